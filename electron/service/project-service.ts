@@ -1,0 +1,348 @@
+/**
+ * The open project: the one object that owns a project's state in a process. The IPC
+ * handlers, the browser host and the CLI all drive a project through this class, so what
+ * the UI can do can be scripted and tested the same way.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import type { Coder, ProjectFile } from '../../shared/model/schema';
+import {
+  applyChange,
+  emptyProjectFile,
+  fileFromState,
+  invertChange,
+  stateFromFile,
+  type Change,
+  type ProjectState,
+} from '../../shared/model/state';
+import { planOp } from '../../shared/ops/plan';
+import { opRequestSchema, type ImportedDocument } from '../../shared/ops/requests';
+import { documentNameFor, readDocument } from '../../shared/import/registry';
+import { excerptsCsv } from '../../shared/export/csv-excerpts';
+import { codebookCsv } from '../../shared/export/csv-codebook';
+import type {
+  ExportContent,
+  ExportKind,
+  HistoryInfo,
+  HostEvents,
+  ImportResponse,
+  OpResponse,
+  SaveState,
+  Snapshot,
+} from '../../shared/ipc/contract';
+import { DurableProjectAdapter, ProjectOpenError, readProjectFile } from './durable-file';
+import { acquireLock, describeHolder } from './lock';
+
+export interface ServiceOptions {
+  /** The person making changes in this process. */
+  coder: Coder;
+  /** Open without the lock and refuse every change. */
+  readOnly?: boolean;
+  onEvent?: <E extends keyof HostEvents>(event: E, payload: HostEvents[E]) => void;
+  /** Edits within this many ms are written together (default 300). */
+  saveDelayMs?: number;
+  /** First retry after a failed save (default 5 s), doubling up to a minute. */
+  retryDelayMs?: number;
+}
+
+interface HistoryEntry {
+  label: string;
+  forward: Change;
+  inverse: Change;
+}
+
+export interface FileToImport {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const MAX_RETRY_MS = 60_000;
+
+/** The reason of a failed fs call, without Node's "EACCES: " noise where possible. */
+function reasonOf(e: unknown): string {
+  const error = e as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the disk is read-only',
+    ENOENT: 'the folder no longer exists',
+  };
+  return (error.code && known[error.code]) || error.message || String(e);
+}
+
+export class ProjectService {
+  private readonly undoStack: HistoryEntry[] = [];
+  private readonly redoStack: HistoryEntry[] = [];
+  private saveState: SaveState = { status: 'saved', at: null };
+  private revision = 0;
+  private savedRevision = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private writing: Promise<void> | null = null;
+  private retryMs: number;
+  private closed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly state: ProjectState,
+    private readonly low: Low<ProjectFile>,
+    private readonly releaseLock: () => Promise<void>,
+    readonly readOnly: boolean,
+    private readonly options: ServiceOptions,
+  ) {
+    this.retryMs = options.retryDelayMs ?? 5000;
+  }
+
+  /**
+   * Opens a project file. Throws ProjectOpenError when it is missing, corrupt, from a
+   * newer Gloss, or locked by another process (unless opened read-only).
+   */
+  static async open(file: string, options: ServiceOptions): Promise<ProjectService> {
+    const absolute = path.resolve(file);
+    const low = new Low<ProjectFile>(new DurableProjectAdapter(absolute), emptyProjectFile('', ''));
+    await low.read();
+    let release = async () => {};
+    if (!options.readOnly) {
+      const lock = await acquireLock(absolute);
+      if (!lock.ok) {
+        throw new ProjectOpenError(
+          `${path.basename(absolute)} is already open in Gloss by ${describeHolder(lock.holder)}. ` +
+            'Open it read-only, or close it there first.',
+          absolute,
+          'locked',
+        );
+      }
+      release = lock.release;
+    }
+    return new ProjectService(absolute, stateFromFile(low.data), low, release, !!options.readOnly, options);
+  }
+
+  /** Creates a new project file (refusing to overwrite one) and opens it. */
+  static async create(file: string, name: string, options: ServiceOptions, initial?: ProjectFile): Promise<ProjectService> {
+    const absolute = path.resolve(file);
+    const data = initial ?? emptyProjectFile(name, new Date().toISOString());
+    const adapter = new DurableProjectAdapter(absolute);
+    try {
+      // 'wx' so that an existing project is never replaced by an empty one.
+      await fs.writeFile(absolute, '', { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new ProjectOpenError(`${path.basename(absolute)} already exists; choose another name.`, absolute, 'unreadable');
+      }
+      throw new ProjectOpenError(`${path.basename(absolute)} could not be created: ${reasonOf(e)}.`, absolute, 'unreadable');
+    }
+    try {
+      await adapter.write(data);
+    } catch (e) {
+      await fs.rm(absolute, { force: true });
+      throw new ProjectOpenError(`${path.basename(absolute)} could not be created: ${reasonOf(e)}.`, absolute, 'unreadable');
+    }
+    return ProjectService.open(absolute, options);
+  }
+
+  /** Validates a file without opening it (for the CLI and for offering backups). */
+  static read(file: string): Promise<ProjectFile> {
+    return readProjectFile(file);
+  }
+
+  get name(): string {
+    return this.state.project.name;
+  }
+
+  /** The live state, for read-only use by exports and the CLI. */
+  get current(): Readonly<ProjectState> {
+    return this.state;
+  }
+
+  get save(): SaveState {
+    return this.saveState;
+  }
+
+  history(): HistoryInfo {
+    return {
+      undo: this.undoStack.at(-1)?.label ?? null,
+      redo: this.redoStack.at(-1)?.label ?? null,
+    };
+  }
+
+  snapshot(host: Snapshot['host'], recent: string[] = []): Snapshot {
+    return {
+      file: fileFromState(this.state),
+      path: this.file,
+      readOnly: this.readOnly,
+      save: this.saveState,
+      history: this.history(),
+      coder: this.options.coder,
+      host,
+      recent,
+    };
+  }
+
+  /** Validates and carries out one operation, recording it for undo. */
+  run(request: unknown): OpResponse {
+    if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only; changes are not allowed.` };
+    const parsed = opRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: `Invalid request: ${issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'malformed'}` };
+    }
+    const planned = planOp(this.state, parsed.data, {
+      now: new Date().toISOString(),
+      newId: randomUUID,
+      coder: this.options.coder,
+    });
+    if (!planned.ok) return { ok: false, error: capitalise(planned.error) + '.' };
+    const { label, change, created } = planned.value;
+    if (change.patches.length > 0) {
+      const inverse = invertChange(this.state, change);
+      applyChange(this.state, change);
+      this.undoStack.push({ label, forward: change, inverse });
+      this.redoStack.length = 0;
+      this.changed();
+    }
+    return { ok: true, label, change, created, history: this.history() };
+  }
+
+  undo(): OpResponse {
+    return this.step(this.undoStack, this.redoStack, 'inverse', 'Nothing to undo.');
+  }
+
+  redo(): OpResponse {
+    return this.step(this.redoStack, this.undoStack, 'forward', 'Nothing to redo.');
+  }
+
+  private step(from: HistoryEntry[], to: HistoryEntry[], direction: 'forward' | 'inverse', empty: string): OpResponse {
+    if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only.` };
+    const entry = from.pop();
+    if (!entry) return { ok: false, error: empty };
+    const change = entry[direction];
+    applyChange(this.state, change);
+    to.push(entry);
+    this.changed();
+    return { ok: true, label: entry.label, change, created: {}, history: this.history() };
+  }
+
+  /**
+   * Imports files as documents in one undoable step. Each file is read completely before
+   * anything changes; a file that cannot be read is reported and the others still import.
+   */
+  async importFiles(files: FileToImport[], onProgress?: (done: number, total: number) => void): Promise<ImportResponse> {
+    const documents: ImportedDocument[] = [];
+    const failed: ImportResponse['failed'] = [];
+    for (const [i, file] of files.entries()) {
+      const baseName = file.name.split(/[\\/]/).pop() ?? file.name;
+      const read = await readDocument(file.bytes, baseName);
+      if (read.ok) {
+        documents.push({
+          name: documentNameFor(baseName),
+          text: read.value.text,
+          source: {
+            fileName: baseName,
+            type: read.value.type,
+            size: file.bytes.length,
+            sha256: createHash('sha256').update(file.bytes).digest('hex'),
+          },
+        });
+      } else {
+        failed.push({ name: baseName, error: `${baseName}: ${read.error}; it was not imported.` });
+      }
+      onProgress?.(i + 1, files.length);
+    }
+    if (documents.length === 0) return { result: null, imported: [], failed };
+    const result = this.run({ type: 'addDocuments', documents });
+    if (!result.ok) return { result, imported: [], failed };
+    const ids = result.created.documentIds ?? [];
+    return { result, imported: ids.map((id, i) => ({ id, name: documents[i]!.name })), failed };
+  }
+
+  exportContent(kind: ExportKind): ExportContent {
+    const base = this.state.project.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'gloss';
+    switch (kind) {
+      case 'excerpts-csv':
+        return { fileName: `${base} - excerpts.csv`, mimeType: 'text/csv', content: excerptsCsv(this.state) };
+      case 'codebook-csv':
+        return { fileName: `${base} - codebook.csv`, mimeType: 'text/csv', content: codebookCsv(this.state) };
+    }
+  }
+
+  /** Writes pending changes now and waits for the write; throws if it fails. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.writing || this.revision !== this.savedRevision) {
+      if (this.writing) await this.writing;
+      else await this.write();
+      if (this.saveState.status === 'error') throw new Error(this.saveState.message);
+    }
+  }
+
+  /** Flushes (best effort) and releases the lock. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      if (!this.readOnly) await this.flush();
+    } finally {
+      this.closed = true;
+      if (this.timer) clearTimeout(this.timer);
+      await this.releaseLock();
+    }
+  }
+
+  private changed(): void {
+    this.state.project = { ...this.state.project, modifiedAt: new Date().toISOString() };
+    this.revision++;
+    if (this.saveState.status !== 'error') this.setSaveState({ status: 'pending' });
+    this.schedule(this.options.saveDelayMs ?? 300);
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.write();
+    }, delay);
+  }
+
+  private setSaveState(state: SaveState): void {
+    this.saveState = state;
+    this.options.onEvent?.('save-state', state);
+  }
+
+  /** One durable write of the current state; concurrent callers share it. */
+  private write(): Promise<void> {
+    if (this.writing) return this.writing;
+    const revision = this.revision;
+    this.setSaveState({ status: 'saving' });
+    this.writing = (async () => {
+      try {
+        this.low.data = fileFromState(this.state);
+        await this.low.write();
+        this.savedRevision = revision;
+        this.retryMs = this.options.retryDelayMs ?? 5000;
+        this.setSaveState(this.revision === revision ? { status: 'saved', at: new Date().toISOString() } : { status: 'pending' });
+      } catch (e) {
+        this.setSaveState({
+          status: 'error',
+          message: `Could not save ${path.basename(this.file)}: ${reasonOf(e)}. Your work is kept in memory and Gloss will keep trying.`,
+        });
+        const delay = this.retryMs;
+        this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+        this.schedule(delay);
+      } finally {
+        this.writing = null;
+      }
+      if (this.revision !== this.savedRevision && this.saveState.status !== 'error') {
+        this.schedule(this.options.saveDelayMs ?? 300);
+      }
+    })();
+    return this.writing;
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

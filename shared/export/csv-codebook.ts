@@ -1,0 +1,27 @@
+/** The codebook CSV: one row per code, in tree order. */
+import type { ProjectState } from '../model/state';
+import { codePath, codeTree } from '../model/codes';
+import { toCsv } from './csv';
+
+export const CODEBOOK_HEADER = ['code', 'code_path', 'parent', 'description', 'color', 'codings', 'documents'] as const;
+
+export function codebookRows(state: ProjectState): (string | number)[][] {
+  return codeTree(state.codes.values()).map(({ code }) => {
+    const codingIds = state.codingsByCode.get(code.id) ?? new Set<string>();
+    const documents = new Set<string>();
+    for (const id of codingIds) documents.add(state.codings.get(id)!.documentId);
+    return [
+      code.name,
+      codePath(state, code.id),
+      code.parentId ? codePath(state, code.parentId) : '',
+      code.description,
+      code.color,
+      codingIds.size,
+      documents.size,
+    ];
+  });
+}
+
+export function codebookCsv(state: ProjectState): string {
+  return toCsv(CODEBOOK_HEADER, codebookRows(state));
+}

@@ -1,0 +1,57 @@
+/** The coded-excerpts CSV: one row per coding. */
+import type { ProjectState } from '../model/state';
+import { codePath } from '../model/codes';
+import { toCsv } from './csv';
+
+export const EXCERPTS_HEADER = ['document', 'code', 'code_path', 'coder', 'start', 'end', 'text', 'memo', 'created_at'] as const;
+
+/** Memo texts attached to each coding, joined by a blank line. */
+function memosByCoding(state: ProjectState): Map<string, string> {
+  const out = new Map<string, string[]>();
+  for (const memo of state.memos.values()) {
+    if (memo.target.kind !== 'coding') continue;
+    const list = out.get(memo.target.id) ?? [];
+    list.push(memo.title && memo.text ? `${memo.title}: ${memo.text}` : memo.title || memo.text);
+    out.set(memo.target.id, list);
+  }
+  return new Map([...out].map(([id, list]) => [id, list.join('\n\n')]));
+}
+
+/** Rows of the excerpts export, ordered by document name, position and code path. */
+export function excerptRows(state: ProjectState, codeIds?: ReadonlySet<string>): (string | number)[][] {
+  const memos = memosByCoding(state);
+  const paths = new Map<string, string>();
+  const pathOf = (id: string) => {
+    let p = paths.get(id);
+    if (p === undefined) paths.set(id, (p = codePath(state, id)));
+    return p;
+  };
+  const documents = [...state.documents.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  const rows: (string | number)[][] = [];
+  for (const doc of documents) {
+    const codings = [...(state.codingsByDocument.get(doc.id) ?? [])]
+      .map((id) => state.codings.get(id)!)
+      .filter((c) => !codeIds || codeIds.has(c.codeId))
+      .sort((a, b) => a.start - b.start || a.end - b.end || pathOf(a.codeId).localeCompare(pathOf(b.codeId)));
+    for (const c of codings) {
+      rows.push([
+        doc.name,
+        state.codes.get(c.codeId)?.name ?? '',
+        pathOf(c.codeId),
+        state.coders.get(c.coderId)?.name ?? c.coderId,
+        c.start,
+        c.end,
+        // The stored offsets are the truth; the text comes from the document, not the cached quote.
+        doc.text.slice(c.start, c.end),
+        memos.get(c.id) ?? '',
+        c.createdAt,
+      ]);
+    }
+  }
+  return rows;
+}
+
+/** The excerpts CSV for all codings, or those of the given codes. */
+export function excerptsCsv(state: ProjectState, codeIds?: ReadonlySet<string>): string {
+  return toCsv(EXCERPTS_HEADER, excerptRows(state, codeIds));
+}

@@ -1,0 +1,21 @@
+/** Plain text and Markdown files. */
+import { err, ok } from '../result';
+import { decodeText } from './decode-text';
+import { extensionOf } from './file-names';
+import type { Importer } from './registry';
+
+export const plainTextImporter: Importer = {
+  extensions: ['.txt', '.md', '.markdown', '.text'],
+  label: 'Plain text and Markdown',
+  async read(bytes, fileName) {
+    if (bytes.length === 0) return err('the file is empty');
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return decoded;
+    const markdown = ['.md', '.markdown'].includes(extensionOf(fileName));
+    return ok({
+      text: decoded.value.text,
+      type: markdown ? 'text/markdown' : 'text/plain',
+      notes: decoded.value.encoding === 'utf-8' ? [] : [`read as ${decoded.value.encoding.toUpperCase()}`],
+    });
+  },
+};

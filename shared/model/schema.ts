@@ -1,0 +1,180 @@
+/**
+ * The project file, as one zod schema. This is the only definition of what a `.gloss`
+ * file may hold; the types the rest of the code uses are inferred from it.
+ *
+ * Key order inside each object schema is the order keys are written to disk (zod emits
+ * parsed objects in shape order), so keep new keys at the end of a shape.
+ */
+import { z } from 'zod';
+
+export const FORMAT = 'gloss-project';
+/** The schema version this build writes. Older files are migrated on open (see migrate.ts). */
+export const CURRENT_VERSION = 1;
+
+const id = z.string().min(1);
+const time = z.string().min(1);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f77b4');
+
+export const projectMetaSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  createdAt: time,
+  modifiedAt: time,
+});
+
+export const coderSchema = z.object({
+  id,
+  name: z.string().min(1),
+  color,
+});
+
+/** A typed value of a variable; null means "no value". */
+export const variableValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const documentSourceSchema = z.object({
+  fileName: z.string(),
+  type: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string(),
+});
+
+export const documentSchema = z.object({
+  id,
+  name: z.string().min(1),
+  text: z.string(),
+  createdAt: time,
+  source: documentSourceSchema.nullable(),
+  /** Values of document variables, keyed by variable id. */
+  attributes: z.record(z.string(), variableValueSchema),
+});
+
+export const codeSchema = z.object({
+  id,
+  name: z.string().min(1),
+  color,
+  description: z.string(),
+  parentId: id.nullable(),
+  /** false for a folder-like code that only groups others (REFI-QDA isCodable). */
+  codable: z.boolean(),
+  createdAt: time,
+});
+
+export const codingSchema = z
+  .object({
+    id,
+    documentId: id,
+    codeId: id,
+    coderId: id,
+    /** UTF-16 code unit offsets into document.text; end is exclusive. */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    quote: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+    createdAt: time,
+  })
+  .refine((c) => c.end > c.start, { message: 'end must be greater than start', path: ['end'] });
+
+export const memoTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('project') }),
+  z.object({ kind: z.literal('document'), id }),
+  z.object({ kind: z.literal('code'), id }),
+  z.object({ kind: z.literal('coding'), id }),
+]);
+
+export const memoSchema = z.object({
+  id,
+  target: memoTargetSchema,
+  title: z.string(),
+  text: z.string(),
+  coderId: id,
+  createdAt: time,
+  modifiedAt: time,
+});
+
+export const caseSchema = z.object({
+  id,
+  name: z.string().min(1),
+  description: z.string(),
+  documentIds: z.array(id),
+  /** Values of case variables, keyed by variable id. */
+  values: z.record(z.string(), variableValueSchema),
+});
+
+export const variableSchema = z.object({
+  id,
+  name: z.string().min(1),
+  type: z.enum(['text', 'number', 'boolean', 'date']),
+  description: z.string(),
+});
+
+export const setSchema = z.object({
+  id,
+  name: z.string().min(1),
+  description: z.string(),
+  kind: z.enum(['documents', 'codes']),
+  memberIds: z.array(id),
+});
+
+export const projectFileSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.number().int().positive(),
+  project: projectMetaSchema,
+  coders: z.array(coderSchema),
+  documents: z.array(documentSchema),
+  codes: z.array(codeSchema),
+  codings: z.array(codingSchema),
+  memos: z.array(memoSchema),
+  cases: z.array(caseSchema),
+  variables: z.array(variableSchema),
+  sets: z.array(setSchema),
+});
+
+export type ProjectMeta = z.infer<typeof projectMetaSchema>;
+export type Coder = z.infer<typeof coderSchema>;
+export type VariableValue = z.infer<typeof variableValueSchema>;
+export type DocumentSource = z.infer<typeof documentSourceSchema>;
+export type GlossDocument = z.infer<typeof documentSchema>;
+export type Code = z.infer<typeof codeSchema>;
+export type Coding = z.infer<typeof codingSchema>;
+export type MemoTarget = z.infer<typeof memoTargetSchema>;
+export type Memo = z.infer<typeof memoSchema>;
+export type Case = z.infer<typeof caseSchema>;
+export type Variable = z.infer<typeof variableSchema>;
+export type GlossSet = z.infer<typeof setSchema>;
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+/** The entity collections of a project, by the key they have in the file. */
+export interface Entities {
+  coders: Coder;
+  documents: GlossDocument;
+  codes: Code;
+  codings: Coding;
+  memos: Memo;
+  cases: Case;
+  variables: Variable;
+  sets: GlossSet;
+}
+export type Table = keyof Entities;
+export const TABLES: readonly Table[] = [
+  'coders',
+  'documents',
+  'codes',
+  'codings',
+  'memos',
+  'cases',
+  'variables',
+  'sets',
+];
+
+/** Per-table schemas, used to validate and normalise entities created at run time. */
+export const entitySchemas: { [T in Table]: z.ZodType<Entities[T]> } = {
+  coders: coderSchema,
+  documents: documentSchema,
+  codes: codeSchema,
+  codings: codingSchema,
+  memos: memoSchema,
+  cases: caseSchema,
+  variables: variableSchema,
+  sets: setSchema,
+};

@@ -1,0 +1,182 @@
+/**
+ * The live, indexed form of a project and the one way to change it: a Change, a list of
+ * entity puts and deletes. Operations compute Changes without touching the state; the
+ * main process (and the renderer's mirror) apply them with applyChange.
+ */
+import {
+  CURRENT_VERSION,
+  FORMAT,
+  TABLES,
+  type Coding,
+  type Entities,
+  type ProjectFile,
+  type ProjectMeta,
+  type Table,
+} from './schema';
+
+export type Patch =
+  | { [T in Table]: { table: T; op: 'put'; value: Entities[T] } }[Table]
+  | { table: Table; op: 'del'; id: string }
+  | { table: 'project'; op: 'put'; value: ProjectMeta };
+
+export interface Change {
+  patches: Patch[];
+}
+
+export type Tables = { [T in Table]: Map<string, Entities[T]> };
+
+export interface ProjectState extends Tables {
+  project: ProjectMeta;
+  /** Codings by document id and by code id, kept current by applyChange. */
+  codingsByDocument: Map<string, Set<string>>;
+  codingsByCode: Map<string, Set<string>>;
+}
+
+function addToIndex(index: Map<string, Set<string>>, key: string, id: string): void {
+  let ids = index.get(key);
+  if (!ids) index.set(key, (ids = new Set()));
+  ids.add(id);
+}
+
+function removeFromIndex(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (!ids) return;
+  ids.delete(id);
+  if (ids.size === 0) index.delete(key);
+}
+
+function indexCoding(state: ProjectState, coding: Coding): void {
+  addToIndex(state.codingsByDocument, coding.documentId, coding.id);
+  addToIndex(state.codingsByCode, coding.codeId, coding.id);
+}
+
+function unindexCoding(state: ProjectState, coding: Coding): void {
+  removeFromIndex(state.codingsByDocument, coding.documentId, coding.id);
+  removeFromIndex(state.codingsByCode, coding.codeId, coding.id);
+}
+
+/** Builds the live state from a validated file. */
+export function stateFromFile(file: ProjectFile): ProjectState {
+  const state = {
+    project: file.project,
+    codingsByDocument: new Map(),
+    codingsByCode: new Map(),
+  } as unknown as ProjectState;
+  for (const table of TABLES) {
+    const map = new Map<string, Entities[Table]>();
+    for (const entity of file[table]) map.set(entity.id, entity);
+    (state as unknown as Record<Table, Map<string, Entities[Table]>>)[table] = map;
+  }
+  for (const coding of state.codings.values()) indexCoding(state, coding);
+  return state;
+}
+
+/** An empty project named `name`. */
+export function emptyProjectFile(name: string, now: string): ProjectFile {
+  return {
+    format: FORMAT,
+    version: CURRENT_VERSION,
+    project: { name, description: '', createdAt: now, modifiedAt: now },
+    coders: [],
+    documents: [],
+    codes: [],
+    codings: [],
+    memos: [],
+    cases: [],
+    variables: [],
+    sets: [],
+  };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The file form of the state. Entities are sorted by id so that two saves of the same
+ * project are byte-identical whatever order edits and undos happened in.
+ */
+export function fileFromState(state: ProjectState): ProjectFile {
+  const file = {
+    format: FORMAT,
+    version: CURRENT_VERSION,
+    project: state.project,
+  } as Record<string, unknown>;
+  for (const table of TABLES) file[table] = [...state[table].values()].sort(byId);
+  return file as unknown as ProjectFile;
+}
+
+/** Applies a change in place, keeping the indexes current. */
+export function applyChange(state: ProjectState, change: Change): void {
+  for (const patch of change.patches) {
+    if (patch.table === 'project') {
+      if (patch.op === 'put') state.project = patch.value as ProjectMeta;
+      continue;
+    }
+    const map = state[patch.table] as Map<string, Entities[Table]>;
+    const id = patch.op === 'put' ? (patch.value as Entities[Table]).id : patch.id;
+    const before = map.get(id);
+    if (patch.table === 'codings' && before) unindexCoding(state, before as Coding);
+    if (patch.op === 'put') {
+      map.set(id, patch.value as Entities[Table]);
+      if (patch.table === 'codings') indexCoding(state, patch.value as Coding);
+    } else {
+      map.delete(id);
+    }
+  }
+}
+
+/**
+ * The change that undoes `change`, computed against the state *before* `change` is
+ * applied. Patches are reversed so that a change touching one entity twice undoes right.
+ */
+export function invertChange(state: ProjectState, change: Change): Change {
+  const shadow = new Map<string, unknown>();
+  const current = (table: Table | 'project', id: string): unknown => {
+    const key = `${table}\u0000${id}`;
+    if (shadow.has(key)) return shadow.get(key);
+    if (table === 'project') return state.project;
+    return state[table].get(id);
+  };
+  const inverse: Patch[] = [];
+  for (const patch of change.patches) {
+    if (patch.table === 'project') {
+      if (patch.op === 'put') {
+        inverse.push({ table: 'project', op: 'put', value: current('project', '') as ProjectMeta });
+        shadow.set('project\u0000', patch.value);
+      }
+      continue;
+    }
+    const id = patch.op === 'put' ? (patch.value as { id: string }).id : patch.id;
+    const before = current(patch.table, id);
+    inverse.push(
+      before === undefined
+        ? { table: patch.table, op: 'del', id }
+        : ({ table: patch.table, op: 'put', value: before } as Patch),
+    );
+    shadow.set(`${patch.table}\u0000${id}`, patch.op === 'put' ? patch.value : undefined);
+  }
+  return { patches: inverse.reverse() };
+}
+
+/** Codings of a document, ordered by position. */
+export function codingsOfDocument(state: ProjectState, documentId: string): Coding[] {
+  const ids = state.codingsByDocument.get(documentId);
+  if (!ids) return [];
+  const list: Coding[] = [];
+  for (const id of ids) {
+    const coding = state.codings.get(id);
+    if (coding) list.push(coding);
+  }
+  return list.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Codings of a code (not its descendants). */
+export function codingsOfCode(state: ProjectState, codeId: string): Coding[] {
+  const ids = state.codingsByCode.get(codeId);
+  if (!ids) return [];
+  const list: Coding[] = [];
+  for (const id of ids) {
+    const coding = state.codings.get(id);
+    if (coding) list.push(coding);
+  }
+  return list;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { applyChange, emptyProjectFile, fileFromState, invertChange, stateFromFile, type ProjectState } from '../model/state';
+import { serializeProject } from '../model/serialize';
+import { codePath } from '../model/codes';
+import { planOp, type PlanContext } from './plan';
+import type { OpRequest } from './requests';
+
+const coder = { id: 'coder-ana', name: 'Ana', color: '#1f77b4' };
+
+function context(): PlanContext {
+  let n = 0;
+  return { now: '2026-01-02T03:04:05.000Z', newId: () => `id-${String(++n).padStart(4, '0')}`, coder };
+}
+
+function fixture(): { state: ProjectState; ctx: PlanContext } {
+  const state = stateFromFile(emptyProjectFile('Interviews', '2026-01-01T00:00:00.000Z'));
+  const ctx = context();
+  return { state, ctx };
+}
+
+/** Plans and applies a request, returning what it created, and checks that its inverse restores the state. */
+function run(state: ProjectState, ctx: PlanContext, request: OpRequest) {
+  const planned = planOp(state, request, ctx);
+  if (!planned.ok) throw new Error(planned.error);
+  const before = serializeProject(fileFromState(state));
+  const inverse = invertChange(state, planned.value.change);
+  applyChange(state, planned.value.change);
+  const after = serializeProject(fileFromState(state));
+  applyChange(state, inverse);
+  expect(serializeProject(fileFromState(state))).toBe(before);
+  applyChange(state, planned.value.change);
+  expect(serializeProject(fileFromState(state))).toBe(after);
+  return planned.value.created;
+}
+
+const TEXT = 'We never had training on the new system. Data sharing with the council took weeks.';
+
+function withDocument() {
+  const { state, ctx } = fixture();
+  const created = run(state, ctx, {
+    type: 'addDocuments',
+    documents: [{ name: 'Interview 1', text: TEXT, source: null }],
+  });
+  return { state, ctx, documentId: created.documentIds![0]! };
+}
+
+describe('planOp', () => {
+  it('applies a code with quote and context, and refuses a duplicate of the same span by the same coder', () => {
+    const { state, ctx, documentId } = withDocument();
+    const { codeId } = run(state, ctx, { type: 'createCode', name: 'training gaps' });
+    const start = TEXT.indexOf('never had training');
+    const end = start + 'never had training'.length;
+    const { codingId } = run(state, ctx, { type: 'applyCode', documentId, start, end, codeId });
+    const coding = state.codings.get(codingId!)!;
+    expect(coding).toMatchObject({ start, end, quote: 'never had training', prefix: 'We ', coderId: 'coder-ana' });
+    expect(coding.suffix).toBe(TEXT.slice(end, end + 32));
+    expect(state.coders.get('coder-ana')?.name).toBe('Ana');
+    expect([...state.codingsByCode.get(codeId!)!]).toEqual([codingId]);
+
+    const again = planOp(state, { type: 'applyCode', documentId, start, end, codeId }, ctx);
+    expect(again.ok && again.value.change.patches).toEqual([]);
+    // An overlapping coding of the same code is allowed.
+    run(state, ctx, { type: 'applyCode', documentId, start: start + 6, end: end + 5, codeId });
+    expect(state.codingsByDocument.get(documentId)!.size).toBe(2);
+  });
+
+  it('creates a new code and applies it in one step', () => {
+    const { state, ctx, documentId } = withDocument();
+    const created = run(state, ctx, { type: 'applyCode', documentId, start: 0, end: 2, newCodeName: '  data sharing ' });
+    expect(state.codes.get(created.codeId!)?.name).toBe('data sharing');
+    expect(state.codings.get(created.codingId!)?.codeId).toBe(created.codeId);
+  });
+
+  it('refuses empty, out-of-range and surrogate-splitting spans with a reason', () => {
+    const { state, ctx, documentId } = withDocument();
+    const { codeId } = run(state, ctx, { type: 'createCode', name: 'x' });
+    const empty = planOp(state, { type: 'applyCode', documentId, start: 3, end: 3, codeId }, ctx);
+    expect(empty).toEqual({ ok: false, error: 'select some text first (the span is empty)' });
+    const past = planOp(state, { type: 'applyCode', documentId, start: 3, end: 9999, codeId }, ctx);
+    expect(!past.ok && past.error).toMatch(/past the end of “Interview 1”/);
+    const emoji = run(state, ctx, { type: 'addDocuments', documents: [{ name: 'e', text: 'a😀b', source: null }] });
+    const split = planOp(state, { type: 'applyCode', documentId: emoji.documentIds![0]!, start: 0, end: 2, codeId }, ctx);
+    expect(split).toEqual({ ok: false, error: 'the span would split a character in two' });
+  });
+
+  it('renames, recolours, describes and nests codes, and refuses cycles and duplicate sibling names', () => {
+    const { state, ctx } = withDocument();
+    const barriers = run(state, ctx, { type: 'createCode', name: 'Barriers' }).codeId!;
+    const sharing = run(state, ctx, { type: 'createCode', name: 'Data sharing' }).codeId!;
+    run(state, ctx, { type: 'moveCode', codeId: sharing, parentId: barriers });
+    expect(codePath(state, sharing)).toBe('Barriers > Data sharing');
+    run(state, ctx, { type: 'renameCode', codeId: sharing, name: 'Delays in data sharing' });
+    run(state, ctx, { type: 'recolorCode', codeId: sharing, color: '#AABBCC' });
+    run(state, ctx, { type: 'describeCode', codeId: sharing, description: 'Waiting for another agency' });
+    expect(state.codes.get(sharing)).toMatchObject({ name: 'Delays in data sharing', color: '#aabbcc', description: 'Waiting for another agency' });
+    const cycle = planOp(state, { type: 'moveCode', codeId: barriers, parentId: sharing }, ctx);
+    expect(cycle.ok).toBe(false);
+    const dup = planOp(state, { type: 'createCode', name: 'barriers' }, ctx);
+    expect(dup).toEqual({ ok: false, error: 'a code named “barriers” already exists there' });
+  });
+
+  it('deletes a code with its sub-codes, their codings and memos on them', () => {
+    const { state, ctx, documentId } = withDocument();
+    const parent = run(state, ctx, { type: 'createCode', name: 'Barriers' }).codeId!;
+    const child = run(state, ctx, { type: 'createCode', name: 'Delays', parentId: parent }).codeId!;
+    const other = run(state, ctx, { type: 'createCode', name: 'Other' }).codeId!;
+    const coding = run(state, ctx, { type: 'applyCode', documentId, start: 0, end: 5, codeId: child }).codingId!;
+    run(state, ctx, { type: 'applyCode', documentId, start: 0, end: 5, codeId: other });
+    run(state, ctx, { type: 'addMemo', target: { kind: 'coding', id: coding }, title: '', text: 'check' });
+    run(state, ctx, { type: 'addMemo', target: { kind: 'code', id: parent }, title: 'def', text: 'barriers' });
+    run(state, ctx, { type: 'deleteCode', codeId: parent });
+    expect([...state.codes.values()].map((c) => c.name)).toEqual(['Other']);
+    expect(state.codings.size).toBe(1);
+    expect(state.memos.size).toBe(0);
+    expect(state.codingsByCode.has(child)).toBe(false);
+  });
+
+  it('merges two codes, keeping one coding where both coded the same span', () => {
+    const { state, ctx, documentId } = withDocument();
+    const a = run(state, ctx, { type: 'createCode', name: 'training', description: 'A' }).codeId!;
+    const b = run(state, ctx, { type: 'createCode', name: 'training gaps', description: 'B' }).codeId!;
+    const sub = run(state, ctx, { type: 'createCode', name: 'sub', parentId: a }).codeId!;
+    run(state, ctx, { type: 'applyCode', documentId, start: 0, end: 5, codeId: a });
+    run(state, ctx, { type: 'applyCode', documentId, start: 10, end: 20, codeId: a });
+    run(state, ctx, { type: 'applyCode', documentId, start: 0, end: 5, codeId: b });
+    run(state, ctx, { type: 'mergeCodes', sourceId: a, targetId: b });
+    expect(state.codes.has(a)).toBe(false);
+    expect(state.codes.get(sub)?.parentId).toBe(b);
+    expect(state.codes.get(b)?.description).toBe('B\n\nA');
+    const spans = [...state.codings.values()].map((c) => [c.codeId, c.start, c.end]).sort();
+    expect(spans).toEqual([[b, 0, 5], [b, 10, 20]]);
+  });
+
+  it('renames and deletes documents with their codings and memos', () => {
+    const { state, ctx, documentId } = withDocument();
+    const codeId = run(state, ctx, { type: 'createCode', name: 'x' }).codeId!;
+    run(state, ctx, { type: 'applyCode', documentId, start: 0, end: 5, codeId });
+    run(state, ctx, { type: 'addMemo', target: { kind: 'document', id: documentId }, title: 't', text: 'memo' });
+    run(state, ctx, { type: 'renameDocument', documentId, name: 'Officer A' });
+    expect(state.documents.get(documentId)?.name).toBe('Officer A');
+    run(state, ctx, { type: 'deleteDocument', documentId });
+    expect(state.documents.size + state.codings.size + state.memos.size).toBe(0);
+    expect(state.codingsByDocument.size).toBe(0);
+  });
+
+  it('adds, edits and deletes memos on every kind of target', () => {
+    const { state, ctx, documentId } = withDocument();
+    const codeId = run(state, ctx, { type: 'createCode', name: 'x' }).codeId!;
+    const codingId = run(state, ctx, { type: 'applyCode', documentId, start: 0, end: 5, codeId }).codingId!;
+    const targets = [
+      { kind: 'project' as const },
+      { kind: 'document' as const, id: documentId },
+      { kind: 'code' as const, id: codeId },
+      { kind: 'coding' as const, id: codingId },
+    ];
+    for (const target of targets) {
+      const memoId = run(state, ctx, { type: 'addMemo', target, title: 'T', text: 'first' }).memoId!;
+      run(state, ctx, { type: 'editMemo', memoId, text: 'second' });
+      expect(state.memos.get(memoId)).toMatchObject({ target, title: 'T', text: 'second' });
+      run(state, ctx, { type: 'deleteMemo', memoId });
+      expect(state.memos.has(memoId)).toBe(false);
+    }
+    const missing = planOp(state, { type: 'addMemo', target: { kind: 'code', id: 'nope' }, title: '', text: '' }, ctx);
+    expect(missing).toEqual({ ok: false, error: 'there is no code with id nope' });
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Every change a user can make to a project, as a validated request. The main process
+ * checks each incoming request against this schema before planning it.
+ */
+import { z } from 'zod';
+import { memoTargetSchema } from '../model/schema';
+
+const id = z.string().min(1);
+const name = z.string().trim().min(1, 'a name cannot be empty').max(500);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+const offset = z.number().int().nonnegative();
+
+export const importedDocumentSchema = z.object({
+  name,
+  text: z.string(),
+  source: z
+    .object({ fileName: z.string(), type: z.string(), size: z.number().int().nonnegative(), sha256: z.string() })
+    .nullable(),
+});
+
+export const opRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('createCode'), name, color: color.optional(), parentId: id.nullable().optional(), description: z.string().optional() }),
+  z.object({ type: z.literal('renameCode'), codeId: id, name }),
+  z.object({ type: z.literal('recolorCode'), codeId: id, color }),
+  z.object({ type: z.literal('describeCode'), codeId: id, description: z.string() }),
+  z.object({ type: z.literal('deleteCode'), codeId: id }),
+  z.object({ type: z.literal('moveCode'), codeId: id, parentId: id.nullable() }),
+  z.object({ type: z.literal('mergeCodes'), sourceId: id, targetId: id }),
+  z.object({ type: z.literal('addDocuments'), documents: z.array(importedDocumentSchema).min(1) }),
+  z.object({ type: z.literal('renameDocument'), documentId: id, name }),
+  z.object({ type: z.literal('deleteDocument'), documentId: id }),
+  z.object({
+    type: z.literal('applyCode'),
+    documentId: id,
+    start: offset,
+    end: offset,
+    /** An existing code, or the name of a new code to create in the same step. */
+    codeId: id.optional(),
+    newCodeName: name.optional(),
+  }),
+  z.object({ type: z.literal('removeCoding'), codingId: id }),
+  z.object({ type: z.literal('addMemo'), target: memoTargetSchema, title: z.string().max(500), text: z.string() }),
+  z.object({ type: z.literal('editMemo'), memoId: id, title: z.string().max(500).optional(), text: z.string().optional() }),
+  z.object({ type: z.literal('deleteMemo'), memoId: id }),
+  z.object({ type: z.literal('renameProject'), name }),
+]);
+
+export type OpRequest = z.infer<typeof opRequestSchema>;
+export type OpType = OpRequest['type'];
+export type ImportedDocument = z.infer<typeof importedDocumentSchema>;
