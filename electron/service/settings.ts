@@ -1,0 +1,86 @@
+/**
+ * Per-user settings shared by the desktop app, the browser host and the CLI: who the
+ * coder is, recent projects, window size. Stored as JSON in the app's data folder, which
+ * is Electron's userData folder for "Gloss" so that the CLI and the app agree.
+ */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Coder } from '../../shared/model/schema';
+import { colorForIndex } from '../../shared/model/colors';
+import { writeFileDurably } from './durable-file';
+
+const settingsSchema = z.object({
+  coder: z.object({ id: z.string().min(1), name: z.string().min(1), color: z.string().regex(/^#[0-9a-f]{6}$/i) }).nullable().catch(null),
+  recent: z.array(z.string()).catch([]),
+  window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean().optional() }).nullable().catch(null),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const MAX_RECENT = 10;
+
+/** Gloss's data folder: GLOSS_DATA_DIR, else the platform's app-data folder for "Gloss". */
+export function defaultDataDir(): string {
+  if (process.env.GLOSS_DATA_DIR) return path.resolve(process.env.GLOSS_DATA_DIR);
+  const home = os.homedir();
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Gloss');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Gloss');
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Gloss');
+}
+
+const settingsFile = (dataDir: string) => path.join(dataDir, 'settings.json');
+
+/** Reads settings; a missing or damaged file gives defaults (settings are not precious). */
+export async function loadSettings(dataDir: string): Promise<Settings> {
+  try {
+    const raw = JSON.parse(await fs.readFile(settingsFile(dataDir), 'utf8')) as unknown;
+    const parsed = settingsSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through to defaults
+  }
+  return { coder: null, recent: [], window: null };
+}
+
+export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
+  await fs.mkdir(dataDir, { recursive: true });
+  await writeFileDurably(settingsFile(dataDir), JSON.stringify(settings, null, 2) + '\n', false);
+}
+
+/** A coder for `name` with a fresh id. */
+export function newCoder(name: string): Coder {
+  return { id: randomUUID(), name: name.trim(), color: colorForIndex(Math.floor(Math.random() * 12)) };
+}
+
+/** The coder from settings, or one named after the OS user (saved for next time). */
+export async function ensureCoder(dataDir: string, preferredName?: string): Promise<Coder> {
+  const settings = await loadSettings(dataDir);
+  if (settings.coder && (!preferredName || settings.coder.name === preferredName)) return settings.coder;
+  let name = preferredName?.trim();
+  if (!name) {
+    try {
+      name = os.userInfo().username;
+    } catch {
+      name = 'Coder';
+    }
+  }
+  const coder = newCoder(name || 'Coder');
+  if (!preferredName || !settings.coder) {
+    try {
+      await saveSettings(dataDir, { ...settings, coder });
+    } catch {
+      // Settings are a convenience: a read-only home folder must not stop the work.
+    }
+  }
+  return coder;
+}
+
+/** Puts `file` first in the recent list. */
+export async function rememberRecent(dataDir: string, file: string): Promise<string[]> {
+  const settings = await loadSettings(dataDir);
+  const recent = [path.resolve(file), ...settings.recent.filter((p) => p !== path.resolve(file))].slice(0, MAX_RECENT);
+  await saveSettings(dataDir, { ...settings, recent });
+  return recent;
+}
