@@ -32,7 +32,8 @@ import type {
   SaveState,
   Snapshot,
 } from '../../shared/ipc/contract';
-import { DurableProjectAdapter, ProjectOpenError, readProjectFile } from './durable-file';
+import { DurableProjectAdapter, ProjectOpenError, readProjectFile, writeFileDurably } from './durable-file';
+import { serializeProject } from '../../shared/model/serialize';
 import { acquireLock, describeHolder } from './lock';
 
 export interface ServiceOptions {
@@ -123,7 +124,6 @@ export class ProjectService {
   static async create(file: string, name: string, options: ServiceOptions, initial?: ProjectFile): Promise<ProjectService> {
     const absolute = path.resolve(file);
     const data = initial ?? emptyProjectFile(name, new Date().toISOString());
-    const adapter = new DurableProjectAdapter(absolute);
     try {
       // 'wx' so that an existing project is never replaced by an empty one.
       await fs.writeFile(absolute, '', { flag: 'wx' });
@@ -134,7 +134,7 @@ export class ProjectService {
       throw new ProjectOpenError(`${path.basename(absolute)} could not be created: ${reasonOf(e)}.`, absolute, 'unreadable');
     }
     try {
-      await adapter.write(data);
+      await writeFileDurably(absolute, serializeProject(data), false);
     } catch (e) {
       await fs.rm(absolute, { force: true });
       throw new ProjectOpenError(`${path.basename(absolute)} could not be created: ${reasonOf(e)}.`, absolute, 'unreadable');
