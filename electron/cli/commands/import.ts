@@ -1,0 +1,59 @@
+/** gloss import FILE DOC_PATH… */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FileToImport } from '../../service/project-service';
+import { coderFor } from '../coder';
+import { CliError, UsageError } from '../errors';
+import { changeProject } from '../project-session';
+import { labelOf, optionalString, projectArgument, type Command } from '../command';
+
+function readFailure(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'the file does not exist'
+    : code === 'EISDIR' ? 'it is a folder, not a file'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : (e as Error).message;
+  return `${path.basename(file)}: ${reason}; it was not imported.`;
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import text files as documents',
+  help: `Usage: gloss import FILE DOC_PATH...
+
+Imports each DOC_PATH (.txt, .md) into the project FILE as a document named after the
+file without its extension. Text in UTF-8, UTF-16 (with BOM) or Windows-1252 is decoded;
+line endings become LF. Prints one line per imported document: its id, a tab, its name.
+A file that cannot be imported is reported on stderr and the others still import; the
+exit code is then 1.
+
+Options:
+  --coder NAME  who is importing (default: the coder in Gloss's settings)`,
+  options: { coder: { type: 'string' } },
+  async run(positionals, values, io) {
+    const file = projectArgument(positionals, 'import');
+    const paths = positionals.slice(1);
+    if (paths.length === 0) throw new UsageError('import: name at least one file to import (see gloss import --help)');
+    const coder = await coderFor(file, optionalString(values, 'coder'));
+    const failures: string[] = [];
+    const imported = await changeProject(file, coder, async (service) => {
+      const files: FileToImport[] = [];
+      for (const docPath of paths) {
+        try {
+          files.push({ name: path.basename(docPath), bytes: new Uint8Array(await fs.readFile(docPath)) });
+        } catch (e) {
+          failures.push(readFailure(docPath, e));
+        }
+      }
+      if (files.length === 0) return [];
+      const response = await service.importFiles(files);
+      failures.push(...response.failed.map((f) => f.error));
+      if (response.result && !response.result.ok) throw new CliError(`${labelOf(file)}: ${response.result.error}`);
+      return response.imported;
+    });
+    for (const doc of imported) io.out(`${doc.id}\t${doc.name}`);
+    for (const failure of failures) io.err(`gloss: ${failure}`);
+    return failures.length > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,108 @@
+/**
+ * The `gloss` command line: picks the command, parses its options, and turns every
+ * failure into one line on stderr and a non-zero exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CliError, UsageError } from './errors';
+import type { CliIo, Command, OptionValues } from './command';
+import { codeCommand } from './commands/code';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { infoCommand } from './commands/info';
+import { newCommand } from './commands/new';
+
+export const COMMANDS: readonly Command[] = [newCommand, importCommand, codeCommand, exportCommand, infoCommand];
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: gloss COMMAND FILE [options]',
+    '',
+    'Works on a Gloss project file (*.gloss) without opening the app.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `gloss COMMAND --help` for a command\'s options. Gloss keeps its settings (the coder',
+    'name) in its data folder; set GLOSS_DATA_DIR to use another one.',
+  ].join('\n');
+}
+
+/** node:util's parse errors, reworded to name the option and the command. */
+function parseError(e: unknown, command: string): UsageError {
+  const error = e as NodeJS.ErrnoException;
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  const see = `(see gloss ${command} --help)`;
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError(`${command}: unknown option ${option} ${see}`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new UsageError(`${command}: ${option} needs a value ${see}`);
+    default:
+      return new UsageError(`${command}: ${error.message.split('\n')[0]} ${see}`);
+  }
+}
+
+/** One line, whatever the message held. */
+const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim();
+
+/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined) throw new UsageError(`name a command: ${COMMANDS.map((c) => c.name).join(', ')} (see gloss --help)`);
+    if (first === '--help' || first === '-h') {
+      io.out(generalHelp());
+      return 0;
+    }
+    if (first === '--version' || first === '-v') {
+      io.out(version());
+      return 0;
+    }
+    if (first === 'help') {
+      const topic = rest[0] ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+      if (rest[0] && !topic) throw new UsageError(`there is no command "${rest[0]}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+      io.out(topic ? topic.help : generalHelp());
+      return 0;
+    }
+    const command = COMMANDS.find((c) => c.name === first);
+    if (!command) {
+      throw new UsageError(`there is no command "${first}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see gloss --help)`);
+    }
+    let parsed: { values: OptionValues; positionals: string[] };
+    try {
+      parsed = parseArgs({
+        args: rest,
+        options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+        strict: true,
+      }) as { values: OptionValues; positionals: string[] };
+    } catch (e) {
+      throw parseError(e, command.name);
+    }
+    if (parsed.values.help) {
+      io.out(command.help);
+      return 0;
+    }
+    return await command.run(parsed.positionals, parsed.values, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`gloss: ${oneLine(e.message)}`);
+      return e.exitCode;
+    }
+    // Not a problem with the input: say so plainly, with the detail only when asked for.
+    io.err(`gloss: internal error: ${oneLine((e as Error)?.message ?? String(e))}`);
+    if (process.env.GLOSS_DEBUG) console.error(e);
+    return 70;
+  }
+}

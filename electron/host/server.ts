@@ -1,0 +1,189 @@
+/**
+ * The browser host: the project service behind a small HTTP server on 127.0.0.1, serving
+ * the built renderer, whose bridge then speaks HTTP instead of IPC. Every request needs
+ * the random token printed in the URL; changes go through the same channel handlers as
+ * Electron's IPC.
+ */
+import { promises as fs } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HostEvent, HostEvents } from '../../shared/ipc/contract';
+import type { Coder } from '../../shared/model/schema';
+import { coderFor } from '../cli/coder';
+import { ProjectOpenError } from '../service/durable-file';
+import { createHandlers, type HostContext } from '../service/handlers';
+import { ProjectService, type ServiceOptions } from '../service/project-service';
+import { defaultDataDir } from '../service/settings';
+import { checkToken, newToken, tokenCookie } from './auth';
+import { EventStream } from './event-stream';
+import { handleInvoke } from './invoke';
+import { sendJson, sendText } from './responses';
+import { serveStatic } from './static-files';
+
+/** Where `npm run build:renderer` puts the renderer. */
+export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+
+export interface HostOptions {
+  /** The project to serve; created (named after the file) when it does not exist. */
+  projectFile: string;
+  /** Port on 127.0.0.1; a free one is picked when left out or 0. */
+  port?: number;
+  /** The access token; a random one when left out. */
+  token?: string;
+  rendererDir?: string;
+  /** Gloss's settings folder (for the coder); defaultDataDir() when left out. */
+  dataDir?: string;
+  coderName?: string;
+  readOnly?: boolean;
+  /** Where diagnostics go (stderr by default); stdout is kept for the one URL line. */
+  log?: (line: string) => void;
+  /** Passed to the service: edits within this many ms are written together. */
+  saveDelayMs?: number;
+  /** Largest accepted request body in bytes (200 MB by default). */
+  bodyLimit?: number;
+}
+
+export interface RunningHost {
+  /** http://127.0.0.1:PORT/?token=TOKEN */
+  url: string;
+  token: string;
+  port: number;
+  service: ProjectService;
+  /** Ends open event streams, stops the server, then saves and unlocks the project. */
+  close(): Promise<void>;
+}
+
+const stderrLog = (line: string) => process.stderr.write(`${line}\n`);
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function openProject(file: string, options: ServiceOptions): Promise<ProjectService> {
+  if (await exists(file)) return ProjectService.open(file, options);
+  if (options.readOnly) {
+    throw new ProjectOpenError(`${path.basename(file)} does not exist; leave out --read-only to create it.`, file, 'missing');
+  }
+  return ProjectService.create(file, path.basename(file).replace(/\.gloss$/i, ''), options);
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException) => {
+      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use; choose another with --port, or leave it out for a free one.`) : e);
+    };
+    server.once('error', onError);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Opens (or creates) the project and starts serving it. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const log = options.log ?? stderrLog;
+  const token = options.token ?? newToken();
+  const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
+  const projectFile = path.resolve(options.projectFile);
+  const events = new EventStream();
+  const onEvent = <E extends HostEvent>(event: E, payload: HostEvents[E]) => {
+    events.send(event, payload);
+    if (event === 'save-state' && (payload as HostEvents['save-state']).status === 'error') {
+      log((payload as { message: string }).message);
+    }
+  };
+  let service: ProjectService;
+  let coder: Coder;
+  try {
+    coder = await coderFor(projectFile, options.coderName, options.dataDir ?? defaultDataDir());
+    service = await openProject(projectFile, {
+      coder,
+      readOnly: options.readOnly,
+      onEvent,
+      ...(options.saveDelayMs !== undefined ? { saveDelayMs: options.saveDelayMs } : {}),
+    });
+  } catch (e) {
+    events.close();
+    throw e;
+  }
+  const context: HostContext = {
+    kind: 'browser',
+    session: () => service,
+    coder: () => coder,
+    recent: () => [],
+  };
+  const handlers = createHandlers(context);
+  let origins = new Set<string>();
+  let hosts = new Set<string>();
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Another name for 127.0.0.1 (DNS rebinding) is refused even before the token is checked.
+    const host = req.headers.host ?? '';
+    if (!hosts.has(host)) return sendText(res, 403, 'Forbidden: unexpected Host header');
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const auth = checkToken(req, url, token);
+    if (!auth.ok) return sendText(res, 403, 'Forbidden: missing or wrong token');
+    if (auth.fromQuery) res.setHeader('Set-Cookie', tokenCookie(token));
+    const method = req.method ?? 'GET';
+    const pathname = url.pathname;
+
+    if (pathname === '/api/events') {
+      if (method !== 'GET') return sendText(res, 405, 'Method not allowed', { Allow: 'GET' });
+      return events.connect(req, res);
+    }
+    if (pathname.startsWith('/api/invoke/')) {
+      if (method !== 'POST') return sendJson(res, 405, { ok: false, error: 'Use POST.' });
+      const origin = req.headers.origin;
+      if ((origin !== undefined && !origins.has(origin)) || req.headers['sec-fetch-site'] === 'cross-site') {
+        return sendJson(res, 403, { ok: false, error: 'Forbidden: cross-origin request.' });
+      }
+      let channel: string;
+      try {
+        channel = decodeURIComponent(pathname.slice('/api/invoke/'.length));
+      } catch {
+        return sendJson(res, 404, { ok: false, error: 'Unknown channel.' });
+      }
+      return handleInvoke(req, res, channel, { handlers, log, ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}) });
+    }
+    if (pathname.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: `No such endpoint: ${pathname}` });
+    if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+    return serveStatic(res, rendererDir, pathname, method === 'HEAD');
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      log(`${req.method} ${req.url?.split('?')[0]} failed: ${(e as Error)?.stack ?? String(e)}`);
+      sendText(res, 500, 'Internal error; the terminal running Gloss has the details.');
+    });
+  });
+
+  let port: number;
+  try {
+    port = await listen(server, options.port ?? 0);
+  } catch (e) {
+    events.close();
+    await service.close();
+    throw e;
+  }
+  origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      events.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await service.close();
+    })());
+
+  return { url: `http://127.0.0.1:${port}/?token=${token}`, token, port, service, close };
+}
