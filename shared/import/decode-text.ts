@@ -3,6 +3,7 @@
  * UTF-8, then Windows-1252 for legacy single-byte files. Binary files are refused.
  */
 import { err, ok, type Result } from '../result';
+import { decodeWindows1252 } from './windows-1252';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -33,7 +34,7 @@ export function normalizeNewlines(text: string): string {
 
 /** Decodes a text file's bytes, or says why they are not text. */
 export function decodeText(bytes: Uint8Array): Result<DecodedText> {
-  let encoding: TextEncodingName;
+  let encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
   let body = bytes;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8';
@@ -49,7 +50,8 @@ export function decodeText(bytes: Uint8Array): Result<DecodedText> {
     try {
       return ok({ text: normalizeNewlines(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), encoding: 'utf-8' });
     } catch {
-      encoding = 'windows-1252';
+      // Not UTF-8: a legacy single-byte file, which Windows-1252 decodes with no failure.
+      return ok({ text: normalizeNewlines(decodeWindows1252(bytes)), encoding: 'windows-1252' });
     }
   }
   let text: string;
