@@ -1,0 +1,283 @@
+import { promises as fs } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type RunningHost } from './server';
+
+/** A raw request, so that the path reaches the server exactly as written (fetch normalises "..") . */
+function rawGet(port: number, urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: urlPath, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function makeRenderer(dir: string): Promise<string> {
+  const renderer = path.join(dir, 'renderer');
+  await fs.mkdir(path.join(renderer, 'assets'), { recursive: true });
+  await fs.writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Gloss</title><script type="module" src="/assets/app.js"></script>');
+  await fs.writeFile(path.join(renderer, 'assets', 'app.js'), 'export const app = 1;\n');
+  await fs.writeFile(path.join(dir, 'secret.txt'), 'TOP SECRET');
+  // A link inside the served folder that points out of it must not be followed.
+  await fs.symlink(path.join(dir, 'secret.txt'), path.join(renderer, 'assets', 'linked.txt'));
+  return renderer;
+}
+
+describe('browser host', () => {
+  let dir: string;
+  let host: RunningHost;
+  let base: string;
+  let projectFile: string;
+  const logs: string[] = [];
+
+  const invoke = async (channel: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${base}/api/invoke/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as { ok: boolean; result?: any; error?: string } };
+  };
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-host-'));
+    projectFile = path.join(dir, 'study.gloss');
+    host = await startHost({
+      projectFile,
+      rendererDir: await makeRenderer(dir),
+      dataDir: path.join(dir, 'data'),
+      coderName: 'Tester',
+      saveDelayMs: 20,
+      bodyLimit: 1024 * 1024,
+      log: (line) => logs.push(line),
+    });
+    base = `http://127.0.0.1:${host.port}`;
+  });
+
+  afterAll(async () => {
+    await host?.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates a missing project, named after its file, and locks it', async () => {
+    expect(host.url).toBe(`${base}/?token=${host.token}`);
+    expect(host.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const saved = JSON.parse(await fs.readFile(projectFile, 'utf8'));
+    expect(saved.format).toBe('gloss-project');
+    expect(saved.project.name).toBe('study');
+    await expect(fs.access(`${projectFile}.lock`)).resolves.toBeUndefined();
+  });
+
+  describe('token', () => {
+    it('refuses requests without it or with a wrong one', async () => {
+      for (const url of [`${base}/`, `${base}/?token=wrong`, `${base}/assets/app.js`, `${base}/api/events`]) {
+        const res = await fetch(url);
+        expect(res.status, url).toBe(403);
+        expect(await res.text()).toBe('Forbidden: missing or wrong token');
+      }
+      const api = await fetch(`${base}/api/invoke/project:snapshot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect(api.status).toBe(403);
+      const wrongHeader = await fetch(`${base}/`, { headers: { 'X-Gloss-Token': `${host.token}x` } });
+      expect(wrongHeader.status).toBe(403);
+    });
+
+    it('accepts it in the query and sets an HttpOnly, SameSite=Strict cookie', async () => {
+      const res = await fetch(host.url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('set-cookie')).toBe(`gloss_token=${host.token}; HttpOnly; SameSite=Strict; Path=/`);
+      expect(await res.text()).toContain('<title>Gloss</title>');
+    });
+
+    it('accepts the cookie and the X-Gloss-Token header', async () => {
+      const byCookie = await fetch(`${base}/assets/app.js`, { headers: { Cookie: `other=1; gloss_token=${host.token}` } });
+      expect(byCookie.status).toBe(200);
+      expect(byCookie.headers.get('set-cookie')).toBeNull();
+      const byHeader = await fetch(`${base}/assets/app.js`, { headers: { 'X-Gloss-Token': host.token } });
+      expect(byHeader.status).toBe(200);
+    });
+
+    it('refuses another host name for 127.0.0.1 (DNS rebinding)', async () => {
+      const res = await rawGet(host.port, `/?token=${host.token}`, { Host: `evil.example:${host.port}` });
+      expect(res.status).toBe(403);
+    });
+  });
+
+  describe('static files', () => {
+    const auth = () => ({ 'X-Gloss-Token': host.token });
+
+    it('serves index.html at / with no-store and the security headers', async () => {
+      const res = await fetch(`${base}/`, { headers: auth() });
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    });
+
+    it('serves scripts with a JavaScript content type', async () => {
+      const res = await fetch(`${base}/assets/app.js`, { headers: auth() });
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(await res.text()).toBe('export const app = 1;\n');
+    });
+
+    it('answers 404 for unknown paths', async () => {
+      const res = await fetch(`${base}/nope.js`, { headers: auth() });
+      expect(res.status).toBe(404);
+    });
+
+    it('refuses path traversal, encoded or through a symlink', async () => {
+      for (const p of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/%2e%2e%5c..%5csecret.txt', '/assets/linked.txt', '/%00index.html']) {
+        const res = await rawGet(host.port, p, auth());
+        expect(res.status, p).toBe(404);
+        expect(res.body, p).not.toContain('TOP SECRET');
+      }
+    });
+  });
+
+  describe('invoke', () => {
+    it('imports a text file, codes it, and saves the coding to disk', async () => {
+      const text = 'We never had training.\r\nThe training gaps were obvious.';
+      const imported = await invoke('documents:import', { arg: [{ name: 'police.txt', base64: Buffer.from(text).toString('base64') }] });
+      expect(imported.status).toBe(200);
+      expect(imported.body.ok).toBe(true);
+      expect(imported.body.result.failed).toEqual([]);
+      const [doc] = imported.body.result.imported as { id: string; name: string }[];
+      expect(doc?.name).toBe('police');
+
+      const normalised = text.replace(/\r\n/g, '\n');
+      const start = normalised.indexOf('training gaps');
+      const applied = await invoke('ops:run', { arg: { type: 'applyCode', documentId: doc!.id, start, end: start + 13, newCodeName: 'training gaps' } });
+      expect(applied.status).toBe(200);
+      expect(applied.body.result.ok).toBe(true);
+      const codingId = applied.body.result.created.codingId as string;
+
+      const saved = await invoke('project:saveNow', {});
+      expect(saved.body.result.status).toBe('saved');
+
+      const file = JSON.parse(await fs.readFile(projectFile, 'utf8'));
+      expect(file.documents).toHaveLength(1);
+      expect(file.documents[0].text).toBe(normalised);
+      expect(file.codes.map((c: { name: string }) => c.name)).toEqual(['training gaps']);
+      expect(file.codings).toHaveLength(1);
+      expect(file.codings[0]).toMatchObject({ id: codingId, documentId: doc!.id, start, end: start + 13, quote: 'training gaps', codeId: file.codes[0].id });
+      expect(file.coders.find((c: { id: string }) => c.id === file.codings[0].coderId)?.name).toBe('Tester');
+    });
+
+    it('returns a snapshot for the browser host', async () => {
+      const res = await invoke('project:snapshot', {});
+      expect(res.status).toBe(200);
+      expect(res.body.result).toMatchObject({ host: 'browser', readOnly: false, path: projectFile, coder: { name: 'Tester' } });
+    });
+
+    it('returns the export content', async () => {
+      const res = await invoke('export:content', { arg: 'excerpts-csv' });
+      expect(res.body.result.fileName).toBe('study - excerpts.csv');
+      expect(res.body.result.content).toContain('police,training gaps,training gaps,Tester,');
+    });
+
+    it('answers 400 with the message for an invalid payload', async () => {
+      const bad = await invoke('ops:run', { arg: { type: 'applyCode', documentId: 'x', start: -1, end: 2 } });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toEqual({ ok: false, error: 'Invalid payload for ops:run: start: Too small: expected number to be >=0.' });
+      const empty = await invoke('documents:import', { arg: [] });
+      expect(empty.status).toBe(400);
+      expect(empty.body.error).toMatch(/^Invalid payload for documents:import/);
+    });
+
+    it('answers 400 for what only the desktop app can do', async () => {
+      const res = await invoke('export:save', { arg: 'codebook-csv' });
+      expect(res).toEqual({ status: 400, body: { ok: false, error: 'This is only available in the desktop app.' } });
+    });
+
+    it('refuses bodies that are not JSON, the wrong content type, unknown channels and GET', async () => {
+      expect((await invoke('project:snapshot', '{not json')).status).toBe(400);
+      expect((await invoke('project:snapshot', '[1]')).status).toBe(400);
+      expect((await invoke('project:snapshot', '{}', { 'Content-Type': 'text/plain' })).status).toBe(415);
+      expect(await invoke('no:such', {})).toEqual({ status: 404, body: { ok: false, error: 'Unknown channel no:such.' } });
+      const get = await fetch(`${base}/api/invoke/project:snapshot`, { headers: { 'X-Gloss-Token': host.token } });
+      expect(get.status).toBe(405);
+    });
+
+    it('refuses a request from another origin (CSRF)', async () => {
+      const foreign = await invoke('project:snapshot', {}, { Origin: 'http://evil.example' });
+      expect(foreign.status).toBe(403);
+      const own = await invoke('project:snapshot', {}, { Origin: base });
+      expect(own.status).toBe(200);
+    });
+
+    it('refuses bodies over the limit with 413', async () => {
+      const big = JSON.stringify({ arg: [{ name: 'big.txt', base64: 'A'.repeat(1024 * 1024) }] });
+      const res = await invoke('documents:import', big);
+      expect(res.status).toBe(413);
+      expect(res.body.error).toBe('The request is too large (the limit is 1 MB).');
+    });
+  });
+
+  describe('events', () => {
+    it('streams save-state events to the browser', async () => {
+      const abort = new AbortController();
+      const res = await fetch(`${base}/api/events`, { headers: { 'X-Gloss-Token': host.token }, signal: abort.signal });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let received = decoder.decode((await reader.read()).value);
+      expect(received).toBe(': connected\n\n');
+
+      const created = await invoke('ops:run', { arg: { type: 'createCode', name: 'victim support' } });
+      expect(created.body.result.ok).toBe(true);
+      while (!/event: save-state\ndata: \{"status":"saved"/.test(received)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        received += decoder.decode(value);
+      }
+      abort.abort();
+      const frames = received.split('\n\n').filter((f) => f.startsWith('event: '));
+      expect(frames[0]).toBe('event: save-state\ndata: {"status":"pending"}');
+      const last = frames.at(-1)!.split('\n');
+      expect(last[0]).toBe('event: save-state');
+      expect(JSON.parse(last[1]!.slice('data: '.length))).toMatchObject({ status: 'saved' });
+    });
+  });
+});
+
+describe('browser host lifecycle', () => {
+  it('saves pending changes and releases the lock on close', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-host-'));
+    try {
+      const projectFile = path.join(dir, 'pilot.gloss');
+      // A long save delay: only close() can have written the change.
+      const host = await startHost({ projectFile, rendererDir: dir, dataDir: dir, saveDelayMs: 60_000, log: () => {} });
+      const res = await fetch(`http://127.0.0.1:${host.port}/api/invoke/ops:run`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
+        body: JSON.stringify({ arg: { type: 'createCode', name: 'delays' } }),
+      });
+      expect(res.status).toBe(200);
+      await host.close();
+      const file = JSON.parse(await fs.readFile(projectFile, 'utf8'));
+      expect(file.codes.map((c: { name: string }) => c.name)).toEqual(['delays']);
+      await expect(fs.access(`${projectFile}.lock`)).rejects.toThrow();
+      await expect(fetch(`http://127.0.0.1:${host.port}/`)).rejects.toThrow();
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to create a missing project read-only', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-host-'));
+    try {
+      await expect(startHost({ projectFile: path.join(dir, 'none.gloss'), readOnly: true, dataDir: dir, log: () => {} })).rejects.toThrow(
+        'none.gloss does not exist; leave out --read-only to create it.',
+      );
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
