@@ -34,8 +34,11 @@ export const FULL_SIZE: SyntheticOptions = {
 };
 
 /**
- * Everyday interview vocabulary. A few words carry accents and a comma or a double quote
- * now and then, so the CSV export has to quote and encode the way it would for real data.
+ * Everyday interview vocabulary. A few words carry accents, typographic apostrophes and
+ * dashes (as transcripts pasted from a word processor do), and sentences get a comma or a
+ * double quote now and then, so the CSV export quotes and encodes as it would for real
+ * data. The non-Latin-1 characters also make V8 store the texts as two-byte strings, as it
+ * would for most real transcripts, which matters for parse and stringify speed.
  */
 const WORDS = [
   'we', 'they', 'the', 'a', 'staff', 'team', 'manager', 'council', 'clinic', 'system', 'training', 'data', 'sharing',
@@ -46,7 +49,7 @@ const WORDS = [
   'with', 'without', 'for', 'from', 'about', 'into', 'our', 'their', 'my', 'your', 'it', 'was', 'is', 'were', 'felt',
   'said', 'asked', 'waited', 'learned', 'struggled', 'managed', 'changed', 'missed', 'shared', 'kept', 'lost', 'found',
   'difficult', 'easy', 'slow', 'quick', 'unclear', 'helpful', 'frustrating', 'safe', 'risky', 'late', 'early',
-  'café', 'naïve', 'résumé', 'Zürich', 'São', 'coördinator', 'façade',
+  'café', 'naïve', 'résumé', 'Zürich', 'São', 'coördinator', 'façade', 'didn’t', 'couldn’t', 'wasn’t', '—',
 ];
 const SPEAKERS = ['Interviewer', 'Participant'];
 const THEMES = [
@@ -98,7 +101,7 @@ const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\n';
  * A span of `text` that starts at a word start and ends at a word end, the way a
  * researcher selects: mostly a phrase or a sentence, now and then a whole passage.
  */
-function span(random: Random, text: string): { start: number; end: number } {
+export function wordSpan(random: Random, text: string): { start: number; end: number } {
   const wanted = 20 + Math.floor(random.next() ** 2 * 580);
   const length = Math.min(wanted, text.length);
   let start = random.int(0, text.length - length);
@@ -184,7 +187,7 @@ export function syntheticProject(options: SyntheticOptions): ProjectFile {
   const codings: Coding[] = [];
   for (let i = 0; i < options.codings; i++) {
     const doc = random.pick(documents);
-    const { start, end } = span(random, doc.text);
+    const { start, end } = wordSpan(random, doc.text);
     codings.push({
       id: random.uuid(),
       documentId: doc.id,

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: builds a synthetic project (1,000 documents, 10 million characters,
+ * 100,000 codings, 200 codes) in a temp folder and measures, in one run, opening it,
+ * saving it, applying codes to it and exporting its excerpts, against the targets of
+ * issue 2 section 10.
+ *
+ *   npm run bench               a table with PASS/MISS marks (progress on stderr)
+ *   npm run bench -- --json     one JSON object on stdout, nothing else
+ *   npm run bench -- --quick    a project a tenth of the size, to try the bench out
+ *   npm run bench -- --breakdown  also time each step of open, save and export
+ *
+ * npm itself prints a "> gloss bench" header on stdout before the script runs; use
+ * `npm run --silent bench -- --json` when piping the JSON into another program.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Coder } from '../shared/model/schema';
+import { serializeProject } from '../shared/model/serialize';
+import { ProjectService } from '../electron/service/project-service';
+import { FULL_SIZE, syntheticProject, type SyntheticOptions } from './bench/synthetic-project';
+import { measureApply, measureExport, measureOpen, measureSave, REPEATS, WARMUPS } from './bench/scenarios';
+import { toJson, toTable, type BenchFigures } from './bench/report';
+import { now } from './bench/measure';
+import { breakdown, breakdownTable, type Section } from './bench/breakdown';
+
+const args = new Set(process.argv.slice(2));
+const json = args.has('--json');
+const size: SyntheticOptions = args.has('--quick')
+  ? { ...FULL_SIZE, documents: FULL_SIZE.documents / 10, characters: FULL_SIZE.characters / 10, codings: FULL_SIZE.codings / 10 }
+  : FULL_SIZE;
+
+/** Progress goes to stderr so that stdout holds only the result (the JSON in --json mode). */
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+/**
+ * Writes the synthetic project to `file`. Nothing of it is kept in memory afterwards, so
+ * the measurements run on a heap holding only what the service itself loaded.
+ */
+async function generate(file: string): Promise<{ fileMb: number; coder: Coder }> {
+  const t = now();
+  const project = syntheticProject(size);
+  const text = serializeProject(project);
+  await fs.writeFile(file, text, 'utf8');
+  const fileMb = Buffer.byteLength(text, 'utf8') / 1e6;
+  progress(`generated a ${fileMb.toFixed(1)} MB project in ${Math.round(now() - t)} ms`);
+  return { fileMb, coder: project.coders[0]! };
+}
+
+/** Runs one measurement and reports on stderr how long it took. */
+async function step<T>(name: string, measure: () => Promise<T>): Promise<T> {
+  const t = now();
+  const result = await measure();
+  progress(`${name} measured in ${Math.round(now() - t)} ms`);
+  return result;
+}
+
+/**
+ * Save, apply and export on one loaded project. The service lives only inside this call,
+ * so later steps (the breakdown) do not run with a second project on the heap.
+ */
+async function measureLoaded(file: string, dir: string, coder: Coder) {
+  const service = await ProjectService.open(file, { coder, saveDelayMs: 10 * 60_000 });
+  try {
+    const save = await step('save', () => measureSave(service, dir));
+    const apply = await step('apply', () => measureApply(service, size.seed + 1));
+    const exported = await step('export', () => measureExport(service));
+    return { save, apply, exported };
+  } finally {
+    await service.close();
+  }
+}
+
+async function bench(dir: string): Promise<{ figures: BenchFigures; steps: Record<string, Section[]> | null }> {
+  const file = path.join(dir, 'bench.gloss');
+  const { fileMb, coder } = await generate(file);
+  const open = await step('open', () => measureOpen(file, coder));
+  const { save, apply, exported } = await measureLoaded(file, dir, coder);
+  const figures: BenchFigures = {
+    open_ratio: open.open_ms / open.open_baseline_ms,
+    save_ratio: save.save_ms / save.save_baseline_ms,
+    apply_p50_ms: apply.apply_p50_ms,
+    apply_p95_ms: apply.apply_p95_ms,
+    export_ms: exported.export_ms,
+    ...open,
+    ...save,
+    apply_calls: apply.apply_calls,
+    export_mb: exported.export_mb,
+    file_mb: fileMb,
+    documents: size.documents,
+    characters: size.characters,
+    codings: size.codings,
+    codes: size.codes,
+    warmups: WARMUPS,
+    repeats: REPEATS,
+    node: process.versions.node,
+  };
+  const steps = args.has('--breakdown') ? await step('breakdown', () => breakdown(file)) : null;
+  return { figures, steps };
+}
+
+async function main(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-bench-'));
+  // Settings and anything else the service keeps per user stay inside the temp folder.
+  process.env.GLOSS_DATA_DIR = dir;
+  const cleanUp = () => fs.rm(dir, { recursive: true, force: true });
+  process.once('SIGINT', () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
+  try {
+    const { figures, steps } = await bench(dir);
+    if (json) process.stdout.write(toJson(figures, steps) + '\n');
+    else process.stdout.write(toTable(figures) + (steps ? `\n\n${breakdownTable(steps)}` : '') + '\n');
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
