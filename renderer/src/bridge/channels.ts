@@ -1,0 +1,17 @@
+/** The contract's types and channel list, re-exported for the renderer. */
+export { CHANNELS } from '../../../shared/ipc/contract';
+export type {
+  Channel,
+  ChannelArg,
+  ChannelResult,
+  ExportKind,
+  GlossBridge,
+  HistoryInfo,
+  HostEvent,
+  HostEvents,
+  ImportResponse,
+  MenuCommand,
+  OpResponse,
+  SaveState,
+  Snapshot,
+} from '../../../shared/ipc/contract';

@@ -1,0 +1,111 @@
+/**
+ * One code in the tree: colour swatch (its colour picker), name (shows its excerpts), count
+ * of codings, and a menu to rename, describe, move or delete it. A code can be dragged onto
+ * another to nest it there.
+ */
+import { useState, type DragEvent } from 'react';
+import { descendantIds } from '../../../shared/model/codes';
+import { Menu, type MenuItem } from '../common/Menu';
+import { MenuButton } from '../common/MenuButton';
+import { RenameField } from '../common/RenameField';
+import { useGloss } from '../store';
+import type { CodeRow as Row } from '../store/selectors';
+import { ColorSwatch } from './ColorSwatch';
+import { DeleteCodeDialog } from './DeleteCodeDialog';
+import { DescribeCodeDialog } from './DescribeCodeDialog';
+import { MoveCodeDialog } from './MoveCodeDialog';
+import { draggedCode, endCodeDrag, isCodeDrag, startCodeDrag } from './code-drag';
+
+type Dialog = 'describe' | 'move' | 'delete' | null;
+
+export function CodeRow({ row }: { row: Row }) {
+  const { code, depth, count } = row;
+  const readOnly = useGloss((s) => s.readOnly);
+  const project = useGloss((s) => s.project);
+  const run = useGloss((s) => s.run);
+  const setExcerptCodes = useGloss((s) => s.setExcerptCodes);
+  const setView = useGloss((s) => s.setView);
+  const [renaming, setRenaming] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dropping, setDropping] = useState(false);
+  const [contextAt, setContextAt] = useState<{ x: number; y: number } | null>(null);
+
+  const actions = (): MenuItem[] => [
+    { label: 'Show excerpts', onSelect: showExcerpts },
+    { label: 'Rename…', onSelect: () => setRenaming(true), disabled: readOnly },
+    { label: 'Describe…', onSelect: () => setDialog('describe'), disabled: readOnly },
+    { label: 'Move to…', onSelect: () => setDialog('move'), disabled: readOnly },
+    { label: 'Delete…', onSelect: () => setDialog('delete'), danger: true, disabled: readOnly },
+  ];
+
+  function showExcerpts() {
+    setExcerptCodes([code.id]);
+    setView('excerpts');
+  }
+
+  const canDropHere = () => {
+    const dragged = draggedCode();
+    return !!dragged && !!project && dragged !== code.id && !descendantIds(project, dragged).includes(code.id);
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (!isCodeDrag(event) || !canDropHere()) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    setDropping(true);
+  };
+  const onDrop = (event: DragEvent) => {
+    setDropping(false);
+    const dragged = draggedCode();
+    if (!isCodeDrag(event) || !dragged || !canDropHere()) return;
+    event.preventDefault();
+    event.stopPropagation();
+    endCodeDrag();
+    void run({ type: 'moveCode', codeId: dragged, parentId: code.id });
+  };
+
+  return (
+    <li
+      className={dropping ? 'row code-row drop-target' : 'row code-row'}
+      aria-level={depth + 1}
+      style={{ paddingLeft: 4 + depth * 16 }}
+      draggable={!readOnly && !renaming}
+      onDragStart={(e) => startCodeDrag(e, code.id)}
+      onDragEnd={endCodeDrag}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
+      onContextMenu={(e) => (e.preventDefault(), setContextAt({ x: e.clientX, y: e.clientY }))}
+      data-code-id={code.id}
+    >
+      <ColorSwatch
+        label={`Colour of ${code.name}`}
+        color={code.color}
+        disabled={readOnly}
+        onChange={(color) => void run({ type: 'recolorCode', codeId: code.id, color })}
+      />
+      {renaming ? (
+        <RenameField
+          label={`New name for ${code.name}`}
+          initial={code.name}
+          onSave={(name) => {
+            setRenaming(false);
+            void run({ type: 'renameCode', codeId: code.id, name });
+          }}
+          onCancel={() => setRenaming(false)}
+        />
+      ) : (
+        <button type="button" className="row-main" onClick={showExcerpts} title={code.description || `Show the excerpts coded “${code.name}”`}>
+          <span className="row-name">{code.name}</span>
+          <span className="count" title={count === 1 ? '1 coding' : `${count} codings`}>
+            {count}
+          </span>
+        </button>
+      )}
+      <MenuButton label={`More actions for ${code.name}`} items={actions} />
+      {contextAt && <Menu label={`Actions for ${code.name}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
+      {dialog === 'describe' && <DescribeCodeDialog code={code} onClose={() => setDialog(null)} />}
+      {dialog === 'move' && <MoveCodeDialog code={code} onClose={() => setDialog(null)} />}
+      {dialog === 'delete' && <DeleteCodeDialog code={code} onClose={() => setDialog(null)} />}
+    </li>
+  );
+}

@@ -1,0 +1,65 @@
+/** The right pane: the code tree, with New code and a drop zone for moving a code to the top level. */
+import { useEffect, useState, type DragEvent } from 'react';
+import { useGloss } from '../store';
+import { selectCodeRows } from '../store/selectors';
+import { CodeRow } from './CodeRow';
+import { NewCodeField } from './NewCodeField';
+import { draggedCode, endCodeDrag, isCodeDrag } from './code-drag';
+
+export function CodesPane() {
+  const rows = useGloss(selectCodeRows);
+  const readOnly = useGloss((s) => s.readOnly);
+  const hasProject = useGloss((s) => !!s.project);
+  const newCodeRequest = useGloss((s) => s.newCodeRequest);
+  const run = useGloss((s) => s.run);
+  const [creating, setCreating] = useState(false);
+  const [dragOverTop, setDragOverTop] = useState(false);
+
+  useEffect(() => {
+    if (newCodeRequest > 0) setCreating(true);
+  }, [newCodeRequest]);
+
+  const onTopDrop = (event: DragEvent) => {
+    setDragOverTop(false);
+    const dragged = draggedCode();
+    if (!isCodeDrag(event) || !dragged) return;
+    event.preventDefault();
+    endCodeDrag();
+    void run({ type: 'moveCode', codeId: dragged, parentId: null });
+  };
+
+  return (
+    <section className="pane codes-pane" aria-labelledby="codes-heading">
+      <header className="pane-header">
+        <h2 id="codes-heading">Codes</h2>
+        <button type="button" className="small" onClick={() => setCreating(true)} disabled={readOnly || !hasProject}>
+          New code
+        </button>
+      </header>
+      {creating && <NewCodeField onDone={() => setCreating(false)} />}
+      {rows.length === 0 ? (
+        !creating && <p className="pane-empty">Select text in a document to create your first code.</p>
+      ) : (
+        <ul className="rows" aria-label="Code tree">
+          {rows.map((row) => (
+            <CodeRow key={row.code.id} row={row} />
+          ))}
+        </ul>
+      )}
+      {rows.length > 1 && !readOnly && (
+        <div
+          className={dragOverTop ? 'top-drop drop-target' : 'top-drop'}
+          onDragOver={(e) => {
+            if (!isCodeDrag(e)) return;
+            e.preventDefault();
+            setDragOverTop(true);
+          }}
+          onDragLeave={() => setDragOverTop(false)}
+          onDrop={onTopDrop}
+        >
+          Drag a code here to move it to the top level
+        </div>
+      )}
+    </section>
+  );
+}

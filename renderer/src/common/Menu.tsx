@@ -1,0 +1,106 @@
+/**
+ * A popup menu (ARIA menu pattern): opens with focus on the first item, Arrow keys and
+ * Home/End move, Enter/Space choose, Escape or a click elsewhere closes and gives focus back.
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+
+export interface MenuItem {
+  label: string;
+  onSelect: () => void;
+  danger?: boolean;
+  disabled?: boolean;
+}
+
+export interface MenuProps {
+  label: string;
+  items: readonly MenuItem[];
+  /** Viewport position of the menu's top-left corner. */
+  at: { x: number; y: number };
+  onClose: () => void;
+  /** Where focus goes back to when the menu closes without a choice being made elsewhere. */
+  returnFocusTo?: HTMLElement | null;
+}
+
+export function Menu({ label, items, at, onClose, returnFocusTo }: MenuProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState(at);
+
+  // Keep the menu on screen: flip left/up when it would overflow the window.
+  useLayoutEffect(() => {
+    const menu = ref.current;
+    if (!menu) return;
+    const { width, height } = menu.getBoundingClientRect();
+    setPosition({
+      x: Math.max(4, Math.min(at.x, window.innerWidth - width - 4)),
+      y: at.y + height > window.innerHeight - 4 ? Math.max(4, at.y - height) : at.y,
+    });
+    menu.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+  }, [at]);
+
+  useEffect(() => {
+    const onPointerDown = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) onClose();
+    };
+    document.addEventListener('mousedown', onPointerDown, true);
+    return () => document.removeEventListener('mousedown', onPointerDown, true);
+  }, [onClose]);
+
+  const close = () => {
+    onClose();
+    returnFocusTo?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const index = buttons.indexOf(document.activeElement as HTMLElement);
+    const move = (to: number) => buttons[(to + buttons.length) % buttons.length]?.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        move(index + 1);
+        break;
+      case 'ArrowUp':
+        move(index - 1);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(buttons.length - 1);
+        break;
+      case 'Escape':
+        close();
+        break;
+      case 'Tab':
+        close();
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  return createPortal(
+    <div ref={ref} role="menu" aria-label={label} className="menu" style={{ left: position.x, top: position.y }} onKeyDown={onKeyDown}>
+      {items.map((item) => (
+        <button
+          key={item.label}
+          type="button"
+          role="menuitem"
+          className={item.danger ? 'menu-item danger' : 'menu-item'}
+          aria-disabled={item.disabled || undefined}
+          tabIndex={-1}
+          onClick={() => {
+            if (item.disabled) return;
+            onClose();
+            item.onSelect();
+          }}
+        >
+          {item.label}
+        </button>
+      ))}
+    </div>,
+    document.body,
+  );
+}

@@ -1,0 +1,30 @@
+/** A small "⋯" button that opens a Menu below itself. */
+import { useCallback, useRef, useState } from 'react';
+import { Menu, type MenuItem } from './Menu';
+
+export function MenuButton({ label, items, className }: { label: string; items: () => readonly MenuItem[]; className?: string }) {
+  const button = useRef<HTMLButtonElement>(null);
+  const [at, setAt] = useState<{ x: number; y: number } | null>(null);
+  const close = useCallback(() => setAt(null), []);
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className={className ?? 'icon-button'}
+        aria-label={label}
+        title={label}
+        aria-haspopup="menu"
+        aria-expanded={at !== null}
+        onClick={() => {
+          if (at) return setAt(null);
+          const rect = button.current!.getBoundingClientRect();
+          setAt({ x: rect.left, y: rect.bottom + 2 });
+        }}
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
+      {at && <Menu label={label} items={items()} at={at} onClose={close} returnFocusTo={button.current} />}
+    </>
+  );
+}

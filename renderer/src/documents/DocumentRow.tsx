@@ -1,0 +1,70 @@
+/** One document in the list: open it, rename it, delete it (after asking). */
+import { useState } from 'react';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { Menu, type MenuItem } from '../common/Menu';
+import { MenuButton } from '../common/MenuButton';
+import { RenameField } from '../common/RenameField';
+import { useGloss } from '../store';
+import type { DocumentEntry } from '../store/selectors';
+
+export function DocumentRow({ entry }: { entry: DocumentEntry }) {
+  const isOpen = useGloss((s) => s.documentId === entry.id && s.view === 'reader');
+  const readOnly = useGloss((s) => s.readOnly);
+  const openDocument = useGloss((s) => s.openDocument);
+  const setView = useGloss((s) => s.setView);
+  const run = useGloss((s) => s.run);
+  const [renaming, setRenaming] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [contextAt, setContextAt] = useState<{ x: number; y: number } | null>(null);
+
+  const actions = (): MenuItem[] => [
+    { label: 'Rename…', onSelect: () => setRenaming(true), disabled: readOnly },
+    { label: 'Delete…', onSelect: () => setConfirming(true), danger: true, disabled: readOnly },
+  ];
+
+  return (
+    <li className={isOpen ? 'row current' : 'row'} onContextMenu={(e) => (e.preventDefault(), setContextAt({ x: e.clientX, y: e.clientY }))}>
+      {renaming ? (
+        <RenameField
+          label={`New name for ${entry.name}`}
+          initial={entry.name}
+          onSave={(name) => {
+            setRenaming(false);
+            void run({ type: 'renameDocument', documentId: entry.id, name });
+          }}
+          onCancel={() => setRenaming(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          className="row-main"
+          aria-current={isOpen ? 'page' : undefined}
+          onClick={() => {
+            openDocument(entry.id);
+            setView('reader');
+          }}
+        >
+          <span className="row-name">{entry.name}</span>
+          <span className="count" title={`${entry.codings} codings`}>
+            {entry.codings}
+          </span>
+        </button>
+      )}
+      <MenuButton label={`More actions for ${entry.name}`} items={actions} />
+      {contextAt && <Menu label={`Actions for ${entry.name}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
+      {confirming && (
+        <ConfirmDialog
+          title={`Delete “${entry.name}”?`}
+          message={
+            entry.codings > 0
+              ? `The document and its ${entry.codings === 1 ? 'coding' : `${entry.codings} codings`} will be removed from the project. You can undo this.`
+              : 'The document will be removed from the project. You can undo this.'
+          }
+          confirmLabel="Delete document"
+          onConfirm={() => void run({ type: 'deleteDocument', documentId: entry.id })}
+          onClose={() => setConfirming(false)}
+        />
+      )}
+    </li>
+  );
+}

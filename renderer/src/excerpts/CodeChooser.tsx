@@ -1,0 +1,33 @@
+/** The Excerpts view's choice of codes: one checkbox per code, in tree order. */
+import { useGloss } from '../store';
+import { selectCodeRows } from '../store/selectors';
+
+export function CodeChooser() {
+  const rows = useGloss(selectCodeRows);
+  const chosen = useGloss((s) => s.excerptCodeIds);
+  const setChosen = useGloss((s) => s.setExcerptCodes);
+  const toggle = (id: string, on: boolean) => setChosen(on ? [...chosen, id] : chosen.filter((c) => c !== id));
+  return (
+    <fieldset className="code-chooser">
+      <legend>Codes to show</legend>
+      <div className="chooser-buttons">
+        <button type="button" className="small" onClick={() => setChosen(rows.map((r) => r.code.id))}>
+          All
+        </button>
+        <button type="button" className="small" onClick={() => setChosen([])}>
+          None
+        </button>
+      </div>
+      {rows.map(({ code, depth, count }) => (
+        <label key={code.id} className="check" style={{ paddingLeft: depth * 16 }}>
+          <input type="checkbox" checked={chosen.includes(code.id)} onChange={(e) => toggle(code.id, e.target.checked)} />
+          <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
+          <span>{code.name}</span>
+          <span className="count" aria-hidden="true">
+            {count}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

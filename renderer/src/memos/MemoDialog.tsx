@@ -1,0 +1,48 @@
+/** Writing or editing a memo about a coding (a title and free text). */
+import { useState } from 'react';
+import type { Coding, Memo } from '../../../shared/model/schema';
+import { Dialog } from '../common/Dialog';
+import { useGloss } from '../store';
+
+export function MemoDialog({ coding, memo, onClose }: { coding: Coding; memo: Memo | null; onClose: () => void }) {
+  const run = useGloss((s) => s.run);
+  const codeName = useGloss((s) => s.project?.codes.get(coding.codeId)?.name ?? 'code');
+  const [title, setTitle] = useState(memo?.title ?? '');
+  const [text, setText] = useState(memo?.text ?? '');
+
+  const save = async () => {
+    const response = memo
+      ? await run({ type: 'editMemo', memoId: memo.id, title, text })
+      : await run({ type: 'addMemo', target: { kind: 'coding', id: coding.id }, title, text });
+    if (response) onClose();
+  };
+  const remove = async () => {
+    if (memo && (await run({ type: 'deleteMemo', memoId: memo.id }))) onClose();
+  };
+
+  return (
+    <Dialog
+      title={memo ? 'Edit memo' : `Memo on “${codeName}”`}
+      submitLabel="Save memo"
+      onSubmit={() => void save()}
+      onClose={onClose}
+      extraButtons={
+        memo && (
+          <button type="button" className="danger" onClick={() => void remove()}>
+            Delete memo
+          </button>
+        )
+      }
+    >
+      <blockquote className="memo-quote">{coding.quote}</blockquote>
+      <label className="field">
+        <span>Title</span>
+        <input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+      </label>
+      <label className="field">
+        <span>Memo</span>
+        <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+    </Dialog>
+  );
+}

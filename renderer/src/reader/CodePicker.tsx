@@ -1,0 +1,179 @@
+/**
+ * The popover that codes the selected passage: a search-as-you-type list of codes.
+ * Enter applies the highlighted code, or creates one with the typed name; digits 1–9 apply
+ * the recent codes while focus is not in a text field; Escape closes. Typing a letter while
+ * the text still has focus starts the search, so the mouse hand can stay on the mouse.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useGloss } from '../store';
+import type { Span } from '../store/types';
+import { selectCodesByName } from '../store/selectors';
+import { codePath } from '../../../shared/model/codes';
+import { isTextField } from '../common/text-field';
+import { pickerOptions, type PickerOption } from './code-options';
+
+export interface CodePickerProps {
+  span: Span;
+  /** Position in the reader page, below the end of the selection. */
+  at: { left: number; top: number };
+  /** The text element, which gets focus back when the popover closes. */
+  textRoot: HTMLElement | null;
+}
+
+export function CodePicker({ span, at, textRoot }: CodePickerProps) {
+  const codes = useGloss(selectCodesByName);
+  const recent = useGloss((s) => s.recentCodeIds);
+  const project = useGloss((s) => s.project);
+  const readOnly = useGloss((s) => s.readOnly);
+  const run = useGloss((s) => s.run);
+  const setPending = useGloss((s) => s.setPending);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const busy = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const listId = useId();
+
+  const options = useMemo(() => pickerOptions(codes, recent, query), [codes, recent, query]);
+  const activeIndex = Math.min(active, options.length - 1);
+
+  const close = () => {
+    setPending(null);
+    window.getSelection()?.removeAllRanges();
+    textRoot?.focus({ preventScroll: true });
+  };
+
+  const apply = async (option: PickerOption | undefined) => {
+    if (!option || busy.current) return;
+    busy.current = true;
+    const target = option.kind === 'code' ? { codeId: option.code.id } : { newCodeName: option.name };
+    const response = await run({ type: 'applyCode', documentId: span.documentId, start: span.start, end: span.end, ...target });
+    busy.current = false;
+    if (response) close();
+  };
+
+  // Keys pressed while focus is still in the text (or anywhere but a text field).
+  const latest = useRef({ options, apply, close });
+  latest.current = { options, apply, close };
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || isTextField(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (box.current?.contains(event.target as Node)) return;
+      if (document.querySelector('dialog[open], [role="menu"]')) return;
+      if (/^[1-9]$/.test(event.key)) {
+        const n = Number(event.key);
+        const option = latest.current.options.find((o) => o.kind === 'code' && o.shortcut === n);
+        if (option) {
+          event.preventDefault();
+          void latest.current.apply(option);
+        }
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        latest.current.close();
+      } else if (event.key.length === 1 && event.key !== ' ' && (event.target === document.body || textRoot?.contains(event.target as Node))) {
+        event.preventDefault();
+        setQuery((q) => q + event.key);
+        setActive(0);
+        input.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [textRoot]);
+
+  // A press outside the popover and the text closes it (a press in the text makes a new selection).
+  useEffect(() => {
+    const onMouseDown = (event: MouseEvent) => {
+      const target = event.target as Node;
+      if (box.current?.contains(target) || textRoot?.contains(target)) return;
+      setPending(null);
+    };
+    document.addEventListener('mousedown', onMouseDown, true);
+    return () => document.removeEventListener('mousedown', onMouseDown, true);
+  }, [textRoot, setPending]);
+
+  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+        setActive((activeIndex + 1) % options.length);
+        break;
+      case 'ArrowUp':
+        setActive((activeIndex - 1 + options.length) % options.length);
+        break;
+      case 'Enter':
+        void apply(options[activeIndex]);
+        break;
+      case 'Escape':
+        close();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  if (readOnly) {
+    return (
+      <div ref={box} className="code-picker" style={{ left: at.left, top: at.top }}>
+        <p className="hint">This project is open read-only, so passages cannot be coded.</p>
+      </div>
+    );
+  }
+
+  const optionId = (i: number) => `${listId}-${i}`;
+  return (
+    <div ref={box} className="code-picker" style={{ left: at.left, top: at.top }} data-testid="code-picker">
+      <input
+        ref={input}
+        className="code-picker-input"
+        role="combobox"
+        aria-label="Code name"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={options.length ? optionId(activeIndex) : undefined}
+        placeholder="Type a code name…"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onInputKeyDown}
+      />
+      <ul id={listId} role="listbox" aria-label="Codes" className="code-picker-list">
+        {options.map((option, i) => (
+          <li
+            key={option.kind === 'code' ? option.code.id : 'create'}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === activeIndex}
+            className={i === activeIndex ? 'option active' : 'option'}
+            onMouseDown={(e) => e.preventDefault()}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => void apply(option)}
+          >
+            {option.kind === 'code' ? (
+              <>
+                <span className="swatch" style={{ background: option.code.color }} aria-hidden="true" />
+                <span className="option-name">{option.code.name}</span>
+                {option.code.parentId && project && (
+                  <span className="option-path">{codePath(project, option.code.parentId)}</span>
+                )}
+                {option.shortcut && <kbd>{option.shortcut}</kbd>}
+              </>
+            ) : (
+              <span className="option-name">Create “{option.name}”</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {options.length === 0 && <p className="hint">Type a name to create your first code.</p>}
+      <p className="hint" aria-hidden="true">
+        Enter applies · 1–9 recent codes · Esc closes
+      </p>
+    </div>
+  );
+}

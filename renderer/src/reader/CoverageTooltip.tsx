@@ -1,0 +1,44 @@
+/** Which codes (and coders) cover the text under the pointer: shown on hover, pinned on click. */
+import { createPortal } from 'react-dom';
+import type { Coding } from '../../../shared/model/schema';
+import { useGloss } from '../store';
+import { selectMemosByCoding } from '../store/selectors';
+
+export interface Coverage {
+  codings: Coding[];
+  /** Viewport position of the pointer. */
+  x: number;
+  y: number;
+  pinned: boolean;
+}
+
+export function CoverageTooltip({ coverage }: { coverage: Coverage }) {
+  const project = useGloss((s) => s.project);
+  const memos = useGloss(selectMemosByCoding);
+  if (!project) return null;
+  const left = Math.min(coverage.x + 12, window.innerWidth - 300);
+  const top = coverage.y + 18;
+  return createPortal(
+    <div role="tooltip" className={coverage.pinned ? 'coverage pinned' : 'coverage'} style={{ left, top }}>
+      <ul>
+        {coverage.codings.map((coding) => {
+          const code = project.codes.get(coding.codeId);
+          const coder = project.coders.get(coding.coderId);
+          return (
+            <li key={coding.id}>
+              <span className="swatch" style={{ background: code?.color }} aria-hidden="true" />
+              <span className="coverage-code">{code?.name ?? 'Unknown code'}</span>
+              <span className="coverage-coder"> — {coder?.name ?? 'unknown coder'}</span>
+              {(memos.get(coding.id) ?? []).map((memo) => (
+                <span key={memo.id} className="coverage-memo">
+                  Memo: {memo.title || memo.text.slice(0, 60)}
+                </span>
+              ))}
+            </li>
+          );
+        })}
+      </ul>
+    </div>,
+    document.body,
+  );
+}

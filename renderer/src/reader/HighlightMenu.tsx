@@ -1,0 +1,38 @@
+/** Right-click on coded text: remove one of the codings there, or write a memo about it. */
+import type { Coding, Memo } from '../../../shared/model/schema';
+import { Menu, type MenuItem } from '../common/Menu';
+import { useGloss } from '../store';
+import { selectMemosByCoding } from '../store/selectors';
+
+export interface HighlightMenuProps {
+  codings: Coding[];
+  at: { x: number; y: number };
+  onClose: () => void;
+  onMemo: (coding: Coding, memo: Memo | null) => void;
+}
+
+export function HighlightMenu({ codings, at, onClose, onMemo }: HighlightMenuProps) {
+  const project = useGloss((s) => s.project);
+  const memos = useGloss(selectMemosByCoding);
+  const run = useGloss((s) => s.run);
+  if (!project) return null;
+
+  const nameOf = (coding: Coding) => project.codes.get(coding.codeId)?.name ?? 'code';
+  const names = codings.map(nameOf);
+  // Say whose coding it is only when the same code appears twice (two coders on one passage).
+  const label = (coding: Coding, i: number) =>
+    names.indexOf(names[i]!) !== names.lastIndexOf(names[i]!) ? `${nameOf(coding)} (${project.coders.get(coding.coderId)?.name ?? '?'})` : nameOf(coding);
+
+  const items: MenuItem[] = codings.map((coding, i) => ({
+    label: `Remove ${label(coding, i)}`,
+    onSelect: () => void run({ type: 'removeCoding', codingId: coding.id }),
+  }));
+  codings.forEach((coding, i) => {
+    items.push({ label: codings.length === 1 ? 'Add memo…' : `Add memo to ${label(coding, i)}…`, onSelect: () => onMemo(coding, null) });
+    for (const memo of memos.get(coding.id) ?? []) {
+      items.push({ label: `Edit memo “${memo.title || memo.text.slice(0, 30)}”…`, onSelect: () => onMemo(coding, memo) });
+    }
+  });
+
+  return <Menu label="Coded passage" items={items} at={at} onClose={onClose} />;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { paragraphIndexAt, paragraphsOf } from './paragraphs';
+import { cleanSpan } from './span';
+
+describe('paragraphsOf', () => {
+  it('splits on \\n, keeping empty lines as empty paragraphs', () => {
+    expect(paragraphsOf('ab\n\ncd')).toEqual([
+      { start: 0, end: 2 },
+      { start: 3, end: 3 },
+      { start: 4, end: 6 },
+    ]);
+    expect(paragraphsOf('')).toEqual([{ start: 0, end: 0 }]);
+    expect(paragraphsOf('x\n')).toEqual([
+      { start: 0, end: 1 },
+      { start: 2, end: 2 },
+    ]);
+  });
+
+  it('finds the paragraph of an offset, with the \\n position belonging to the line before', () => {
+    const paragraphs = paragraphsOf('ab\n\ncd');
+    expect([0, 1, 2, 3, 4, 5, 6].map((o) => paragraphIndexAt(paragraphs, o))).toEqual([0, 0, 0, 1, 2, 2, 2]);
+  });
+});
+
+describe('cleanSpan', () => {
+  it('trims white space and line breaks at both ends', () => {
+    const text = 'one two\nthree';
+    expect(cleanSpan(text, 3, 9)).toEqual({ start: 4, end: 9 });
+    expect(cleanSpan(text, 7, 8)).toBeNull();
+  });
+
+  it('never cuts an emoji (a surrogate pair) in half', () => {
+    const text = 'a😀b😀c';
+    // 😀 occupies 1–2 and 4–5; a span starting inside the first and ending inside the second widens.
+    expect(cleanSpan(text, 2, 5)).toEqual({ start: 1, end: 6 });
+    expect(text.slice(1, 6)).toBe('😀b😀');
+  });
+
+  it('orders reversed offsets and clamps to the text', () => {
+    expect(cleanSpan('hello', 9, 2)).toEqual({ start: 2, end: 5 });
+  });
+});

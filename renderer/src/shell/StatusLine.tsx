@@ -1,0 +1,33 @@
+/** The status line: project, save state (with a retry when saving failed), coder. */
+import { useEffect } from 'react';
+import { useGloss } from '../store';
+import { selectProjectName } from '../store/selectors';
+import { saveStatusText, windowTitle } from './save-status';
+
+export function StatusLine() {
+  const name = useGloss(selectProjectName);
+  const hasProject = useGloss((s) => !!s.project);
+  const save = useGloss((s) => s.save);
+  const readOnly = useGloss((s) => s.readOnly);
+  const coder = useGloss((s) => s.coder?.name ?? '');
+  const saveNow = useGloss((s) => s.saveNow);
+
+  useEffect(() => {
+    document.title = windowTitle(hasProject ? name : null, save, readOnly);
+  }, [name, hasProject, save, readOnly]);
+
+  if (!hasProject) return <footer className="status-line" role="status" />;
+  return (
+    <footer className={save.status === 'error' ? 'status-line failed' : 'status-line'}>
+      <span role="status" className="status-text">
+        <strong>{name || 'Untitled'}</strong> · <span className="save-state">{saveStatusText(save, readOnly)}</span>
+      </span>
+      {save.status === 'error' && !readOnly && (
+        <button type="button" className="small" onClick={() => void saveNow()}>
+          Try saving again
+        </button>
+      )}
+      {coder && <span className="muted coder">Coding as {coder}</span>}
+    </footer>
+  );
+}

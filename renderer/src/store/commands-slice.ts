@@ -1,0 +1,126 @@
+/**
+ * Everything that changes the project goes through here: call the bridge, then apply the
+ * change the host returns (or show its error). Nothing is changed locally first.
+ */
+import type { OpRequest } from '../../../shared/ops/requests';
+import type { ExportKind, OpResponse } from '../bridge/channels';
+import { getBridge } from '../bridge';
+import { bytesToBase64 } from '../files/base64';
+import { downloadText } from '../files/download';
+import type { Slice } from './types';
+
+export interface CommandsSlice {
+  /** Fetches a fresh snapshot from the host. */
+  refresh(): Promise<void>;
+  /** Runs one operation; resolves to the response, or null when it failed (and was shown). */
+  run(request: OpRequest): Promise<Extract<OpResponse, { ok: true }> | null>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  importFiles(files: File[]): Promise<void>;
+  exportFile(kind: ExportKind): Promise<void>;
+  saveNow(): Promise<void>;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export const createCommandsSlice: Slice<CommandsSlice> = (_set, get) => {
+  const applied = (response: OpResponse): Extract<OpResponse, { ok: true }> | null => {
+    if (!response.ok) {
+      get().notify(response.error);
+      return null;
+    }
+    get().applyHostChange(response.change, response.history);
+    return response;
+  };
+
+  return {
+    async refresh() {
+      try {
+        get().loadSnapshot(await getBridge()['project:snapshot']());
+      } catch (e) {
+        get().notify(`Could not load the project: ${messageOf(e)}`);
+      }
+    },
+
+    async run(request) {
+      try {
+        const response = applied(await getBridge()['ops:run'](request));
+        if (response && request.type === 'applyCode') {
+          const codeId = request.codeId ?? response.created.codeId ?? codeIdOfCoding(get, response.created.codingId);
+          if (codeId) get().usedCode(codeId);
+        }
+        return response;
+      } catch (e) {
+        get().notify(messageOf(e));
+        return null;
+      }
+    },
+
+    async undo() {
+      if (!get().history.undo) return;
+      try {
+        applied(await getBridge()['history:undo']());
+      } catch (e) {
+        get().notify(messageOf(e));
+      }
+    },
+
+    async redo() {
+      if (!get().history.redo) return;
+      try {
+        applied(await getBridge()['history:redo']());
+      } catch (e) {
+        get().notify(messageOf(e));
+      }
+    },
+
+    async importFiles(files) {
+      if (files.length === 0) return;
+      try {
+        const payload = await Promise.all(
+          files.map(async (file) => ({ name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })),
+        );
+        const response = await getBridge()['documents:import'](payload);
+        if (response.result) applied(response.result);
+        for (const failure of response.failed) get().notify(failure.error);
+        const first = response.imported[0];
+        if (first) {
+          get().openDocument(first.id);
+          get().setView('reader');
+          const names = response.imported.map((d) => d.name);
+          get().notify(names.length === 1 ? `Imported “${names[0]}”.` : `Imported ${names.length} documents.`, 'info');
+        }
+      } catch (e) {
+        get().notify(`Import failed: ${messageOf(e)}`);
+      }
+    },
+
+    async exportFile(kind) {
+      try {
+        if (get().host === 'electron') {
+          const { path } = await getBridge()['export:save'](kind);
+          if (path) get().notify(`Exported to ${path}.`, 'info');
+        } else {
+          const file = await getBridge()['export:content'](kind);
+          downloadText(file.fileName, file.mimeType, file.content);
+        }
+      } catch (e) {
+        get().notify(`Export failed: ${messageOf(e)}`);
+      }
+    },
+
+    async saveNow() {
+      try {
+        get().setSaveState(await getBridge()['project:saveNow']());
+      } catch (e) {
+        get().notify(messageOf(e));
+      }
+    },
+  };
+};
+
+function codeIdOfCoding(get: () => { project: { codings: Map<string, { codeId: string }> } | null }, codingId?: string): string | undefined {
+  return codingId ? get().project?.codings.get(codingId)?.codeId : undefined;
+}

@@ -1,0 +1,68 @@
+/**
+ * The mirror of the host's project. It is rebuilt from a snapshot and then changed only
+ * by applying the Changes the host returns, so it is never a second source of truth.
+ * applyChange mutates the maps in place; `revision` is bumped with every change so that
+ * selectors (and the memoised derivations in selectors.ts) see it.
+ */
+import type { Coder } from '../../../shared/model/schema';
+import { applyChange, stateFromFile, type Change, type ProjectState } from '../../../shared/model/state';
+import type { HistoryInfo, SaveState, Snapshot } from '../bridge/channels';
+import type { Slice } from './types';
+
+export interface ProjectSlice {
+  /** False until the first snapshot arrives. */
+  loaded: boolean;
+  project: ProjectState | null;
+  revision: number;
+  path: string | null;
+  readOnly: boolean;
+  host: Snapshot['host'];
+  coder: Coder | null;
+  recent: string[];
+  save: SaveState;
+  history: HistoryInfo;
+  loadSnapshot(snapshot: Snapshot): void;
+  applyHostChange(change: Change, history?: HistoryInfo): void;
+  setSaveState(save: SaveState): void;
+}
+
+export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
+  loaded: false,
+  project: null,
+  revision: 0,
+  path: null,
+  readOnly: false,
+  host: 'browser',
+  coder: null,
+  recent: [],
+  save: { status: 'saved', at: null },
+  history: { undo: null, redo: null },
+
+  loadSnapshot(snapshot) {
+    set({
+      loaded: true,
+      project: snapshot.file ? stateFromFile(snapshot.file) : null,
+      revision: get().revision + 1,
+      path: snapshot.path,
+      readOnly: snapshot.readOnly,
+      host: snapshot.host,
+      coder: snapshot.coder,
+      recent: snapshot.recent,
+      save: snapshot.save,
+      history: snapshot.history,
+    });
+    get().projectReplaced();
+  },
+
+  applyHostChange(change, history) {
+    const project = get().project;
+    if (!project) return;
+    if (change.patches.length > 0) applyChange(project, change);
+    set({ revision: get().revision + 1, ...(history ? { history } : {}) });
+    get().changeApplied();
+  },
+
+  setSaveState(save) {
+    set({ save });
+  },
+});

@@ -1,0 +1,81 @@
+/** Selectors over the project mirror: the smallest pieces components need. */
+import type { Code, Coding, GlossDocument, Memo } from '../../../shared/model/schema';
+import { codeTree, descendantIds } from '../../../shared/model/codes';
+import { codingsOfDocument } from '../../../shared/model/state';
+import { perRevision, perRevisionKeyed } from './derive';
+import type { AppState } from './types';
+
+export interface DocumentEntry {
+  id: string;
+  name: string;
+  codings: number;
+}
+
+/** Documents by name. */
+export const selectDocumentList = perRevision((s: AppState): DocumentEntry[] => {
+  if (!s.project) return [];
+  return [...s.project.documents.values()]
+    .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+    .map((d) => ({ id: d.id, name: d.name, codings: s.project!.codingsByDocument.get(d.id)?.size ?? 0 }));
+});
+
+export interface CodeRow {
+  code: Code;
+  depth: number;
+  /** Codings of this code itself. */
+  count: number;
+  hasChildren: boolean;
+}
+
+/** The code tree in display order (depth first, siblings by name). */
+export const selectCodeRows = perRevision((s: AppState): CodeRow[] => {
+  if (!s.project) return [];
+  const rows = codeTree(s.project.codes.values());
+  return rows.map((row, i) => ({
+    ...row,
+    count: s.project!.codingsByCode.get(row.code.id)?.size ?? 0,
+    hasChildren: (rows[i + 1]?.depth ?? -1) > row.depth,
+  }));
+});
+
+/** Codes by name, for pickers. */
+export const selectCodesByName = perRevision((s: AppState): Code[] =>
+  s.project ? [...s.project.codes.values()].sort((a, b) => a.name.localeCompare(b.name)) : [],
+);
+
+export const selectDocument = (id: string | null) => (s: AppState): GlossDocument | null =>
+  (id && s.project?.documents.get(id)) || null;
+
+export const selectCode = (id: string | null) => (s: AppState): Code | null => (id && s.project?.codes.get(id)) || null;
+
+/** Codings of one document, by position. */
+export const selectDocumentCodings = perRevisionKeyed((s: AppState, documentId: string): Coding[] =>
+  s.project ? codingsOfDocument(s.project, documentId) : [],
+);
+
+/** Number of codings a code's deletion would remove (its own and its sub-codes'). */
+export function codingsRemovedWithCode(s: AppState, codeId: string): number {
+  if (!s.project) return 0;
+  let total = 0;
+  for (const id of descendantIds(s.project, codeId)) total += s.project.codingsByCode.get(id)?.size ?? 0;
+  return total;
+}
+
+/** Memos attached to each coding. */
+export const selectMemosByCoding = perRevision((s: AppState): Map<string, Memo[]> => {
+  const out = new Map<string, Memo[]>();
+  if (!s.project) return out;
+  for (const memo of s.project.memos.values()) {
+    if (memo.target.kind !== 'coding') continue;
+    const list = out.get(memo.target.id) ?? [];
+    list.push(memo);
+    out.set(memo.target.id, list);
+  }
+  return out;
+});
+
+/** The project's name, or '' before one is open. */
+export const selectProjectName = (s: AppState): string => s.project?.project.name ?? '';
+
+/** Code ids in tree order, for the stripes' columns. */
+export const selectCodeOrder = perRevision((s: AppState): string[] => selectCodeRows(s).map((row) => row.code.id));

@@ -1,0 +1,105 @@
+/** What the user is looking at: view, open document, excerpt filter, pending selection. */
+import { recentFromCodings, touchRecent } from './recent-codes';
+import type { Slice, Span } from './types';
+
+export type View = 'reader' | 'excerpts';
+
+export interface Flash extends Span {
+  /** Changes on every jump, so jumping twice to the same passage flashes twice. */
+  key: number;
+}
+
+export interface UiSlice {
+  view: View;
+  documentId: string | null;
+  /** Codes chosen in the Excerpts view. */
+  excerptCodeIds: string[];
+  /** Most recently applied codes, newest first (digits 1–9). */
+  recentCodeIds: string[];
+  /** The selected passage waiting to be coded (kept while focus is in the code popover). */
+  pending: Span | null;
+  /** A passage to scroll to and flash in the reader. */
+  flash: Flash | null;
+  /** A request from the menu or the Codes pane to start typing a new code's name. */
+  newCodeRequest: number;
+  setView(view: View): void;
+  openDocument(documentId: string | null): void;
+  setExcerptCodes(codeIds: string[]): void;
+  usedCode(codeId: string): void;
+  setPending(span: Span | null): void;
+  jumpTo(span: Span): void;
+  requestNewCode(): void;
+  /** Called after a new snapshot: keeps what still exists, picks sensible defaults. */
+  projectReplaced(): void;
+  /** Called after every change: drops references to deleted documents and codes. */
+  changeApplied(): void;
+}
+
+let flashKey = 0;
+
+export const createUiSlice: Slice<UiSlice> = (set, get) => ({
+  view: 'reader',
+  documentId: null,
+  excerptCodeIds: [],
+  recentCodeIds: [],
+  pending: null,
+  flash: null,
+  newCodeRequest: 0,
+
+  setView(view) {
+    set({ view });
+  },
+  openDocument(documentId) {
+    if (documentId === get().documentId) return;
+    set({ documentId, pending: null, flash: null });
+  },
+  setExcerptCodes(excerptCodeIds) {
+    set({ excerptCodeIds });
+  },
+  usedCode(codeId) {
+    set({ recentCodeIds: touchRecent(get().recentCodeIds, codeId) });
+  },
+  setPending(pending) {
+    const current = get().pending;
+    if (current === pending) return;
+    if (current && pending && current.documentId === pending.documentId && current.start === pending.start && current.end === pending.end) return;
+    set({ pending });
+  },
+  jumpTo(span) {
+    set({ view: 'reader', documentId: span.documentId, pending: null, flash: { ...span, key: ++flashKey } });
+  },
+  requestNewCode() {
+    set({ newCodeRequest: get().newCodeRequest + 1 });
+  },
+
+  projectReplaced() {
+    const project = get().project;
+    if (!project) {
+      set({ documentId: null, excerptCodeIds: [], recentCodeIds: [], pending: null, flash: null });
+      return;
+    }
+    const keep = get().documentId;
+    const first = [...project.documents.values()].sort((a, b) => a.name.localeCompare(b.name))[0];
+    set({
+      documentId: keep && project.documents.has(keep) ? keep : (first?.id ?? null),
+      excerptCodeIds: get().excerptCodeIds.filter((id) => project.codes.has(id)),
+      recentCodeIds: recentFromCodings(project),
+      pending: null,
+      flash: null,
+    });
+  },
+
+  changeApplied() {
+    const { project, documentId, excerptCodeIds, recentCodeIds, pending } = get();
+    if (!project) return;
+    const patch: Partial<UiSlice> = {};
+    if (documentId && !project.documents.has(documentId)) {
+      const first = [...project.documents.values()].sort((a, b) => a.name.localeCompare(b.name))[0];
+      patch.documentId = first?.id ?? null;
+    }
+    if (pending && !project.documents.has(pending.documentId)) patch.pending = null;
+    if (excerptCodeIds.some((id) => !project.codes.has(id))) patch.excerptCodeIds = excerptCodeIds.filter((id) => project.codes.has(id));
+    if (recentCodeIds.some((id) => !project.codes.has(id))) patch.recentCodeIds = recentCodeIds.filter((id) => project.codes.has(id));
+    if (Object.keys(patch).length > 0) set(patch);
+  },
+});
