@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Builds the Electron side into dist/ (the renderer is built by vite into dist/renderer):
+//   dist/electron/main.cjs     the main process, one CommonJS bundle (only 'electron' external)
+//   dist/electron/preload.cjs  the sandboxed preload: one CommonJS file that requires only 'electron'
+//   dist/sample/               the shipped sample transcripts and codebook, read at run time
+//                              by ensureSampleCopy (copied as files, not bundled as text, so
+//                              the sample stays readable and replaceable in a packaged app)
+import { build } from 'esbuild';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const out = path.join(dist, 'electron');
+
+await rm(out, { recursive: true, force: true });
+await rm(path.join(dist, 'sample'), { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  external: ['electron'],
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+};
+
+const main = await build({
+  ...common,
+  entryPoints: ['electron/main.ts'],
+  outfile: path.join(out, 'main.cjs'),
+  platform: 'node',
+  target: 'node20',
+  // Modules shared with the ESM CLI use import.meta.url; in this CommonJS bundle it is
+  // the bundle's own file URL.
+  define: { 'import.meta.url': '__glossImportMetaUrl' },
+  banner: { js: "const __glossImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+const preload = await build({
+  ...common,
+  entryPoints: ['electron/preload.ts'],
+  outfile: path.join(out, 'preload.cjs'),
+  // A sandboxed preload runs in the renderer with a tiny require(): browser platform, so
+  // nothing Node-only can sneak in.
+  platform: 'browser',
+  target: 'chrome120',
+});
+
+// The preload must stay free of node_modules (zod would bloat it and fail in the sandbox).
+const preloadInputs = Object.keys(preload.metafile.inputs);
+const leaked = preloadInputs.filter((input) => input.includes('node_modules'));
+if (leaked.length > 0) {
+  console.error(`build-electron: the preload bundle pulls in ${leaked.join(', ')}; it may import only types from shared/.`);
+  process.exit(1);
+}
+
+await cp(path.join(root, 'build', 'sample'), path.join(dist, 'sample'), { recursive: true });
+for (const icon of ['icon.png']) {
+  await cp(path.join(root, 'build', icon), path.join(dist, icon)).catch(() => {});
+}
+
+const size = (result, file) => (result.metafile.outputs[path.relative(root, file).split(path.sep).join('/')]?.bytes ?? 0) / 1024;
+console.log(
+  `build-electron: dist/electron/main.cjs (${size(main, path.join(out, 'main.cjs')).toFixed(0)} kB), ` +
+    `dist/electron/preload.cjs (${size(preload, path.join(out, 'preload.cjs')).toFixed(1)} kB, ${preloadInputs.length} modules), dist/sample/`,
+);

@@ -1,0 +1,333 @@
+/**
+ * The project open in the Gloss window, and every flow that replaces or copies it: New,
+ * Open, Open Recent, Save As, Import and Export with native dialogs, and closing on quit.
+ * It is the Electron HostContext the channel handlers run against.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { app, type BrowserWindow } from 'electron';
+import type { Coder } from '../shared/model/schema';
+import { fileFromState } from '../shared/model/state';
+import { serializeProject } from '../shared/model/serialize';
+import { SUPPORTED_EXTENSIONS } from '../shared/import/registry';
+import type { ExportKind, HostEvent, HostEvents, Snapshot } from '../shared/ipc/contract';
+import { writeFileDurably } from './service/durable-file';
+import { HandlerError, type HostContext } from './service/handlers';
+import { ProjectService, type FileToImport, type ServiceOptions } from './service/project-service';
+import { ask, chooseOpenPaths, chooseSavePath, PROJECT_FILTERS, showError, withGlossExtension } from './dialogs';
+import { openProjectInteractively, samePath, writeUnlessOpen } from './open-project';
+import type { Preferences } from './preferences';
+import { sendEvent } from './ipc';
+
+export interface SessionDeps {
+  coder: Coder;
+  prefs: Preferences;
+  window(): BrowserWindow | null;
+  /** The open project changed (or closed): menus and the like need refreshing. */
+  onProjectChanged(): void;
+}
+
+function reasonOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class DesktopSession {
+  private service: ProjectService | null = null;
+  /** Counts opens; events of a service that is no longer the current one are dropped. */
+  private generation = 0;
+  private currentGeneration = 0;
+  /** One flow at a time: a second Open while a dialog is up waits its turn. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  get current(): ProjectService | null {
+    return this.service;
+  }
+
+  /** The HostContext for createHandlers. */
+  hostContext(): HostContext {
+    return {
+      kind: 'electron',
+      session: () => this.service,
+      coder: () => this.deps.coder,
+      recent: () => this.deps.prefs.recent,
+      dialogs: {
+        newProject: () => this.newProject(),
+        openProject: () => this.openWithDialog(),
+        openRecent: async (file) => {
+          // The renderer may only reopen what the menu would offer.
+          if (!this.deps.prefs.recent.some((p) => samePath(p, file))) {
+            throw new HandlerError(`${path.basename(file)} is not in the list of recent projects.`);
+          }
+          return this.open(file);
+        },
+        saveExport: (fileName, content) => this.saveExport(fileName, content),
+      },
+    };
+  }
+
+  private snapshot(): Snapshot | null {
+    return this.service ? this.service.snapshot('electron', this.deps.prefs.recent) : null;
+  }
+
+  private send<E extends HostEvent>(event: E, payload: HostEvents[E]): void {
+    sendEvent(this.deps.window()?.webContents, event, payload);
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private serviceOptions(generation: number, readOnly: boolean): ServiceOptions {
+    return {
+      coder: this.deps.coder,
+      readOnly,
+      onEvent: (event, payload) => {
+        if (generation !== this.currentGeneration) return;
+        this.send(event, payload);
+        if (event === 'save-state') this.refreshWindow();
+      },
+    };
+  }
+
+  /** Title "<project> — Gloss", and on macOS the proxy icon and edited dot. */
+  refreshWindow(): void {
+    const win = this.deps.window();
+    if (!win || win.isDestroyed()) return;
+    const service = this.service;
+    win.setTitle(service ? `${service.name || path.basename(service.file, '.gloss')}${service.readOnly ? ' (read-only)' : ''} — Gloss` : 'Gloss');
+    if (process.platform === 'darwin') {
+      win.setRepresentedFilename(service?.file ?? '');
+      win.setDocumentEdited(!!service && service.save.status !== 'saved');
+    }
+  }
+
+  /**
+   * Saves the open project before it is replaced or the app quits. If the save fails the
+   * user chooses: keep the project open (and the work), or go on without it.
+   */
+  private async readyToLeave(goOn: string): Promise<boolean> {
+    const service = this.service;
+    if (!service || service.readOnly) return true;
+    try {
+      await service.flush();
+      return true;
+    } catch (e) {
+      const choice = await ask(this.deps.window(), {
+        type: 'warning',
+        message: `Gloss could not save ${path.basename(service.file)}.`,
+        detail: `${reasonOf(e)}\n\nIf you go on, the changes since the last save are lost.`,
+        buttons: ['Keep it open', goOn],
+        defaultId: 0,
+        cancelId: 0,
+      });
+      return choice === 1;
+    }
+  }
+
+  /** Makes `service` the open project: closes the previous one, tells the renderer, remembers it. */
+  private async adopt(service: ProjectService, generation: number): Promise<Snapshot> {
+    const previous = this.service;
+    this.service = service;
+    this.currentGeneration = generation;
+    if (previous && previous !== service) {
+      await previous.close().catch((e: unknown) => console.error(`Gloss: closing ${previous.file} failed:`, e));
+    }
+    await this.deps.prefs.rememberRecent(service.file);
+    if (process.platform !== 'linux') app.addRecentDocument(service.file);
+    this.refreshWindow();
+    this.deps.onProjectChanged();
+    this.send('reload', null);
+    return service.snapshot('electron', this.deps.prefs.recent);
+  }
+
+  /** Opens `file` in this window (asking about locks and damage). Null if it was not opened. */
+  open(file: string): Promise<Snapshot | null> {
+    return this.exclusive(async () => {
+      const absolute = path.resolve(file);
+      if (this.service && samePath(this.service.file, absolute)) {
+        this.deps.window()?.focus();
+        return this.snapshot();
+      }
+      if (!(await this.readyToLeave('Open anyway'))) return null;
+      const generation = ++this.generation;
+      const service = await openProjectInteractively(absolute, {
+        parent: this.deps.window(),
+        open: (f, readOnly) => ProjectService.open(f, this.serviceOptions(generation, readOnly)),
+        forget: (f) => this.deps.prefs.forgetRecent(f),
+        openHere: this.service?.file ?? null,
+      });
+      return service ? this.adopt(service, generation) : null;
+    });
+  }
+
+  openWithDialog(): Promise<Snapshot | null> {
+    return this.exclusive(async () => {
+      const [file] = await chooseOpenPaths(this.deps.window(), {
+        title: 'Open project',
+        defaultPath: this.defaultFolder(),
+        filters: PROJECT_FILTERS,
+        properties: ['openFile'],
+      });
+      return file ?? null;
+    }).then((file) => (file ? this.open(file) : null));
+  }
+
+  newProject(): Promise<Snapshot | null> {
+    return this.exclusive(async () => {
+      const chosen = await chooseSavePath(this.deps.window(), {
+        title: 'New project',
+        defaultPath: path.join(this.defaultFolder(), 'Untitled.gloss'),
+        buttonLabel: 'Create',
+        filters: PROJECT_FILTERS,
+      });
+      if (!chosen) return null;
+      const file = withGlossExtension(chosen);
+      if (!(await this.readyToLeave('Create anyway'))) return null;
+      const generation = ++this.generation;
+      try {
+        const service = await ProjectService.create(file, path.basename(file, path.extname(file)), this.serviceOptions(generation, false));
+        return await this.adopt(service, generation);
+      } catch (e) {
+        await showError(this.deps.window(), `Gloss could not create ${path.basename(file)}.`, reasonOf(e));
+        return null;
+      }
+    });
+  }
+
+  /**
+   * Writes the open project (with unsaved edits) to a new file and opens that instead. The
+   * copy is named after its file, as a new project is; the original stays as last saved.
+   */
+  saveAs(): Promise<void> {
+    return this.exclusive(async () => {
+      const service = this.service;
+      if (!service) return;
+      const chosen = await chooseSavePath(this.deps.window(), {
+        title: 'Save project as',
+        defaultPath: path.join(path.dirname(service.file), `${path.basename(service.file, '.gloss')} copy.gloss`),
+        buttonLabel: 'Save',
+        filters: PROJECT_FILTERS,
+      });
+      if (!chosen) return;
+      const file = withGlossExtension(chosen);
+      if (samePath(file, service.file)) {
+        // "Save as" onto itself is a plain save.
+        await service.flush().catch((e: unknown) => showError(this.deps.window(), `Could not save ${path.basename(file)}.`, reasonOf(e)));
+        return;
+      }
+      const copy = fileFromState(service.current);
+      copy.project = { ...copy.project, name: path.basename(file, path.extname(file)), modifiedAt: new Date().toISOString() };
+      if (!(await writeUnlessOpen(file, serializeProject(copy), this.deps.window(), service.file))) return;
+      if (!(await this.readyToLeave('Open the copy anyway'))) return;
+      const generation = ++this.generation;
+      const opened = await openProjectInteractively(file, {
+        parent: this.deps.window(),
+        open: (f, readOnly) => ProjectService.open(f, this.serviceOptions(generation, readOnly)),
+        forget: (f) => this.deps.prefs.forgetRecent(f),
+        openHere: service.file,
+      });
+      if (opened) await this.adopt(opened, generation);
+    });
+  }
+
+  /** Native Import: pick files, import them as one undoable step, report the ones refused. */
+  importDocuments(): Promise<void> {
+    return this.exclusive(async () => {
+      const service = this.service;
+      if (!service) return;
+      const paths = await chooseOpenPaths(this.deps.window(), {
+        title: 'Import documents',
+        defaultPath: this.defaultFolder(),
+        buttonLabel: 'Import',
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          { name: 'Documents', extensions: SUPPORTED_EXTENSIONS.map((ext) => ext.replace(/^\./, '')) },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      if (paths.length === 0) return;
+      const files: FileToImport[] = [];
+      const unreadable: string[] = [];
+      for (const file of paths) {
+        try {
+          files.push({ name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) });
+        } catch (e) {
+          unreadable.push(`${path.basename(file)}: the file could not be read (${reasonOf(e)}); it was not imported.`);
+        }
+      }
+      const response = files.length > 0 ? await service.importFiles(files) : null;
+      if (response?.result?.ok) this.send('changed', { change: response.result.change, history: response.result.history });
+      const problems = [
+        ...unreadable,
+        ...(response?.failed.map((f) => f.error) ?? []),
+        ...(response?.result && !response.result.ok ? [response.result.error] : []),
+      ];
+      if (problems.length > 0) {
+        const imported = response?.imported.length ?? 0;
+        await showError(
+          this.deps.window(),
+          imported > 0 ? `${imported} of ${paths.length} files were imported.` : 'No documents were imported.',
+          problems.join('\n'),
+        );
+      }
+    });
+  }
+
+  /** Export from the menu: save dialog, write, and tell the user if it failed. */
+  exportToFile(kind: ExportKind): Promise<void> {
+    const service = this.service;
+    if (!service) return Promise.resolve();
+    const content = service.exportContent(kind);
+    return this.saveExport(content.fileName, content.content).then(
+      () => {},
+      (e: unknown) => showError(this.deps.window(), 'The export was not saved.', reasonOf(e)),
+    );
+  }
+
+  /** Asks where to save an export and writes it durably; the path, or null if cancelled. */
+  async saveExport(fileName: string, content: string): Promise<string | null> {
+    const extension = path.extname(fileName).replace(/^\./, '') || 'csv';
+    const chosen = await chooseSavePath(this.deps.window(), {
+      title: 'Export',
+      defaultPath: path.join(this.service ? path.dirname(this.service.file) : this.defaultFolder(), fileName),
+      buttonLabel: 'Export',
+      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+    });
+    if (!chosen) return null;
+    const target = path.extname(chosen) ? chosen : `${chosen}.${extension}`;
+    if (this.service && samePath(target, this.service.file)) {
+      throw new HandlerError(`${path.basename(target)} is the open project; choose another name for the export.`);
+    }
+    try {
+      await writeFileDurably(target, content, false);
+    } catch (e) {
+      throw new HandlerError(`Could not write ${path.basename(target)}: ${reasonOf(e)}.`);
+    }
+    return target;
+  }
+
+  /**
+   * Saves and closes the project before the window closes or the app quits. False if the
+   * user chose to keep it open because it could not be saved.
+   */
+  closeForExit(): Promise<boolean> {
+    return this.exclusive(async () => {
+      const service = this.service;
+      if (!service) return true;
+      if (!(await this.readyToLeave('Quit without saving'))) return false;
+      this.service = null;
+      this.currentGeneration = -1;
+      await service.close().catch((e: unknown) => console.error(`Gloss: closing ${service.file} failed:`, e));
+      this.deps.onProjectChanged();
+      return true;
+    });
+  }
+
+  private defaultFolder(): string {
+    return this.service ? path.dirname(this.service.file) : app.getPath('documents');
+  }
+}
