@@ -1,19 +1,19 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import { menuTemplate, recentLabels, type MenuActions, type MenuState } from './menu';
 
-function actions(): MenuActions & { [K in keyof MenuActions]: ReturnType<typeof vi.fn> } {
+function actions(): { [K in keyof MenuActions]: Mock<MenuActions[K]> } {
   return {
-    newProject: vi.fn(),
-    open: vi.fn(),
-    openRecent: vi.fn(),
-    clearRecent: vi.fn(),
-    importDocuments: vi.fn(),
-    exportFile: vi.fn(),
-    saveAs: vi.fn(),
-    command: vi.fn(),
-    about: vi.fn(),
+    newProject: vi.fn<MenuActions['newProject']>(),
+    open: vi.fn<MenuActions['open']>(),
+    openRecent: vi.fn<MenuActions['openRecent']>(),
+    clearRecent: vi.fn<MenuActions['clearRecent']>(),
+    importDocuments: vi.fn<MenuActions['importDocuments']>(),
+    exportFile: vi.fn<MenuActions['exportFile']>(),
+    saveAs: vi.fn<MenuActions['saveAs']>(),
+    command: vi.fn<MenuActions['command']>(),
+    about: vi.fn<MenuActions['about']>(),
   };
 }
 
