@@ -3,5 +3,7 @@
 // CLI runs from a checkout or an npm install without a build step.
 import { register } from 'tsx/esm/api';
 
-register();
+// tsconfig: false, so that a tsconfig.json in the folder gloss is run from is not applied
+// to Gloss's own sources (they need none of its settings to run).
+register({ tsconfig: false });
 await import('../electron/cli/main.ts');

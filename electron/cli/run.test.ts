@@ -10,6 +10,13 @@ async function run(...argv: string[]) {
 }
 
 describe('runCli', () => {
+  it('lists every command in gloss --help', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/^Usage: gloss COMMAND FILE/);
+    for (const name of ['new', 'import', 'code', 'export', 'info']) expect(out[0]).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+  });
+
   it('prints the help of every command, with --help, -h and gloss help NAME', async () => {
     for (const command of COMMANDS) {
       for (const argv of [[command.name, '--help'], [command.name, '-h'], ['help', command.name]]) {
