@@ -11,7 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+// `--out DIR` builds elsewhere (the main-process test builds into a temp folder).
+const outArg = process.argv.indexOf('--out');
+const dist = outArg > 0 && process.argv[outArg + 1] ? path.resolve(process.argv[outArg + 1]) : path.join(root, 'dist');
 const out = path.join(dist, 'electron');
 
 await rm(out, { recursive: true, force: true });
@@ -64,8 +66,10 @@ for (const icon of ['icon.png']) {
   await cp(path.join(root, 'build', icon), path.join(dist, icon)).catch(() => {});
 }
 
-const size = (result, file) => (result.metafile.outputs[path.relative(root, file).split(path.sep).join('/')]?.bytes ?? 0) / 1024;
+const kB = (result) => Object.values(result.metafile.outputs).reduce((sum, o) => sum + (o.entryPoint ? o.bytes : 0), 0) / 1024;
+const relative = path.relative(root, dist);
+const shown = relative && !relative.startsWith('..') ? relative : dist;
 console.log(
-  `build-electron: dist/electron/main.cjs (${size(main, path.join(out, 'main.cjs')).toFixed(0)} kB), ` +
-    `dist/electron/preload.cjs (${size(preload, path.join(out, 'preload.cjs')).toFixed(1)} kB, ${preloadInputs.length} modules), dist/sample/`,
+  `build-electron: ${shown}/electron/main.cjs (${kB(main).toFixed(0)} kB), ` +
+    `${shown}/electron/preload.cjs (${kB(preload).toFixed(1)} kB, ${preloadInputs.length} modules), ${shown}/sample/`,
 );
