@@ -150,7 +150,8 @@ function openFromOutside(file: string): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const coder = await ensureCoder(dataDir);
+  // GLOSS_CODER names the coder for this profile (the e2e tests set it, with GLOSS_DATA_DIR).
+  const coder = await ensureCoder(dataDir, process.env.GLOSS_CODER?.trim() || undefined);
   prefs = await Preferences.load(dataDir, () => refreshMenu());
   session = new DesktopSession({
     coder,
