@@ -94,12 +94,14 @@ export function CodeRow({ row }: { row: Row }) {
           onCancel={() => setRenaming(false)}
         />
       ) : (
-        <button type="button" className="row-main" onClick={showExcerpts} title={code.description || `Show the excerpts coded “${code.name}”`}>
-          <span className="row-name">{code.name}</span>
+        <>
+          <button type="button" className="row-main" onClick={showExcerpts} title={code.description || `Show the excerpts coded “${code.name}”`}>
+            <span className="row-name">{code.name}</span>
+          </button>
           <span className="count" title={count === 1 ? '1 coding' : `${count} codings`}>
             {count}
           </span>
-        </button>
+        </>
       )}
       <MenuButton label={`More actions for ${code.name}`} items={actions} />
       {contextAt && <Menu label={`Actions for ${code.name}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}

@@ -35,20 +35,22 @@ export function DocumentRow({ entry }: { entry: DocumentEntry }) {
           onCancel={() => setRenaming(false)}
         />
       ) : (
-        <button
-          type="button"
-          className="row-main"
-          aria-current={isOpen ? 'page' : undefined}
-          onClick={() => {
-            openDocument(entry.id);
-            setView('reader');
-          }}
-        >
-          <span className="row-name">{entry.name}</span>
-          <span className="count" title={`${entry.codings} codings`}>
+        <>
+          <button
+            type="button"
+            className="row-main"
+            aria-current={isOpen ? 'page' : undefined}
+            onClick={() => {
+              openDocument(entry.id);
+              setView('reader');
+            }}
+          >
+            <span className="row-name">{entry.name}</span>
+          </button>
+          <span className="count" title={entry.codings === 1 ? '1 coding' : `${entry.codings} codings`}>
             {entry.codings}
           </span>
-        </button>
+        </>
       )}
       <MenuButton label={`More actions for ${entry.name}`} items={actions} />
       {contextAt && <Menu label={`Actions for ${entry.name}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}

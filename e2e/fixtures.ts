@@ -1,0 +1,158 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Code passed to page.evaluate runs in the page, so these files see DOM types too.
+/**
+ * The e2e fixture: every test gets a fresh project file in a temp folder, a temp Gloss
+ * data folder, and a page showing the app. In the 'chromium' project the browser host is
+ * started in-process and Chromium opens its URL; in the 'electron' project the Electron
+ * app is launched on the same file. Specs only use `page` and `app`, so they run unchanged
+ * in both.
+ */
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { chromium } from 'playwright-core';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ExportKind } from '../shared/ipc/contract';
+import type { ProjectFile } from '../shared/model/schema';
+import { emptyProjectFile } from '../shared/model/state';
+import { serializeProject } from '../shared/model/serialize';
+import { startHost, type RunningHost } from '../electron/host/server';
+import { ensureSampleCopy } from '../electron/service/sample';
+import { CHROMIUM_LAUNCH } from './chromium';
+
+export type AppKind = 'browser' | 'electron';
+
+/** The per-project option that picks how the app is run. */
+export interface AppKindOption {
+  appKind: AppKind;
+}
+
+export interface TestOptions {
+  /** What the project starts as: an empty project, or a copy of the shipped sample. */
+  projectSource: 'empty' | 'sample';
+  /** Window size (the README screenshot wants 1400×850). */
+  windowSize: { width: number; height: number };
+}
+
+export const CODER_NAME = 'Ana Researcher';
+export const PROJECT_NAME = 'Field study';
+
+export interface GlossApp {
+  kind: AppKind;
+  page: Page;
+  /** The folder holding the project file (tests may make it unwritable). */
+  dir: string;
+  projectFile: string;
+  dataDir: string;
+  /** Waits until the status line says "Saved", then reads the project file from disk. */
+  readProject(): Promise<ProjectFile>;
+  /** The content of an export, as the user would get it (a download in the browser). */
+  exportText(kind: ExportKind): Promise<string>;
+}
+
+/** Launches Chromium once per worker, and only if a test asks for it (the electron project never does). */
+interface LazyBrowser {
+  get(): Promise<Browser>;
+}
+
+const EXPORT_BUTTON: Record<ExportKind, string> = {
+  'excerpts-csv': 'Export excerpts CSV',
+  'codebook-csv': 'Export codebook CSV',
+};
+
+async function makeProject(dir: string, dataDir: string, source: TestOptions['projectSource']): Promise<string> {
+  if (source === 'sample') return ensureSampleCopy(dataDir);
+  const file = path.join(dir, 'field-study.gloss');
+  await fs.writeFile(file, serializeProject(emptyProjectFile(PROJECT_NAME, new Date().toISOString())));
+  return file;
+}
+
+export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp }, { lazyBrowser: LazyBrowser }>({
+  appKind: ['browser', { option: true }],
+  projectSource: ['empty', { option: true }],
+  windowSize: [{ width: 1280, height: 800 }, { option: true }],
+
+  lazyBrowser: [
+    async ({}, use) => {
+      const held: { browser: Promise<Browser> | null } = { browser: null };
+      await use({ get: () => (held.browser ??= chromium.launch(CHROMIUM_LAUNCH)) });
+      if (held.browser) await (await held.browser).close();
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ appKind, projectSource, windowSize, lazyBrowser }, use, testInfo) => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-e2e-'));
+    const dataDir = path.join(dir, 'data');
+    await fs.mkdir(dataDir);
+    const projectFile = await makeProject(dir, dataDir, projectSource);
+
+    let page: Page;
+    let stop: () => Promise<void>;
+    let host: RunningHost | null = null;
+    if (appKind === 'electron') {
+      const { launchElectronApp } = await import('./electron-app');
+      const electron = await launchElectronApp(projectFile, dataDir, { coderName: CODER_NAME });
+      page = electron.page;
+      await page.setViewportSize(windowSize);
+      stop = () => electron.close();
+    } else {
+      host = await startHost({ projectFile, dataDir, coderName: CODER_NAME, saveDelayMs: 100, log: () => {} });
+      const browser = await lazyBrowser.get();
+      const context = await browser.newContext({ viewport: windowSize, acceptDownloads: true });
+      page = await context.newPage();
+      await page.goto(host.url);
+      const running = host;
+      stop = async () => {
+        await context.close();
+        await running.close();
+      };
+    }
+    await expect(page.getByRole('status')).toContainText(/Saved|Unsaved|Saving/);
+
+    const app: GlossApp = {
+      kind: appKind,
+      page,
+      dir,
+      projectFile,
+      dataDir,
+      async readProject() {
+        await expect(page.getByRole('status')).toContainText('Saved');
+        await expect(page.getByRole('status')).not.toContainText('Not saved');
+        return JSON.parse(await fs.readFile(projectFile, 'utf8')) as ProjectFile;
+      },
+      async exportText(kind) {
+        if (appKind === 'electron') {
+          // Electron saves exports through a native dialog; read the same content from the bridge.
+          return page.evaluate(async (k) => {
+            const bridge = (window as unknown as { gloss: { 'export:content'(k: string): Promise<{ content: string }> } }).gloss;
+            return (await bridge['export:content'](k)).content;
+          }, kind);
+        }
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: EXPORT_BUTTON[kind] }).click()]);
+        const file = await download.path();
+        return fs.readFile(file, 'utf8');
+      },
+    };
+
+    try {
+      await use(app);
+    } finally {
+      if (testInfo.status !== testInfo.expectedStatus) {
+        const shot = await page.screenshot().catch(() => null);
+        if (shot) await testInfo.attach('screenshot on failure', { body: shot, contentType: 'image/png' });
+      }
+      await fs.chmod(dir, 0o755).catch(() => {});
+      await stop().catch(() => {});
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  },
+
+  // Specs use `page` as usual; it is the app's page, whichever way the app runs.
+  page: async ({ app }, use) => {
+    await use(app.page);
+  },
+});
+
+export { expect };
