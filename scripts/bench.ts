@@ -73,6 +73,7 @@ async function measureLoaded(file: string, dir: string, coder: Coder) {
 
 async function bench(dir: string): Promise<{ figures: BenchFigures; steps: Record<string, Section[]> | null }> {
   const file = path.join(dir, 'bench.gloss');
+  const load = os.loadavg()[0] ?? 0;
   const { fileMb, coder } = await generate(file);
   const open = await step('open', () => measureOpen(file, coder));
   const { save, apply, exported } = await measureLoaded(file, dir, coder);
@@ -94,6 +95,8 @@ async function bench(dir: string): Promise<{ figures: BenchFigures; steps: Recor
     warmups: WARMUPS,
     repeats: REPEATS,
     node: process.versions.node,
+    load_avg: load,
+    cores: os.availableParallelism(),
   };
   const steps = args.has('--breakdown') ? await step('breakdown', () => breakdown(file)) : null;
   return { figures, steps };

@@ -22,6 +22,8 @@ const figures: BenchFigures = {
   warmups: 1,
   repeats: 5,
   node: '20.20.2',
+  load_avg: 0.5,
+  cores: 2,
 };
 
 describe('bench statistics', () => {

@@ -20,6 +20,9 @@ export interface BenchFigures {
   warmups: number;
   repeats: number;
   node: string;
+  /** 1-minute load average and core count when the bench started: wall times grow on a busy machine, ratios much less. */
+  load_avg: number;
+  cores: number;
 }
 
 /** Upper bounds from issue 2, section 10. */
@@ -76,7 +79,8 @@ export function toTable(f: BenchFigures): string {
   return [
     `Gloss bench: ${count(f.documents)} documents, ${count(f.characters)} characters, ${count(f.codings)} codings, ` +
       `${count(f.codes)} codes (${f.file_mb.toFixed(1)} MB file)`,
-    `Median of ${f.repeats} runs after ${f.warmups} warm-up; apply latency over ${count(f.apply_calls)} calls; Node ${f.node}.`,
+    `Median of ${f.repeats} runs after ${f.warmups} warm-up; apply latency over ${count(f.apply_calls)} calls; Node ${f.node}; ` +
+      `load average ${f.load_avg.toFixed(1)} on ${f.cores} cores at the start.`,
     '',
     line(rows[0]!),
     ...rows.slice(1).map(line),
