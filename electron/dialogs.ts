@@ -15,8 +15,9 @@ export type Parent = BrowserWindow | null;
 
 export const PROJECT_FILTERS = [{ name: 'Gloss projects', extensions: ['gloss'] }];
 
+/** The window to attach a dialog to: not a hidden one (a macOS sheet on it would be invisible). */
 function usable(parent: Parent): BrowserWindow | null {
-  return parent && !parent.isDestroyed() ? parent : null;
+  return parent && !parent.isDestroyed() && parent.isVisible() ? parent : null;
 }
 
 /** Shows a message box; resolves to the index of the button chosen. */

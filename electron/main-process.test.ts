@@ -150,6 +150,18 @@ describe('the main process', () => {
     expect(settings.recent).toEqual([file]);
   });
 
+  it('saves and unlocks the project when the window is closed, then quits', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    const file = path.join(dataDir, 'Sample project.gloss');
+    value(await app.invoke('ops:run', { type: 'renameProject', name: 'Renamed before closing' }));
+    app.win.close();
+    await until(() => app.win.destroyed, 'the window to close');
+    expect((await ProjectService.read(file)).project.name).toBe('Renamed before closing');
+    await expect(fs.access(`${file}.lock`)).rejects.toThrow();
+    if (process.platform !== 'darwin') await until(() => app.state.exited, 'the app to quit');
+  });
+
   it('opens a project named on the command line, read-only when another Gloss holds it', async () => {
     const dataDir = await tempDir('gloss-main-');
     const file = path.join(dataDir, 'Locked.gloss');
