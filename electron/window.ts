@@ -123,6 +123,15 @@ export function createMainWindow(files: WindowFiles, saved: WindowBounds | null)
   win.on('page-title-updated', (event) => event.preventDefault());
   if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
+  // Show the window even if the page fails, rather than leave an invisible app running.
+  win.webContents.once('did-fail-load', () => win.show());
+  let crashes = 0;
+  win.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`Gloss: the window's page stopped (${details.reason}).`);
+    // The project lives in the main process, so a reload loses nothing; but a page that
+    // keeps crashing is left alone rather than reloaded forever.
+    if (details.reason !== 'clean-exit' && !win.isDestroyed() && ++crashes <= 3) win.webContents.reload();
+  });
   void win.loadFile(files.page);
   return win;
 }
