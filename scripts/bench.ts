@@ -19,7 +19,7 @@ import type { Coder } from '../shared/model/schema';
 import { serializeProject } from '../shared/model/serialize';
 import { ProjectService } from '../electron/service/project-service';
 import { FULL_SIZE, syntheticProject, type SyntheticOptions } from './bench/synthetic-project';
-import { measureApply, measureExport, measureOpen, measureSave, REPEATS, WARMUPS } from './bench/scenarios';
+import { measureApply, measureExport, measureOpen, measureSave, NO_AUTOSAVE_MS, REPEATS, WARMUPS } from './bench/scenarios';
 import { toJson, toTable, type BenchFigures } from './bench/report';
 import { now } from './bench/measure';
 import { breakdown, breakdownTable, type Section } from './bench/breakdown';
@@ -60,7 +60,7 @@ async function step<T>(name: string, measure: () => Promise<T>): Promise<T> {
  * so later steps (the breakdown) do not run with a second project on the heap.
  */
 async function measureLoaded(file: string, dir: string, coder: Coder) {
-  const service = await ProjectService.open(file, { coder, saveDelayMs: 10 * 60_000 });
+  const service = await ProjectService.open(file, { coder, saveDelayMs: NO_AUTOSAVE_MS });
   try {
     const save = await step('save', () => measureSave(service, dir));
     const apply = await step('apply', () => measureApply(service, size.seed + 1));
