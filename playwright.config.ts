@@ -15,7 +15,8 @@ const projects: Project[] = [{ name: 'chromium', use: { appKind: 'browser' } }];
 const electron = electronAvailability();
 if (electron.ok) {
   projects.push({ name: 'electron', use: { appKind: 'electron' } });
-} else {
+} else if (!process.env.TEST_WORKER_INDEX) {
+  // Workers load this file too; say it once, from the main process.
   console.log(`Playwright: the electron project is left out: ${electron.reason}`);
 }
 

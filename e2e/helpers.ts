@@ -64,6 +64,8 @@ async function pointsFor(page: Page, from: string, to: string, occurrence: numbe
       if (!start) return null;
       const end = locate(to, start, 1);
       if (!end) return null;
+      // The mouse can only reach what is on screen.
+      texts[start.node]!.parentElement!.scrollIntoView({ block: 'center' });
       const charBox = (node: number, offset: number) => {
         const range = document.createRange();
         range.setStart(texts[node]!, offset);
@@ -94,10 +96,10 @@ export async function selectWithMouse(page: Page, from: string, to: string = fro
   await page.mouse.up();
 }
 
-/** A viewport point in the middle of the nth occurrence of `text` in the reader. */
+/** A viewport point over the first character of the nth occurrence of `text` in the reader. */
 export async function pointOf(page: Page, text: string, occurrence = 1): Promise<Box> {
-  const { start, end } = await pointsFor(page, text, text, occurrence);
-  return { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
+  const { start } = await pointsFor(page, text, text, occurrence);
+  return { x: start.x + 2, y: start.y };
 }
 
 /** The texts of the ranges in every code highlight registered in CSS.highlights, by highlight name. */

@@ -14,6 +14,8 @@ export function CodesPane() {
   const run = useGloss((s) => s.run);
   const [creating, setCreating] = useState(false);
   const [dragOverTop, setDragOverTop] = useState(false);
+  // The top-level drop zone only shows while a code is being dragged.
+  const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
     if (newCodeRequest > 0) setCreating(true);
@@ -21,6 +23,7 @@ export function CodesPane() {
 
   const onTopDrop = (event: DragEvent) => {
     setDragOverTop(false);
+    setDragging(false);
     const dragged = draggedCode();
     if (!isCodeDrag(event) || !dragged) return;
     event.preventDefault();
@@ -29,7 +32,12 @@ export function CodesPane() {
   };
 
   return (
-    <section className="pane codes-pane" aria-labelledby="codes-heading">
+    <section
+      className="pane codes-pane"
+      aria-labelledby="codes-heading"
+      onDragStart={(e) => isCodeDrag(e) && setDragging(true)}
+      onDragEnd={() => setDragging(false)}
+    >
       <header className="pane-header">
         <h2 id="codes-heading">Codes</h2>
         <button type="button" className="small" onClick={() => setCreating(true)} disabled={readOnly || !hasProject}>
@@ -46,7 +54,7 @@ export function CodesPane() {
           ))}
         </ul>
       )}
-      {rows.length > 1 && !readOnly && (
+      {dragging && (
         <div
           className={dragOverTop ? 'top-drop drop-target' : 'top-drop'}
           onDragOver={(e) => {

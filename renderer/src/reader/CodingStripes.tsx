@@ -1,7 +1,7 @@
 /**
- * The coding stripes beside the text: one column per code, a bar beside the lines each
- * coding covers, so that overlapping codings stay distinguishable. Re-measured whenever the
- * codings change or the text reflows.
+ * The coding stripes beside the text: a bar beside the lines each coding covers, in the
+ * code's colour, overlapping bars side by side (see stripe-layout.ts). Re-measured whenever
+ * the codings change or the text reflows.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Code, Coding } from '../../../shared/model/schema';
@@ -16,14 +16,14 @@ export interface CodingStripesProps {
   layout: TextLayout | null;
   codings: readonly Coding[];
   codes: ReadonlyMap<string, Code>;
-  /** Column order: the code tree's order, so a code keeps its place across documents. */
+  /** The code tree's order: where bars start together, earlier codes go left. */
   codeOrder: readonly string[];
   revision: number;
 }
 
 export function CodingStripes({ layout, codings, codes, codeOrder, revision }: CodingStripesProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [bars, setBars] = useState<{ bars: StripeBar[]; columns: string[] }>({ bars: [], columns: [] });
+  const [bars, setBars] = useState<{ bars: StripeBar[]; columns: number }>({ bars: [], columns: 0 });
   const [reflow, setReflow] = useState(0);
 
   useLayoutEffect(() => {
@@ -52,7 +52,7 @@ export function CodingStripes({ layout, codings, codes, codeOrder, revision }: C
     setBars(stripeBars(measured, codeOrder));
   }, [layout, codings, codes, codeOrder, revision, reflow]);
 
-  const width = bars.columns.length * (COLUMN + GAP);
+  const width = bars.columns * (COLUMN + GAP);
   return (
     <div ref={ref} className="stripes" role="group" aria-label="Coding stripes" style={{ width }}>
       {bars.bars.map((bar) => {

@@ -2,18 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { stripeBars } from './stripe-layout';
 
 describe('stripeBars', () => {
-  it('gives each code its own column, in the given order, skipping codes without codings', () => {
+  it('puts overlapping codings of different codes in separate columns, ordered by the code order', () => {
     const { bars, columns } = stripeBars(
       [
         { codeId: 'b', top: 10, bottom: 30 },
-        { codeId: 'a', top: 20, bottom: 40 },
+        { codeId: 'a', top: 10, bottom: 40 },
+        { codeId: 'c', top: 35, bottom: 50 },
       ],
-      ['a', 'unused', 'b'],
+      ['a', 'b', 'c'],
     );
-    expect(columns).toEqual(['a', 'b']);
+    expect(columns).toBe(2);
     expect(bars).toEqual([
-      { codeId: 'a', column: 0, top: 20, height: 20, codings: 1 },
+      { codeId: 'a', column: 0, top: 10, height: 30, codings: 1 },
       { codeId: 'b', column: 1, top: 10, height: 20, codings: 1 },
+      // c starts after b has ended, so it reuses b's column rather than opening a third.
+      { codeId: 'c', column: 1, top: 35, height: 15, codings: 1 },
+    ]);
+  });
+
+  it('packs bars that do not overlap into the first column', () => {
+    const { bars, columns } = stripeBars(
+      [
+        { codeId: 'a', top: 0, bottom: 20 },
+        { codeId: 'b', top: 50, bottom: 70 },
+      ],
+      ['b', 'a'],
+    );
+    expect(columns).toBe(1);
+    expect(bars.map((b) => [b.codeId, b.column])).toEqual([
+      ['a', 0],
+      ['b', 0],
     ]);
   });
 

@@ -1,6 +1,8 @@
 /**
- * Coding stripes (as in NVivo): beside the text, one column per code, with a bar over the
- * lines each of its codings covers. Pure geometry: measured extents in, bars out.
+ * Coding stripes (as in NVivo): beside the text, a coloured bar over the lines each coding
+ * covers, so that overlapping codings stay distinguishable. Pure geometry: measured extents
+ * in, bars out. Bars that overlap get separate columns; columns are packed so the stripes
+ * stay close to the text (the colour, title and tooltip say which code a bar is).
  */
 export interface MeasuredCoding {
   codeId: string;
@@ -18,35 +20,49 @@ export interface StripeBar {
   codings: number;
 }
 
-/** Bars of one code closer than this (in px) are drawn as one: adjacent lines would look joined anyway. */
+/** Bars closer than this (in px) count as touching: on adjacent lines they would look joined anyway. */
 const JOIN_GAP = 2;
 
+/** One bar per run of overlapping or touching codings of the same code. */
+function barsOfCode(codeId: string, list: MeasuredCoding[]): StripeBar[] {
+  const bars: StripeBar[] = [];
+  let current: StripeBar | null = null;
+  for (const m of list.slice().sort((a, b) => a.top - b.top || a.bottom - b.bottom)) {
+    if (current && m.top <= current.top + current.height + JOIN_GAP) {
+      current.height = Math.max(current.height, m.bottom - current.top);
+      current.codings++;
+    } else {
+      current = { codeId, column: 0, top: m.top, height: Math.max(1, m.bottom - m.top), codings: 1 };
+      bars.push(current);
+    }
+  }
+  return bars;
+}
+
 /**
- * Bars for the measured codings. `columnOrder` fixes each code's column (codes missing
- * from it are appended in order of first appearance); only codes with codings get a column.
+ * Bars for the measured codings, with columns: each bar goes in the leftmost column that is
+ * free over its extent. Where bars start together, `codeOrder` decides who goes left
+ * (codes missing from it come last), so the picture does not depend on measuring order.
  */
-export function stripeBars(measured: readonly MeasuredCoding[], columnOrder: readonly string[]): { bars: StripeBar[]; columns: string[] } {
+export function stripeBars(measured: readonly MeasuredCoding[], codeOrder: readonly string[]): { bars: StripeBar[]; columns: number } {
   const byCode = new Map<string, MeasuredCoding[]>();
   for (const m of measured) {
     const list = byCode.get(m.codeId) ?? [];
     list.push(m);
     byCode.set(m.codeId, list);
   }
-  const columns = columnOrder.filter((id) => byCode.has(id));
-  for (const id of byCode.keys()) if (!columns.includes(id)) columns.push(id);
-  const bars: StripeBar[] = [];
-  columns.forEach((codeId, column) => {
-    const list = byCode.get(codeId)!.slice().sort((a, b) => a.top - b.top || a.bottom - b.bottom);
-    let current: StripeBar | null = null;
-    for (const m of list) {
-      if (current && m.top <= current.top + current.height + JOIN_GAP) {
-        current.height = Math.max(current.height, m.bottom - current.top);
-        current.codings++;
-      } else {
-        current = { codeId, column, top: m.top, height: Math.max(1, m.bottom - m.top), codings: 1 };
-        bars.push(current);
-      }
-    }
-  });
-  return { bars, columns };
+  const rank = (id: string) => {
+    const i = codeOrder.indexOf(id);
+    return i < 0 ? codeOrder.length : i;
+  };
+  const bars = [...byCode].flatMap(([codeId, list]) => barsOfCode(codeId, list));
+  bars.sort((a, b) => a.top - b.top || rank(a.codeId) - rank(b.codeId) || (a.codeId < b.codeId ? -1 : 1));
+  const columnEnds: number[] = [];
+  for (const bar of bars) {
+    let column = columnEnds.findIndex((end) => end + JOIN_GAP < bar.top);
+    if (column < 0) column = columnEnds.length;
+    bar.column = column;
+    columnEnds[column] = bar.top + bar.height;
+  }
+  return { bars, columns: columnEnds.length };
 }

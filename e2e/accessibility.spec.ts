@@ -1,0 +1,31 @@
+/** axe on the main view with a coded document open: no serious or critical violations. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { codeSelectionAs, importThroughChooser, selectWithMouse } from './helpers';
+
+test('the main view with a document open has no serious or critical axe violations', async ({ page }) => {
+  await importThroughChooser(page, [{ name: 'Interview.txt', content: 'Interviewer: Any training?\n\nOfficer: None at all, we learned on the job.' }]);
+  await selectWithMouse(page, 'None at all', 'on the job');
+  await codeSelectionAs(page, 'training gaps');
+  await expect(page.getByRole('group', { name: 'Coding stripes' }).getByRole('img')).toHaveCount(1);
+
+  const check = async (what: string) => {
+    const results = await new AxeBuilder({ page }).analyze();
+    // axe really ran over the page (it is injected past the CSP): many rules passed.
+    expect(results.passes.length).toBeGreaterThan(10);
+    if (process.env.AXE_VERBOSE) console.log(what, results.violations.map((v) => `${v.id} ${v.impact} ${v.nodes.length}`));
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${what}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  await check('reader');
+
+  // The code popover open on a selection.
+  await selectWithMouse(page, 'Any', 'training');
+  await expect(page.getByRole('combobox', { name: 'Code name' })).toBeVisible();
+  await check('code popover');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Excerpts', exact: true }).click();
+  await page.getByRole('checkbox', { name: 'training gaps' }).check();
+  await check('excerpts');
+});
