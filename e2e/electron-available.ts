@@ -32,13 +32,13 @@ export function electronAvailability(): ElectronAvailability {
     const full = path.join(override, executable || (process.platform === 'win32' ? 'electron.exe' : 'electron'));
     return usable(full) ? { ok: true, path: full } : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH is set but ${full} is not an executable` };
   }
-  if (!executable) {
-    return { ok: false, reason: `Electron binary not downloaded (${relative}/path.txt missing); ${HOW}` };
-  }
-  const full = path.join(packageDir, 'dist', executable);
   if (!existsSync(path.join(packageDir, 'dist'))) {
     return { ok: false, reason: `Electron binary not downloaded (${relative}/dist missing); ${HOW}` };
   }
+  if (!executable) {
+    return { ok: false, reason: `Electron binary not fully installed (${relative}/path.txt missing); ${HOW}` };
+  }
+  const full = path.join(packageDir, 'dist', executable);
   if (!usable(full)) {
     return { ok: false, reason: `Electron binary missing or not executable (${path.join(relative, 'dist', executable)}); ${HOW}` };
   }
