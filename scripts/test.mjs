@@ -2,7 +2,7 @@
 // `npm test`: type-check, unit tests (vitest), end-to-end tests (Playwright in Chromium),
 // then one line "N passed, N failed[, N skipped]" summed over every runner.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { findChromiumAsync } from './chromium.mjs';
 
@@ -14,6 +14,10 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 function run(cmd, args, env = {}) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
+}
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
 function readJson(file) {
@@ -56,13 +60,18 @@ if (!chromium.path) {
   totals.failed += 1;
 } else {
   console.log(`e2e: using ${chromium.path}`);
-  if (run('npm', ['run', '--silent', 'build:renderer']) !== 0) {
+  // The whole app is built: the renderer for the browser host, the main process for the
+  // Electron project (which runs where the Electron binary exists).
+  if (run('npm', ['run', '--silent', 'build']) !== 0) {
     totals.failed += 1;
-    console.log('e2e: the renderer did not build');
+    console.log('e2e: the app did not build');
   } else {
     const e2eJson = path.join(tmp, 'playwright.json');
     rmSync(e2eJson, { force: true });
-    const status = run('npx', ['playwright', 'test', '--reporter=list,json'], {
+    // Electron needs a display; on a headless Linux machine run under a virtual one.
+    const headless = process.platform === 'linux' && !process.env.DISPLAY && hasCommand('xvfb-run');
+    const [cmd, ...args] = [...(headless ? ['xvfb-run', '-a'] : []), 'npx', 'playwright', 'test', '--reporter=list,json'];
+    const status = run(cmd, args, {
       CHROMIUM_PATH: chromium.path,
       PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
     });
