@@ -48,6 +48,21 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Makes the current file the backup. A hard link costs nothing however big the project;
+ * the rename that follows replaces the project's name, and the old bytes live on under the
+ * backup's. Where links are not supported (some network and FAT drives) it copies.
+ */
+async function keepAsBackup(file: string): Promise<void> {
+  const bak = backupPath(file);
+  await fs.rm(bak, { force: true });
+  try {
+    await fs.link(file, bak);
+  } catch {
+    await fs.copyFile(file, bak);
+  }
+}
+
 /** Writes `text` to `file` durably: temp file, fsync, optional backup, rename. */
 export async function writeFileDurably(file: string, text: string, keepBackup: boolean): Promise<void> {
   const dir = path.dirname(file);
@@ -63,7 +78,7 @@ export async function writeFileDurably(file: string, text: string, keepBackup: b
   }
   await handle.close();
   try {
-    if (keepBackup && (await exists(file))) await fs.copyFile(file, backupPath(file));
+    if (keepBackup && (await exists(file))) await keepAsBackup(file);
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true });
