@@ -3,9 +3,10 @@
  * code's colour, overlapping bars side by side (see stripe-layout.ts). Re-measured whenever
  * the codings change or the text reflows.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
-import type { Code, Coding } from '../../../shared/model/schema';
-import { stripeBars, type MeasuredCoding, type StripeBar } from './stripe-layout';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Coding } from '../../../shared/model/schema';
+import type { CodeLook } from '../store/selectors';
+import { stripeBars, type MeasuredCoding } from './stripe-layout';
 import { rangeOfOffsets, type TextLayout } from './text-range';
 
 /** Width of one code's column and the gap between columns, in px. */
@@ -15,15 +16,15 @@ const GAP = 4;
 export interface CodingStripesProps {
   layout: TextLayout | null;
   codings: readonly Coding[];
-  codes: ReadonlyMap<string, Code>;
+  /** Name and colour of each code. */
+  looks: ReadonlyMap<string, CodeLook>;
   /** The code tree's order: where bars start together, earlier codes go left. */
   codeOrder: readonly string[];
-  revision: number;
 }
 
-export function CodingStripes({ layout, codings, codes, codeOrder, revision }: CodingStripesProps) {
+export function CodingStripes({ layout, codings, looks, codeOrder }: CodingStripesProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [bars, setBars] = useState<{ bars: StripeBar[]; columns: number }>({ bars: [], columns: 0 });
+  const [measured, setMeasured] = useState<MeasuredCoding[]>([]);
   const [reflow, setReflow] = useState(0);
 
   useLayoutEffect(() => {
@@ -37,9 +38,9 @@ export function CodingStripes({ layout, codings, codes, codeOrder, revision }: C
     const gutter = ref.current;
     if (!layout || !gutter) return;
     const origin = gutter.getBoundingClientRect().top;
-    const measured: MeasuredCoding[] = [];
+    const extents: MeasuredCoding[] = [];
     for (const coding of codings) {
-      if (!codes.has(coding.codeId) || coding.end > layout.length) continue;
+      if (coding.end > layout.length) continue;
       let top = Infinity;
       let bottom = -Infinity;
       for (const rect of rangeOfOffsets(layout, coding.start, coding.end).getClientRects()) {
@@ -47,17 +48,20 @@ export function CodingStripes({ layout, codings, codes, codeOrder, revision }: C
         top = Math.min(top, rect.top);
         bottom = Math.max(bottom, rect.bottom);
       }
-      if (top < bottom) measured.push({ codeId: coding.codeId, top: top - origin, bottom: bottom - origin });
+      if (top < bottom) extents.push({ codeId: coding.codeId, top: top - origin, bottom: bottom - origin });
     }
-    setBars(stripeBars(measured, codeOrder));
-  }, [layout, codings, codes, codeOrder, revision, reflow]);
+    setMeasured(extents);
+    // Measuring is the costly part (a layout query per coding): only when positions can have moved.
+  }, [layout, codings, reflow]);
+
+  const bars = useMemo(() => stripeBars(measured, codeOrder), [measured, codeOrder]);
 
   const width = bars.columns * (COLUMN + GAP);
   return (
     <div ref={ref} className="stripes" role="group" aria-label="Coding stripes" style={{ width }}>
       {bars.bars.map((bar) => {
-        const code = codes.get(bar.codeId);
-        const label = code ? `${code.name}${bar.codings > 1 ? ` (${bar.codings} codings)` : ''}` : '';
+        const look = looks.get(bar.codeId);
+        const label = look ? `${look.name}${bar.codings > 1 ? ` (${bar.codings} codings)` : ''}` : '';
         return (
           <div
             key={`${bar.codeId}-${bar.top}`}
@@ -66,7 +70,7 @@ export function CodingStripes({ layout, codings, codes, codeOrder, revision }: C
             aria-label={label}
             title={label}
             data-code-id={bar.codeId}
-            style={{ left: bar.column * (COLUMN + GAP), top: bar.top, height: bar.height, width: COLUMN, background: code?.color }}
+            style={{ left: bar.column * (COLUMN + GAP), top: bar.top, height: bar.height, width: COLUMN, background: look?.color }}
           />
         );
       })}

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Coding, GlossDocument, Memo } from '../../../shared/model/schema';
 import { useGloss } from '../store';
-import { selectCodeOrder, selectDocumentCodings } from '../store/selectors';
+import { selectCodeLooks, selectCodeOrder, selectDocumentCodings } from '../store/selectors';
 import { MemoDialog } from '../memos/MemoDialog';
 import { CodePicker } from './CodePicker';
 import { CodingStripes } from './CodingStripes';
@@ -25,15 +25,14 @@ const PICKER_WIDTH = 300;
 export function OpenDocument({ doc }: { doc: GlossDocument }) {
   const { paragraphs, layout, rootRef } = useTextLayout(doc.text);
   const codings = useGloss(selectDocumentCodings(doc.id));
-  const codes = useGloss((s) => s.project!.codes);
-  const revision = useGloss((s) => s.revision);
+  const looks = useGloss(selectCodeLooks);
   const codeOrder = useGloss(selectCodeOrder);
   const pending = useGloss((s) => s.pending);
   const flash = useGloss((s) => s.flash);
   const page = useRef<HTMLDivElement>(null);
 
   useSelectionTracking(layout, doc.id, doc.text);
-  useCodeHighlights(layout, codings, codes, revision);
+  useCodeHighlights(layout, codings, looks);
   usePendingHighlight(layout, doc.id, pending);
   useFlash(layout, doc.id, flash);
 
@@ -125,7 +124,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
           onContextMenu={onContextMenu}
         >
           <DocumentText name={doc.name} text={doc.text} paragraphs={paragraphs} rootRef={rootRef} onKeyDown={onKeyDown} />
-          <CodingStripes layout={layout} codings={codings} codes={codes} codeOrder={codeOrder} revision={revision} />
+          <CodingStripes layout={layout} codings={codings} looks={looks} codeOrder={codeOrder} />
           {pending && pending.documentId === doc.id && pickerAt && <CodePicker span={pending} at={pickerAt} textRoot={layout?.root ?? null} />}
         </div>
       </div>

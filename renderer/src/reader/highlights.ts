@@ -46,25 +46,25 @@ function writeStyle(css: string): void {
   lastCss = css;
 }
 
-export interface CodeRanges {
-  codeId: string;
-  color: string;
-  ranges: Range[];
-}
-
-/** Replaces every code highlight with the given ones (and their colour rules). */
-export function paintCodeHighlights(codes: readonly CodeRanges[]): void {
+/** Replaces every code highlight with the given ranges, by code id. */
+export function paintCodeRanges(rangesByCode: ReadonlyMap<string, Range[]>): void {
   if (!highlightsSupported()) return;
   const wanted = new Set<string>();
-  const rules: string[] = [];
-  for (const { codeId, color, ranges } of codes) {
+  for (const [codeId, ranges] of rangesByCode) {
     const name = highlightName(codeId);
     wanted.add(name);
     CSS.highlights.set(name, new Highlight(...ranges));
-    rules.push(`::highlight(${name}) { background-color: ${rgba(color, HIGHLIGHT_ALPHA)}; }`);
   }
   for (const name of [...CSS.highlights.keys()]) {
     if (name.startsWith('code-') && !wanted.has(name)) CSS.highlights.delete(name);
+  }
+}
+
+/** Writes the `::highlight(code-n)` rule of every code in its colour. */
+export function paintCodeColors(codes: ReadonlyMap<string, { color: string }>): void {
+  const rules: string[] = [];
+  for (const [codeId, { color }] of codes) {
+    rules.push(`::highlight(${highlightName(codeId)}) { background-color: ${rgba(color, HIGHLIGHT_ALPHA)}; }`);
   }
   writeStyle(rules.join('\n'));
 }

@@ -1,29 +1,35 @@
 /** Keeps CSS.highlights in step with the open document: its codings, the pending span, a flash. */
 import { useEffect, useLayoutEffect } from 'react';
-import type { Code, Coding } from '../../../shared/model/schema';
+import type { Coding } from '../../../shared/model/schema';
 import type { Span } from '../store/types';
+import type { CodeLook } from '../store/selectors';
 import type { Flash } from '../store/ui-slice';
-import { FLASH_HIGHLIGHT, paintCodeHighlights, paintSpecial, PENDING_HIGHLIGHT, type CodeRanges } from './highlights';
+import { FLASH_HIGHLIGHT, paintCodeColors, paintCodeRanges, paintSpecial, PENDING_HIGHLIGHT } from './highlights';
 import { rangeOfOffsets, type TextLayout } from './text-range';
 
 /** How long a passage reached from the Excerpts view stays flashed. */
 const FLASH_MS = 1600;
 
-export function useCodeHighlights(layout: TextLayout | null, codings: readonly Coding[], codes: ReadonlyMap<string, Code>, revision: number): void {
+/**
+ * One highlight per code over the document's codings. Ranges are rebuilt only when the
+ * codings change; colours (a style rule per code) only when a colour changes.
+ */
+export function useCodeHighlights(layout: TextLayout | null, codings: readonly Coding[], looks: ReadonlyMap<string, CodeLook>): void {
   useLayoutEffect(() => {
     if (!layout) return;
-    const byCode = new Map<string, CodeRanges>();
+    const byCode = new Map<string, Range[]>();
     for (const coding of codings) {
-      const code = codes.get(coding.codeId);
-      if (!code || coding.end > layout.length) continue;
-      let entry = byCode.get(code.id);
-      if (!entry) byCode.set(code.id, (entry = { codeId: code.id, color: code.color, ranges: [] }));
-      entry.ranges.push(rangeOfOffsets(layout, coding.start, coding.end));
+      if (coding.end > layout.length) continue;
+      let ranges = byCode.get(coding.codeId);
+      if (!ranges) byCode.set(coding.codeId, (ranges = []));
+      ranges.push(rangeOfOffsets(layout, coding.start, coding.end));
     }
-    paintCodeHighlights([...byCode.values()]);
-  }, [layout, codings, codes, revision]);
+    paintCodeRanges(byCode);
+  }, [layout, codings]);
 
-  useEffect(() => () => paintCodeHighlights([]), []);
+  useLayoutEffect(() => paintCodeColors(looks), [looks]);
+
+  useEffect(() => () => paintCodeRanges(new Map()), []);
 }
 
 export function usePendingHighlight(layout: TextLayout | null, documentId: string, pending: Span | null): void {

@@ -26,7 +26,6 @@ export function useSelectionTracking(layout: TextLayout | null, documentId: stri
     if (!layout) return;
     let mouseDown = false;
     let downInText = false;
-    let frame = 0;
 
     const onMouseDown = (event: MouseEvent) => {
       if (event.button !== 0) return;
@@ -40,20 +39,18 @@ export function useSelectionTracking(layout: TextLayout | null, documentId: stri
       if (span) setPending(span);
       else if (downInText) setPending(null);
     };
+    // Handled at once, not on the next frame: a fast typist's first letter (which moves
+    // focus into the popover) must not overtake the last Shift+Arrow.
     const onSelectionChange = () => {
       if (mouseDown) return;
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const span = selectedSpan(layout, documentId, text);
-        if (span) setPending(span);
-      });
+      const span = selectedSpan(layout, documentId, text);
+      if (span) setPending(span);
     };
 
     document.addEventListener('mousedown', onMouseDown, true);
     document.addEventListener('mouseup', onMouseUp, true);
     document.addEventListener('selectionchange', onSelectionChange);
     return () => {
-      cancelAnimationFrame(frame);
       document.removeEventListener('mousedown', onMouseDown, true);
       document.removeEventListener('mouseup', onMouseUp, true);
       document.removeEventListener('selectionchange', onSelectionChange);

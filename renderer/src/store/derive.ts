@@ -1,17 +1,32 @@
 /**
  * Memoised derivations of the project mirror. The mirror's maps are mutated in place, so a
- * derived array is recomputed when `revision` moves and is otherwise the same object:
- * components that select it re-render only when it really changed.
+ * derived value is recomputed when `revision` moves; with an `equal` check, a recomputed
+ * value that equals the previous one is dropped for the previous object, so components and
+ * effects that depend on it do not run again for changes elsewhere in the project.
  */
 import type { AppState } from './types';
 
+export type Equal<T> = (a: T, b: T) => boolean;
+
+/** Arrays with the same items (by identity, or by `same`), in the same order. */
+export function sameItems<T>(same: (a: T, b: T) => boolean = Object.is): Equal<readonly T[]> {
+  return (a, b) => a.length === b.length && a.every((item, i) => same(item, b[i]!));
+}
+
+/** Plain objects whose own values are identical. */
+export function shallowEqual<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
+
 /** A selector computed once per revision. */
-export function perRevision<T>(compute: (state: AppState) => T): (state: AppState) => T {
+export function perRevision<T>(compute: (state: AppState) => T, equal?: Equal<T>): (state: AppState) => T {
   let revision = -1;
   let value: T;
   return (state) => {
     if (state.revision !== revision) {
-      value = compute(state);
+      const next = compute(state);
+      if (revision < 0 || !equal || !equal(value, next)) value = next;
       revision = state.revision;
     }
     return value;
@@ -19,24 +34,14 @@ export function perRevision<T>(compute: (state: AppState) => T): (state: AppStat
 }
 
 /** A selector family keyed by a string (e.g. a document id), each computed once per revision. */
-export function perRevisionKeyed<T>(compute: (state: AppState, key: string) => T): (key: string) => (state: AppState) => T {
-  const cache = new Map<string, { revision: number; value: T }>();
+export function perRevisionKeyed<T>(compute: (state: AppState, key: string) => T, equal?: Equal<T>): (key: string) => (state: AppState) => T {
   const selectors = new Map<string, (state: AppState) => T>();
   return (key) => {
     let selector = selectors.get(key);
     if (!selector) {
       // A handful of keys are live at once; forget the rest rather than grow without bound.
-      if (selectors.size > 64) {
-        selectors.clear();
-        cache.clear();
-      }
-      selector = (state) => {
-        const hit = cache.get(key);
-        if (hit && hit.revision === state.revision) return hit.value;
-        const value = compute(state, key);
-        cache.set(key, { revision: state.revision, value });
-        return value;
-      };
+      if (selectors.size > 64) selectors.clear();
+      selector = perRevision((state) => compute(state, key), equal);
       selectors.set(key, selector);
     }
     return selector;

@@ -2,7 +2,7 @@
 import type { Code, Coding, GlossDocument, Memo } from '../../../shared/model/schema';
 import { codeTree, descendantIds } from '../../../shared/model/codes';
 import { codingsOfDocument } from '../../../shared/model/state';
-import { perRevision, perRevisionKeyed } from './derive';
+import { perRevision, perRevisionKeyed, sameItems, shallowEqual } from './derive';
 import type { AppState } from './types';
 
 export interface DocumentEntry {
@@ -17,7 +17,7 @@ export const selectDocumentList = perRevision((s: AppState): DocumentEntry[] => 
   return [...s.project.documents.values()]
     .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
     .map((d) => ({ id: d.id, name: d.name, codings: s.project!.codingsByDocument.get(d.id)?.size ?? 0 }));
-});
+}, sameItems(shallowEqual));
 
 export interface CodeRow {
   code: Code;
@@ -36,11 +36,12 @@ export const selectCodeRows = perRevision((s: AppState): CodeRow[] => {
     count: s.project!.codingsByCode.get(row.code.id)?.size ?? 0,
     hasChildren: (rows[i + 1]?.depth ?? -1) > row.depth,
   }));
-});
+}, sameItems(shallowEqual));
 
 /** Codes by name, for pickers. */
-export const selectCodesByName = perRevision((s: AppState): Code[] =>
-  s.project ? [...s.project.codes.values()].sort((a, b) => a.name.localeCompare(b.name)) : [],
+export const selectCodesByName = perRevision(
+  (s: AppState): Code[] => (s.project ? [...s.project.codes.values()].sort((a, b) => a.name.localeCompare(b.name)) : []),
+  sameItems(),
 );
 
 export const selectDocument = (id: string | null) => (s: AppState): GlossDocument | null =>
@@ -48,9 +49,22 @@ export const selectDocument = (id: string | null) => (s: AppState): GlossDocumen
 
 export const selectCode = (id: string | null) => (s: AppState): Code | null => (id && s.project?.codes.get(id)) || null;
 
-/** Codings of one document, by position. */
-export const selectDocumentCodings = perRevisionKeyed((s: AppState, documentId: string): Coding[] =>
-  s.project ? codingsOfDocument(s.project, documentId) : [],
+/** Codings of one document, by position (the same array until one of them changes). */
+export const selectDocumentCodings = perRevisionKeyed(
+  (s: AppState, documentId: string): Coding[] => (s.project ? codingsOfDocument(s.project, documentId) : []),
+  sameItems(),
+);
+
+export interface CodeLook {
+  name: string;
+  color: string;
+}
+
+/** Each code's name and colour, for highlights and stripes (the same map until one changes). */
+export const selectCodeLooks = perRevision(
+  (s: AppState): Map<string, CodeLook> =>
+    new Map(s.project ? [...s.project.codes.values()].map((c) => [c.id, { name: c.name, color: c.color }]) : []),
+  (a, b) => a.size === b.size && [...a].every(([id, look]) => b.get(id)?.name === look.name && b.get(id)?.color === look.color),
 );
 
 /** Number of codings a code's deletion would remove (its own and its sub-codes'). */
@@ -78,4 +92,4 @@ export const selectMemosByCoding = perRevision((s: AppState): Map<string, Memo[]
 export const selectProjectName = (s: AppState): string => s.project?.project.name ?? '';
 
 /** Code ids in tree order, for the stripes' columns. */
-export const selectCodeOrder = perRevision((s: AppState): string[] => selectCodeRows(s).map((row) => row.code.id));
+export const selectCodeOrder = perRevision((s: AppState): string[] => selectCodeRows(s).map((row) => row.code.id), sameItems());
