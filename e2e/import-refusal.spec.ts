@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the page, so this file sees DOM types too.
 /** A batch import where one file is binary: it is refused by name, the good one still imports. */
 import { expect, test } from './fixtures';
 import { importThroughChooser, readerText } from './helpers';
@@ -25,4 +27,20 @@ test('a binary file is refused with a message naming it while the good file in t
 
   const file = await app.readProject();
   expect(file.documents.map((d) => d.name)).toEqual(['Caseworker notes']);
+});
+
+test('files dropped on the window are imported', async ({ page }) => {
+  // A drop as the browser delivers it from the desktop: a DataTransfer holding Files.
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['Officer: We waited weeks for the records.'], 'Dropped interview.txt', { type: 'text/plain' }));
+    return transfer;
+  });
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await expect(page.getByText('Drop .txt or .md files to import them')).toBeVisible();
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(page.getByText('Drop .txt or .md files to import them')).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: 'Dropped interview', exact: true })).toBeVisible();
+  await expect(readerText(page)).toContainText('We waited weeks for the records.');
 });

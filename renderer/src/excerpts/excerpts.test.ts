@@ -1,31 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProjectFile, stateFromFile } from '../../../shared/model/state';
-import type { ProjectFile } from '../../../shared/model/schema';
+import type { z } from 'zod';
+import { projectFileSchema, type ProjectFile } from '../../../shared/model/schema';
 import { excerptsFor } from './excerpts';
 
 const now = '2024-01-01T00:00:00.000Z';
 
+/** Built through the schema, so that fields with defaults can be left out here. */
 function project(): ProjectFile {
-  const file = emptyProjectFile('Test', now);
   const text = 'To be honest with you, we never had any training on this. Nobody told us how the new system worked, so we guessed.';
-  file.documents.push(
-    { id: 'd2', name: 'B interview', text: 'Short.', createdAt: now, source: null, attributes: {} },
-    { id: 'd1', name: 'A interview', text, createdAt: now, source: null, attributes: {} },
-  );
-  file.coders.push({ id: 'u', name: 'Ana', color: '#000000' });
-  file.codes.push(
-    { id: 'c1', name: 'training gaps', color: '#e69f00', description: '', parentId: null, codable: true, createdAt: now },
-    { id: 'c2', name: 'other', color: '#56b4e9', description: '', parentId: null, codable: true, createdAt: now },
-  );
   const start = text.indexOf('Nobody');
   const end = text.indexOf(', so');
-  file.codings.push(
-    { id: 'k1', documentId: 'd1', codeId: 'c1', coderId: 'u', start, end, quote: text.slice(start, end), prefix: '', suffix: '', createdAt: now },
-    { id: 'k2', documentId: 'd2', codeId: 'c1', coderId: 'u', start: 0, end: 5, quote: 'Short', prefix: '', suffix: '', createdAt: now },
-    { id: 'k3', documentId: 'd1', codeId: 'c2', coderId: 'u', start: 0, end: 2, quote: 'To', prefix: '', suffix: '', createdAt: now },
-  );
-  file.memos.push({ id: 'm', target: { kind: 'coding', id: 'k1' }, title: 'Note', text: 'systemic', coderId: 'u', createdAt: now, modifiedAt: now });
-  return file;
+  const coding = (id: string, documentId: string, codeId: string, from: number, to: number, quote: string) =>
+    ({ id, documentId, codeId, coderId: 'u', start: from, end: to, quote, prefix: '', suffix: '', createdAt: now });
+  const code = (id: string, name: string, color: string) => ({ id, name, color, description: '', parentId: null, codable: true, createdAt: now });
+  const input: z.input<typeof projectFileSchema> = {
+    ...emptyProjectFile('Test', now),
+    documents: [
+      { id: 'd2', name: 'B interview', text: 'Short.', createdAt: now, source: null, attributes: {} },
+      { id: 'd1', name: 'A interview', text, createdAt: now, source: null, attributes: {} },
+    ],
+    coders: [{ id: 'u', name: 'Ana', color: '#000000' }],
+    codes: [code('c1', 'training gaps', '#e69f00'), code('c2', 'other', '#56b4e9')],
+    codings: [
+      coding('k1', 'd1', 'c1', start, end, text.slice(start, end)),
+      coding('k2', 'd2', 'c1', 0, 5, 'Short'),
+      coding('k3', 'd1', 'c2', 0, 2, 'To'),
+    ],
+    memos: [{ id: 'm', target: { kind: 'coding', id: 'k1' }, title: 'Note', text: 'systemic', coderId: 'u', createdAt: now, modifiedAt: now }],
+  };
+  return projectFileSchema.parse(input);
 }
 
 describe('excerptsFor', () => {

@@ -9,9 +9,11 @@ export interface HighlightMenuProps {
   at: { x: number; y: number };
   onClose: () => void;
   onMemo: (coding: Coding, memo: Memo | null) => void;
+  /** The text, which gets focus back when the menu is dismissed. */
+  returnFocusTo: HTMLElement | null;
 }
 
-export function HighlightMenu({ codings, at, onClose, onMemo }: HighlightMenuProps) {
+export function HighlightMenu({ codings, at, onClose, onMemo, returnFocusTo }: HighlightMenuProps) {
   const project = useGloss((s) => s.project);
   const memos = useGloss(selectMemosByCoding);
   const run = useGloss((s) => s.run);
@@ -34,5 +36,5 @@ export function HighlightMenu({ codings, at, onClose, onMemo }: HighlightMenuPro
     }
   });
 
-  return <Menu label="Coded passage" items={items} at={at} onClose={onClose} />;
+  return <Menu label="Coded passage" items={items} at={at} onClose={onClose} returnFocusTo={returnFocusTo} />;
 }

@@ -60,7 +60,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   };
 
   const onMouseMove = (event: MouseEvent) => {
-    if (event.buttons !== 0 || coverage?.pinned) return;
+    if (event.buttons !== 0 || coverage?.pinned || menu) return;
     const { clientX: x, clientY: y } = event;
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
@@ -128,8 +128,8 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
           {pending && pending.documentId === doc.id && pickerAt && <CodePicker span={pending} at={pickerAt} textRoot={layout?.root ?? null} />}
         </div>
       </div>
-      {coverage && <CoverageTooltip coverage={coverage} />}
-      {menu && <HighlightMenu codings={menu.codings} at={menu.at} onClose={closeMenu} onMemo={(coding, m) => setMemo({ coding, memo: m })} />}
+      {coverage && !menu && <CoverageTooltip coverage={coverage} />}
+      {menu && <HighlightMenu codings={menu.codings} at={menu.at} onClose={closeMenu} onMemo={(coding, m) => setMemo({ coding, memo: m })} returnFocusTo={layout?.root ?? null} />}
       {memo && <MemoDialog coding={memo.coding} memo={memo.memo} onClose={() => setMemo(null)} />}
     </section>
   );
