@@ -171,6 +171,7 @@ function buildDocuments(random: Random, options: SyntheticOptions): GlossDocumen
       createdAt: timeAt(10_000 + i),
       source: { fileName, type: 'text/plain', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
       attributes: {},
+      structure: [],
     };
   });
 }
@@ -197,6 +198,7 @@ export function syntheticProject(options: SyntheticOptions): ProjectFile {
       end,
       ...quoteAt(doc.text, start, end),
       createdAt: timeAt(20_000 + i),
+      needsReview: false,
     });
   }
   const memos: Memo[] = [];

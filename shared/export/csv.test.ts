@@ -30,12 +30,12 @@ const police = 'He said "no training", then left.\nWe waited – weeks.';
 const council = 'Data sharing was slow.\nVery slow.';
 
 function coding(id: string, documentId: string, text: string, codeId: string, coderId: string, start: number, end: number, at: number): Coding {
-  return { id, documentId, codeId, coderId, start, end, ...quoteAt(text, start, end), createdAt: T(at) };
+  return { id, documentId, codeId, coderId, start, end, ...quoteAt(text, start, end), createdAt: T(at), needsReview: false };
 }
 
 /** Two documents, a three-level code path, two coders, a memo with a comma and quotes. */
 function project(): ProjectFile {
-  const doc = (id: string, name: string, text: string) => ({ id, name, text, createdAt: T(0), source: null, attributes: {} });
+  const doc = (id: string, name: string, text: string) => ({ id, name, text, createdAt: T(0), source: null, attributes: {}, structure: [] });
   const code = (id: string, name: string, parentId: string | null, color: string, description = '') => ({
     id,
     name,

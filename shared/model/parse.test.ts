@@ -8,10 +8,10 @@ import type { ProjectFile } from './schema';
 function sample(): ProjectFile {
   const file = emptyProjectFile('Interviews', '2026-01-01T00:00:00.000Z');
   file.coders.push({ id: 'c1', name: 'Ana', color: '#112233' });
-  file.documents.push({ id: 'd2', name: 'B', text: 'beta text', createdAt: 't', source: null, attributes: {} });
-  file.documents.push({ id: 'd1', name: 'A', text: 'alpha 😀 text', createdAt: 't', source: null, attributes: {} });
+  file.documents.push({ id: 'd2', name: 'B', text: 'beta text', createdAt: 't', source: null, attributes: {}, structure: [] });
+  file.documents.push({ id: 'd1', name: 'A', text: 'alpha 😀 text', createdAt: 't', source: null, attributes: {}, structure: [] });
   file.codes.push({ id: 'k1', name: 'x', color: '#aabbcc', description: '', parentId: null, codable: true, createdAt: 't' });
-  file.codings.push({ id: 'g1', documentId: 'd1', codeId: 'k1', coderId: 'c1', start: 6, end: 8, quote: '😀', prefix: 'alpha ', suffix: ' text', createdAt: 't' });
+  file.codings.push({ id: 'g1', documentId: 'd1', codeId: 'k1', coderId: 'c1', start: 6, end: 8, quote: '😀', prefix: 'alpha ', suffix: ' text', createdAt: 't', needsReview: false });
   return file;
 }
 

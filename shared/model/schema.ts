@@ -38,6 +38,21 @@ export const documentSourceSchema = z.object({
   sha256: z.string(),
 });
 
+/**
+ * Reading structure kept beside a document's plain text (headings, paragraphs, list items,
+ * table cells, PDF pages, speaker turns, timestamps), as ranges into document.text, so the
+ * reader can show it while offsets still refer to the plain text alone.
+ */
+export const structureRangeSchema = z.object({
+  kind: z.enum(['heading', 'paragraph', 'list-item', 'table-cell', 'page', 'speaker', 'timestamp', 'quote']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** Heading level 1–6, or list nesting depth. */
+  level: z.number().int().min(1).max(9).optional(),
+  /** Page number as printed, speaker name, timestamp text. */
+  label: z.string().optional(),
+});
+
 export const documentSchema = z.object({
   id,
   name: z.string().min(1),
@@ -46,6 +61,7 @@ export const documentSchema = z.object({
   source: documentSourceSchema.nullable(),
   /** Values of document variables, keyed by variable id. */
   attributes: z.record(z.string(), variableValueSchema),
+  structure: z.array(structureRangeSchema).default([]),
 });
 
 export const codeSchema = z.object({
@@ -72,6 +88,11 @@ export const codingSchema = z
     prefix: z.string(),
     suffix: z.string(),
     createdAt: time,
+    /**
+     * Set when an edit of the document's text left this coding's quote nowhere to be found:
+     * the span is a best guess that a person must check. Never cleared silently.
+     */
+    needsReview: z.boolean().default(false),
   })
   .refine((c) => c.end > c.start, { message: 'end must be greater than start', path: ['end'] });
 
@@ -134,6 +155,7 @@ export type ProjectMeta = z.infer<typeof projectMetaSchema>;
 export type Coder = z.infer<typeof coderSchema>;
 export type VariableValue = z.infer<typeof variableValueSchema>;
 export type DocumentSource = z.infer<typeof documentSourceSchema>;
+export type StructureRange = z.infer<typeof structureRangeSchema>;
 export type GlossDocument = z.infer<typeof documentSchema>;
 export type Code = z.infer<typeof codeSchema>;
 export type Coding = z.infer<typeof codingSchema>;

@@ -195,7 +195,15 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
         patches.push({
           table: 'documents',
           op: 'put',
-          value: { id, name: doc.name.trim(), text: doc.text, createdAt: ctx.now, source: doc.source, attributes: {} },
+          value: {
+            id,
+            name: doc.name.trim(),
+            text: doc.text,
+            createdAt: ctx.now,
+            source: doc.source,
+            attributes: {},
+            structure: doc.structure ?? [],
+          },
         });
       }
       const label = documentIds.length === 1 ? `Import “${request.documents[0]!.name}”` : `Import ${documentIds.length} documents`;
@@ -272,6 +280,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
         end,
         ...quoteAt(doc.text, start, end),
         createdAt: ctx.now,
+        needsReview: false,
       };
       patches.push(...coderPatches(state, ctx), { table: 'codings', op: 'put', value: coding });
       return ok({ label: `Apply code “${code.name}”`, change: { patches }, created: { codingId: coding.id, codeId: created } });

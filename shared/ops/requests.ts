@@ -3,7 +3,7 @@
  * checks each incoming request against this schema before planning it.
  */
 import { z } from 'zod';
-import { memoTargetSchema } from '../model/schema';
+import { memoTargetSchema, structureRangeSchema } from '../model/schema';
 
 const id = z.string().min(1);
 const name = z.string().trim().min(1, 'a name cannot be empty').max(500);
@@ -16,6 +16,7 @@ export const importedDocumentSchema = z.object({
   source: z
     .object({ fileName: z.string(), type: z.string(), size: z.number().int().nonnegative(), sha256: z.string() })
     .nullable(),
+  structure: z.array(structureRangeSchema).optional(),
 });
 
 export const opRequestSchema = z.discriminatedUnion('type', [
