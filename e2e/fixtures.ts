@@ -33,6 +33,8 @@ export interface TestOptions {
   projectSource: 'empty' | 'sample';
   /** Window size (the README screenshot wants 1400×850). */
   windowSize: { width: number; height: number };
+  /** Open the project read-only (browser host only). */
+  readOnly: boolean;
 }
 
 export const CODER_NAME = 'Ana Researcher';
@@ -72,6 +74,7 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
   appKind: ['browser', { option: true }],
   projectSource: ['empty', { option: true }],
   windowSize: [{ width: 1280, height: 800 }, { option: true }],
+  readOnly: [false, { option: true }],
 
   lazyBrowser: [
     async ({}, use) => {
@@ -82,7 +85,7 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
     { scope: 'worker' },
   ],
 
-  app: async ({ appKind, projectSource, windowSize, lazyBrowser }, use, testInfo) => {
+  app: async ({ appKind, projectSource, windowSize, readOnly, lazyBrowser }, use, testInfo) => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-e2e-'));
     const dataDir = path.join(dir, 'data');
     await fs.mkdir(dataDir);
@@ -92,13 +95,14 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
     let stop: () => Promise<void>;
     let host: RunningHost | null = null;
     if (appKind === 'electron') {
+      if (readOnly) throw new Error('read-only projects are only set up for the browser host');
       const { launchElectronApp } = await import('./electron-app');
       const electron = await launchElectronApp(projectFile, dataDir, { coderName: CODER_NAME });
       page = electron.page;
       await page.setViewportSize(windowSize);
       stop = () => electron.close();
     } else {
-      host = await startHost({ projectFile, dataDir, coderName: CODER_NAME, saveDelayMs: 100, log: () => {} });
+      host = await startHost({ projectFile, dataDir, coderName: CODER_NAME, saveDelayMs: 100, readOnly, log: () => {} });
       const browser = await lazyBrowser.get();
       const context = await browser.newContext({ viewport: windowSize, acceptDownloads: true });
       page = await context.newPage();
@@ -109,7 +113,7 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
         await running.close();
       };
     }
-    await expect(page.getByRole('status')).toContainText(/Saved|Unsaved|Saving/);
+    await expect(page.getByRole('status')).toContainText(/Saved|Unsaved|Saving|Read-only/);
 
     const app: GlossApp = {
       kind: appKind,
