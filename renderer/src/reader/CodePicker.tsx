@@ -18,9 +18,14 @@ export interface CodePickerProps {
   at: { left: number; top: number };
   /** The text element, which gets focus back when the popover closes. */
   textRoot: HTMLElement | null;
+  /**
+   * The span the text's selection covers right now. selectionchange arrives a little after
+   * the key that changed the selection, so a fast key right after Shift+Arrow reads it here.
+   */
+  currentSpan: () => Span | null;
 }
 
-export function CodePicker({ span, at, textRoot }: CodePickerProps) {
+export function CodePicker({ span, at, textRoot, currentSpan }: CodePickerProps) {
   const codes = useGloss(selectCodesByName);
   const recent = useGloss((s) => s.recentCodeIds);
   const project = useGloss((s) => s.project);
@@ -43,18 +48,18 @@ export function CodePicker({ span, at, textRoot }: CodePickerProps) {
     textRoot?.focus({ preventScroll: true });
   };
 
-  const apply = async (option: PickerOption | undefined) => {
+  const apply = async (option: PickerOption | undefined, passage: Span = span) => {
     if (!option || busy.current) return;
     busy.current = true;
     const target = option.kind === 'code' ? { codeId: option.code.id } : { newCodeName: option.name };
-    const response = await run({ type: 'applyCode', documentId: span.documentId, start: span.start, end: span.end, ...target });
+    const response = await run({ type: 'applyCode', documentId: passage.documentId, start: passage.start, end: passage.end, ...target });
     busy.current = false;
     if (response) close();
   };
 
   // Keys pressed while focus is still in the text (or anywhere but a text field).
-  const latest = useRef({ options, apply, close });
-  latest.current = { options, apply, close };
+  const latest = useRef({ options, apply, close, currentSpan });
+  latest.current = { options, apply, close, currentSpan };
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if (event.defaultPrevented || isTextField(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -65,13 +70,15 @@ export function CodePicker({ span, at, textRoot }: CodePickerProps) {
         const option = latest.current.options.find((o) => o.kind === 'code' && o.shortcut === n);
         if (option) {
           event.preventDefault();
-          void latest.current.apply(option);
+          void latest.current.apply(option, latest.current.currentSpan() ?? undefined);
         }
       } else if (event.key === 'Escape') {
         event.preventDefault();
         latest.current.close();
       } else if (event.key.length === 1 && event.key !== ' ' && (event.target === document.body || textRoot?.contains(event.target as Node))) {
         event.preventDefault();
+        const fresh = latest.current.currentSpan();
+        if (fresh) setPending(fresh);
         setQuery((q) => q + event.key);
         setActive(0);
         input.current?.focus();
@@ -79,7 +86,7 @@ export function CodePicker({ span, at, textRoot }: CodePickerProps) {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [textRoot]);
+  }, [textRoot, setPending]);
 
   // A press outside the popover and the text closes it (a press in the text makes a new selection).
   useEffect(() => {

@@ -16,7 +16,7 @@ import { codingsAt } from './coverage';
 import { extendSelectionByKey } from './keyboard-selection';
 import { characterAtPoint, rangeOfOffsets } from './text-range';
 import { useCodeHighlights, useFlash, usePendingHighlight } from './use-reader-highlights';
-import { useSelectionTracking } from './use-selection-tracking';
+import { selectedSpan, useSelectionTracking } from './use-selection-tracking';
 import { useTextLayout } from './use-text-layout';
 
 /** Width of the code popover in px (kept in step with .code-picker in styles.css). */
@@ -89,6 +89,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   }, []);
 
   const closeMenu = useCallback(() => setMenu(null), []);
+  const currentSpan = useCallback(() => (layout ? selectedSpan(layout, doc.id, doc.text) : null), [layout, doc.id, doc.text]);
 
   // A pinned tooltip closes on a press anywhere else or on Escape.
   const pinned = coverage?.pinned ?? false;
@@ -125,7 +126,9 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
         >
           <DocumentText name={doc.name} text={doc.text} paragraphs={paragraphs} rootRef={rootRef} onKeyDown={onKeyDown} />
           <CodingStripes layout={layout} codings={codings} looks={looks} codeOrder={codeOrder} />
-          {pending && pending.documentId === doc.id && pickerAt && <CodePicker span={pending} at={pickerAt} textRoot={layout?.root ?? null} />}
+          {pending && pending.documentId === doc.id && pickerAt && (
+            <CodePicker span={pending} at={pickerAt} textRoot={layout?.root ?? null} currentSpan={currentSpan} />
+          )}
         </div>
       </div>
       {coverage && !menu && <CoverageTooltip coverage={coverage} />}
