@@ -60,4 +60,12 @@ test('a passage can be selected and coded with the keyboard alone', async ({ pag
 
   const file = await app.readProject();
   expect(file.codings.map((c) => c.quote)).toEqual(['Training was never offered']);
+
+  // Shift+F10 in coded text opens the right-click menu, keyboard first: remove the code.
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Coded passage' });
+  await expect(menu.getByRole('menuitem', { name: 'Remove training gaps' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => allHighlightedTexts(page)).toEqual([]);
 });

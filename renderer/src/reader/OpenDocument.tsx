@@ -14,7 +14,7 @@ import { DocumentText } from './DocumentText';
 import { HighlightMenu } from './HighlightMenu';
 import { codingsAt } from './coverage';
 import { extendSelectionByKey } from './keyboard-selection';
-import { characterAtPoint, rangeOfOffsets } from './text-range';
+import { characterAtPoint, offsetOfPoint, rangeOfOffsets, type TextLayout } from './text-range';
 import { useCodeHighlights, useFlash, usePendingHighlight } from './use-reader-highlights';
 import { selectedSpan, useSelectionTracking } from './use-selection-tracking';
 import { useTextLayout } from './use-text-layout';
@@ -83,9 +83,21 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
     setMenu({ codings: under, at: { x: event.clientX, y: event.clientY } });
   };
 
+  // The text's key handler stays the same function, so the (long) text never re-renders for it.
+  const latest = useRef({ layout, codings });
+  latest.current = { layout, codings };
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLElement>) => {
     if (extendSelectionByKey(event)) return;
     if (event.key === 'Escape') setCoverage(null);
+    // The keyboard's way to the right-click menu: the Menu key or Shift+F10, at the selection.
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      const { layout: text, codings: all } = latest.current;
+      const at = text && codingsAtSelection(text, all);
+      if (!at || at.codings.length === 0) return;
+      event.preventDefault();
+      setCoverage(null);
+      setMenu(at);
+    }
   }, []);
 
   const closeMenu = useCallback(() => setMenu(null), []);
@@ -136,4 +148,15 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
       {memo && <MemoDialog coding={memo.coding} memo={memo.memo} onClose={() => setMemo(null)} />}
     </section>
   );
+}
+
+/** Codings under the selection's focus in the text, and where to open a menu for them. */
+function codingsAtSelection(layout: TextLayout, codings: readonly Coding[]): { codings: Coding[]; at: { x: number; y: number } } | null {
+  const selection = window.getSelection();
+  if (!selection?.focusNode || !layout.root.contains(selection.focusNode)) return null;
+  const offset = offsetOfPoint(layout, selection.focusNode, selection.focusOffset);
+  // The focus sits between characters; the one before it is the last one selected.
+  const under = codingsAt(codings, offset > 0 && !selection.isCollapsed ? offset - 1 : offset);
+  const rect = rangeOfOffsets(layout, offset, offset).getBoundingClientRect();
+  return { codings: under, at: { x: rect.left, y: rect.bottom + 4 } };
 }
