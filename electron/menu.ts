@@ -84,8 +84,15 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
     submenu: [
       // Not the 'undo' role: the renderer decides between a text field's own undo and
       // the project's history.
-      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.command('undo') },
-      { label: 'Redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', click: () => actions.command('redo') },
+      // registerAccelerator: false — the renderer already handles these keys itself; a
+      // registered accelerator would fire the menu item too and undo twice per press.
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.command('undo') },
+      {
+        label: 'Redo',
+        accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z',
+        registerAccelerator: false,
+        click: () => actions.command('redo'),
+      },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
