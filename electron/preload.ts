@@ -37,6 +37,7 @@ async function invoke<C extends Channel>(channel: C, arg?: ChannelArg<C>): Promi
 const api = {
   'project:snapshot': () => invoke('project:snapshot'),
   'ops:run': (request) => invoke('ops:run', request),
+  'ops:previewAnonymise': (request) => invoke('ops:previewAnonymise', request),
   'history:undo': () => invoke('history:undo'),
   'history:redo': () => invoke('history:redo'),
   'documents:import': (files) => invoke('documents:import', files),

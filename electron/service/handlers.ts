@@ -70,6 +70,11 @@ export function createHandlers(ctx: HostContext): Handlers {
   return {
     'project:snapshot': async () => ctx.session()?.snapshot(ctx.kind, ctx.recent()) ?? emptySnapshot(ctx),
     'ops:run': async (request) => need(ctx).run(request),
+    'ops:previewAnonymise': async (request) => {
+      const preview = need(ctx).previewAnonymise(request);
+      if (!preview.ok) throw new HandlerError(preview.error);
+      return preview.value;
+    },
     'history:undo': async () => need(ctx).undo(),
     'history:redo': async () => need(ctx).redo(),
     'documents:import': async (files) =>

@@ -18,7 +18,9 @@ import {
   type ProjectState,
 } from '../../shared/model/state';
 import { planOp } from '../../shared/ops/plan';
-import { opRequestSchema, type ImportedDocument } from '../../shared/ops/requests';
+import { opRequestSchema, type AnonymiseRequest, type ImportedDocument } from '../../shared/ops/requests';
+import { previewAnonymise, type AnonymisePreview } from '../../shared/ops/edit-text';
+import { err, type Result } from '../../shared/result';
 import { documentNameFor, readDocument } from '../../shared/import/registry';
 import { excerptsCsv } from '../../shared/export/csv-excerpts';
 import { codebookCsv } from '../../shared/export/csv-codebook';
@@ -194,7 +196,7 @@ export class ProjectService {
       coder: this.options.coder,
     });
     if (!planned.ok) return { ok: false, error: capitalise(planned.error) + '.' };
-    const { label, change, created } = planned.value;
+    const { label, change, created, report } = planned.value;
     if (change.patches.length > 0) {
       const inverse = invertChange(this.state, change);
       applyChange(this.state, change);
@@ -202,7 +204,13 @@ export class ProjectService {
       this.redoStack.length = 0;
       this.changed();
     }
-    return { ok: true, label, change, created, history: this.history() };
+    return { ok: true, label, change, created, history: this.history(), ...(report ? { report } : {}) };
+  }
+
+  /** What an anonymise would replace, and how many codings it would touch; changes nothing. */
+  previewAnonymise(request: AnonymiseRequest): Result<AnonymisePreview> {
+    const preview = previewAnonymise(this.state, request);
+    return preview.ok ? preview : err(capitalise(preview.error) + '.');
   }
 
   undo(): OpResponse {

@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import type { Coder, ProjectFile } from '../model/schema';
 import type { Change } from '../model/state';
-import { opRequestSchema, type OpRequest } from '../ops/requests';
+import { anonymiseRequestSchema, opRequestSchema, type AnonymiseRequest, type OpRequest } from '../ops/requests';
 import type { Planned } from '../ops/plan';
+import type { AnonymisePreview } from '../ops/edit-text';
 
 export type SaveState =
   | { status: 'saved'; at: string | null }
@@ -38,7 +39,7 @@ export interface Snapshot {
 }
 
 export type OpResponse =
-  | { ok: true; label: string; change: Change; created: Planned['created']; history: HistoryInfo }
+  | { ok: true; label: string; change: Change; created: Planned['created']; history: HistoryInfo; report?: Planned['report'] }
   | { ok: false; error: string };
 
 export interface ImportFile {
@@ -68,6 +69,8 @@ export interface ExportContent {
 export interface Channels {
   'project:snapshot': () => Snapshot;
   'ops:run': (request: OpRequest) => OpResponse;
+  /** What an anonymise request would replace and which codings it would touch; changes nothing. */
+  'ops:previewAnonymise': (request: AnonymiseRequest) => AnonymisePreview;
   'history:undo': () => OpResponse;
   'history:redo': () => OpResponse;
   'documents:import': (files: ImportFile[]) => ImportResponse;
@@ -92,6 +95,7 @@ const importFileSchema = z.object({ name: z.string().min(1).max(1000), base64: z
 export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'project:snapshot': none,
   'ops:run': opRequestSchema,
+  'ops:previewAnonymise': anonymiseRequestSchema,
   'history:undo': none,
   'history:redo': none,
   'documents:import': z.array(importFileSchema).min(1).max(10_000),

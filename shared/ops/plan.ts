@@ -10,6 +10,7 @@ import { descendantIds } from '../model/codes';
 import { quoteAt, splitsSurrogatePair } from '../text/quote';
 import { err, ok, type Result } from '../result';
 import type { OpRequest } from './requests';
+import { planAnonymise, planEditDocumentText, type EditReport } from './edit-text';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -25,6 +26,8 @@ export interface Planned {
   change: Change;
   /** Ids of entities the operation created, for the caller to select or report. */
   created: { codeId?: string; codingId?: string; memoId?: string; documentIds?: string[] };
+  /** For operations that change a document's text: what happened to its codings. */
+  report?: EditReport;
 }
 
 const put = <P extends Patch>(patch: P): P => patch;
@@ -338,5 +341,9 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
         created: {},
       });
     }
+    case 'editDocumentText':
+      return planEditDocumentText(state, request);
+    case 'anonymise':
+      return planAnonymise(state, request);
   }
 }

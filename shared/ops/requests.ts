@@ -19,6 +19,21 @@ export const importedDocumentSchema = z.object({
   structure: z.array(structureRangeSchema).optional(),
 });
 
+/**
+ * Replace every whole-word occurrence of a name with a placeholder, in one document or all
+ * of them. Also the payload of the read-only preview, so the UI asks both the same way.
+ */
+export const anonymiseRequestSchema = z.object({
+  type: z.literal('anonymise'),
+  name: z.string().trim().min(1, 'name the word to replace').max(500),
+  placeholder: z.string().min(1, 'the placeholder cannot be empty').max(500),
+  /** One document; all documents when absent. */
+  documentId: id.optional(),
+  caseSensitive: z.boolean(),
+  /** Only whole words for now: a name inside a longer word ("Sarahs", "Annabel") is left alone. */
+  wholeWord: z.literal(true),
+});
+
 export const opRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('createCode'), name, color: color.optional(), parentId: id.nullable().optional(), description: z.string().optional() }),
   z.object({ type: z.literal('renameCode'), codeId: id, name }),
@@ -44,8 +59,13 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('editMemo'), memoId: id, title: z.string().max(500).optional(), text: z.string().optional() }),
   z.object({ type: z.literal('deleteMemo'), memoId: id }),
   z.object({ type: z.literal('renameProject'), name }),
+  /** Replace a document's text; codings are re-anchored to it. CRLF becomes LF. */
+  z.object({ type: z.literal('editDocumentText'), documentId: id, text: z.string() }),
+  anonymiseRequestSchema,
 ]);
 
 export type OpRequest = z.infer<typeof opRequestSchema>;
 export type OpType = OpRequest['type'];
+export type AnonymiseRequest = z.infer<typeof anonymiseRequestSchema>;
+export type EditDocumentTextRequest = Extract<OpRequest, { type: 'editDocumentText' }>;
 export type ImportedDocument = z.infer<typeof importedDocumentSchema>;
