@@ -235,6 +235,22 @@ describe('anonymise', () => {
     expect(planOp(state, anonymise({ documentId: 'gone' }), ctx)).toEqual({ ok: false, error: 'there is no document with id gone' });
   });
 
+  it('leaves the name nowhere: not in speaker labels, nor in the old quote a coding waiting for review keeps', () => {
+    const { state, ctx, one, code } = project();
+    const lost = code(one, "Sarah's manager tried to fix it once");
+    // A first pass by hand: the sentence goes and the speaker labels are shortened, so no "Sarah" is left in the text.
+    const text = INTERVIEW_1.replace(" Sarah's manager tried to fix it once.", '').replace(/^Sarah:/gm, 'S:');
+    run(state, ctx, { type: 'editDocumentText', documentId: one, text });
+    expect(state.codings.get(lost)).toMatchObject({ needsReview: true, quote: "Sarah's manager tried to fix it once" });
+    expect(bytes(state)).toMatch(/"label":"Sarah"/);
+
+    const planned = run(state, ctx, anonymise());
+    expect(planned.report).toEqual({ kept: 0, moved: 0, edited: 0, unplaced: 0, replacements: 3 }); // all in interview-2
+    expect(state.codings.get(lost)).toMatchObject({ needsReview: true, quote: "[NAME]'s manager tried to fix it once" });
+    expect(state.documents.get(one)!.structure.filter((r) => r.label === '[NAME]')).toHaveLength(5);
+    expect(bytes(state)).not.toMatch(/Sarah(?!s)/);
+  });
+
   it('restores text and codings byte for byte on undo, after codings were edited by it', () => {
     const { state, ctx } = codedProject();
     const before = bytes(state);

@@ -4,10 +4,10 @@
  * position or quote moved, so the generic invertChange undoes it exactly. Every coding is
  * re-anchored (see text/anchor.ts) and counted in the report; none is ever dropped.
  */
-import type { Coding, GlossDocument } from '../model/schema';
+import type { Coding, GlossDocument, StructureRange } from '../model/schema';
 import { codingsOfDocument, type Patch, type ProjectState } from '../model/state';
 import { normalizeNewlines } from '../import/decode-text';
-import { mapRanges, reanchor } from '../text/anchor';
+import { mapRanges, reanchor, type Anchor } from '../text/anchor';
 import { applyReplacements, diffTexts, OffsetMap, type Replacement } from '../text/text-edit';
 import { wholeWordOccurrences } from '../text/whole-word';
 import { err, ok, type Result } from '../result';
@@ -43,7 +43,8 @@ const sameAnchor = (a: Coding, b: Coding) =>
 /**
  * Patches that give `doc` the text `newText` (the old text with `replacements` applied) and
  * carry its structure and codings along; counts each coding's outcome into `report`.
- * `relabel` rewrites structure labels too (speaker names, for anonymising).
+ * `scrub`, when anonymising, rewrites the text kept beside the document too: structure labels
+ * (speaker names), and the old quote and context a coding waiting for review holds on to.
  */
 function replaceTextPatches(
   state: ProjectState,
@@ -51,17 +52,46 @@ function replaceTextPatches(
   replacements: Replacement[],
   newText: string,
   report: EditReport,
-  relabel?: (label: string) => string,
+  scrub?: (text: string) => string,
 ): Patch[] {
   const edit = new OffsetMap(replacements);
-  let structure = mapRanges(doc.structure, edit);
-  if (relabel) structure = structure.map((r) => (r.label === undefined ? r : { ...r, label: relabel(r.label) }));
-  const patches: Patch[] = [{ table: 'documents', op: 'put', value: { ...doc, text: newText, structure } }];
+  const structure = mapRanges(doc.structure, edit);
+  const patches: Patch[] = [
+    { table: 'documents', op: 'put', value: { ...doc, text: newText, structure: scrub ? scrubLabels(structure, scrub) : structure } },
+  ];
   for (const coding of codingsOfDocument(state, doc.id)) {
-    const { status, ...anchor } = reanchor(coding, edit, newText);
+    const { status, ...placed } = reanchor(coding, edit, newText);
     report[status]++;
-    const moved: Coding = { ...coding, ...anchor };
+    const moved: Coding = { ...coding, ...(scrub ? scrubReviewQuote(placed, scrub) : placed) };
     if (!sameAnchor(coding, moved)) patches.push({ table: 'codings', op: 'put', value: moved });
+  }
+  return patches;
+}
+
+function scrubLabels(structure: StructureRange[], scrub: (text: string) => string): StructureRange[] {
+  return structure.map((r) => {
+    const label = r.label === undefined ? undefined : scrub(r.label);
+    return label === r.label ? r : { ...r, label };
+  });
+}
+
+/**
+ * A coding waiting for review holds on to the quote and context of the text it was made
+ * on, not the current text's; when anonymising, the name must not survive there either.
+ */
+function scrubReviewQuote<A extends Anchor>(anchor: A, scrub: (text: string) => string): A {
+  if (!anchor.needsReview) return anchor;
+  return { ...anchor, quote: scrub(anchor.quote), prefix: scrub(anchor.prefix), suffix: scrub(anchor.suffix) };
+}
+
+/** Anonymises what a document without occurrences in its text may still hold: labels and review quotes. */
+function scrubPatches(state: ProjectState, doc: GlossDocument, scrub: (text: string) => string): Patch[] {
+  const patches: Patch[] = [];
+  const structure = scrubLabels(doc.structure, scrub);
+  if (structure.some((r, i) => r !== doc.structure[i])) patches.push({ table: 'documents', op: 'put', value: { ...doc, structure } });
+  for (const coding of codingsOfDocument(state, doc.id)) {
+    const scrubbed = scrubReviewQuote(coding, scrub);
+    if (!sameAnchor(coding, scrubbed)) patches.push({ table: 'codings', op: 'put', value: scrubbed });
   }
   return patches;
 }
@@ -108,20 +138,23 @@ function anonymiseReplacements(text: string, request: AnonymiseRequest): Replace
 
 /**
  * Plans replacing every whole-word occurrence of a name with a placeholder, as one step.
- * Speaker names and other structure labels of those documents are anonymised with the text,
- * so the name does not survive beside it.
+ * Speaker names and other structure labels of those documents, and the stored quotes of
+ * codings waiting for review, are anonymised with the text, so the name survives nowhere.
  */
 export function planAnonymise(state: ProjectState, request: AnonymiseRequest): Result<Planned> {
   const docs = documentsInScope(state, request);
   if (!docs.ok) return docs;
   const report: EditReport = { ...emptyReport(), replacements: 0 };
   const patches: Patch[] = [];
-  const relabel = (label: string) => applyReplacements(label, anonymiseReplacements(label, request));
+  const scrub = (text: string) => applyReplacements(text, anonymiseReplacements(text, request));
   for (const doc of docs.value) {
     const replacements = anonymiseReplacements(doc.text, request);
-    if (replacements.length === 0) continue;
+    if (replacements.length === 0) {
+      patches.push(...scrubPatches(state, doc, scrub));
+      continue;
+    }
     report.replacements! += replacements.length;
-    patches.push(...replaceTextPatches(state, doc, replacements, applyReplacements(doc.text, replacements), report, relabel));
+    patches.push(...replaceTextPatches(state, doc, replacements, applyReplacements(doc.text, replacements), report, scrub));
   }
   return ok({
     label: `Replace “${request.name}” with “${normalizeNewlines(request.placeholder)}”`,
