@@ -2,24 +2,13 @@
 import type { ProjectState } from '../model/state';
 import { codePath } from '../model/codes';
 import { toCsv } from './csv';
+import { memoLinesByCoding } from '../model/memos';
 
 export const EXCERPTS_HEADER = ['document', 'code', 'code_path', 'coder', 'start', 'end', 'text', 'memo', 'created_at'] as const;
 
-/** Memo texts attached to each coding, joined by a blank line. */
-function memosByCoding(state: ProjectState): Map<string, string> {
-  const out = new Map<string, string[]>();
-  for (const memo of state.memos.values()) {
-    if (memo.target.kind !== 'coding') continue;
-    const list = out.get(memo.target.id) ?? [];
-    list.push(memo.title && memo.text ? `${memo.title}: ${memo.text}` : memo.title || memo.text);
-    out.set(memo.target.id, list);
-  }
-  return new Map([...out].map(([id, list]) => [id, list.join('\n\n')]));
-}
-
 /** Rows of the excerpts export, ordered by document name, position and code path. */
 export function excerptRows(state: ProjectState, codeIds?: ReadonlySet<string>): (string | number)[][] {
-  const memos = memosByCoding(state);
+  const memos = memoLinesByCoding(state);
   const paths = new Map<string, string>();
   const pathOf = (id: string) => {
     let p = paths.get(id);
@@ -43,7 +32,7 @@ export function excerptRows(state: ProjectState, codeIds?: ReadonlySet<string>):
         c.end,
         // The stored offsets are the truth; the text comes from the document, not the cached quote.
         doc.text.slice(c.start, c.end),
-        memos.get(c.id) ?? '',
+        memos.get(c.id)?.join('\n\n') ?? '',
         c.createdAt,
       ]);
     }

@@ -157,26 +157,22 @@ export function invertChange(state: ProjectState, change: Change): Change {
   return { patches: inverse.reverse() };
 }
 
-/** Codings of a document, ordered by position. */
-export function codingsOfDocument(state: ProjectState, documentId: string): Coding[] {
-  const ids = state.codingsByDocument.get(documentId);
-  if (!ids) return [];
+/** The codings with the given ids (ids of deleted codings are skipped). */
+function codingsByIds(state: ProjectState, ids: Iterable<string> | undefined): Coding[] {
   const list: Coding[] = [];
-  for (const id of ids) {
-    const coding = state.codings.get(id);
-    if (coding) list.push(coding);
-  }
-  return list.sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-/** Codings of a code (not its descendants). */
-export function codingsOfCode(state: ProjectState, codeId: string): Coding[] {
-  const ids = state.codingsByCode.get(codeId);
-  if (!ids) return [];
-  const list: Coding[] = [];
-  for (const id of ids) {
+  for (const id of ids ?? []) {
     const coding = state.codings.get(id);
     if (coding) list.push(coding);
   }
   return list;
+}
+
+/** Codings of a document, ordered by position. */
+export function codingsOfDocument(state: ProjectState, documentId: string): Coding[] {
+  return codingsByIds(state, state.codingsByDocument.get(documentId)).sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Codings of a code (not its descendants). */
+export function codingsOfCode(state: ProjectState, codeId: string): Coding[] {
+  return codingsByIds(state, state.codingsByCode.get(codeId));
 }

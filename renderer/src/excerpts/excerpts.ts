@@ -1,6 +1,7 @@
 /** The Excerpts view's list: every coding of the chosen codes, with a little context. */
 import type { Coding } from '../../../shared/model/schema';
 import type { ProjectState } from '../../../shared/model/state';
+import { memoLinesByCoding } from '../../../shared/model/memos';
 
 /** Characters of context shown on each side of an excerpt: about half a line. */
 export const EXCERPT_CONTEXT = 40;
@@ -46,13 +47,7 @@ function contextAfter(text: string, end: number): string {
 /** Excerpts of the given codes across all documents, ordered by document name and position. */
 export function excerptsFor(project: ProjectState, codeIds: readonly string[]): Excerpt[] {
   const wanted = new Set(codeIds);
-  const memoTexts = new Map<string, string[]>();
-  for (const memo of project.memos.values()) {
-    if (memo.target.kind !== 'coding') continue;
-    const list = memoTexts.get(memo.target.id) ?? [];
-    list.push(memo.title && memo.text ? `${memo.title}: ${memo.text}` : memo.title || memo.text);
-    memoTexts.set(memo.target.id, list);
-  }
+  const memoTexts = memoLinesByCoding(project);
   const out: Excerpt[] = [];
   const documents = [...project.documents.values()].sort((a, b) => a.name.localeCompare(b.name));
   for (const doc of documents) {
