@@ -88,7 +88,7 @@ describe('readDocument (plain text)', () => {
   it('types .md as Markdown and notes a legacy encoding', async () => {
     expect(await readDocument(fixture('utf8.txt'), 'notes.md')).toEqual({
       ok: true,
-      value: { text: UNICODE_TEXT, type: 'text/markdown', notes: [] },
+      value: { text: UNICODE_TEXT, type: 'text/markdown', notes: [], structure: [] },
     });
     expect(await readDocument(fixture('windows-1252.txt'), 'old.TXT')).toMatchObject({
       ok: true,
@@ -98,8 +98,8 @@ describe('readDocument (plain text)', () => {
 
   it('refuses empty files and formats it cannot read', async () => {
     expect(await readDocument(new Uint8Array(), 'empty.txt')).toEqual({ ok: false, error: 'the file is empty' });
-    const pdf = await readDocument(fixture('utf8.txt'), 'report.pdf');
-    expect(pdf.ok).toBe(false);
-    expect(!pdf.ok && pdf.error).toContain('.pdf is not a format Gloss can import yet');
+    const slides = await readDocument(fixture('utf8.txt'), 'slides.pptx');
+    expect(slides.ok).toBe(false);
+    expect(!slides.ok && slides.error).toContain('.pptx is not a format Gloss can import yet');
   });
 });

@@ -16,6 +16,8 @@ export const plainTextImporter: Importer = {
       text: decoded.value.text,
       type: markdown ? 'text/markdown' : 'text/plain',
       notes: decoded.value.encoding === 'utf-8' ? [] : [`read as ${decoded.value.encoding.toUpperCase()}`],
+      // No ranges: a plain text's blank lines already are its paragraphs (see registry.ts).
+      structure: [],
     });
   },
 };

@@ -1,10 +1,35 @@
 /**
  * The importer registry: one module per file format, chosen by extension. Adding a format
  * is one new module and one line in IMPORTERS.
+ *
+ * The text every importer returns follows one convention, so the reader, Find and the
+ * exports treat all documents alike:
+ * - line endings are LF only;
+ * - blocks (paragraphs, headings, list items, table cells, subtitle turns) are separated by
+ *   one blank line ("\n\n"); a single "\n" is a line break inside a block (HTML's <br>,
+ *   RTF's \line, a line of a poem);
+ * - no block starts or ends with white space, and runs of white space are collapsed where
+ *   the format says so (HTML, ODF); list bullets and numbers are not part of the text.
+ *
+ * Structure ranges (see StructureRange in shared/model/schema.ts) are UTF-16 offsets into
+ * that text, sorted by start, outer ranges before the ranges inside them; they may nest (a
+ * paragraph inside a table cell or a page). `level` is a heading's level or a list item's
+ * depth; `label` is a page's printed number, a speaker's name, a timestamp
+ * ("00:01:02.500"), or a table cell's position ("r2c3": row 2, column 3). The plain-text
+ * importer returns no ranges: its blank lines already are its paragraphs.
  */
-import { err, type Result } from '../result';
+import type { StructureRange } from '../model/schema';
+import { err, ok, type Result } from '../result';
+import { docxImporter } from './docx';
+import { epubImporter } from './epub';
 import { extensionOf } from './file-names';
+import { htmlImporter } from './html';
+import { MAX_TEXT_LENGTH, TOO_MUCH_TEXT } from './limits';
+import { odtImporter } from './odt';
+import { pdfImporter } from './pdf';
 import { plainTextImporter } from './plain-text';
+import { rtfImporter } from './rtf';
+import { subtitlesImporter } from './subtitles';
 
 export { extensionOf, documentNameFor } from './file-names';
 
@@ -14,6 +39,8 @@ export interface ImportedText {
   type: string;
   /** Notes for the user, e.g. the encoding that was detected. */
   notes: string[];
+  /** Reading structure as ranges into `text` (see the convention above). */
+  structure: StructureRange[];
 }
 
 export interface Importer {
@@ -23,13 +50,28 @@ export interface Importer {
   read(bytes: Uint8Array, fileName: string): Promise<Result<ImportedText>>;
 }
 
-export const IMPORTERS: readonly Importer[] = [plainTextImporter];
+export const IMPORTERS: readonly Importer[] = [
+  plainTextImporter,
+  docxImporter,
+  pdfImporter,
+  htmlImporter,
+  odtImporter,
+  epubImporter,
+  rtfImporter,
+  subtitlesImporter,
+];
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = IMPORTERS.flatMap((i) => i.extensions);
 
 export function importerFor(fileName: string): Importer | undefined {
   const ext = extensionOf(fileName);
   return IMPORTERS.find((i) => i.extensions.includes(ext));
+}
+
+/** The message of an exception a library threw on a malformed file, on one line. */
+function reasonOf(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
 /** Reads one file into text, or says (without the file name) why it cannot. */
@@ -39,5 +81,17 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
     const ext = extensionOf(fileName) || 'a file without an extension';
     return err(`${ext} is not a format Gloss can import yet (it reads ${SUPPORTED_EXTENSIONS.join(', ')})`);
   }
-  return importer.read(bytes, fileName);
+  let read: Result<ImportedText>;
+  try {
+    read = await importer.read(bytes, fileName);
+  } catch (e) {
+    // Libraries throw on files they cannot parse; that is a refusal of this file, not a crash.
+    const reason = reasonOf(e);
+    const format = extensionOf(fileName).slice(1).toUpperCase();
+    return err(`it could not be read as a${/^[AEFHILMNORSX]/.test(format) ? 'n' : ''} ${format} file${reason ? ` (${reason})` : ''}`);
+  }
+  if (!read.ok) return read;
+  if (read.value.text.length > MAX_TEXT_LENGTH) return err(TOO_MUCH_TEXT);
+  if (!read.value.text.trim()) return err('it holds no text');
+  return ok(read.value);
 }

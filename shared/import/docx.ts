@@ -1,0 +1,114 @@
+/**
+ * Word documents (DOCX) through mammoth, the converter the field trusts: it turns the
+ * document into semantic HTML (headings, lists, tables, paragraphs), which the HTML walker
+ * turns into text and ranges. Footnote, endnote and comment references are removed from
+ * the document before conversion, so neither their marks ("[1]") nor their text reach the
+ * body.
+ *
+ * The ZIP is checked and inflated by our own reader first, then handed to mammoth as a
+ * stored (uncompressed) archive: mammoth's JSZip then has nothing to inflate, so a part
+ * that lies about its size cannot become a decompression bomb there either.
+ */
+import { zipSync, type Zippable } from 'fflate';
+import { err, ok } from '../result';
+import { walkHtml } from './html-walker';
+import type { Importer } from './registry';
+import { TextBuilder } from './text-builder';
+import { openZip } from './zip-safety';
+
+/** The part of mammoth's API used here, typed without its Node `Buffer` types. */
+interface MammothElement {
+  type?: string;
+  children?: MammothElement[];
+}
+interface Mammoth {
+  convertToHtml(
+    input: { buffer: Uint8Array; arrayBuffer: ArrayBuffer },
+    options: {
+      styleMap: string[];
+      transformDocument: (document: MammothElement) => MammothElement;
+      convertImage: unknown;
+      externalFileAccess: boolean;
+    },
+  ): Promise<{ value: string }>;
+  images: { imgElement(convert: (image: unknown) => Promise<{ src: string }>): unknown };
+}
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Styles Word uses for titles and quotations, on top of mammoth's defaults (headings, lists). */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+];
+
+/** Elements of mammoth's document model that point at text kept outside the body. */
+const OUTSIDE_BODY = new Set(['noteReference', 'commentReference', 'comment']);
+
+function withoutNoteReferences(element: MammothElement): MammothElement {
+  if (Array.isArray(element.children)) {
+    element.children = element.children.filter((c) => !OUTSIDE_BODY.has(c.type ?? '')).map(withoutNoteReferences);
+  }
+  return element;
+}
+
+/** An OLE compound file: what Word writes for an encrypted (password-protected) document. */
+function isCompoundFile(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+/** True if an XML part declares a DOCTYPE or entities (looked for where a prolog can be). */
+function declaresDoctype(bytes: Uint8Array): boolean {
+  const head = String.fromCharCode(...bytes.subarray(0, 4096)).replace(/\u0000/g, '');
+  return /<!(?:DOCTYPE|ENTITY)/i.test(head);
+}
+
+export const docxImporter: Importer = {
+  extensions: ['.docx'],
+  label: 'Word documents (DOCX)',
+  async read(bytes) {
+    if (bytes.length === 0) return err('the file is empty');
+    if (isCompoundFile(bytes)) {
+      return err('it is password-protected or an old Word (.doc) file; save it from Word as an unprotected .docx first');
+    }
+    const archive = openZip(bytes, 'DOCX');
+    if (!archive.ok) return archive;
+    if (!archive.value.names.includes('[Content_Types].xml')) return err('it is not a Word document (the archive is not an Office file)');
+    const entries = archive.value.read(() => true);
+    if (!entries.ok) return entries;
+    const stored: Zippable = {};
+    for (const [name, data] of Object.entries(entries.value)) {
+      if (/\.(xml|rels)$/i.test(name) && declaresDoctype(data)) {
+        return err(`its part ${name} declares a DOCTYPE or entities, which Gloss refuses to read`);
+      }
+      stored[name] = [data, { level: 0 }];
+    }
+    const archiveBytes = zipSync(stored, { level: 0 });
+    const arrayBuffer = archiveBytes.buffer.slice(archiveBytes.byteOffset, archiveBytes.byteOffset + archiveBytes.byteLength) as ArrayBuffer;
+    const mammoth = (await import('mammoth')).default as unknown as Mammoth;
+    let html: string;
+    try {
+      const result = await mammoth.convertToHtml(
+        // Node's mammoth reads `buffer` (any Uint8Array), the browser build `arrayBuffer`.
+        { buffer: archiveBytes, arrayBuffer },
+        {
+          styleMap: STYLE_MAP,
+          transformDocument: withoutNoteReferences,
+          // Images carry no text; an empty src spares mammoth encoding each one as a data URI.
+          convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+          // Linked (not embedded) images must never make mammoth read files from this computer.
+          externalFileAccess: false,
+        },
+      );
+      html = result.value;
+    } catch (e) {
+      const reason = e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : '';
+      return err(`it is not a Word document Gloss can read${reason ? ` (${reason})` : ''}`);
+    }
+    const out = new TextBuilder();
+    walkHtml(html, out);
+    return ok({ ...out.result(), type: DOCX_TYPE, notes: [] });
+  },
+};
