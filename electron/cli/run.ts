@@ -6,13 +6,15 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CliError, UsageError } from './errors';
 import type { CliIo, Command, OptionValues } from './command';
+import { anonymiseCommand } from './commands/anonymise';
 import { codeCommand } from './commands/code';
+import { editCommand } from './commands/edit';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { newCommand } from './commands/new';
 
-export const COMMANDS: readonly Command[] = [newCommand, importCommand, codeCommand, exportCommand, infoCommand];
+export const COMMANDS: readonly Command[] = [newCommand, importCommand, codeCommand, editCommand, anonymiseCommand, exportCommand, infoCommand];
 
 function version(): string {
   try {

@@ -137,6 +137,17 @@ describe('reanchor', () => {
     expect(shifted).toMatchObject({ status: 'kept', needsReview: true, quote: 'nobody trained us' });
   });
 
+  it('leaves a coding waiting for review at its guessed span when a later edit does not touch it', () => {
+    const deleted = text.replace('We recieved a two-page leaflet and that was it. ', '');
+    const flagged = reanchorThroughDiff(text, deleted, anchorOn(text, 'a two-page leaflet'));
+    expect(flagged).toMatchObject({ status: 'unplaced', needsReview: true });
+    const { status: _status, ...stored } = flagged;
+    const later = deleted.replace('Thank you', 'Thanks');
+    const again = reanchorThroughDiff(deleted, later, stored);
+    expect(again).toEqual({ ...stored, status: 'kept', start: stored.start - 3, end: stored.end - 3 });
+    expect(later.slice(again.start, again.end)).toBe(deleted.slice(stored.start, stored.end));
+  });
+
   it('refuses an empty new text rather than inventing an empty span', () => {
     expect(() => reanchor(anchorOn(text, 'Sarah'), new OffsetMap(diffTexts(text, '')), '')).toThrow(/empty text/);
   });

@@ -12,7 +12,8 @@
  *    and its distance from the carried position, and taken only if it is near where the
  *    passage was or its context agrees;
  * 4. unplaced: none of these. The passage is kept at a best-guess span and marked as
- *    needing review; it is never dropped.
+ *    needing review; it is never dropped. A passage already marked stays marked, whatever
+ *    later edits do; when they leave its guessed span alone, it is simply kept there.
  *
  * Every outcome is reported, so the caller can tell the user what happened to each coding.
  */
@@ -103,6 +104,12 @@ export function reanchor(anchor: Anchor, edit: OffsetMap, newText: string): Rean
   const near = (m: { start: number; end: number }) => m.start < hintEnd + CONTEXT_LENGTH && m.end > hintStart - CONTEXT_LENGTH;
   for (const match of matchQuote(newText, anchor, hintStart)) {
     if (match.context >= MIN_CONTEXT || near(match)) return placed('moved', match.start, match.end);
+  }
+
+  // A coding already waiting for review stands on a guessed span, not on its quote. An edit
+  // that leaves that span alone leaves the coding as it was, for the person to check.
+  if (anchor.needsReview && hintEnd > hintStart && !edit.isInsideReplacement(anchor.start) && !edit.isInsideReplacement(anchor.end)) {
+    return { ...selectorOf(anchor), status: 'kept', start: hintStart, end: hintEnd, needsReview: true };
   }
 
   // 4. A best guess, kept with the quote it was made on and flagged for a person to check.
