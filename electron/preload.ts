@@ -41,6 +41,7 @@ const api = {
   'history:undo': () => invoke('history:undo'),
   'history:redo': () => invoke('history:redo'),
   'documents:import': (files) => invoke('documents:import', files),
+  'documents:importCopies': (files) => invoke('documents:importCopies', files),
   'export:content': (kind) => invoke('export:content', kind),
   'export:save': (kind) => invoke('export:save', kind),
   'project:saveNow': () => invoke('project:saveNow'),

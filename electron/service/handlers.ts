@@ -79,6 +79,8 @@ export function createHandlers(ctx: HostContext): Handlers {
     'history:redo': async () => need(ctx).redo(),
     'documents:import': async (files) =>
       need(ctx).importFiles(files.map((f) => ({ name: f.name, bytes: fromBase64(f.base64) }))),
+    'documents:importCopies': async (files) =>
+      need(ctx).importFiles(files.map((f) => ({ name: f.name, bytes: fromBase64(f.base64) })), undefined, { allowDuplicates: true }),
     'export:content': async (kind: ExportKind) => need(ctx).exportContent(kind),
     'export:save': async (kind: ExportKind) => {
       const content = need(ctx).exportContent(kind);

@@ -235,34 +235,54 @@ export class ProjectService {
   /**
    * Imports files as documents in one undoable step. Each file is read completely before
    * anything changes; a file that cannot be read is reported and the others still import.
+   * A file with the same content (sha256) as an existing document, or as an earlier file of
+   * the batch, is not imported unless `allowDuplicates` is set: it comes back in
+   * `duplicates`, so the user can be asked whether to import a copy.
    */
-  async importFiles(files: FileToImport[], onProgress?: (done: number, total: number) => void): Promise<ImportResponse> {
+  async importFiles(
+    files: FileToImport[],
+    onProgress?: (done: number, total: number) => void,
+    options: { allowDuplicates?: boolean } = {},
+  ): Promise<ImportResponse> {
     const documents: ImportedDocument[] = [];
     const failed: ImportResponse['failed'] = [];
+    const duplicates: ImportResponse['duplicates'] = [];
+    const notes: ImportResponse['notes'] = [];
+    /** sha256 → name of the document (existing or earlier in this batch) with that content. */
+    const known = new Map<string, string>();
+    for (const doc of this.state.documents.values()) {
+      if (doc.source && !known.has(doc.source.sha256)) known.set(doc.source.sha256, doc.name);
+    }
     for (const [i, file] of files.entries()) {
       const baseName = file.name.split(/[\\/]/).pop() ?? file.name;
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      const existing = known.get(sha256);
+      if (existing !== undefined && !options.allowDuplicates) {
+        duplicates.push({ name: baseName, existing });
+        onProgress?.(i + 1, files.length);
+        continue;
+      }
       const read = await readDocument(file.bytes, baseName);
       if (read.ok) {
+        const name = documentNameFor(baseName);
         documents.push({
-          name: documentNameFor(baseName),
+          name,
           text: read.value.text,
-          source: {
-            fileName: baseName,
-            type: read.value.type,
-            size: file.bytes.length,
-            sha256: createHash('sha256').update(file.bytes).digest('hex'),
-          },
+          source: { fileName: baseName, type: read.value.type, size: file.bytes.length, sha256 },
+          structure: read.value.structure,
         });
+        for (const note of read.value.notes) notes.push({ name: baseName, note: `${baseName}: ${note}.` });
+        if (existing === undefined) known.set(sha256, name);
       } else {
         failed.push({ name: baseName, error: `${baseName}: ${read.error}; it was not imported.` });
       }
       onProgress?.(i + 1, files.length);
     }
-    if (documents.length === 0) return { result: null, imported: [], failed };
+    if (documents.length === 0) return { result: null, imported: [], failed, duplicates, notes };
     const result = this.run({ type: 'addDocuments', documents });
-    if (!result.ok) return { result, imported: [], failed };
+    if (!result.ok) return { result, imported: [], failed, duplicates, notes };
     const ids = result.created.documentIds ?? [];
-    return { result, imported: ids.map((id, i) => ({ id, name: documents[i]!.name })), failed };
+    return { result, imported: ids.map((id, i) => ({ id, name: documents[i]!.name })), failed, duplicates, notes };
   }
 
   exportContent(kind: ExportKind): ExportContent {

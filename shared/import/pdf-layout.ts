@@ -65,7 +65,8 @@ export function linesOf(items: readonly PdfTextItem[]): PdfLine[] {
       item.x >= line.endX - 2 * size;
     if (sameLine && line) {
       const gap = item.x - line.endX;
-      if (gap > 0.15 * size && !/\s$/.test(line.text) && !/^\s/.test(item.str)) line.text += ' ';
+      // A space in most fonts is a quarter of an em or more; kerning and superscripts leave less.
+      if (gap > 0.15 * Math.max(size, line.size) && !/\s$/.test(line.text) && !/^\s/.test(item.str)) line.text += ' ';
       line.text += item.str;
       line.endX = Math.max(line.endX, item.x + item.width);
       line.size = Math.max(line.size, size);

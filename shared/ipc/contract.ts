@@ -54,6 +54,14 @@ export interface ImportResponse {
   imported: { id: string; name: string }[];
   /** Files that were refused, each with a message naming the file and the problem. */
   failed: { name: string; error: string }[];
+  /**
+   * Files not imported because their content (sha256) equals an existing document's
+   * (`existing` is its name) or an earlier file's in the same batch. Sending them again
+   * through 'documents:importCopies' imports them as copies.
+   */
+  duplicates: { name: string; existing: string }[];
+  /** What the user should know about imported files (an encoding guessed, PDF pages without text), each naming its file. */
+  notes: { name: string; note: string }[];
 }
 
 export const exportKindSchema = z.enum(['excerpts-csv', 'codebook-csv']);
@@ -74,6 +82,8 @@ export interface Channels {
   'history:undo': () => OpResponse;
   'history:redo': () => OpResponse;
   'documents:import': (files: ImportFile[]) => ImportResponse;
+  /** Like 'documents:import', but imports files whose content is already in the project as copies. */
+  'documents:importCopies': (files: ImportFile[]) => ImportResponse;
   'export:content': (kind: ExportKind) => ExportContent;
   /** Electron: asks where to save with a native dialog; returns the path or null if cancelled. */
   'export:save': (kind: ExportKind) => { path: string | null };
@@ -99,6 +109,7 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'history:undo': none,
   'history:redo': none,
   'documents:import': z.array(importFileSchema).min(1).max(10_000),
+  'documents:importCopies': z.array(importFileSchema).min(1).max(10_000),
   'export:content': exportKindSchema,
   'export:save': exportKindSchema,
   'project:saveNow': none,
