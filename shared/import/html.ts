@@ -20,7 +20,8 @@ export function decodeHtml(bytes: Uint8Array): Result<string> {
   if (!hasBom) {
     const head = String.fromCharCode(...bytes.subarray(0, SNIFF_BYTES));
     const label = META_CHARSET.exec(head)?.[1]?.toLowerCase();
-    if (label && label !== 'utf-8' && label !== 'utf8') {
+    // A <meta> cannot really declare UTF-16 (it would not be readable as ASCII); browsers ignore that too.
+    if (label && label !== 'utf-8' && label !== 'utf8' && !label.startsWith('utf-16')) {
       const text = decodeWithLabel(bytes, label);
       if (text !== null) {
         if (text.includes('\u0000')) return err('it looks like a binary file, not a web page');

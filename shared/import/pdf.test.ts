@@ -66,6 +66,13 @@ describe('PDF import', () => {
     expect(doc.notes).toEqual(['pages 2–3 have no text (scanned or blank?) and are left out']);
   });
 
+  it('notes when a long PDF holds only a few words, as a scan with a stamp does', async () => {
+    const stamped = makePdf([[line(40, 'Archive 1')], [line(40, 'Archive 2')], [line(40, 'Archive 3')]]);
+    expect((await imported(stamped, 'stamped.pdf')).notes).toEqual([
+      'it has very little text for 3 pages; if it is a scan, run OCR and import it again',
+    ]);
+  });
+
   it('says an encrypted PDF cannot be read, without asking for a password', async () => {
     expect(await refusal(makePdf([[line(700, 'secret')]], { encrypted: true }), 'locked.pdf')).toMatch(
       /^it is encrypted with a password, so Gloss cannot read it;/,

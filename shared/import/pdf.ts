@@ -36,6 +36,9 @@ interface RawTextItem {
 
 export const NO_TEXT_LAYER = 'it has no text layer (a scanned PDF?); run OCR first';
 
+/** Fewer characters than this per page on average, over three pages or more, reads like a scan with a few stamps. */
+const SPARSE_PAGE_CHARACTERS = 40;
+
 let loading: Promise<PdfJs> | null = null;
 
 /** Loads pdfjs once, with its worker code on this thread. */
@@ -126,10 +129,14 @@ async function readPdf(bytes: Uint8Array): Promise<Result<ImportedText>> {
     const { pagesWithoutText } = layoutPdf(pages, out);
     const { text, structure } = out.result();
     if (!text.trim()) return err(NO_TEXT_LAYER);
-    const notes =
-      pagesWithoutText.length > 0
-        ? [`${pagesWithoutText.length === 1 ? 'page' : 'pages'} ${describePages(pagesWithoutText)} ${pagesWithoutText.length === 1 ? 'has' : 'have'} no text (scanned or blank?) and ${pagesWithoutText.length === 1 ? 'is' : 'are'} left out`]
-        : [];
+    const notes: string[] = [];
+    if (pagesWithoutText.length === 1) notes.push(`page ${pagesWithoutText[0]} has no text (scanned or blank?) and is left out`);
+    if (pagesWithoutText.length > 1) notes.push(`pages ${describePages(pagesWithoutText)} have no text (scanned or blank?) and are left out`);
+    // A scan often carries a few typed words (a stamp, a running header) and nothing else.
+    const pagesWithText = pages.length - pagesWithoutText.length;
+    if (pagesWithText >= 3 && text.length < pagesWithText * SPARSE_PAGE_CHARACTERS) {
+      notes.push(`it has very little text for ${pagesWithText} pages; if it is a scan, run OCR and import it again`);
+    }
     return ok({ text, structure, type: 'application/pdf', notes });
   } finally {
     await task.destroy().catch(() => {});
