@@ -9,7 +9,8 @@
  *   one blank line ("\n\n"); a single "\n" is a line break inside a block (HTML's <br>,
  *   RTF's \line, a line of a poem);
  * - no block starts or ends with white space, and runs of white space are collapsed where
- *   the format says so (HTML, ODF); list bullets and numbers are not part of the text.
+ *   the format says so (HTML, ODF); list bullets and numbers that a format generates are
+ *   not part of the text (a PDF's are, being printed on the page).
  *
  * Structure ranges (see StructureRange in shared/model/schema.ts) are UTF-16 offsets into
  * that text, sorted by start, outer ranges before the ranges inside them; they may nest (a
