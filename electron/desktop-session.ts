@@ -261,6 +261,22 @@ export class DesktopSession {
       }
       const response = files.length > 0 ? await service.importFiles(files) : null;
       if (response?.result?.ok) this.send('changed', { change: response.result.change, history: response.result.history });
+      if (response && response.duplicates.length > 0) {
+        const listed = response.duplicates.map((d) => `${d.name} has the same content as “${d.existing}”.`).join('\n');
+        const choice = await ask(this.deps.window(), {
+          type: 'question',
+          message: response.duplicates.length === 1 ? 'This file is already in the project.' : 'These files are already in the project.',
+          detail: listed,
+          buttons: ['Import a copy', 'Skip'],
+          defaultId: 1,
+          cancelId: 1,
+        });
+        if (choice === 0) {
+          const again = new Set(response.duplicates.map((d) => d.name));
+          const copies = await service.importFiles(files.filter((f) => again.has(f.name)), undefined, { allowDuplicates: true });
+          if (copies.result?.ok) this.send('changed', { change: copies.result.change, history: copies.result.history });
+        }
+      }
       const problems = [
         ...unreadable,
         ...(response?.failed.map((f) => f.error) ?? []),

@@ -96,6 +96,26 @@ describe('gloss', () => {
     });
   });
 
+  it('import skips a file whose content is already in the project, unless --copies', async () => {
+    const skipped = await gloss('import', 'study.gloss', 'police.txt');
+    expectOneLineError(
+      skipped,
+      'gloss: police.txt: the project already has this content (“police”); it was not imported (use --copies to import a copy).',
+    );
+    expect((await readProject()).documents).toHaveLength(6);
+    const copied = await gloss('import', 'study.gloss', '--copies', 'police.txt');
+    expect(copied.code).toBe(0);
+    const names = (await readProject()).documents.map((d: { name: string }) => d.name).sort();
+    expect(names.filter((n: string) => n === 'police')).toHaveLength(2);
+    // Remove the copy again so the later tests see one "police" document.
+    const id = copied.stdout.split('\t')[0]!;
+    const project = await readProject();
+    await fs.writeFile(
+      path.join(dir, 'study.gloss'),
+      JSON.stringify({ ...project, documents: project.documents.filter((d: { id: string }) => d.id !== id) }),
+    );
+  });
+
   it('code finds the Nth occurrence of a quote and creates the code', async () => {
     const run = await gloss('code', 'study.gloss', '--doc', 'police', '--code', 'training gaps', '--quote', 'training gaps', '--occurrence', '1');
     expect(run.stderr).toBe('');

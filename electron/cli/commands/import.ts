@@ -22,15 +22,17 @@ export const importCommand: Command = {
   summary: 'import text files as documents',
   help: `Usage: gloss import FILE DOC_PATH...
 
-Imports each DOC_PATH (.txt, .md) into the project FILE as a document named after the
-file without its extension. Text in UTF-8, UTF-16 (with BOM) or Windows-1252 is decoded;
-line endings become LF. Prints one line per imported document: its id, a tab, its name.
-A file that cannot be imported is reported on stderr and the others still import; the
-exit code is then 1.
+Imports each DOC_PATH (.txt, .md, .docx, .pdf, .html, .odt, .epub, .rtf, .srt, .vtt)
+into the project FILE as a document named after the file without its extension. Plain
+text in UTF-8, UTF-16 (with BOM) or Windows-1252 is decoded; line endings become LF.
+Prints one line per imported document: its id, a tab, its name. A file that cannot be
+imported is reported on stderr and the others still import; the exit code is then 1.
+A file whose content is already in the project is skipped and reported, unless --copies.
 
 Options:
+  --copies      import files even when the project already has a document with the same content
   --coder NAME  who is importing (default: the coder in Gloss's settings)`,
-  options: { coder: { type: 'string' } },
+  options: { coder: { type: 'string' }, copies: { type: 'boolean' } },
   async run(positionals, values, io) {
     const file = projectArgument(positionals, 'import');
     const paths = positionals.slice(1);
@@ -47,8 +49,13 @@ Options:
         }
       }
       if (files.length === 0) return [];
-      const response = await service.importFiles(files);
+      const response = await service.importFiles(files, undefined, { allowDuplicates: values.copies === true });
       failures.push(...response.failed.map((f) => f.error));
+      failures.push(
+        ...response.duplicates.map(
+          (d) => `${d.name}: the project already has this content (“${d.existing}”); it was not imported (use --copies to import a copy).`,
+        ),
+      );
       if (response.result && !response.result.ok) throw new CliError(`${labelOf(file)}: ${response.result.error}`);
       return response.imported;
     });
