@@ -148,6 +148,26 @@ describe('ProjectService', () => {
     expect(JSON.parse(await fs.readFile(original, 'utf8')).codes[0].name).toBe('kept in memory');
   });
 
+  it('reports progress while importing many files, and clears it at the end', async () => {
+    const events: unknown[] = [];
+    const service = await create('progress.gloss', {
+      onEvent: (event, payload) => {
+        if (event === 'progress') events.push(payload);
+      },
+    });
+    await service.importFiles([
+      { name: 'a.txt', bytes: enc('one') },
+      { name: 'b.txt', bytes: enc('two') },
+    ]);
+    expect(events).toEqual([
+      { task: 'Importing documents', done: 0, total: 2, current: 'a.txt' },
+      { task: 'Importing documents', done: 1, total: 2, current: undefined },
+      { task: 'Importing documents', done: 1, total: 2, current: 'b.txt' },
+      { task: 'Importing documents', done: 2, total: 2, current: undefined },
+      null,
+    ]);
+  });
+
   it('refuses to overwrite an existing file when creating', async () => {
     const service = await create('exists.gloss');
     await service.close();

@@ -253,13 +253,19 @@ export class ProjectService {
     for (const doc of this.state.documents.values()) {
       if (doc.source && !known.has(doc.source.sha256)) known.set(doc.source.sha256, doc.name);
     }
+    const report = (done: number, current?: string) => {
+      onProgress?.(done, files.length);
+      // A single small file imports in a blink; a progress line would only flicker.
+      if (files.length > 1) this.options.onEvent?.('progress', { task: 'Importing documents', done, total: files.length, current });
+    };
     for (const [i, file] of files.entries()) {
       const baseName = file.name.split(/[\\/]/).pop() ?? file.name;
+      report(i, baseName);
       const sha256 = createHash('sha256').update(file.bytes).digest('hex');
       const existing = known.get(sha256);
       if (existing !== undefined && !options.allowDuplicates) {
         duplicates.push({ name: baseName, existing });
-        onProgress?.(i + 1, files.length);
+        report(i + 1);
         continue;
       }
       const read = await readDocument(file.bytes, baseName);
@@ -276,8 +282,9 @@ export class ProjectService {
       } else {
         failed.push({ name: baseName, error: `${baseName}: ${read.error}; it was not imported.` });
       }
-      onProgress?.(i + 1, files.length);
+      report(i + 1);
     }
+    if (files.length > 1) this.options.onEvent?.('progress', null);
     if (documents.length === 0) return { result: null, imported: [], failed, duplicates, notes };
     const result = this.run({ type: 'addDocuments', documents });
     if (!result.ok) return { result, imported: [], failed, duplicates, notes };

@@ -139,8 +139,19 @@ export interface HostEvents {
   /** A different project was opened (or the open one was replaced): fetch a new snapshot. */
   reload: null;
   menu: MenuCommand;
+  /** Long work under way (an import of many files); null when it has finished. */
+  progress: Progress | null;
 }
 export type HostEvent = keyof HostEvents;
+
+export interface Progress {
+  /** What is being done, for the status line, e.g. "Importing documents". */
+  task: string;
+  done: number;
+  total: number;
+  /** The item being worked on, e.g. a file name. */
+  current?: string;
+}
 
 /** What the renderer sees: one async function per channel, plus event subscription. */
 export type GlossBridge = {
