@@ -43,8 +43,9 @@ const sameAnchor = (a: Coding, b: Coding) =>
 /**
  * Patches that give `doc` the text `newText` (the old text with `replacements` applied) and
  * carry its structure and codings along; counts each coding's outcome into `report`.
- * `scrub`, when anonymising, rewrites the text kept beside the document too: structure labels
- * (speaker names), and the old quote and context a coding waiting for review holds on to.
+ * When anonymising, the replacements are exact (not a diff's guess), and `scrub` rewrites the
+ * text kept beside the document too: structure labels (speaker names), and the old quote and
+ * context a coding waiting for review holds on to.
  */
 function replaceTextPatches(
   state: ProjectState,
@@ -52,15 +53,16 @@ function replaceTextPatches(
   replacements: Replacement[],
   newText: string,
   report: EditReport,
-  scrub?: (text: string) => string,
+  anonymising?: { scrub: (text: string) => string },
 ): Patch[] {
+  const scrub = anonymising?.scrub;
   const edit = new OffsetMap(replacements);
   const structure = mapRanges(doc.structure, edit);
   const patches: Patch[] = [
     { table: 'documents', op: 'put', value: { ...doc, text: newText, structure: scrub ? scrubLabels(structure, scrub) : structure } },
   ];
   for (const coding of codingsOfDocument(state, doc.id)) {
-    const { status, ...placed } = reanchor(coding, edit, newText);
+    const { status, ...placed } = reanchor(coding, edit, newText, { exactEdit: anonymising !== undefined });
     report[status]++;
     const moved: Coding = { ...coding, ...(scrub ? scrubReviewQuote(placed, scrub) : placed) };
     if (!sameAnchor(coding, moved)) patches.push({ table: 'codings', op: 'put', value: moved });
@@ -154,7 +156,7 @@ export function planAnonymise(state: ProjectState, request: AnonymiseRequest): R
       continue;
     }
     report.replacements! += replacements.length;
-    patches.push(...replaceTextPatches(state, doc, replacements, applyReplacements(doc.text, replacements), report, scrub));
+    patches.push(...replaceTextPatches(state, doc, replacements, applyReplacements(doc.text, replacements), report, { scrub }));
   }
   return ok({
     label: `Replace “${request.name}” with “${normalizeNewlines(request.placeholder)}”`,

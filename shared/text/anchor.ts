@@ -4,10 +4,10 @@
  *
  * 1. kept: the old offsets carried through the edit still hold the stored quote;
  * 2. edited: the edit changed text inside the passage (a typo fixed, a name anonymised)
- *    while both its ends survived, so the passage is known exactly: the same words with
- *    that change. This comes before searching, unlike in hypothesis, which cannot know the
- *    edit: a search would carry the coding off to an untouched copy of the old words (a
- *    duplicated paragraph) when its own words were corrected;
+ *    while both its ends and most of its words survived, so the passage is known: the same
+ *    words with that change. This comes before searching, unlike in hypothesis, which
+ *    cannot know the edit: a search would carry the coding off to an untouched copy of the
+ *    old words (a duplicated paragraph) when its own words were corrected;
  * 3. moved: the quote is found elsewhere, the best occurrence chosen by its prefix/suffix
  *    and its distance from the carried position, and taken only if it is near where the
  *    passage was or its context agrees;
@@ -68,11 +68,20 @@ function selectorOf(anchor: Anchor): QuoteSelector {
   return { quote: anchor.quote, prefix: anchor.prefix, suffix: anchor.suffix };
 }
 
+export interface ReanchorOptions {
+  /**
+   * The replacements are exactly what the user asked for (anonymising a name), not a diff's
+   * guess: a passage may then be edited however much of it was replaced ("Sarah" coded on
+   * its own becomes "[NAME]").
+   */
+  exactEdit?: boolean;
+}
+
 /**
  * Where `anchor`, a passage of the old text, is in `newText`, the old text with `edit`
  * applied. `newText` must not be empty: a passage needs at least one character.
  */
-export function reanchor(anchor: Anchor, edit: OffsetMap, newText: string): Reanchored {
+export function reanchor(anchor: Anchor, edit: OffsetMap, newText: string, options: ReanchorOptions = {}): Reanchored {
   if (newText.length === 0) throw new Error('a passage cannot be placed in an empty text');
   const hintStart = edit.map(anchor.start, PASSAGE_START);
   const hintEnd = edit.map(anchor.end, PASSAGE_END);
@@ -87,14 +96,16 @@ export function reanchor(anchor: Anchor, edit: OffsetMap, newText: string): Rean
   // 1. The stored quote is where the edit carried it.
   if (anchor.quote !== '' && newText.slice(hintStart, hintEnd) === anchor.quote) return placed('kept', hintStart, hintEnd);
 
-  // 2. Both ends of the passage survived and the edit changed something between them. A
-  //    passage already waiting for review keeps the quote it was made on, which is what the
-  //    reviewer needs to see.
+  // 2. Both ends of the passage survived and the edit changed something between them. Unless
+  //    the edit is exact, at least half of the passage must be its old words: a paragraph
+  //    rewritten from end to end is not the passage that was coded. A passage already
+  //    waiting for review keeps the quote it was made on, which is what the reviewer needs.
   const editedInside =
     hintEnd > hintStart &&
     !edit.isInsideReplacement(anchor.start) &&
     !edit.isInsideReplacement(anchor.end) &&
-    edit.touchesInside(anchor.start, anchor.end);
+    edit.touchesInside(anchor.start, anchor.end) &&
+    (options.exactEdit === true || 2 * edit.replacedWithin(anchor.start, anchor.end) <= anchor.end - anchor.start);
   if (editedInside) {
     if (anchor.needsReview) return { ...selectorOf(anchor), status: 'edited', start: hintStart, end: hintEnd, needsReview: true };
     return placed('edited', hintStart, hintEnd);

@@ -25,12 +25,49 @@ describe('diffTexts', () => {
     expect(s).toEqual({ start: 1, end: 3, text: '\u{1D600}' });
   });
 
+  it('splits changes in different paragraphs into one replacement each', () => {
+    const before = 'Sarah: We recieved nothing.\n\nTom: It took weeks.\n\nSarah: The sytem was new.\n';
+    const after = 'Sarah: We received nothing.\n\nTom: It took weeks.\n\nSarah: The system was new.\n';
+    const typo = before.indexOf('recieved') + 'rec'.length;
+    const missing = before.indexOf('sytem') + 'sy'.length;
+    expect(diffTexts(before, after)).toEqual([
+      { start: typo, end: typo + 2, text: 'ei' },
+      { start: missing, end: missing, text: 's' },
+    ]);
+    // Two changes in one paragraph are one replacement from the first to the last.
+    expect(diffTexts('We recieved teh form.', 'We received the form.')).toEqual([{ start: 6, end: 15, text: 'eived the' }]);
+  });
+
+  it('pairs up lines changed in place, even more of them than the line diff would take on', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `Interviewer: question ${i}?\n`).join('');
+    const after = before.replace(/Interviewer:/g, 'I:');
+    const edit = diffTexts(before, after);
+    expect(edit).toHaveLength(3000);
+    const second = before.indexOf('Interviewer: question 1?');
+    expect(edit[1]).toEqual({ start: second + 1, end: second + 'Interviewer'.length, text: '' }); // "I" is common
+    expect(applyReplacements(before, edit)).toBe(after);
+  });
+
+  it('treats a paragraph moved elsewhere as a deletion and an insertion, leaving those between alone', () => {
+    const before = 'A: one.\n\nB: two.\n\nC: three.\n\nD: four.\n';
+    const after = 'B: two.\n\nC: three.\n\nA: one.\n\nD: four.\n';
+    const edit = diffTexts(before, after);
+    expect(applyReplacements(before, edit)).toBe(after);
+    expect(edit).toEqual([
+      { start: 0, end: 9, text: '' },
+      { start: before.indexOf('D:'), end: before.indexOf('D:'), text: 'A: one.\n\n' },
+    ]);
+  });
+
   it('applied to the old text gives the new text', () => {
     const pairs = [
       ['Interview with Sarah.', 'Interview with [NAME].'],
       ['😀😀', '😀😁😀'],
       ['line one\nline two', 'line two'],
       ['', ''],
+      ['a\n\nb\n\nc\n', 'c\n\nb\n\na\n'],
+      ['x\ny\nz', 'x\nY\nz\nw\n'],
+      ['same\n\n\n\nsame\n', 'same\n\nsame\n\nsame\n'],
     ] as const;
     for (const [a, b] of pairs) expect(applyReplacements(a, diffTexts(a, b))).toBe(b);
   });

@@ -2,6 +2,7 @@
  * An edit of a text as a list of replacements in the old text's offsets, and the mapping
  * of old offsets to new ones that re-anchoring is built on. Pure string logic: no model.
  */
+import { diffLines } from './line-diff';
 import { splitsSurrogatePair } from './quote';
 
 /** Old text [start, end) becomes `text`. start === end is a pure insertion. */
@@ -12,24 +13,101 @@ export interface Replacement {
 }
 
 /**
- * The edit turning `before` into `after` as at most one replacement: the longest common
- * prefix and suffix are kept, the middle is replaced. For a single edit (a typo fixed, a
- * paragraph pasted or deleted) that is exactly the edit; for several edits at once it is
- * one replacement spanning all of them, which re-anchoring then treats as rewritten text.
- * The boundaries never cut a surrogate pair, so offsets mapped through it never do either.
+ * Lengths of the common prefix and suffix of a[aStart, aEnd) and b[bStart, bEnd), not
+ * overlapping, and never ending between the two halves of a surrogate pair.
+ */
+function commonEnds(a: string, aStart: number, aEnd: number, b: string, bStart: number, bEnd: number): { prefix: number; suffix: number } {
+  const limit = Math.min(aEnd - aStart, bEnd - bStart);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(aStart + prefix) === b.charCodeAt(bStart + prefix)) prefix++;
+  // Two different emoji share their high surrogate: do not keep half of one.
+  if (prefix > 0 && (splitsSurrogatePair(a, aStart + prefix) || splitsSurrogatePair(b, bStart + prefix))) prefix--;
+  let suffix = 0;
+  while (suffix < limit - prefix && a.charCodeAt(aEnd - 1 - suffix) === b.charCodeAt(bEnd - 1 - suffix)) suffix++;
+  if (suffix > 0 && (splitsSurrogatePair(a, aEnd - suffix) || splitsSurrogatePair(b, bEnd - suffix))) suffix--;
+  return { prefix, suffix };
+}
+
+/**
+ * The lines of `text`, each with the line breaks after it, and where each starts (plus the
+ * text's length). Blank lines stay with the line before them: compared on their own, the
+ * many identical blank lines of a transcript would let the diff pair up unrelated paragraphs.
+ */
+function linesOf(text: string): { lines: string[]; starts: number[] } {
+  const lines: string[] = [];
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const newline = text.indexOf('\n', at);
+    let next = newline < 0 ? text.length : newline + 1;
+    while (next < text.length && text.charCodeAt(next) === 10) next++;
+    starts.push(at);
+    lines.push(text.slice(at, next));
+    at = next;
+  }
+  starts.push(text.length);
+  return { lines, starts };
+}
+
+/**
+ * Beyond this many inserted or deleted lines the text counts as rewritten, and everything
+ * between the first and the last change becomes one replacement. Real corrections touch a
+ * few paragraphs; this keeps the diff's work (quadratic in the edits) to milliseconds.
+ */
+const MAX_LINE_EDITS = 2000;
+
+/**
+ * The edit turning `before` into `after`, as replacements. Lines (paragraphs, in most
+ * transcripts) are compared first, and each changed stretch of lines is then narrowed to
+ * the characters that differ. So typos fixed in three paragraphs are three small
+ * replacements and the codings between them stay where they were, and a paragraph moved
+ * elsewhere is a deletion and an insertion of whole lines. Two changes within one paragraph
+ * are one replacement spanning both. No boundary cuts a surrogate pair, so offsets mapped
+ * through the edit never do either.
  */
 export function diffTexts(before: string, after: string): Replacement[] {
   if (before === after) return [];
-  const limit = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  // Two different emoji share their high surrogate: do not keep half of one.
-  if (splitsSurrogatePair(before, prefix) || splitsSurrogatePair(after, prefix)) prefix--;
-  let suffix = 0;
-  const maxSuffix = limit - prefix;
-  while (suffix < maxSuffix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  if (splitsSurrogatePair(before, before.length - suffix) || splitsSurrogatePair(after, after.length - suffix)) suffix--;
-  return [{ start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix) }];
+  const a = linesOf(before);
+  const b = linesOf(after);
+  // Equal lines at both ends first: the line diff then only sees the changed middle.
+  let head = 0;
+  while (head < a.lines.length && head < b.lines.length && a.lines[head] === b.lines[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.lines.length - head &&
+    tail < b.lines.length - head &&
+    a.lines[a.lines.length - 1 - tail] === b.lines[b.lines.length - 1 - tail]
+  ) {
+    tail++;
+  }
+  const middle = { oldStart: head, oldEnd: a.lines.length - tail, newStart: head, newEnd: b.lines.length - tail };
+  const hunks =
+    diffLines(a.lines.slice(middle.oldStart, middle.oldEnd), b.lines.slice(middle.newStart, middle.newEnd), MAX_LINE_EDITS)?.map((h) => ({
+      oldStart: h.oldStart + head,
+      oldEnd: h.oldEnd + head,
+      newStart: h.newStart + head,
+      newEnd: h.newEnd + head,
+    })) ?? [middle];
+  const replacements: Replacement[] = [];
+  const replace = (oldStart: number, oldEnd: number, newStart: number, newEnd: number) => {
+    const aStart = a.starts[oldStart]!;
+    const aEnd = a.starts[oldEnd]!;
+    const bStart = b.starts[newStart]!;
+    const bEnd = b.starts[newEnd]!;
+    const ends = commonEnds(before, aStart, aEnd, after, bStart, bEnd);
+    if (aEnd - aStart === bEnd - bStart && ends.prefix === aEnd - aStart) return; // the same lines
+    replacements.push({ start: aStart + ends.prefix, end: aEnd - ends.suffix, text: after.slice(bStart + ends.prefix, bEnd - ends.suffix) });
+  };
+  for (const h of hunks) {
+    const count = h.oldEnd - h.oldStart;
+    // As many lines in as out: each line was changed in place (a word replaced throughout,
+    // a speaker renamed), so each gets its own replacement and no coding sees a neighbour's.
+    if (count > 1 && count === h.newEnd - h.newStart) {
+      for (let i = 0; i < count; i++) replace(h.oldStart + i, h.oldStart + i + 1, h.newStart + i, h.newStart + i + 1);
+    } else {
+      replace(h.oldStart, h.oldEnd, h.newStart, h.newEnd);
+    }
+  }
+  return replacements;
 }
 
 /** Applies sorted, non-overlapping replacements to `text`. */
@@ -126,6 +204,17 @@ export class OffsetMap {
   isInsideReplacement(offset: number): boolean {
     const r = this.replacements[this.firstEndingFrom(offset)];
     return r !== undefined && r.start < offset && offset < r.end;
+  }
+
+  /** How many characters of old [start, end) the edit replaced or deleted. */
+  replacedWithin(start: number, end: number): number {
+    let replaced = 0;
+    for (let i = this.firstEndingFrom(start); i < this.replacements.length; i++) {
+      const r = this.replacements[i]!;
+      if (r.start >= end) break;
+      replaced += Math.max(0, Math.min(end, r.end) - Math.max(start, r.start));
+    }
+    return replaced;
   }
 
   /**
