@@ -38,11 +38,11 @@ Windows-1252; line endings become LF), as one step Gloss can undo. Every coding 
 document is re-anchored to the new text and counted as:
   kept      its words are unchanged (their position may have shifted)
   moved     its words were found elsewhere, near where they were or with the same context
-  edited    the edit changed text inside it; it now covers the changed words
-  unplaced  its words are gone; it is kept at a best guess and marked as needing review,
-            and a "needs review" line names it
-Edit one place at a time for the best result: changes far apart in one edit are treated
-as one rewritten stretch, and codings inside it must be found again or reviewed.
+  edited    the edit changed at most half of it; it now covers the changed words
+  unplaced  its words are gone or were rewritten; it is kept at a best guess and marked
+            as needing review, and a "needs review" line names it
+Changes in different paragraphs are taken one by one; two changes in the same paragraph
+count as one rewritten stretch, and codings inside it must be found again or reviewed.
 
 Options:
   --doc NAME         the document (its name, or its id)
