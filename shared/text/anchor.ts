@@ -117,10 +117,11 @@ export function reanchor(anchor: Anchor, edit: OffsetMap, newText: string, optio
     if (match.context >= MIN_CONTEXT || near(match)) return placed('moved', match.start, match.end);
   }
 
-  // A coding already waiting for review stands on a guessed span, not on its quote. An edit
-  // that leaves that span alone leaves the coding as it was, for the person to check.
+  // A coding already waiting for review stands on a guessed span, not on its quote. While
+  // both ends of that span survive, it stays on it, for the person to check.
   if (anchor.needsReview && hintEnd > hintStart && !edit.isInsideReplacement(anchor.start) && !edit.isInsideReplacement(anchor.end)) {
-    return { ...selectorOf(anchor), status: 'kept', start: hintStart, end: hintEnd, needsReview: true };
+    const status = edit.touchesInside(anchor.start, anchor.end) ? 'edited' : 'kept';
+    return { ...selectorOf(anchor), status, start: hintStart, end: hintEnd, needsReview: true };
   }
 
   // 4. A best guess, kept with the quote it was made on and flagged for a person to check.
