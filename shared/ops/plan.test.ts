@@ -164,3 +164,17 @@ describe('planOp', () => {
     expect(missing).toEqual({ ok: false, error: 'there is no code with id nope' });
   });
 });
+
+describe('resolveReview', () => {
+  it('clears the review flag and re-quotes the corrected span', () => {
+    const { state, ctx, documentId } = withDocument();
+    const codeId = run(state, ctx, { type: 'createCode', name: 'x' }).codeId!;
+    const codingId = run(state, ctx, { type: 'applyCode', documentId, start: 0, end: 8, codeId }).codingId!;
+    state.codings.set(codingId, { ...state.codings.get(codingId)!, needsReview: true });
+    const start = TEXT.indexOf('Data sharing');
+    run(state, ctx, { type: 'resolveReview', codingId, start, end: start + 12 });
+    expect(state.codings.get(codingId)).toMatchObject({ needsReview: false, start, end: start + 12, quote: 'Data sharing' });
+    const empty = planOp(state, { type: 'resolveReview', codingId, start: 5, end: 5 }, ctx);
+    expect(empty.ok).toBe(false);
+  });
+});

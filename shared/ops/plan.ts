@@ -341,6 +341,18 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
         created: {},
       });
     }
+    case 'resolveReview': {
+      const coding = state.codings.get(request.codingId);
+      if (!coding) return err(`there is no coding with id ${request.codingId}`);
+      const doc = state.documents.get(coding.documentId)!;
+      const start = request.start ?? coding.start;
+      const end = request.end ?? coding.end;
+      if (end <= start) return err('select some text first (the span is empty)');
+      if (end > doc.text.length) return err(`the span ${start}–${end} is past the end of “${doc.name}” (${doc.text.length} characters)`);
+      if (splitsSurrogatePair(doc.text, start) || splitsSurrogatePair(doc.text, end)) return err('the span would split a character in two');
+      const value = { ...coding, start, end, ...quoteAt(doc.text, start, end), needsReview: false };
+      return ok({ label: 'Confirm coding after edit', change: { patches: [{ table: 'codings', op: 'put', value }] }, created: {} });
+    }
     case 'editDocumentText':
       return planEditDocumentText(state, request);
     case 'anonymise':

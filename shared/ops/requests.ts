@@ -62,6 +62,8 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   /** Replace a document's text; codings are re-anchored to it. CRLF becomes LF. */
   z.object({ type: z.literal('editDocumentText'), documentId: id, text: z.string() }),
   anonymiseRequestSchema,
+  /** A person checked a coding flagged after an edit: keep it (optionally on a corrected span). */
+  z.object({ type: z.literal('resolveReview'), codingId: id, start: offset.optional(), end: offset.optional() }),
 ]);
 
 export type OpRequest = z.infer<typeof opRequestSchema>;
