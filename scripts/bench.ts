@@ -2,7 +2,8 @@
  * `npm run bench`: builds a synthetic project (1,000 documents, 10 million characters,
  * 100,000 codings, 200 codes) in a temp folder and measures, in one run, opening it,
  * saving it, applying codes to it and exporting its excerpts, against the targets of
- * issue 2 section 10.
+ * issue 2 section 10; then, in Chromium, opening a 1 MB document with 5,000 codings in the
+ * reader (issue 3 section 2, see bench/reader.ts).
  *
  *   npm run bench               a table with PASS/MISS marks (progress on stderr)
  *   npm run bench -- --json     one JSON object on stdout, nothing else
@@ -23,6 +24,7 @@ import { measureApply, measureExport, measureOpen, measureSave, NO_AUTOSAVE_MS, 
 import { toJson, toTable, type BenchFigures } from './bench/report';
 import { now } from './bench/measure';
 import { breakdown, breakdownTable, type Section } from './bench/breakdown';
+import { measureReader, readerJson, readerTable, type ReaderFigures } from './bench/reader';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -71,7 +73,7 @@ async function measureLoaded(file: string, dir: string, coder: Coder) {
   }
 }
 
-async function bench(dir: string): Promise<{ figures: BenchFigures; steps: Record<string, Section[]> | null }> {
+async function bench(dir: string): Promise<{ figures: BenchFigures; steps: Record<string, Section[]> | null; reader: ReaderFigures | { skipped: string } }> {
   const file = path.join(dir, 'bench.gloss');
   const load = os.loadavg()[0] ?? 0;
   const { fileMb, coder } = await generate(file);
@@ -99,7 +101,8 @@ async function bench(dir: string): Promise<{ figures: BenchFigures; steps: Recor
     cores: os.availableParallelism(),
   };
   const steps = args.has('--breakdown') ? await step('breakdown', () => breakdown(file)) : null;
-  return { figures, steps };
+  const reader = await step('reader', () => measureReader(dir, progress));
+  return { figures, steps, reader };
 }
 
 async function main(): Promise<void> {
@@ -111,9 +114,9 @@ async function main(): Promise<void> {
     void cleanUp().finally(() => process.exit(130));
   });
   try {
-    const { figures, steps } = await bench(dir);
-    if (json) process.stdout.write(toJson(figures, steps) + '\n');
-    else process.stdout.write(toTable(figures) + (steps ? `\n\n${breakdownTable(steps)}` : '') + '\n');
+    const { figures, steps, reader } = await bench(dir);
+    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader) }, steps) + '\n');
+    else process.stdout.write(toTable(figures) + `\n\n${readerTable(reader)}` + (steps ? `\n\n${breakdownTable(steps)}` : '') + '\n');
   } finally {
     await cleanUp();
   }

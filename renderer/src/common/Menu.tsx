@@ -10,6 +10,8 @@ export interface MenuItem {
   onSelect: () => void;
   danger?: boolean;
   disabled?: boolean;
+  /** Indentation steps (an outline's levels). */
+  indent?: number;
 }
 
 export interface MenuProps {
@@ -83,14 +85,15 @@ export function Menu({ label, items, at, onClose, returnFocusTo }: MenuProps) {
 
   return createPortal(
     <div ref={ref} role="menu" aria-label={label} className="menu" style={{ left: position.x, top: position.y }} onKeyDown={onKeyDown}>
-      {items.map((item) => (
+      {items.map((item, i) => (
         <button
-          key={item.label}
+          key={`${i}:${item.label}`}
           type="button"
           role="menuitem"
           className={item.danger ? 'menu-item danger' : 'menu-item'}
           aria-disabled={item.disabled || undefined}
           tabIndex={-1}
+          style={item.indent ? { paddingLeft: `${0.6 + item.indent}rem` } : undefined}
           onClick={() => {
             if (item.disabled) return;
             onClose();

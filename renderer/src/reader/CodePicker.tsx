@@ -16,8 +16,12 @@ export interface CodePickerProps {
   span: Span;
   /** Position in the reader page, below the end of the selection. */
   at: { left: number; top: number };
-  /** The text element, which gets focus back when the popover closes. */
+  /** The text element: typing there goes to the popover. */
   textRoot: HTMLElement | null;
+  /** What gets focus back when the popover closes (the text, or the find bar that opened it). */
+  returnFocusTo: HTMLElement | null;
+  /** Focus the code name field at once (when opened from the find bar rather than a selection). */
+  autoFocus?: boolean;
   /**
    * The span the text's selection covers right now. selectionchange arrives a little after
    * the key that changed the selection, so a fast key right after Shift+Arrow reads it here.
@@ -25,7 +29,7 @@ export interface CodePickerProps {
   currentSpan: () => Span | null;
 }
 
-export function CodePicker({ span, at, textRoot, currentSpan }: CodePickerProps) {
+export function CodePicker({ span, at, textRoot, returnFocusTo, autoFocus, currentSpan }: CodePickerProps) {
   const codes = useGloss(selectCodesByName);
   const recent = useGloss((s) => s.recentCodeIds);
   const project = useGloss((s) => s.project);
@@ -45,8 +49,12 @@ export function CodePicker({ span, at, textRoot, currentSpan }: CodePickerProps)
   const close = () => {
     setPending(null);
     window.getSelection()?.removeAllRanges();
-    textRoot?.focus({ preventScroll: true });
+    (returnFocusTo ?? textRoot)?.focus({ preventScroll: true });
   };
+
+  useEffect(() => {
+    if (autoFocus) input.current?.focus({ preventScroll: true });
+  }, [autoFocus]);
 
   const apply = async (option: PickerOption | undefined, passage: Span = span) => {
     if (!option || busy.current) return;

@@ -1,52 +1,153 @@
 /**
- * One open document: the text, its highlights and stripes, and the popovers that act on it
- * (code picker for a selection, coverage tooltip, right-click menu, memo dialog).
+ * One open document: the header (outline, find, document actions), the find bar, the text
+ * rendered chunk by chunk (VirtualText), its highlights and stripes, and the popovers that
+ * act on it (code picker for a selection, coverage tooltip, right-click menu, memo dialog).
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Coding, GlossDocument, Memo } from '../../../shared/model/schema';
 import { useGloss } from '../store';
+import type { Span } from '../store/types';
 import { selectCodeLooks, selectCodeOrder, selectDocumentCodings } from '../store/selectors';
 import { MemoDialog } from '../memos/MemoDialog';
+import { MenuButton } from '../common/MenuButton';
+import { isTextField } from '../common/text-field';
 import { CodePicker } from './CodePicker';
-import { CodingStripes } from './CodingStripes';
 import { CoverageTooltip, type Coverage } from './CoverageTooltip';
-import { DocumentText } from './DocumentText';
+import { FindBar } from './FindBar';
 import { HighlightMenu } from './HighlightMenu';
+import { OutlineButton } from './OutlineButton';
+import { VirtualText } from './VirtualText';
+import { ChunkRegistry } from './chunk-registry';
 import { codingsAt } from './coverage';
+import { FIND_CURRENT_HIGHLIGHT, FIND_HIGHLIGHT, FLASH_HIGHLIGHT, paintCodeColors, PENDING_HIGHLIGHT } from './highlights';
 import { extendSelectionByKey } from './keyboard-selection';
-import { characterAtPoint, offsetOfPoint, rangeOfOffsets, type TextLayout } from './text-range';
-import { useCodeHighlights, useFlash, usePendingHighlight } from './use-reader-highlights';
+import { chunkIndexAt, readerLayout } from './layout';
+import { markReaderPainted } from './reader-timing';
+import { characterAtPoint, firstVisibleOffset, offsetOfPoint, offsetsOfRange, rangeOfOffsets, type TextLayout } from './text-range';
+import { useFind } from './use-find';
+import { useReveal } from './use-reveal';
+import { useSelectionPins } from './use-selection-pins';
 import { selectedSpan, useSelectionTracking } from './use-selection-tracking';
-import { useTextLayout } from './use-text-layout';
+import { useSpecialHighlights, type SpecialLayers, type Spanned } from './use-special-highlights';
 
 /** Width of the code popover in px (kept in step with .code-picker in styles.css). */
 const PICKER_WIDTH = 300;
+/** How long a passage reached from the Excerpts view stays flashed. */
+const FLASH_MS = 1600;
+
+const NONE: readonly Spanned[] = [];
+let layoutVersions = 0;
+
+/** The same array while its numbers stay the same, so the virtualiser's range does not change for nothing. */
+function useStableNumbers(numbers: number[]): readonly number[] {
+  const key = numbers.join(',');
+  return useMemo(() => numbers, [key]); // the key is the content
+}
 
 export function OpenDocument({ doc }: { doc: GlossDocument }) {
-  const { paragraphs, layout, rootRef } = useTextLayout(doc.text);
+  const layout = useMemo(() => readerLayout(doc.text, doc.structure), [doc.text, doc.structure]);
+  const layoutVersion = useMemo(() => ++layoutVersions, [layout]);
+  const [registry] = useState(() => new ChunkRegistry());
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const text: TextLayout | null = useMemo(() => (root ? { root, layout, chunkElement: registry.get } : null), [root, layout, registry]);
+
   const codings = useGloss(selectDocumentCodings(doc.id));
   const looks = useGloss(selectCodeLooks);
   const codeOrder = useGloss(selectCodeOrder);
   const pending = useGloss((s) => s.pending);
   const flash = useGloss((s) => s.flash);
+  const readOnly = useGloss((s) => s.readOnly);
+  const setPending = useGloss((s) => s.setPending);
+  const openDialog = useGloss((s) => s.openDialog);
+  const showNeedsReview = useGloss((s) => s.showNeedsReview);
   const page = useRef<HTMLDivElement>(null);
+  const findInput = useRef<HTMLInputElement | null>(null);
 
-  useSelectionTracking(layout, doc.id, doc.text);
-  useCodeHighlights(layout, codings, looks);
-  usePendingHighlight(layout, doc.id, pending);
-  useFlash(layout, doc.id, flash);
+  useSelectionTracking(text, doc.id, doc.text);
+  const selectionPins = useSelectionPins(text);
+  const { targetChunk, reveal } = useReveal(text, scroller);
+  useLayoutEffect(() => paintCodeColors(looks), [looks]);
+
+  // The bench (and anyone curious) can see when the first screen of a document is drawn.
+  useLayoutEffect(() => {
+    if (text) markReaderPainted(doc.id);
+  }, [text, doc.id]);
+
+  // A passage reached from the Excerpts view: scroll to it and flash it.
+  const [flashed, setFlashed] = useState<readonly Spanned[]>(NONE);
+  useLayoutEffect(() => {
+    if (!flash || flash.documentId !== doc.id) return;
+    reveal(flash.start, flash.end);
+    setFlashed([{ start: flash.start, end: flash.end }]);
+    const timer = setTimeout(() => setFlashed(NONE), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flash, doc.id, reveal]);
+
+  // Find in document.
+  const topOffset = useCallback(() => (text && scroller ? firstVisibleOffset(text, scroller.getBoundingClientRect().top) : 0), [text, scroller]);
+  const goToMatch = useCallback((match: Spanned) => reveal(match.start, match.end), [reveal]);
+  const find = useFind(doc.text, topOffset, goToMatch);
+  const currentMatch = find.open && find.current >= 0 ? find.matches[find.current]! : null;
+  const [pickerFocus, setPickerFocus] = useState<'text' | 'find'>('text');
+
+  const latestFind = useRef(find);
+  latestFind.current = find;
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      const key = event.key.toLowerCase();
+      const bar = latestFind.current;
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && key === 'f') {
+        if (document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        bar.show();
+      } else if (event.key === 'F3' || ((event.ctrlKey || event.metaKey) && key === 'g')) {
+        if (!bar.open) return;
+        event.preventDefault();
+        if (event.shiftKey) bar.previous();
+        else bar.next();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const pendingHere = pending && pending.documentId === doc.id ? pending : null;
+  const pinned = useStableNumbers(
+    [
+      ...selectionPins,
+      ...(pendingHere ? [chunkIndexAt(layout, pendingHere.start), chunkIndexAt(layout, pendingHere.end)] : []),
+      ...(targetChunk === null ? [] : [targetChunk]),
+      ...(currentMatch ? [chunkIndexAt(layout, currentMatch.start)] : []),
+    ]
+      .filter((n, i, all) => all.indexOf(n) === i)
+      .sort((a, b) => a - b),
+  );
+
+  const pendingSpans = useMemo(() => (pendingHere ? [{ start: pendingHere.start, end: pendingHere.end }] : NONE), [pendingHere]);
+  const currentSpans = useMemo(() => (currentMatch ? [currentMatch] : NONE), [currentMatch]);
+  const layers: SpecialLayers = useMemo(
+    () => ({
+      [PENDING_HIGHLIGHT]: pendingSpans,
+      [FLASH_HIGHLIGHT]: flashed,
+      [FIND_HIGHLIGHT]: find.open ? find.matches : NONE,
+      [FIND_CURRENT_HIGHLIGHT]: currentSpans,
+    }),
+    [pendingSpans, flashed, find.open, find.matches, currentSpans],
+  );
+  useSpecialHighlights(text, registry, layers);
 
   // Where the code popover goes: under the last line of the selection, inside the page.
   const [pickerAt, setPickerAt] = useState<{ left: number; top: number } | null>(null);
   useLayoutEffect(() => {
-    if (!layout || !pending || pending.documentId !== doc.id || !page.current) return setPickerAt(null);
-    const rects = rangeOfOffsets(layout, pending.start, pending.end).getClientRects();
-    const last = rects[rects.length - 1];
+    if (!text || !pendingHere || !page.current) return setPickerAt(null);
+    const rects = rangeOfOffsets(text, pendingHere.start, pendingHere.end)?.getClientRects();
+    const last = rects?.[rects.length - 1];
     const origin = page.current.getBoundingClientRect();
     if (!last) return setPickerAt(null);
     const left = Math.max(0, Math.min(last.right - origin.left - 40, origin.width - PICKER_WIDTH));
     setPickerAt({ left, top: last.bottom - origin.top + 6 });
-  }, [layout, pending, doc.id]);
+  }, [text, pendingHere]);
 
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [menu, setMenu] = useState<{ codings: Coding[]; at: { x: number; y: number } } | null>(null);
@@ -54,8 +155,8 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   const frame = useRef(0);
 
   const codingsUnder = (x: number, y: number): Coding[] => {
-    if (!layout) return [];
-    const offset = characterAtPoint(layout, x, y);
+    if (!text) return [];
+    const offset = characterAtPoint(text, x, y);
     return offset === null ? [] : codingsAt(codings, offset);
   };
 
@@ -83,80 +184,160 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
     setMenu({ codings: under, at: { x: event.clientX, y: event.clientY } });
   };
 
-  // The text's key handler stays the same function, so the (long) text never re-renders for it.
-  const latest = useRef({ layout, codings });
-  latest.current = { layout, codings };
+  // The text's handlers stay the same functions, so the (long) text never re-renders for them.
+  const latest = useRef({ text, codings, docText: doc.text });
+  latest.current = { text, codings, docText: doc.text };
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLElement>) => {
     if (extendSelectionByKey(event)) return;
     if (event.key === 'Escape') setCoverage(null);
     // The keyboard's way to the right-click menu: the Menu key or Shift+F10, at the selection.
     if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
-      const { layout: text, codings: all } = latest.current;
-      const at = text && codingsAtSelection(text, all);
+      const { text: current, codings: all } = latest.current;
+      const at = current && codingsAtSelection(current, all);
       if (!at || at.codings.length === 0) return;
       event.preventDefault();
       setCoverage(null);
       setMenu(at);
     }
   }, []);
+  // Copy takes the selected passage from the document text: part of it may not be rendered.
+  const onCopy = useCallback((event: ClipboardEvent<HTMLElement>) => {
+    const { text: current, docText } = latest.current;
+    const selection = window.getSelection();
+    if (!current || !selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+    const offsets = offsetsOfRange(current, selection.getRangeAt(0));
+    if (!offsets) return;
+    event.clipboardData.setData('text/plain', docText.slice(offsets.start, offsets.end));
+    event.preventDefault();
+  }, []);
 
   const closeMenu = useCallback(() => setMenu(null), []);
-  const currentSpan = useCallback(() => (layout ? selectedSpan(layout, doc.id, doc.text) : null), [layout, doc.id, doc.text]);
+  const currentSpan = useCallback(() => (text ? selectedSpan(text, doc.id, doc.text) : null), [text, doc.id, doc.text]);
 
   // A pinned tooltip closes on a press anywhere else or on Escape.
-  const pinned = coverage?.pinned ?? false;
+  const pinnedTooltip = coverage?.pinned ?? false;
   useEffect(() => {
-    if (!pinned) return;
+    if (!pinnedTooltip) return;
     const onMouseDown = (event: globalThis.MouseEvent) => {
       if (!page.current?.contains(event.target as Node)) setCoverage(null);
     };
-    const onKey = (event: globalThis.KeyboardEvent) => event.key === 'Escape' && setCoverage(null);
+    const onKey = (event: globalThis.KeyboardEvent) => event.key === 'Escape' && !isTextField(event.target) && setCoverage(null);
     document.addEventListener('mousedown', onMouseDown, true);
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('mousedown', onMouseDown, true);
       document.removeEventListener('keydown', onKey);
     };
-  }, [pinned]);
+  }, [pinnedTooltip]);
+
+  const codeMatch = () => {
+    if (!currentMatch) return;
+    window.getSelection()?.removeAllRanges();
+    setPickerFocus('find');
+    setPending({ documentId: doc.id, start: currentMatch.start, end: currentMatch.end });
+  };
+  const pickerReturnFocus = pickerFocus === 'find' && find.open ? findInput.current : (text?.root ?? null);
+  useEffect(() => {
+    if (!pendingHere) setPickerFocus('text');
+  }, [pendingHere]);
+
+  const review = useMemo(() => codings.filter((c) => c.needsReview).length, [codings]);
+  const editSelection = (): Span | null => pendingHere ?? currentSpan();
 
   return (
     <section className="reader" aria-label="Reader">
       <header className="reader-header">
         <h2>{doc.name}</h2>
         <span className="muted">
-          {codings.length === 1 ? '1 coding' : `${codings.length} codings`} · {doc.text.length.toLocaleString()} characters
+          {codings.length === 1 ? '1 coding' : `${codings.length.toLocaleString()} codings`} · {doc.text.length.toLocaleString()} characters
         </span>
+        {review > 0 && (
+          <button type="button" className="small review-badge" onClick={showNeedsReview} title="Show the codings whose text changed and that need a look">
+            <span aria-hidden="true">⚠ </span>
+            {review === 1 ? '1 coding needs review' : `${review} codings need review`}
+          </button>
+        )}
+        <div className="reader-tools">
+          {layout.headings.length > 0 && <OutlineButton headings={layout.headings} onGo={(h) => reveal(h.start, h.end, 'start')} />}
+          <button type="button" className="small" onClick={find.show} title="Find in document (Ctrl+F)">
+            Find
+          </button>
+          <MenuButton
+            label="Document actions"
+            items={() => [
+              {
+                label: 'Edit text…',
+                disabled: readOnly,
+                onSelect: () => {
+                  const span = editSelection();
+                  openDialog({ kind: 'edit-text', documentId: doc.id, ...(span ? { selection: { start: span.start, end: span.end } } : {}) });
+                },
+              },
+              { label: 'Anonymise…', disabled: readOnly, onSelect: () => openDialog({ kind: 'anonymise', documentId: doc.id }) },
+            ]}
+          />
+        </div>
       </header>
-      <div className="reader-scroll" onScroll={() => coverage && !coverage.pinned && setCoverage(null)}>
+      {find.open && (
+        <FindBar
+          find={find}
+          onCode={readOnly ? null : codeMatch}
+          onClosed={() => text?.root.focus({ preventScroll: true })}
+          inputRef={(element) => (findInput.current = element)}
+        />
+      )}
+      <div ref={setScroller} className="reader-scroll" onScroll={() => coverage && !coverage.pinned && setCoverage(null)}>
         <div
           ref={page}
-          className="reader-page"
+          className={layout.hasPages ? 'reader-page has-pages' : 'reader-page'}
           onMouseMove={onMouseMove}
           onMouseLeave={() => !coverage?.pinned && setCoverage(null)}
           onClick={onClick}
           onContextMenu={onContextMenu}
         >
-          <DocumentText name={doc.name} text={doc.text} paragraphs={paragraphs} rootRef={rootRef} onKeyDown={onKeyDown} />
-          <CodingStripes layout={layout} codings={codings} looks={looks} codeOrder={codeOrder} />
-          {pending && pending.documentId === doc.id && pickerAt && (
-            <CodePicker span={pending} at={pickerAt} textRoot={layout?.root ?? null} currentSpan={currentSpan} />
+          <VirtualText
+            name={doc.name}
+            text={doc.text}
+            layout={layout}
+            layoutVersion={layoutVersion}
+            textLayout={text}
+            codings={codings}
+            looks={looks}
+            codeOrder={codeOrder}
+            pinned={pinned}
+            registry={registry}
+            scrollElement={scroller}
+            rootRef={setRoot}
+            onKeyDown={onKeyDown}
+            onCopy={onCopy}
+          />
+          {pendingHere && pickerAt && (
+            <CodePicker
+              span={pendingHere}
+              at={pickerAt}
+              textRoot={text?.root ?? null}
+              returnFocusTo={pickerReturnFocus}
+              autoFocus={pickerFocus === 'find'}
+              currentSpan={currentSpan}
+            />
           )}
         </div>
       </div>
       {coverage && !menu && <CoverageTooltip coverage={coverage} />}
-      {menu && <HighlightMenu codings={menu.codings} at={menu.at} onClose={closeMenu} onMemo={(coding, m) => setMemo({ coding, memo: m })} returnFocusTo={layout?.root ?? null} />}
+      {menu && <HighlightMenu codings={menu.codings} at={menu.at} onClose={closeMenu} onMemo={(coding, m) => setMemo({ coding, memo: m })} returnFocusTo={text?.root ?? null} />}
       {memo && <MemoDialog coding={memo.coding} memo={memo.memo} onClose={() => setMemo(null)} />}
     </section>
   );
 }
 
 /** Codings under the selection's focus in the text, and where to open a menu for them. */
-function codingsAtSelection(layout: TextLayout, codings: readonly Coding[]): { codings: Coding[]; at: { x: number; y: number } } | null {
+function codingsAtSelection(text: TextLayout, codings: readonly Coding[]): { codings: Coding[]; at: { x: number; y: number } } | null {
   const selection = window.getSelection();
-  if (!selection?.focusNode || !layout.root.contains(selection.focusNode)) return null;
-  const offset = offsetOfPoint(layout, selection.focusNode, selection.focusOffset);
+  if (!selection?.focusNode || !text.root.contains(selection.focusNode)) return null;
+  const offset = offsetOfPoint(text, selection.focusNode, selection.focusOffset);
   // The focus sits between characters; the one before it is the last one selected.
   const under = codingsAt(codings, offset > 0 && !selection.isCollapsed ? offset - 1 : offset);
-  const rect = rangeOfOffsets(layout, offset, offset).getBoundingClientRect();
+  const rect = rangeOfOffsets(text, offset, offset)?.getBoundingClientRect();
+  if (!rect) return null;
   return { codings: under, at: { x: rect.left, y: rect.bottom + 4 } };
 }

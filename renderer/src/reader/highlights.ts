@@ -1,7 +1,12 @@
 /**
- * Drawing codings with the CSS Custom Highlight API: one Highlight per code, registered
- * as `code-<n>` in CSS.highlights, with a generated `::highlight(code-<n>)` rule in the
- * code's colour. The text DOM is never touched, and overlapping codes simply blend.
+ * Drawing with the CSS Custom Highlight API: one Highlight per code, registered as
+ * `code-<n>` in CSS.highlights, with a generated `::highlight(code-<n>)` rule in the code's
+ * colour, plus the reader's own layers (the pending selection, a flashed passage, find
+ * matches, codings that need review). The text DOM is never touched, and overlapping codes
+ * simply blend.
+ *
+ * Ranges are added and removed chunk by chunk as the reader renders and drops chunks, so
+ * only the text on screen (and a little around it) ever has ranges registered.
  */
 
 /** Highlight names are CSS identifiers, so codes get a small number for life (ids are UUIDs). */
@@ -19,6 +24,20 @@ export function highlightName(codeId: string): string {
 
 export const PENDING_HIGHLIGHT = 'gloss-pending';
 export const FLASH_HIGHLIGHT = 'gloss-flash';
+export const FIND_HIGHLIGHT = 'gloss-find';
+export const FIND_CURRENT_HIGHLIGHT = 'gloss-find-current';
+export const REVIEW_HIGHLIGHT = 'gloss-review';
+
+export type SpecialHighlight = typeof PENDING_HIGHLIGHT | typeof FLASH_HIGHLIGHT | typeof FIND_HIGHLIGHT | typeof FIND_CURRENT_HIGHLIGHT;
+
+/** Drawn above the codes' colours, in this order (higher wins where they overlap). */
+const PRIORITY: Record<SpecialHighlight | typeof REVIEW_HIGHLIGHT, number> = {
+  [REVIEW_HIGHLIGHT]: 5,
+  [FIND_HIGHLIGHT]: 8,
+  [FIND_CURRENT_HIGHLIGHT]: 9,
+  [PENDING_HIGHLIGHT]: 10,
+  [FLASH_HIGHLIGHT]: 11,
+};
 
 /** Opacity of code highlights: strong enough to see, light enough to read through and to blend. */
 const HIGHLIGHT_ALPHA = 0.35;
@@ -46,18 +65,44 @@ function writeStyle(css: string): void {
   lastCss = css;
 }
 
-/** Replaces every code highlight with the given ranges, by code id. */
-export function paintCodeRanges(rangesByCode: ReadonlyMap<string, Range[]>): void {
+/** Adds ranges to the named highlight, registering it if it is not yet. */
+function addTo(name: string, ranges: readonly Range[], priority = 0): void {
+  if (ranges.length === 0) return;
+  let highlight = CSS.highlights.get(name);
+  if (!highlight) {
+    highlight = new Highlight();
+    highlight.priority = priority;
+    CSS.highlights.set(name, highlight);
+  }
+  for (const range of ranges) highlight.add(range);
+}
+
+/** Removes ranges from the named highlight, unregistering it once it is empty. */
+function removeFrom(name: string, ranges: readonly Range[]): void {
+  const highlight = CSS.highlights.get(name);
+  if (!highlight) return;
+  for (const range of ranges) highlight.delete(range);
+  if (highlight.size === 0) CSS.highlights.delete(name);
+}
+
+/** Ranges one rendered chunk contributes, by code id, and those of its codings that need review. */
+export interface ChunkPaint {
+  byCode: ReadonlyMap<string, Range[]>;
+  review: Range[];
+}
+
+/** Registers a chunk's ranges. */
+export function addChunkPaint(paint: ChunkPaint): void {
   if (!highlightsSupported()) return;
-  const wanted = new Set<string>();
-  for (const [codeId, ranges] of rangesByCode) {
-    const name = highlightName(codeId);
-    wanted.add(name);
-    CSS.highlights.set(name, new Highlight(...ranges));
-  }
-  for (const name of [...CSS.highlights.keys()]) {
-    if (name.startsWith('code-') && !wanted.has(name)) CSS.highlights.delete(name);
-  }
+  for (const [codeId, ranges] of paint.byCode) addTo(highlightName(codeId), ranges);
+  addTo(REVIEW_HIGHLIGHT, paint.review, PRIORITY[REVIEW_HIGHLIGHT]);
+}
+
+/** Unregisters what addChunkPaint registered. */
+export function removeChunkPaint(paint: ChunkPaint): void {
+  if (!highlightsSupported()) return;
+  for (const [codeId, ranges] of paint.byCode) removeFrom(highlightName(codeId), ranges);
+  removeFrom(REVIEW_HIGHLIGHT, paint.review);
 }
 
 /** Writes the `::highlight(code-n)` rule of every code in its colour. */
@@ -69,14 +114,14 @@ export function paintCodeColors(codes: ReadonlyMap<string, { color: string }>): 
   writeStyle(rules.join('\n'));
 }
 
-/** Draws (or, with null, removes) one of the reader's own highlights above the codes. */
-export function paintSpecial(name: typeof PENDING_HIGHLIGHT | typeof FLASH_HIGHLIGHT, range: Range | null): void {
+/** Replaces (or, with no ranges, removes) one of the reader's own highlights. */
+export function paintSpecial(name: SpecialHighlight, ranges: readonly Range[]): void {
   if (!highlightsSupported()) return;
-  if (!range) {
+  if (ranges.length === 0) {
     CSS.highlights.delete(name);
     return;
   }
-  const highlight = new Highlight(range);
-  highlight.priority = 10;
+  const highlight = new Highlight(...ranges);
+  highlight.priority = PRIORITY[name];
   CSS.highlights.set(name, highlight);
 }

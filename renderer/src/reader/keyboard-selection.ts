@@ -18,12 +18,12 @@ const KEYS: Record<string, { direction: 'forward' | 'backward'; plain: Granulari
 
 type ModifiableSelection = Selection & { modify?: (alter: string, direction: string, granularity: string) => void };
 
-function firstVisibleParagraph(root: HTMLElement): Element | null {
+function firstVisibleSegment(root: HTMLElement): Element | null {
   const top = root.parentElement?.closest('.reader-scroll')?.getBoundingClientRect().top ?? 0;
-  for (const p of root.children) {
-    if (p.getBoundingClientRect().bottom > top && p.textContent) return p;
+  for (const segment of root.querySelectorAll('[data-seg]')) {
+    if (segment.getBoundingClientRect().bottom > top && segment.textContent) return segment;
   }
-  return root.firstElementChild;
+  return root.querySelector('[data-seg]');
 }
 
 /** Handles Shift+Arrow/Home/End in the text; returns true when it did. */
@@ -34,9 +34,11 @@ export function extendSelectionByKey(event: KeyboardEvent<HTMLElement>): boolean
   if (!selection?.modify) return false;
   const root = event.currentTarget;
   if (selection.rangeCount === 0 || !root.contains(selection.anchorNode)) {
-    const start = firstVisibleParagraph(root);
+    const start = firstVisibleSegment(root);
     if (!start) return false;
-    selection.collapse(start.firstChild ?? start, 0);
+    // The first text node, even when the line starts with a speaker's name in a span.
+    const first = document.createTreeWalker(start, NodeFilter.SHOW_TEXT).nextNode();
+    selection.collapse(first ?? start, 0);
   }
   selection.modify('extend', key.direction, event.ctrlKey ? key.ctrl : key.plain);
   event.preventDefault();

@@ -9,6 +9,8 @@ export interface MeasuredCoding {
   /** Vertical extent of the coded lines, in pixels from the top of the page. */
   top: number;
   bottom: number;
+  /** The coding needs review (its text changed and it could not be placed for sure). */
+  review?: boolean;
 }
 
 export interface StripeBar {
@@ -18,6 +20,8 @@ export interface StripeBar {
   height: number;
   /** How many codings the bar stands for (touching codings of one code share a bar). */
   codings: number;
+  /** Set when one of those codings needs review. */
+  review?: true;
 }
 
 /** Bars closer than this (in px) count as touching: on adjacent lines they would look joined anyway. */
@@ -35,6 +39,7 @@ function barsOfCode(codeId: string, list: MeasuredCoding[]): StripeBar[] {
       current = { codeId, column: 0, top: m.top, height: Math.max(1, m.bottom - m.top), codings: 1 };
       bars.push(current);
     }
+    if (m.review) current.review = true;
   }
   return bars;
 }

@@ -4,6 +4,15 @@ import type { Slice, Span } from './types';
 
 export type View = 'reader' | 'excerpts';
 
+/** What the Excerpts view lists: the chosen codes' passages, or every coding that needs review. */
+export type ExcerptFilter = 'codes' | 'review';
+
+/** The dialogs that act on documents, opened from menus in several places. */
+export type DialogRequest =
+  | { kind: 'edit-text'; documentId: string; selection?: { start: number; end: number } }
+  | { kind: 'anonymise'; documentId: string | null }
+  | { kind: 'paste' };
+
 export interface Flash extends Span {
   /** Changes on every jump, so jumping twice to the same passage flashes twice. */
   key: number;
@@ -22,6 +31,8 @@ export interface UiSlice {
   flash: Flash | null;
   /** A request from the menu or the Codes pane to start typing a new code's name. */
   newCodeRequest: number;
+  excerptFilter: ExcerptFilter;
+  dialog: DialogRequest | null;
   setView(view: View): void;
   openDocument(documentId: string | null): void;
   setExcerptCodes(codeIds: string[]): void;
@@ -29,6 +40,10 @@ export interface UiSlice {
   setPending(span: Span | null): void;
   jumpTo(span: Span): void;
   requestNewCode(): void;
+  setExcerptFilter(filter: ExcerptFilter): void;
+  openDialog(dialog: DialogRequest | null): void;
+  /** Shows every coding that needs review in the Excerpts view. */
+  showNeedsReview(): void;
   /** Called after a new snapshot: keeps what still exists, picks sensible defaults. */
   projectReplaced(): void;
   /** Called after every change: drops references to deleted documents and codes. */
@@ -45,6 +60,8 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   pending: null,
   flash: null,
   newCodeRequest: 0,
+  excerptFilter: 'codes',
+  dialog: null,
 
   setView(view) {
     set({ view });
@@ -71,11 +88,20 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   requestNewCode() {
     set({ newCodeRequest: get().newCodeRequest + 1 });
   },
+  setExcerptFilter(excerptFilter) {
+    set({ excerptFilter });
+  },
+  openDialog(dialog) {
+    set({ dialog });
+  },
+  showNeedsReview() {
+    set({ view: 'excerpts', excerptFilter: 'review' });
+  },
 
   projectReplaced() {
     const project = get().project;
     if (!project) {
-      set({ documentId: null, excerptCodeIds: [], recentCodeIds: [], pending: null, flash: null });
+      set({ documentId: null, excerptCodeIds: [], recentCodeIds: [], pending: null, flash: null, dialog: null });
       return;
     }
     const keep = get().documentId;
@@ -90,14 +116,17 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   },
 
   changeApplied() {
-    const { project, documentId, excerptCodeIds, recentCodeIds, pending } = get();
+    const { project, documentId, excerptCodeIds, recentCodeIds, pending, dialog } = get();
     if (!project) return;
     const patch: Partial<UiSlice> = {};
     if (documentId && !project.documents.has(documentId)) {
       const first = [...project.documents.values()].sort((a, b) => a.name.localeCompare(b.name))[0];
       patch.documentId = first?.id ?? null;
     }
-    if (pending && !project.documents.has(pending.documentId)) patch.pending = null;
+    // A pending span whose document went away, or whose text changed under it, is dropped.
+    const pendingDoc = pending && project.documents.get(pending.documentId);
+    if (pending && (!pendingDoc || pending.end > pendingDoc.text.length)) patch.pending = null;
+    if (dialog && 'documentId' in dialog && dialog.documentId && !project.documents.has(dialog.documentId)) patch.dialog = null;
     if (excerptCodeIds.some((id) => !project.codes.has(id))) patch.excerptCodeIds = excerptCodeIds.filter((id) => project.codes.has(id));
     if (recentCodeIds.some((id) => !project.codes.has(id))) patch.recentCodeIds = recentCodeIds.filter((id) => project.codes.has(id));
     if (Object.keys(patch).length > 0) set(patch);

@@ -1,0 +1,31 @@
+/**
+ * Which codings each chunk shows. A chunk's list keeps its identity while its codings stay
+ * the same, so a change to one passage re-draws only the chunks that passage touches.
+ */
+import type { Coding } from '../../../shared/model/schema';
+import { chunkSpan, type ReaderLayout } from './layout';
+
+const EMPTY: readonly Coding[] = [];
+
+function sameList(a: readonly Coding[], b: readonly Coding[]): boolean {
+  return a.length === b.length && a.every((coding, i) => coding === b[i]);
+}
+
+/**
+ * The codings touching each chunk, in the order given. Codings past the end of the text
+ * (a mirror briefly out of step with an edit) are left out. Where `previous` holds an
+ * equal list for a chunk, that list is returned instead of the new one.
+ */
+export function codingsByChunk(layout: ReaderLayout, codings: readonly Coding[], previous: readonly (readonly Coding[])[] = []): (readonly Coding[])[] {
+  const lists: Coding[][] = layout.chunks.map(() => []);
+  for (const coding of codings) {
+    if (coding.end > layout.length || coding.start >= coding.end) continue;
+    const { first, last } = chunkSpan(layout, coding.start, coding.end);
+    for (let i = first; i <= last; i++) lists[i]!.push(coding);
+  }
+  return lists.map((list, i) => {
+    const before = previous[i];
+    if (before && sameList(before, list)) return before;
+    return list.length === 0 ? EMPTY : list;
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * The state of the find bar for one open document: the query and options, the matches
+ * (computed from the deferred query, so typing stays responsive in a long text) and which
+ * match is current. Moving to a match calls `onGo` so the reader can scroll to it.
+ */
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { findMatches, matchAtOrAfter, type FindOptions, type Match } from './find';
+
+export interface FindState {
+  open: boolean;
+  query: string;
+  options: FindOptions;
+  matches: readonly Match[];
+  /** Index of the current match, -1 when there is none. */
+  current: number;
+  /** Bumped each time the find bar should take focus (Ctrl+F while it is open, too). */
+  focusRequest: number;
+  show(): void;
+  close(): void;
+  setQuery(query: string): void;
+  setOptions(options: FindOptions): void;
+  next(): void;
+  previous(): void;
+}
+
+const NO_MATCHES: readonly Match[] = [];
+
+export function useFind(text: string, startOffset: () => number, onGo: (match: Match) => void): FindState {
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [options, setOptions] = useState<FindOptions>({ caseSensitive: false, wholeWord: false });
+  const [current, setCurrent] = useState(-1);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const deferred = useDeferredValue(query);
+  const matches = useMemo(() => (open ? findMatches(text, deferred, options) : NO_MATCHES), [open, text, deferred, options]);
+
+  const latest = useRef({ startOffset, onGo, matches, current });
+  latest.current = { startOffset, onGo, matches, current };
+
+  // New matches: start from the first one on screen or after it.
+  useEffect(() => {
+    const index = matchAtOrAfter(matches, latest.current.startOffset());
+    setCurrent(index);
+    if (index >= 0) latest.current.onGo(matches[index]!);
+  }, [matches]);
+
+  const step = useCallback((by: number) => {
+    const { matches: all, current: at, onGo: go } = latest.current;
+    if (all.length === 0) return;
+    const index = at < 0 ? 0 : (at + by + all.length) % all.length;
+    setCurrent(index);
+    go(all[index]!);
+  }, []);
+
+  return {
+    open,
+    query,
+    options,
+    matches,
+    current: current < matches.length ? current : -1,
+    focusRequest,
+    show: useCallback(() => {
+      setOpen(true);
+      setFocusRequest((n) => n + 1);
+    }, []),
+    close: useCallback(() => setOpen(false), []),
+    setQuery,
+    setOptions,
+    next: useCallback(() => step(1), [step]),
+    previous: useCallback(() => step(-1), [step]),
+  };
+}

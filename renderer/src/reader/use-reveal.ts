@@ -1,0 +1,63 @@
+/**
+ * Scrolling the reader to an offset that may not be rendered yet (a jump from the Excerpts
+ * view, a find match, a heading in the outline). The target's chunk is pinned, so it is
+ * rendered at its estimated place at once; the view is scrolled to it, and scrolled again
+ * over the next few frames while the chunks around it are measured and settle.
+ */
+import { useCallback, useLayoutEffect, useState } from 'react';
+import { chunkIndexAt } from './layout';
+import { rangeOfOffsets, type TextLayout } from './text-range';
+
+export interface RevealTarget {
+  start: number;
+  end: number;
+  /** 'start' puts the target near the top of the view (headings), 'center' a little above the middle. */
+  align: 'start' | 'center';
+  /** Changes on every request, so revealing the same place twice scrolls twice. */
+  key: number;
+}
+
+/** Frames to keep correcting the scroll position while chunk heights settle. */
+const SETTLE_FRAMES = 8;
+/** A target within this many px of where it should be counts as there. */
+const TOLERANCE = 4;
+
+let nextKey = 1;
+
+export function useReveal(text: TextLayout | null, scroller: HTMLElement | null): {
+  target: RevealTarget | null;
+  /** The chunk the target is in, kept rendered. */
+  targetChunk: number | null;
+  reveal: (start: number, end: number, align?: RevealTarget['align']) => void;
+} {
+  const [target, setTarget] = useState<RevealTarget | null>(null);
+  const reveal = useCallback((start: number, end: number, align: RevealTarget['align'] = 'center') => {
+    setTarget({ start, end, align, key: nextKey++ });
+  }, []);
+
+  useLayoutEffect(() => {
+    if (!target || !text || !scroller) return;
+    let frames = 0;
+    let settled = 0;
+    let frame = 0;
+    const step = () => {
+      const range = rangeOfOffsets(text, target.start, Math.min(target.end, target.start + 1));
+      const rect = range?.getClientRects()[0] ?? range?.getBoundingClientRect();
+      if (rect) {
+        const view = scroller.getBoundingClientRect();
+        const want = view.top + view.height * (target.align === 'start' ? 0.08 : 0.35);
+        const delta = rect.top - want;
+        if (Math.abs(delta) > TOLERANCE) {
+          scroller.scrollTop += delta;
+          settled = 0;
+        } else settled++;
+      }
+      if (++frames < SETTLE_FRAMES && settled < 2) frame = requestAnimationFrame(step);
+    };
+    step();
+    return () => cancelAnimationFrame(frame);
+  }, [target, text, scroller]);
+
+  const targetChunk = target && text ? chunkIndexAt(text.layout, target.start) : null;
+  return { target, targetChunk, reveal };
+}
