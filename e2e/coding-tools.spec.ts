@@ -1,6 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-// Code passed to page.evaluate runs in the page, so this file sees DOM types too.
 /**
  * Coding beyond the first passage: digits 1–9 for recent codes, overlapping codings shown
  * as two stripes, what covers a passage on hover, and the right-click menu (remove a code,

@@ -1,6 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-// Code passed to page.evaluate runs in the page, so these files see DOM types too.
 /**
  * The core loop of the issue, end to end: import a transcript, select a passage with the
  * mouse, code it "training gaps", see it highlighted and counted, find it in the Excerpts

@@ -1,6 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-// Code passed to page.evaluate runs in the page, so these files see DOM types too.
 /**
  * The e2e fixture: every test gets a fresh project file in a temp folder, a temp Gloss
  * data folder, and a page showing the app. In the 'chromium' project the browser host is

@@ -1,6 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-// Code passed to page.evaluate runs in the page, so these files see DOM types too.
 /** Steps the specs share: importing through the file chooser, selecting with the mouse, reading highlights. */
 import { expect, type Locator, type Page } from '@playwright/test';
 

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// Code passed to page.evaluate runs in the page, so this file sees DOM types too.
 /** A batch import where one file is binary: it is refused by name, the good one still imports. */
 import { expect, test } from './fixtures';
 import { importThroughChooser, readerText } from './helpers';

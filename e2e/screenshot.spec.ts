@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The README screenshot: the sample project with a few more codings, overlapping ones
  * included, at 1400×850. Written to docs/screenshot.png when UPDATE_SCREENSHOT=1 or when

@@ -1,6 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-// Code passed to page.evaluate runs in the page, so this file sees DOM types too.
 /**
  * The offset ↔ DOM mapping (renderer/src/reader/text-range.ts) in a real browser: selections
  * across paragraphs and over emoji (surrogate pairs) become exactly the right offsets, and

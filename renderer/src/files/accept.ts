@@ -1,2 +1,26 @@
-/** Which files the Import button offers, and a check for dropped files. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.text,text/plain,text/markdown';
+/**
+ * Which files the Import button offers: every extension the importers read (see
+ * shared/import/registry.ts; a unit test keeps the two lists in step). The registry itself
+ * is not imported here, because it would bring every importer's library into the renderer.
+ */
+export const IMPORT_EXTENSIONS = [
+  '.txt',
+  '.md',
+  '.markdown',
+  '.text',
+  '.docx',
+  '.pdf',
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.odt',
+  '.epub',
+  '.rtf',
+  '.srt',
+  '.vtt',
+] as const;
+
+export const IMPORT_ACCEPT = [...IMPORT_EXTENSIONS, 'text/plain', 'text/markdown'].join(',');
+
+/** For hints and messages: ".txt, .md, .docx, …". */
+export const IMPORT_FORMATS_TEXT = '.txt, .md, .docx, .pdf, .html, .odt, .epub, .rtf, .srt, .vtt';
