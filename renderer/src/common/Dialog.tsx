@@ -12,11 +12,16 @@ export interface DialogProps {
   submitDanger?: boolean;
   /** Extra buttons, left of Cancel. */
   extraButtons?: ReactNode;
+  /** The cancel button's label ("Cancel" by default); null for none. */
+  cancelLabel?: string | null;
+  submitDisabled?: boolean;
+  /** Extra class for the dialog (e.g. "wide"). */
+  className?: string;
   onSubmit?: () => void;
   onClose: () => void;
 }
 
-export function Dialog({ title, children, submitLabel, submitDanger, extraButtons, onSubmit, onClose }: DialogProps) {
+export function Dialog({ title, children, submitLabel, submitDanger, extraButtons, cancelLabel = 'Cancel', submitDisabled, className, onSubmit, onClose }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -41,21 +46,23 @@ export function Dialog({ title, children, submitLabel, submitDanger, extraButton
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit?.();
+    if (!submitDisabled) onSubmit?.();
   };
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId}>
+    <dialog ref={ref} className={className ? `dialog ${className}` : 'dialog'} aria-labelledby={titleId}>
       <form onSubmit={submit}>
         <h2 id={titleId}>{title}</h2>
         <div className="dialog-body">{children}</div>
         <div className="dialog-buttons">
           {extraButtons}
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+          {cancelLabel !== null && (
+            <button type="button" onClick={onClose}>
+              {cancelLabel}
+            </button>
+          )}
           {submitLabel && (
-            <button type="submit" className={submitDanger ? 'danger primary' : 'primary'}>
+            <button type="submit" className={submitDanger ? 'danger primary' : 'primary'} disabled={submitDisabled}>
               {submitLabel}
             </button>
           )}

@@ -1,19 +1,32 @@
 /** The left pane: the project's documents, with Import. */
 import { useGloss } from '../store';
+import { MenuButton } from '../common/MenuButton';
+import { IMPORT_FORMATS_TEXT } from '../files/accept';
 import { selectDocumentList } from '../store/selectors';
 import { DocumentRow } from './DocumentRow';
 import { ImportButton } from './ImportButton';
 
 export function DocumentsPane() {
   const documents = useGloss(selectDocumentList);
+  const readOnly = useGloss((s) => s.readOnly);
+  const openDialog = useGloss((s) => s.openDialog);
   return (
     <section className="pane documents-pane" aria-labelledby="documents-heading">
       <header className="pane-header">
         <h2 id="documents-heading">Documents</h2>
-        <ImportButton className="small" />
+        <div className="pane-actions">
+          <ImportButton className="small" />
+          <MenuButton
+            label="More ways to add or change documents"
+            items={() => [
+              { label: 'Paste as new document…', disabled: readOnly, onSelect: () => openDialog({ kind: 'paste' }) },
+              { label: 'Anonymise a name in all documents…', disabled: readOnly || documents.length === 0, onSelect: () => openDialog({ kind: 'anonymise', documentId: null }) },
+            ]}
+          />
+        </div>
       </header>
       {documents.length === 0 ? (
-        <p className="pane-empty">Import interview transcripts (.txt, .md) with Import or drop files here.</p>
+        <p className="pane-empty">Import transcripts and reports ({IMPORT_FORMATS_TEXT}) with Import, drop files here, or paste text with ⋯.</p>
       ) : (
         <ul className="rows" aria-label="Documents">
           {documents.map((entry) => (

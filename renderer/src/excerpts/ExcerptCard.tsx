@@ -5,9 +5,12 @@ import type { Excerpt } from './excerpts';
 
 export const ExcerptCard = memo(function ExcerptCard({ excerpt }: { excerpt: Excerpt }) {
   const jumpTo = useGloss((s) => s.jumpTo);
+  const startReview = useGloss((s) => s.startReview);
+  const readOnly = useGloss((s) => s.readOnly);
+  const run = useGloss((s) => s.run);
   const { coding } = excerpt;
   return (
-    <li className="excerpt">
+    <li className={coding.needsReview ? 'excerpt needs-review' : 'excerpt'}>
       <button
         type="button"
         className="excerpt-button"
@@ -27,7 +30,32 @@ export const ExcerptCard = memo(function ExcerptCard({ excerpt }: { excerpt: Exc
           {excerpt.codeName}
         </span>
         <span className="excerpt-coder">{excerpt.coderName}</span>
+        {coding.needsReview && (
+          <span className="review-tag">
+            <span aria-hidden="true">⚠ </span>needs review
+          </span>
+        )}
       </div>
+      {coding.needsReview && (
+        <div className="excerpt-review">
+          {coding.quote !== excerpt.text && (
+            <p className="excerpt-was">
+              Coded on: “{coding.quote}”
+            </p>
+          )}
+          <div className="review-actions">
+            <button type="button" className="small" onClick={() => startReview(coding.id)}>
+              Fix in text…
+            </button>
+            <button type="button" className="small" disabled={readOnly} onClick={() => void run({ type: 'resolveReview', codingId: coding.id })}>
+              Keep where it is
+            </button>
+            <button type="button" className="small danger" disabled={readOnly} onClick={() => void run({ type: 'removeCoding', codingId: coding.id })}>
+              Remove coding
+            </button>
+          </div>
+        </div>
+      )}
       {excerpt.memos.map((m, i) => (
         <p key={i} className="excerpt-memo">
           Memo: {m}

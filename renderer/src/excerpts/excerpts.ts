@@ -47,13 +47,22 @@ function contextAfter(text: string, end: number): string {
 /** Excerpts of the given codes across all documents, ordered by document name and position. */
 export function excerptsFor(project: ProjectState, codeIds: readonly string[]): Excerpt[] {
   const wanted = new Set(codeIds);
+  return excerptsWhere(project, (c) => wanted.has(c.codeId));
+}
+
+/** Every coding that needs review (its text was edited and it could not be placed for sure), in the same order. */
+export function reviewExcerpts(project: ProjectState): Excerpt[] {
+  return excerptsWhere(project, (c) => c.needsReview);
+}
+
+function excerptsWhere(project: ProjectState, keep: (coding: Coding) => boolean): Excerpt[] {
   const memoTexts = memoLinesByCoding(project);
   const out: Excerpt[] = [];
   const documents = [...project.documents.values()].sort((a, b) => a.name.localeCompare(b.name));
   for (const doc of documents) {
     const codings = [...(project.codingsByDocument.get(doc.id) ?? [])]
       .map((id) => project.codings.get(id)!)
-      .filter((c) => wanted.has(c.codeId))
+      .filter(keep)
       .sort((a, b) => a.start - b.start || a.end - b.end);
     for (const coding of codings) {
       const code = project.codes.get(coding.codeId);

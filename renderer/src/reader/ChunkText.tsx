@@ -11,6 +11,9 @@ import type { Chunk, ReaderLayout, Segment } from './layout';
 /** The reader's document title is an h2, so the document's own headings start at level 3. */
 const HEADING_LEVEL_OFFSET = 2;
 
+/** A list item whose text already starts with a bullet or a number (a PDF's are printed in its text). */
+const LIST_MARKER = /^\s*(?:[•◦▪‣∙·*\-–—]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s/i;
+
 function content(text: string, segment: Segment): ReactNode {
   if (!segment.marks) return text.slice(segment.start, segment.end);
   const parts: ReactNode[] = [];
@@ -33,6 +36,8 @@ function SegmentView({ text, segment, index }: { text: string; segment: Segment;
   if (segment.block && segment.block !== 'paragraph') classes.push(segment.block);
   if (segment.continued) classes.push('continued');
   if (segment.start === segment.end) classes.push('blank');
+  // Formats that number or bullet lists themselves leave the marker out of the text: draw one.
+  if (segment.block === 'list-item' && segment.blockStart && !LIST_MARKER.test(text.slice(segment.start, segment.start + 8))) classes.push('bullet');
   const heading = segment.block === 'heading';
   const style = segment.block === 'list-item' && segment.level ? ({ '--depth': segment.level } as CSSProperties) : undefined;
   return (

@@ -29,6 +29,7 @@ export function CoverageTooltip({ coverage }: { coverage: Coverage }) {
               <span className="swatch" style={{ background: code?.color }} aria-hidden="true" />
               <span className="coverage-code">{code?.name ?? 'Unknown code'}</span>
               <span className="coverage-coder"> — {coder?.name ?? 'unknown coder'}</span>
+              {coding.needsReview && <span className="coverage-review">needs review (its text was edited)</span>}
               {(memos.get(coding.id) ?? []).map((memo) => (
                 <span key={memo.id} className="coverage-memo">
                   Memo: {memo.title || memo.text.slice(0, 60)}

@@ -17,6 +17,7 @@ export function HighlightMenu({ codings, at, onClose, onMemo, returnFocusTo }: H
   const project = useGloss((s) => s.project);
   const memos = useGloss(selectMemosByCoding);
   const run = useGloss((s) => s.run);
+  const startReview = useGloss((s) => s.startReview);
   if (!project) return null;
 
   const nameOf = (coding: Coding) => project.codes.get(coding.codeId)?.name ?? 'code';
@@ -25,10 +26,21 @@ export function HighlightMenu({ codings, at, onClose, onMemo, returnFocusTo }: H
   const label = (coding: Coding, i: number) =>
     names.indexOf(names[i]!) !== names.lastIndexOf(names[i]!) ? `${nameOf(coding)} (${project.coders.get(coding.coderId)?.name ?? '?'})` : nameOf(coding);
 
-  const items: MenuItem[] = codings.map((coding, i) => ({
-    label: `Remove ${label(coding, i)}`,
-    onSelect: () => void run({ type: 'removeCoding', codingId: coding.id }),
-  }));
+  // Codings that need review come first: confirming them is what the wavy line asks for.
+  const items: MenuItem[] = codings.flatMap((coding, i) =>
+    coding.needsReview
+      ? [
+          { label: `Keep ${label(coding, i)} here (reviewed)`, onSelect: () => void run({ type: 'resolveReview', codingId: coding.id }) },
+          { label: `Review ${label(coding, i)}…`, onSelect: () => startReview(coding.id) },
+        ]
+      : [],
+  );
+  items.push(
+    ...codings.map((coding, i) => ({
+      label: `Remove ${label(coding, i)}`,
+      onSelect: () => void run({ type: 'removeCoding', codingId: coding.id }),
+    })),
+  );
   codings.forEach((coding, i) => {
     items.push({ label: codings.length === 1 ? 'Add memo…' : `Add memo to ${label(coding, i)}…`, onSelect: () => onMemo(coding, null) });
     for (const memo of memos.get(coding.id) ?? []) {

@@ -16,6 +16,7 @@ import { CoverageTooltip, type Coverage } from './CoverageTooltip';
 import { FindBar } from './FindBar';
 import { HighlightMenu } from './HighlightMenu';
 import { OutlineButton } from './OutlineButton';
+import { ReviewBar } from './ReviewBar';
 import { VirtualText } from './VirtualText';
 import { ChunkRegistry } from './chunk-registry';
 import { codingsAt } from './coverage';
@@ -61,6 +62,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   const setPending = useGloss((s) => s.setPending);
   const openDialog = useGloss((s) => s.openDialog);
   const showNeedsReview = useGloss((s) => s.showNeedsReview);
+  const reviewing = useGloss((s) => (s.reviewing ? (s.project?.codings.get(s.reviewing) ?? null) : null));
   const page = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement | null>(null);
 
@@ -242,6 +244,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   }, [pendingHere]);
 
   const review = useMemo(() => codings.filter((c) => c.needsReview).length, [codings]);
+  const reviewingHere = reviewing && reviewing.documentId === doc.id && reviewing.needsReview ? reviewing : null;
   const editSelection = (): Span | null => pendingHere ?? currentSpan();
 
   return (
@@ -278,6 +281,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
           />
         </div>
       </header>
+      {reviewingHere && <ReviewBar coding={reviewingHere} selection={pendingHere} />}
       {find.open && (
         <FindBar
           find={find}
@@ -311,7 +315,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
             onKeyDown={onKeyDown}
             onCopy={onCopy}
           />
-          {pendingHere && pickerAt && (
+          {pendingHere && pickerAt && !reviewingHere && (
             <CodePicker
               span={pendingHere}
               at={pickerAt}

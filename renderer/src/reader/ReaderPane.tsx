@@ -3,6 +3,7 @@ import { useGloss } from '../store';
 import { selectDocument } from '../store/selectors';
 import { OpenDocument } from './OpenDocument';
 import { ImportButton } from '../documents/ImportButton';
+import { IMPORT_FORMATS_TEXT } from '../files/accept';
 
 export function ReaderPane() {
   const documentId = useGloss((s) => s.documentId);
@@ -17,7 +18,7 @@ export function ReaderPane() {
       ) : (
         <>
           <h2>No documents yet</h2>
-          <p>Import interview transcripts (.txt, .md) with Import or drop files here.</p>
+          <p>Import transcripts and reports ({IMPORT_FORMATS_TEXT}) with Import, or drop files here.</p>
           <ImportButton />
         </>
       )}

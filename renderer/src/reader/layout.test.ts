@@ -102,12 +102,22 @@ describe('structure', () => {
   const segmentOf = (s: string) => layout.segments[segmentIndexAt(layout, at(s))]!;
 
   it('gives lines their block kind and level, and marks where pages start', () => {
-    expect(segmentOf('Title')).toEqual({ start: 0, end: 5, block: 'heading', level: 2, page: '1' });
+    expect(segmentOf('Title')).toEqual({ start: 0, end: 5, block: 'heading', level: 2, blockStart: true, page: '1' });
     expect(segmentOf('- first')).toMatchObject({ block: 'list-item', level: 1, page: 'ii' });
-    expect(segmentOf('Body').block).toBe('paragraph');
+    expect(segmentOf('Body')).toMatchObject({ block: 'paragraph', blockStart: true });
     expect(segmentOf('more body').block).toBe('paragraph');
+    expect(segmentOf('more body').blockStart).toBeUndefined();
     expect(layout.segments[1]).toEqual({ start: 6, end: 6 });
     expect(layout.hasPages).toBe(true);
+  });
+
+  it('keeps a table cell a table cell when a paragraph range sits inside it', () => {
+    const cells = readerLayout('North\n\n12', [
+      { kind: 'table-cell', start: 0, end: 5, label: 'r2c1' },
+      { kind: 'paragraph', start: 0, end: 5 },
+      { kind: 'paragraph', start: 7, end: 9 },
+    ]);
+    expect(cells.segments.map((s) => s.block)).toEqual(['table-cell', undefined, 'paragraph']);
   });
 
   it('puts speakers and timestamps inside their line, and lists headings for the outline', () => {

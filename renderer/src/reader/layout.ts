@@ -33,6 +33,8 @@ export interface Segment {
   block?: BlockKind;
   /** Heading level or list depth of that block. */
   level?: number;
+  /** The block starts in this segment (a list item's first line gets its bullet). */
+  blockStart?: boolean;
   /** The label of a page that starts in this segment. */
   page?: string;
   /** Speaker and timestamp marks inside the segment, in order, never overlapping. */
@@ -175,16 +177,23 @@ function chunksOf(segments: readonly Segment[], limits: LayoutLimits): Chunk[] {
   return chunks;
 }
 
-/** Gives each segment the kind of the innermost block range holding it (ranges come outer first). */
+/**
+ * Gives each segment the kind of the innermost block range holding it (ranges come outer
+ * first). A plain paragraph range never hides a more telling kind around it: a table cell
+ * or list item holding a paragraph stays a table cell or list item.
+ */
 function applyBlocks(segments: Segment[], blocks: readonly StructureRange[]): void {
   for (const range of blocks) {
     for (let i = segmentIndexAt({ segments }, range.start); i < segments.length; i++) {
       const segment = segments[i]!;
       if (segment.start >= range.end) break;
       if (segment.end < range.start || (segment.end === range.start && segment.end > segment.start)) continue;
+      if (range.kind === 'paragraph' && segment.block && segment.block !== 'paragraph') continue;
       segment.block = range.kind as BlockKind;
       if (range.level === undefined) delete segment.level;
       else segment.level = range.level;
+      if (segment.start <= range.start) segment.blockStart = true;
+      else delete segment.blockStart;
     }
   }
 }

@@ -53,6 +53,8 @@ export function useReveal(text: TextLayout | null, scroller: HTMLElement | null)
         } else settled++;
       }
       if (++frames < SETTLE_FRAMES && settled < 2) frame = requestAnimationFrame(step);
+      // There: the target's chunk need not be kept rendered once the user scrolls on.
+      else setTarget((current) => (current === target ? null : current));
     };
     step();
     return () => cancelAnimationFrame(frame);

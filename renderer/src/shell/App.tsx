@@ -1,8 +1,10 @@
 /** The whole window: toolbar, messages, the three panes (or the Excerpts view), status line. */
 import { useEffect } from 'react';
 import { useGloss } from '../store';
+import { IMPORT_FORMATS_TEXT } from '../files/accept';
 import { CodesPane } from '../codes/CodesPane';
 import { DocumentsPane } from '../documents/DocumentsPane';
+import { DocumentDialogs } from '../documents/DocumentDialogs';
 import { ImportInput } from '../documents/ImportInput';
 import { ExcerptsView } from '../excerpts/ExcerptsView';
 import { ReaderPane } from '../reader/ReaderPane';
@@ -46,9 +48,10 @@ export function App() {
       )}
       <StatusLine />
       <ImportInput />
+      {hasProject && <DocumentDialogs />}
       {dropping && hasProject && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop .txt or .md files to import them
+          Drop files to import them ({IMPORT_FORMATS_TEXT})
         </div>
       )}
     </div>

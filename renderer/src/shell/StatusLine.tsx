@@ -11,6 +11,7 @@ export function StatusLine() {
   const readOnly = useGloss((s) => s.readOnly);
   const coder = useGloss((s) => s.coder?.name ?? '');
   const saveNow = useGloss((s) => s.saveNow);
+  const progress = useGloss((s) => s.progress);
 
   useEffect(() => {
     document.title = windowTitle(hasProject ? name : null, save, readOnly);
@@ -26,6 +27,12 @@ export function StatusLine() {
         <button type="button" className="small" onClick={() => void saveNow()}>
           Try saving again
         </button>
+      )}
+      {progress && (
+        <span className="progress" aria-live="polite">
+          <progress max={progress.total} value={progress.done} aria-label={progress.task} /> {progress.task}: {progress.done} of {progress.total}
+          {progress.current ? ` (${progress.current})` : ''}
+        </span>
       )}
       {coder && <span className="muted coder">Coding as {coder}</span>}
     </footer>

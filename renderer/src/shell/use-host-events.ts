@@ -13,6 +13,7 @@ export function useHostEvents(): void {
       bridge.on('changed', ({ change, history }) => store().applyHostChange(change, history)),
       bridge.on('reload', () => void store().refresh()),
       bridge.on('menu', runMenuCommand),
+      bridge.on('progress', (progress) => store().setProgress(progress)),
     ];
     return () => off.forEach((unsubscribe) => unsubscribe());
   }, []);

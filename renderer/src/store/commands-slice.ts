@@ -3,7 +3,8 @@
  * change the host returns (or show its error). Nothing is changed locally first.
  */
 import type { OpRequest } from '../../../shared/ops/requests';
-import type { ExportKind, OpResponse } from '../bridge/channels';
+import type { ExportKind, ImportResponse, OpResponse } from '../bridge/channels';
+import type { ImportFile } from '../../../shared/ipc/contract';
 import { getBridge } from '../bridge';
 import { bytesToBase64 } from '../files/base64';
 import { downloadText } from '../files/download';
@@ -17,6 +18,8 @@ export interface CommandsSlice {
   undo(): Promise<void>;
   redo(): Promise<void>;
   importFiles(files: File[]): Promise<void>;
+  /** Imports files the host held back as duplicates, as copies. */
+  importCopies(files: ImportFile[]): Promise<void>;
   exportFile(kind: ExportKind): Promise<void>;
   saveNow(): Promise<void>;
 }
@@ -33,6 +36,25 @@ export const createCommandsSlice: Slice<CommandsSlice> = (_set, get) => {
     }
     get().applyHostChange(response.change, response.history);
     return response;
+  };
+
+  /** Shows what an import did: opens the first new document, names failures, notes, and asks about duplicates. */
+  const imported = (response: ImportResponse, sent: ImportFile[]) => {
+    if (response.result) applied(response.result);
+    for (const failure of response.failed) get().notify(failure.error);
+    for (const note of response.notes ?? []) get().notify(`${note.name}: ${note.note}`, 'info');
+    const first = response.imported[0];
+    if (first) {
+      get().openDocument(first.id);
+      get().setView('reader');
+      const names = response.imported.map((d) => d.name);
+      get().notify(names.length === 1 ? `Imported “${names[0]}”.` : `Imported ${names.length} documents.`, 'info');
+    }
+    const duplicates = response.duplicates ?? [];
+    if (duplicates.length > 0) {
+      const held = new Set(duplicates.map((d) => d.name));
+      get().openDialog({ kind: 'duplicates', files: sent.filter((f) => held.has(f.name)), list: duplicates });
+    }
   };
 
   return {
@@ -82,16 +104,15 @@ export const createCommandsSlice: Slice<CommandsSlice> = (_set, get) => {
         const payload = await Promise.all(
           files.map(async (file) => ({ name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })),
         );
-        const response = await getBridge()['documents:import'](payload);
-        if (response.result) applied(response.result);
-        for (const failure of response.failed) get().notify(failure.error);
-        const first = response.imported[0];
-        if (first) {
-          get().openDocument(first.id);
-          get().setView('reader');
-          const names = response.imported.map((d) => d.name);
-          get().notify(names.length === 1 ? `Imported “${names[0]}”.` : `Imported ${names.length} documents.`, 'info');
-        }
+        imported(await getBridge()['documents:import'](payload), payload);
+      } catch (e) {
+        get().notify(`Import failed: ${messageOf(e)}`);
+      }
+    },
+
+    async importCopies(files) {
+      try {
+        imported(await getBridge()['documents:importCopies'](files), files);
       } catch (e) {
         get().notify(`Import failed: ${messageOf(e)}`);
       }

@@ -93,3 +93,10 @@ export const selectProjectName = (s: AppState): string => s.project?.project.nam
 
 /** Code ids in tree order, for the stripes' columns. */
 export const selectCodeOrder = perRevision((s: AppState): string[] => selectCodeRows(s).map((row) => row.code.id), sameItems());
+
+/** How many codings need review (their text was edited and they could not be placed for sure). */
+export const selectReviewCount = perRevision((s: AppState): number => {
+  let n = 0;
+  for (const coding of s.project?.codings.values() ?? []) if (coding.needsReview) n++;
+  return n;
+});

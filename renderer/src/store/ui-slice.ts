@@ -1,4 +1,5 @@
 /** What the user is looking at: view, open document, excerpt filter, pending selection. */
+import type { ImportFile, Progress } from '../../../shared/ipc/contract';
 import { recentFromCodings, touchRecent } from './recent-codes';
 import type { Slice, Span } from './types';
 
@@ -11,7 +12,9 @@ export type ExcerptFilter = 'codes' | 'review';
 export type DialogRequest =
   | { kind: 'edit-text'; documentId: string; selection?: { start: number; end: number } }
   | { kind: 'anonymise'; documentId: string | null }
-  | { kind: 'paste' };
+  | { kind: 'paste' }
+  /** Files the host held back because the project already has their content: import copies? */
+  | { kind: 'duplicates'; files: ImportFile[]; list: { name: string; existing: string }[] };
 
 export interface Flash extends Span {
   /** Changes on every jump, so jumping twice to the same passage flashes twice. */
@@ -33,6 +36,10 @@ export interface UiSlice {
   newCodeRequest: number;
   excerptFilter: ExcerptFilter;
   dialog: DialogRequest | null;
+  /** The coding needing review that the user is fixing in the reader. */
+  reviewing: string | null;
+  /** Long work the host reports (an import of many files), or null. */
+  progress: Progress | null;
   setView(view: View): void;
   openDocument(documentId: string | null): void;
   setExcerptCodes(codeIds: string[]): void;
@@ -44,6 +51,10 @@ export interface UiSlice {
   openDialog(dialog: DialogRequest | null): void;
   /** Shows every coding that needs review in the Excerpts view. */
   showNeedsReview(): void;
+  /** Opens a coding that needs review in the reader, to confirm it or move it to the right words. */
+  startReview(codingId: string): void;
+  stopReview(): void;
+  setProgress(progress: Progress | null): void;
   /** Called after a new snapshot: keeps what still exists, picks sensible defaults. */
   projectReplaced(): void;
   /** Called after every change: drops references to deleted documents and codes. */
@@ -62,6 +73,8 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   newCodeRequest: 0,
   excerptFilter: 'codes',
   dialog: null,
+  reviewing: null,
+  progress: null,
 
   setView(view) {
     set({ view });
@@ -97,11 +110,23 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   showNeedsReview() {
     set({ view: 'excerpts', excerptFilter: 'review' });
   },
+  startReview(codingId) {
+    const coding = get().project?.codings.get(codingId);
+    if (!coding) return;
+    get().jumpTo({ documentId: coding.documentId, start: coding.start, end: coding.end });
+    set({ reviewing: codingId });
+  },
+  stopReview() {
+    set({ reviewing: null });
+  },
+  setProgress(progress) {
+    set({ progress });
+  },
 
   projectReplaced() {
     const project = get().project;
     if (!project) {
-      set({ documentId: null, excerptCodeIds: [], recentCodeIds: [], pending: null, flash: null, dialog: null });
+      set({ documentId: null, excerptCodeIds: [], recentCodeIds: [], pending: null, flash: null, dialog: null, reviewing: null });
       return;
     }
     const keep = get().documentId;
@@ -112,11 +137,12 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
       recentCodeIds: recentFromCodings(project),
       pending: null,
       flash: null,
+      reviewing: null,
     });
   },
 
   changeApplied() {
-    const { project, documentId, excerptCodeIds, recentCodeIds, pending, dialog } = get();
+    const { project, documentId, excerptCodeIds, recentCodeIds, pending, dialog, reviewing } = get();
     if (!project) return;
     const patch: Partial<UiSlice> = {};
     if (documentId && !project.documents.has(documentId)) {
@@ -126,6 +152,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     // A pending span whose document went away, or whose text changed under it, is dropped.
     const pendingDoc = pending && project.documents.get(pending.documentId);
     if (pending && (!pendingDoc || pending.end > pendingDoc.text.length)) patch.pending = null;
+    if (reviewing && !project.codings.get(reviewing)?.needsReview) patch.reviewing = null;
     if (dialog && 'documentId' in dialog && dialog.documentId && !project.documents.has(dialog.documentId)) patch.dialog = null;
     if (excerptCodeIds.some((id) => !project.codes.has(id))) patch.excerptCodeIds = excerptCodeIds.filter((id) => project.codes.has(id));
     if (recentCodeIds.some((id) => !project.codes.has(id))) patch.recentCodeIds = recentCodeIds.filter((id) => project.codes.has(id));

@@ -1,0 +1,35 @@
+/** After an import: files whose content the project already has. Import them as copies, or skip them. */
+import type { ImportFile } from '../../../shared/ipc/contract';
+import { Dialog } from '../common/Dialog';
+import { useGloss } from '../store';
+
+export interface DuplicatesDialogProps {
+  files: ImportFile[];
+  list: { name: string; existing: string }[];
+  onClose: () => void;
+}
+
+export function DuplicatesDialog({ files, list, onClose }: DuplicatesDialogProps) {
+  const importCopies = useGloss((s) => s.importCopies);
+  return (
+    <Dialog
+      title={list.length === 1 ? 'This file is already in the project' : 'These files are already in the project'}
+      submitLabel={list.length === 1 ? 'Import a copy' : 'Import copies'}
+      cancelLabel="Skip"
+      onSubmit={() => {
+        onClose();
+        void importCopies(files);
+      }}
+      onClose={onClose}
+    >
+      <ul className="report">
+        {list.map((d) => (
+          <li key={d.name}>
+            {d.name} has the same content as “{d.existing}”.
+          </li>
+        ))}
+      </ul>
+      <p className="hint">A copy is a separate document: codings on one are not on the other.</p>
+    </Dialog>
+  );
+}
