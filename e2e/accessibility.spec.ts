@@ -1,4 +1,4 @@
-/** axe on the main view with a coded document open: no serious or critical violations. */
+/** axe on the main view with a coded document open, the find bar and a dialog: no serious or critical violations. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { codeSelectionAs, importThroughChooser, selectWithMouse } from './helpers';
@@ -24,6 +24,21 @@ test('the main view with a document open has no serious or critical axe violatio
   await expect(page.getByRole('combobox', { name: 'Code name' })).toBeVisible();
   await check('code popover');
   await page.keyboard.press('Escape');
+
+  // The find bar with matches.
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('training');
+  await expect(page.locator('.find-count')).toHaveText('1 of 1');
+  await check('find bar');
+  await page.keyboard.press('Escape');
+
+  // The Anonymise dialog with its preview.
+  await page.getByRole('button', { name: 'Document actions' }).click();
+  await page.getByRole('menuitem', { name: 'Anonymise…' }).click();
+  await page.getByLabel('Name to replace').fill('Officer');
+  await expect(page.getByLabel('Preview')).toContainText('1 occurrence');
+  await check('anonymise dialog');
+  await page.getByRole('button', { name: 'Cancel' }).click();
 
   await page.getByRole('button', { name: 'Excerpts', exact: true }).click();
   await page.getByRole('checkbox', { name: 'training gaps' }).check();

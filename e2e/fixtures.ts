@@ -121,6 +121,10 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
       async readProject() {
         await expect(page.getByRole('status')).toContainText('Saved');
         await expect(page.getByRole('status')).not.toContainText('Not saved');
+        // The status line can still say "Saved" from before the last change (its save-state
+        // event may not have arrived yet): ask the host to write whatever is pending.
+        if (host) await host.service.flush();
+        else await page.evaluate(() => (window as unknown as { gloss: { 'project:saveNow'(): Promise<unknown> } }).gloss['project:saveNow']());
         return JSON.parse(await fs.readFile(projectFile, 'utf8')) as ProjectFile;
       },
       async exportText(kind) {
