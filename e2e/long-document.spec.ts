@@ -1,7 +1,7 @@
 /**
  * A long document in the reader: it is rendered in chunks, only around the view. Selecting
  * across a chunk boundary with the mouse codes the exact span; a drag that scrolls the text
- * keeps its start; a passage far down, found with Find and reached again from the Excerpts
+ * keeps its start (and copies the whole passage); a passage far down, found with Find and reached again from the Excerpts
  * view, is scrolled into view and flashed.
  */
 import { expect, test } from './fixtures';
@@ -77,12 +77,22 @@ test('a drag that scrolls the text keeps its start, and a passage far down is re
   await expect.poll(() => scroller.evaluate((el) => el.scrollTop), { timeout: 10_000 }).toBeGreaterThan(6000);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
   await page.mouse.up();
+  // Copying takes the passage from the document text, chunks that scrolled away included.
+  const copied = await page.evaluate(() => {
+    let text = '';
+    const listen = (event: ClipboardEvent) => (text = event.clipboardData?.getData('text/plain') ?? '');
+    window.addEventListener('copy', listen);
+    document.execCommand('copy');
+    window.removeEventListener('copy', listen);
+    return text;
+  });
   await codeSelectionAs(page, 'long drag');
   let file = await app.readProject();
   const drag = file.codings[0]!;
   expect(drag.start).toBe(TEXT.indexOf('Para2 opens'));
   expect(drag.end - drag.start).toBeGreaterThan(6000);
   expect(drag.quote).toBe(TEXT.slice(drag.start, drag.end));
+  expect(copied.trim()).toBe(drag.quote);
 
   // Find the last paragraph's closing word, far below, and code it from the find bar.
   await readerText(page).focus();

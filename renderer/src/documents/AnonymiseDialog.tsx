@@ -134,10 +134,12 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
             In “{doc.name}”
           </label>
         )}
-        <label className="check">
-          <input type="radio" name={scopeName} checked={scope === 'all'} onChange={() => setScope('all')} />
-          In all {plural(documents, 'document', 'documents')}
-        </label>
+        {(!doc || documents > 1) && (
+          <label className="check">
+            <input type="radio" name={scopeName} checked={scope === 'all'} onChange={() => setScope('all')} />
+            {documents === 1 ? 'In the project’s one document' : `In all ${documents.toLocaleString('en')} documents`}
+          </label>
+        )}
       </fieldset>
       <label className="check">
         <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />
