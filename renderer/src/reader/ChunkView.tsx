@@ -39,7 +39,10 @@ export interface ChunkViewProps {
   onColumns: (index: number, columns: number) => void;
 }
 
-const NO_BARS: { bars: StripeBar[]; columns: number } = { bars: [], columns: 0 };
+const NO_BARS: { bars: StripeBar[]; columns: number; height: number } = { bars: [], columns: 0, height: 0 };
+
+/** A bar this close to the chunk's edge goes on in the next chunk: it gets a square end there. */
+const EDGE = 0.5;
 
 export const ChunkView = memo(function ChunkView(props: ChunkViewProps) {
   const { chunk, layout, text, top, textLayout, codings, looks, codeOrder, gutter, register, measure, onColumns } = props;
@@ -107,7 +110,7 @@ export const ChunkView = memo(function ChunkView(props: ChunkViewProps) {
       // A coding that goes on into the chunk before or after runs to the chunk's edge, so its bar looks unbroken.
       measured.push({ codeId: coding.codeId, top: coding.start < chunk.start ? 0 : from, bottom: coding.end > chunk.end ? height : to, review: coding.needsReview });
     }
-    setStripes(measured.length ? stripeBars(measured, codeOrder) : NO_BARS);
+    setStripes(measured.length ? { ...stripeBars(measured, codeOrder), height } : NO_BARS);
     return () => removeChunkPaint(paint);
   }, [textLayout, chunk, codings, codeOrder, reflow]);
 
@@ -122,10 +125,14 @@ export const ChunkView = memo(function ChunkView(props: ChunkViewProps) {
         const look = looks.get(bar.codeId);
         const name = look ? `${look.name}${bar.codings > 1 ? ` (${bar.codings} codings)` : ''}` : '';
         const label = bar.review ? `${name}, needs review` : name;
+        const classes = ['stripe'];
+        if (bar.review) classes.push('review');
+        if (bar.top <= EDGE) classes.push('open-top');
+        if (bar.top + bar.height >= stripes.height - EDGE) classes.push('open-bottom');
         return (
           <div
             key={`${bar.codeId}-${bar.top}`}
-            className={bar.review ? 'stripe review' : 'stripe'}
+            className={classes.join(' ')}
             role="img"
             aria-label={label}
             title={label}
