@@ -2,7 +2,8 @@
  * A long document in the reader: it is rendered in chunks, only around the view. Selecting
  * across a chunk boundary with the mouse codes the exact span; a drag that scrolls the text
  * keeps its start (and copies the whole passage); a passage far down, found with Find and reached again from the Excerpts
- * view, is scrolled into view and flashed.
+ * view, is scrolled into view and flashed; the outline of a long web page jumps to a heading
+ * that was not rendered.
  */
 import { expect, test } from './fixtures';
 import { allHighlightedTexts, codeSelectionAs, importThroughChooser, readerText, selectWithMouse } from './helpers';
@@ -121,4 +122,23 @@ test('a drag that scrolls the text keeps its start, and a passage far down is re
   file = await app.readProject();
   const last = file.codings.find((c) => c.quote === 'closes399')!;
   expect(last.start).toBe(TEXT.indexOf('closes399'));
+});
+
+test('the outline of a long web page jumps to a heading far below', async ({ page }) => {
+  const sections = Array.from({ length: 60 }, (_, i) => `<h2>Section ${i + 1}</h2><p>${PARAGRAPHS[i]} ${PARAGRAPHS[i + 60]}</p>`);
+  const html = `<!doctype html><html><head><title>Report</title><script>alert(1)</script></head><body><h1>Annual report</h1>${sections.join('')}</body></html>`;
+  await importThroughChooser(page, [{ name: 'Report.html', content: html }]);
+  const text = readerText(page);
+  await expect(text.getByRole('heading', { name: 'Annual report' })).toBeVisible();
+  await expect(text.getByRole('heading', { name: 'Section 58' })).toHaveCount(0); // not rendered yet
+
+  await page.getByRole('button', { name: /^Outline/ }).click();
+  const outline = page.getByRole('menu', { name: 'Outline' });
+  await expect(outline.getByRole('menuitem')).toHaveCount(61);
+  await outline.getByRole('menuitem', { name: 'Section 58' }).click();
+  const heading = text.getByRole('heading', { name: 'Section 58' });
+  await expect(heading).toBeInViewport();
+  const top = await heading.evaluate((el) => el.getBoundingClientRect().top - document.querySelector('.reader-scroll')!.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThan(150); // near the top of the view
 });
