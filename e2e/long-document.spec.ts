@@ -1,9 +1,9 @@
 /**
  * A long document in the reader: it is rendered in chunks, only around the view. Selecting
  * across a chunk boundary with the mouse codes the exact span; a drag that scrolls the text
- * keeps its start (and copies the whole passage); a passage far down, found with Find and reached again from the Excerpts
- * view, is scrolled into view and flashed; the outline of a long web page jumps to a heading
- * that was not rendered.
+ * keeps its start (and copies the whole passage); a passage far down, found with Find and
+ * reached again from the Excerpts view, is scrolled into view and flashed; the outline of a
+ * long web page jumps to a heading that was not rendered.
  */
 import { expect, test } from './fixtures';
 import { allHighlightedTexts, codeSelectionAs, importThroughChooser, readerText, selectWithMouse } from './helpers';

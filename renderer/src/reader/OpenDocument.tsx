@@ -6,16 +6,14 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Coding, GlossDocument, Memo } from '../../../shared/model/schema';
 import { useGloss } from '../store';
-import type { Span } from '../store/types';
 import { selectCodeLooks, selectCodeOrder, selectDocumentCodings } from '../store/selectors';
 import { MemoDialog } from '../memos/MemoDialog';
-import { MenuButton } from '../common/MenuButton';
 import { isTextField } from '../common/text-field';
 import { CodePicker } from './CodePicker';
 import { CoverageTooltip, type Coverage } from './CoverageTooltip';
 import { FindBar } from './FindBar';
 import { HighlightMenu } from './HighlightMenu';
-import { OutlineButton } from './OutlineButton';
+import { ReaderHeader } from './ReaderHeader';
 import { ReviewBar } from './ReviewBar';
 import { VirtualText } from './VirtualText';
 import { ChunkRegistry } from './chunk-registry';
@@ -25,10 +23,11 @@ import { extendSelectionByKey } from './keyboard-selection';
 import { chunkIndexAt, readerLayout } from './layout';
 import { markReaderPainted } from './reader-timing';
 import { characterAtPoint, firstVisibleOffset, offsetOfPoint, offsetsOfRange, rangeOfOffsets, type TextLayout } from './text-range';
-import { useFind } from './use-find';
+import { useFind, useFindShortcuts } from './use-find';
 import { useReveal } from './use-reveal';
 import { useSelectionPins } from './use-selection-pins';
 import { selectedSpan, useSelectionTracking } from './use-selection-tracking';
+import { useStableNumbers, useStableStructure } from './stable-values';
 import { useSpecialHighlights, type SpecialLayers, type Spanned } from './use-special-highlights';
 
 /** Width of the code popover in px (kept in step with .code-picker in styles.css). */
@@ -39,14 +38,9 @@ const FLASH_MS = 1600;
 const NONE: readonly Spanned[] = [];
 let layoutVersions = 0;
 
-/** The same array while its numbers stay the same, so the virtualiser's range does not change for nothing. */
-function useStableNumbers(numbers: number[]): readonly number[] {
-  const key = numbers.join(',');
-  return useMemo(() => numbers, [key]); // the key is the content
-}
-
 export function OpenDocument({ doc }: { doc: GlossDocument }) {
-  const layout = useMemo(() => readerLayout(doc.text, doc.structure), [doc.text, doc.structure]);
+  const structure = useStableStructure(doc.structure);
+  const layout = useMemo(() => readerLayout(doc.text, structure), [doc.text, structure]);
   const layoutVersion = useMemo(() => ++layoutVersions, [layout]);
   const [registry] = useState(() => new ChunkRegistry());
   const [root, setRoot] = useState<HTMLElement | null>(null);
@@ -60,8 +54,6 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   const flash = useGloss((s) => s.flash);
   const readOnly = useGloss((s) => s.readOnly);
   const setPending = useGloss((s) => s.setPending);
-  const openDialog = useGloss((s) => s.openDialog);
-  const showNeedsReview = useGloss((s) => s.showNeedsReview);
   const reviewing = useGloss((s) => (s.reviewing ? (s.project?.codings.get(s.reviewing) ?? null) : null));
   const page = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement | null>(null);
@@ -93,26 +85,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   const currentMatch = find.open && find.current >= 0 ? find.matches[find.current]! : null;
   const [pickerFocus, setPickerFocus] = useState<'text' | 'find'>('text');
 
-  const latestFind = useRef(find);
-  latestFind.current = find;
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      const key = event.key.toLowerCase();
-      const bar = latestFind.current;
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && key === 'f') {
-        if (document.querySelector('dialog[open]')) return;
-        event.preventDefault();
-        bar.show();
-      } else if (event.key === 'F3' || ((event.ctrlKey || event.metaKey) && key === 'g')) {
-        if (!bar.open) return;
-        event.preventDefault();
-        if (event.shiftKey) bar.previous();
-        else bar.next();
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useFindShortcuts(find);
 
   const pendingHere = pending && pending.documentId === doc.id ? pending : null;
   const pinned = useStableNumbers(
@@ -245,42 +218,19 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
 
   const review = useMemo(() => codings.filter((c) => c.needsReview).length, [codings]);
   const reviewingHere = reviewing && reviewing.documentId === doc.id && reviewing.needsReview ? reviewing : null;
-  const editSelection = (): Span | null => pendingHere ?? currentSpan();
+  const editSelection = () => pendingHere ?? currentSpan();
 
   return (
     <section className="reader" aria-label="Reader">
-      <header className="reader-header">
-        <h2>{doc.name}</h2>
-        <span className="muted">
-          {codings.length === 1 ? '1 coding' : `${codings.length.toLocaleString()} codings`} · {doc.text.length.toLocaleString()} characters
-        </span>
-        {review > 0 && (
-          <button type="button" className="small review-badge" onClick={showNeedsReview} title="Show the codings whose text changed and that need a look">
-            <span aria-hidden="true">⚠ </span>
-            {review === 1 ? '1 coding needs review' : `${review} codings need review`}
-          </button>
-        )}
-        <div className="reader-tools">
-          {layout.headings.length > 0 && <OutlineButton headings={layout.headings} onGo={(h) => reveal(h.start, h.end, 'start')} />}
-          <button type="button" className="small" onClick={find.show} title="Find in document (Ctrl+F)">
-            Find
-          </button>
-          <MenuButton
-            label="Document actions"
-            items={() => [
-              {
-                label: 'Edit text…',
-                disabled: readOnly,
-                onSelect: () => {
-                  const span = editSelection();
-                  openDialog({ kind: 'edit-text', documentId: doc.id, ...(span ? { selection: { start: span.start, end: span.end } } : {}) });
-                },
-              },
-              { label: 'Anonymise…', disabled: readOnly, onSelect: () => openDialog({ kind: 'anonymise', documentId: doc.id }) },
-            ]}
-          />
-        </div>
-      </header>
+      <ReaderHeader
+        doc={doc}
+        codings={codings.length}
+        review={review}
+        headings={layout.headings}
+        onHeading={(h) => reveal(h.start, h.end, 'start')}
+        onFind={find.show}
+        selection={editSelection}
+      />
       {reviewingHere && <ReviewBar coding={reviewingHere} selection={pendingHere} />}
       {find.open && (
         <FindBar

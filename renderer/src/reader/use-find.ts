@@ -70,3 +70,27 @@ export function useFind(text: string, startOffset: () => number, onGo: (match: M
     previous: useCallback(() => step(-1), [step]),
   };
 }
+
+/** Ctrl+F opens the find bar (or gives it focus); F3 / Ctrl+G and Shift with them step through the matches. */
+export function useFindShortcuts(find: FindState): void {
+  const latest = useRef(find);
+  latest.current = find;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const key = event.key.toLowerCase();
+      const bar = latest.current;
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && key === 'f') {
+        if (document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        bar.show();
+      } else if (event.key === 'F3' || ((event.ctrlKey || event.metaKey) && key === 'g')) {
+        if (!bar.open) return;
+        event.preventDefault();
+        if (event.shiftKey) bar.previous();
+        else bar.next();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

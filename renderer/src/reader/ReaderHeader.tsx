@@ -1,0 +1,59 @@
+/** The reader's header: the document's name and size, codings needing review, the outline, Find, and the document's actions. */
+import type { GlossDocument } from '../../../shared/model/schema';
+import { MenuButton } from '../common/MenuButton';
+import { useGloss } from '../store';
+import type { Span } from '../store/types';
+import type { Heading } from './layout';
+import { OutlineButton } from './OutlineButton';
+
+export interface ReaderHeaderProps {
+  doc: GlossDocument;
+  codings: number;
+  /** Codings of this document that need review. */
+  review: number;
+  headings: readonly Heading[];
+  onHeading: (heading: Heading) => void;
+  onFind: () => void;
+  /** The passage the user has selected, where "Edit text" puts its caret. */
+  selection: () => Span | null;
+}
+
+export function ReaderHeader({ doc, codings, review, headings, onHeading, onFind, selection }: ReaderHeaderProps) {
+  const readOnly = useGloss((s) => s.readOnly);
+  const openDialog = useGloss((s) => s.openDialog);
+  const showNeedsReview = useGloss((s) => s.showNeedsReview);
+  return (
+    <header className="reader-header">
+      <h2>{doc.name}</h2>
+      <span className="muted">
+        {codings === 1 ? '1 coding' : `${codings.toLocaleString()} codings`} · {doc.text.length.toLocaleString()} characters
+      </span>
+      {review > 0 && (
+        <button type="button" className="small review-badge" onClick={showNeedsReview} title="Show the codings whose text changed and that need a look">
+          <span aria-hidden="true">⚠ </span>
+          {review === 1 ? '1 coding needs review' : `${review} codings need review`}
+        </button>
+      )}
+      <div className="reader-tools">
+        {headings.length > 0 && <OutlineButton headings={headings} onGo={onHeading} />}
+        <button type="button" className="small" onClick={onFind} title="Find in document (Ctrl+F)">
+          Find
+        </button>
+        <MenuButton
+          label="Document actions"
+          items={() => [
+            {
+              label: 'Edit text…',
+              disabled: readOnly,
+              onSelect: () => {
+                const span = selection();
+                openDialog({ kind: 'edit-text', documentId: doc.id, ...(span ? { selection: { start: span.start, end: span.end } } : {}) });
+              },
+            },
+            { label: 'Anonymise…', disabled: readOnly, onSelect: () => openDialog({ kind: 'anonymise', documentId: doc.id }) },
+          ]}
+        />
+      </div>
+    </header>
+  );
+}
