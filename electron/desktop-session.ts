@@ -18,6 +18,7 @@ import { ask, chooseOpenPaths, chooseSavePath, PROJECT_FILTERS, showError, withG
 import { openProjectInteractively, samePath, writeUnlessOpen } from './open-project';
 import type { Preferences } from './preferences';
 import { sendEvent } from './ipc';
+import { fileErrorReason } from './service/fs-reasons';
 
 export interface SessionDeps {
   coder: Coder;
@@ -27,9 +28,7 @@ export interface SessionDeps {
   onProjectChanged(): void;
 }
 
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+const reasonOf = (e: unknown) => fileErrorReason(e);
 
 export class DesktopSession {
   private service: ProjectService | null = null;
@@ -256,7 +255,7 @@ export class DesktopSession {
         try {
           files.push({ name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) });
         } catch (e) {
-          unreadable.push(`${path.basename(file)}: the file could not be read (${reasonOf(e)}); it was not imported.`);
+          unreadable.push(`${path.basename(file)}: ${fileErrorReason(e, 'reading')}; it was not imported.`);
         }
       }
       const response = files.length > 0 ? await service.importFiles(files) : null;

@@ -1,33 +1,17 @@
 /** The `gloss` command as a user runs it: node bin/gloss.mjs in a child process, real files. */
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runGloss, type Run } from './run-gloss';
 import { ProjectService } from '../service/project-service';
 
-const BIN = fileURLToPath(new URL('../../bin/gloss.mjs', import.meta.url));
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let dir: string;
 
-/**
- * Runs gloss from the temp folder, not the repository (it must work from any folder), with
- * its settings kept in the temp folder too.
- */
 function gloss(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, GLOSS_DATA_DIR: path.join(dir, 'data') } }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
-    });
-  });
+  return runGloss(dir, args);
 }
 
 const read = (name: string) => fs.readFile(path.join(dir, name));

@@ -37,6 +37,7 @@ import type {
 import { DurableProjectAdapter, ProjectOpenError, readProjectFile, writeFileDurably } from './durable-file';
 import { serializeProject } from '../../shared/model/serialize';
 import { acquireLock, describeHolder } from './lock';
+import { fileErrorReason } from './fs-reasons';
 
 export interface ServiceOptions {
   /** The person making changes in this process. */
@@ -62,19 +63,6 @@ export interface FileToImport {
 }
 
 const MAX_RETRY_MS = 60_000;
-
-/** The reason of a failed fs call, without Node's "EACCES: " noise where possible. */
-function reasonOf(e: unknown): string {
-  const error = e as NodeJS.ErrnoException;
-  const known: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOSPC: 'the disk is full',
-    EROFS: 'the disk is read-only',
-    ENOENT: 'the folder no longer exists',
-  };
-  return (error.code && known[error.code]) || error.message || String(e);
-}
 
 export class ProjectService {
   private readonly undoStack: HistoryEntry[] = [];
@@ -133,13 +121,13 @@ export class ProjectService {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
         throw new ProjectOpenError(`${path.basename(absolute)} already exists; choose another name.`, absolute, 'unreadable');
       }
-      throw new ProjectOpenError(`${path.basename(absolute)} could not be created: ${reasonOf(e)}.`, absolute, 'unreadable');
+      throw new ProjectOpenError(`${path.basename(absolute)} could not be created: ${fileErrorReason(e)}.`, absolute, 'unreadable');
     }
     try {
       await writeFileDurably(absolute, serializeProject(data), false);
     } catch (e) {
       await fs.rm(absolute, { force: true });
-      throw new ProjectOpenError(`${path.basename(absolute)} could not be created: ${reasonOf(e)}.`, absolute, 'unreadable');
+      throw new ProjectOpenError(`${path.basename(absolute)} could not be created: ${fileErrorReason(e)}.`, absolute, 'unreadable');
     }
     return ProjectService.open(absolute, options);
   }
@@ -362,7 +350,7 @@ export class ProjectService {
       } catch (e) {
         this.setSaveState({
           status: 'error',
-          message: `Could not save ${path.basename(this.file)}: ${reasonOf(e)}. Your work is kept in memory and Gloss will keep trying.`,
+          message: `Could not save ${path.basename(this.file)}: ${fileErrorReason(e)}. Your work is kept in memory and Gloss will keep trying.`,
         });
         const delay = this.retryMs;
         this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);

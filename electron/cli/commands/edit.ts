@@ -8,6 +8,7 @@ import { findDocument } from '../lookup';
 import { changeProject } from '../project-session';
 import { labelOf, noExtraArguments, projectArgument, stringOption, type Command } from '../command';
 import { codingsNeedingReview, printCodingReport } from './coding-report';
+import { fileErrorReason } from '../../service/fs-reasons';
 
 /** The new text, decoded the way `gloss import` decodes a text file. */
 async function readText(file: string): Promise<string> {
@@ -15,13 +16,7 @@ async function readText(file: string): Promise<string> {
   try {
     bytes = new Uint8Array(await fs.readFile(file));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'the file does not exist'
-      : code === 'EISDIR' ? 'it is a folder, not a file'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : (e as Error).message;
-    throw new CliError(`${path.basename(file)}: ${reason}; no document was changed`);
+    throw new CliError(`${path.basename(file)}: ${fileErrorReason(e, 'reading')}; no document was changed`);
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new CliError(`${path.basename(file)}: ${decoded.error}; no document was changed`);

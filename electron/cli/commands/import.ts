@@ -4,18 +4,9 @@ import path from 'node:path';
 import type { FileToImport } from '../../service/project-service';
 import { coderFor } from '../coder';
 import { CliError, UsageError } from '../errors';
+import { fileErrorReason } from '../../service/fs-reasons';
 import { changeProject } from '../project-session';
 import { labelOf, optionalString, projectArgument, type Command } from '../command';
-
-function readFailure(file: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT' ? 'the file does not exist'
-    : code === 'EISDIR' ? 'it is a folder, not a file'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : (e as Error).message;
-  return `${path.basename(file)}: ${reason}; it was not imported.`;
-}
 
 export const importCommand: Command = {
   name: 'import',
@@ -45,7 +36,7 @@ Options:
         try {
           files.push({ name: path.basename(docPath), bytes: new Uint8Array(await fs.readFile(docPath)) });
         } catch (e) {
-          failures.push(readFailure(docPath, e));
+          failures.push(`${path.basename(docPath)}: ${fileErrorReason(e, 'reading')}; it was not imported.`);
         }
       }
       if (files.length === 0) return [];

@@ -1,27 +1,16 @@
 /** `gloss edit` and `gloss anonymise` as a user runs them: node bin/gloss.mjs in a child process, real files. */
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runGloss, type Run } from '../run-gloss';
 
-const BIN = fileURLToPath(new URL('../../../bin/gloss.mjs', import.meta.url));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let dir: string;
 
 function gloss(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, GLOSS_DATA_DIR: path.join(dir, 'data') } }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
-    });
-  });
+  return runGloss(dir, args);
 }
 
 interface SavedCoding {
