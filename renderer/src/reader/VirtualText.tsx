@@ -9,7 +9,7 @@
  * it is rendered. Beside the text, the stripes column receives each chunk's bars.
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
+import { useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import type { Coding } from '../../../shared/model/schema';
 import type { CodeLook } from '../store/selectors';
 import { ChunkView, STRIPE_COLUMN, STRIPE_GAP } from './ChunkView';
@@ -17,6 +17,7 @@ import { codingsByChunk } from './chunk-codings';
 import type { ChunkRegistry } from './chunk-registry';
 import { estimateChunkHeight, metricsFor } from './estimate';
 import type { ReaderLayout } from './layout';
+import { withPinned } from './rendered-range';
 import type { TextLayout } from './text-range';
 
 /** Chunks rendered beyond each edge of the view: enough that a selection dragged a little past the edge lands in rendered text. */
@@ -39,13 +40,6 @@ export interface VirtualTextProps {
   rootRef: (element: HTMLElement | null) => void;
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   onCopy: (event: ClipboardEvent<HTMLElement>) => void;
-}
-
-/** The rendered range plus the pinned chunks, in increasing order without repeats. */
-function withPinned(range: VirtualRange, pinned: readonly number[]): number[] {
-  const shown = defaultRangeExtractor(range);
-  const extra = pinned.filter((i) => i < range.count && !shown.includes(i));
-  return extra.length === 0 ? shown : [...shown, ...extra].sort((a, b) => a - b);
 }
 
 /** Keeps each chunk's codings list identical while it does not change, so unchanged chunks do not re-draw. */

@@ -129,3 +129,16 @@ describe('structure', () => {
     expect(readerLayout('plain').hasPages).toBe(false);
   });
 });
+
+describe('chunk height estimates', () => {
+  it('count wrapped lines, blank lines and larger headings', async () => {
+    const { estimateChunkHeight, metricsFor } = await import('./estimate');
+    const metrics = { charsPerLine: 10, lineHeight: 20, gap: 5, blankHeight: 8 };
+    const layout = readerLayout('x'.repeat(25) + '\n\nshort', [], { chunkChars: 1000, chunkSegments: 100, maxSegment: 1000 });
+    // Three lines of 20px + gap, a blank line, one line + gap.
+    expect(estimateChunkHeight(layout, layout.chunks[0]!, metrics)).toBe(3 * 20 + 5 + 8 + 20 + 5);
+    const heading = readerLayout('Heading', [{ kind: 'heading', start: 0, end: 7, level: 1 }]);
+    expect(estimateChunkHeight(heading, heading.chunks[0]!, metrics)).toBe(Math.round(20 * 1.3 + 5));
+    expect(metricsFor(700).charsPerLine).toBe(82);
+  });
+});

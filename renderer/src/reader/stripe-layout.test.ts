@@ -50,4 +50,19 @@ describe('stripeBars', () => {
       { codeId: 'a', column: 0, top: 100, height: 20, codings: 1 },
     ]);
   });
+
+  it('marks a bar needing review when any of its codings does', () => {
+    const { bars } = stripeBars(
+      [
+        { codeId: 'a', top: 0, bottom: 20 },
+        { codeId: 'a', top: 10, bottom: 30, review: true },
+        { codeId: 'a', top: 100, bottom: 120, review: false },
+      ],
+      [],
+    );
+    expect(bars.map((b) => [b.top, b.codings, b.review ?? false])).toEqual([
+      [0, 2, true],
+      [100, 1, false],
+    ]);
+  });
 });
