@@ -63,6 +63,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       { label: 'Open Recent', submenu: openRecent },
       { type: 'separator' },
       { label: 'Import Documents…', accelerator: 'CmdOrCtrl+I', enabled: editable, click: () => actions.importDocuments() },
+      { label: 'Paste as New Document…', enabled: editable, click: () => actions.command('paste-document') },
       {
         label: 'Export',
         enabled: state.hasProject,
@@ -100,6 +101,10 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       { role: 'selectAll' },
       { type: 'separator' },
       { label: 'New Code…', accelerator: 'CmdOrCtrl+Shift+N', enabled: editable, click: () => actions.command('new-code') },
+      { type: 'separator' },
+      // The renderer handles Ctrl+F itself (the find bar belongs to the open document).
+      { label: 'Find in Document…', accelerator: 'CmdOrCtrl+F', registerAccelerator: false, enabled: state.hasProject, click: () => actions.command('find') },
+      { label: 'Anonymise…', enabled: editable, click: () => actions.command('anonymise') },
     ],
   };
 

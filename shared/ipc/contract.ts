@@ -129,7 +129,10 @@ export type MenuCommand =
   | 'export-codebook-csv'
   | 'new-code'
   | 'show-excerpts'
-  | 'show-reader';
+  | 'show-reader'
+  | 'find'
+  | 'paste-document'
+  | 'anonymise';
 
 /** Events pushed from the host to the renderer. */
 export interface HostEvents {

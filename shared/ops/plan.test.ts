@@ -178,3 +178,11 @@ describe('resolveReview', () => {
     expect(empty.ok).toBe(false);
   });
 });
+
+describe('addDocuments', () => {
+  it('stores pasted text with LF line endings', () => {
+    const { state, ctx } = fixture();
+    const { documentIds } = run(state, ctx, { type: 'addDocuments', documents: [{ name: 'Pasted', text: 'one\r\ntwo\rthree', source: null }] });
+    expect(state.documents.get(documentIds![0]!)!.text).toBe('one\ntwo\nthree');
+  });
+});

@@ -8,6 +8,7 @@ import type { Change, Patch, ProjectState } from '../model/state';
 import { colorForIndex } from '../model/colors';
 import { descendantIds } from '../model/codes';
 import { quoteAt, splitsSurrogatePair } from '../text/quote';
+import { normalizeNewlines } from '../import/decode-text';
 import { err, ok, type Result } from '../result';
 import type { OpRequest } from './requests';
 import { planAnonymise, planEditDocumentText, type EditReport } from './edit-text';
@@ -193,6 +194,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       const patches: Patch[] = [];
       const documentIds: string[] = [];
       for (const doc of request.documents) {
+        if (doc.text.includes('\r') && doc.structure?.length) return err(`“${doc.name}”: structure ranges must refer to text with LF line endings`);
         const id = ctx.newId();
         documentIds.push(id);
         patches.push({
@@ -201,7 +203,8 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
           value: {
             id,
             name: doc.name.trim(),
-            text: doc.text,
+            // Offsets are defined on LF text; a pasted or scripted text may still hold CRLF.
+            text: normalizeNewlines(doc.text),
             createdAt: ctx.now,
             source: doc.source,
             attributes: {},

@@ -5,6 +5,7 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { findMatches, matchAtOrAfter, type FindOptions, type Match } from './find';
+import { useGloss } from '../store';
 
 export interface FindState {
   open: boolean;
@@ -75,6 +76,11 @@ export function useFind(text: string, startOffset: () => number, onGo: (match: M
 export function useFindShortcuts(find: FindState): void {
   const latest = useRef(find);
   latest.current = find;
+  // Edit ▸ Find in the desktop app's menu.
+  const findRequest = useGloss((s) => s.findRequest);
+  useEffect(() => {
+    if (findRequest > 0) latest.current.show();
+  }, [findRequest]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const key = event.key.toLowerCase();

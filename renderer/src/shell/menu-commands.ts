@@ -31,5 +31,14 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'show-reader':
       store.setView('reader');
       return;
+    case 'find':
+      store.requestFind();
+      return;
+    case 'paste-document':
+      store.openDialog({ kind: 'paste' });
+      return;
+    case 'anonymise':
+      store.openDialog({ kind: 'anonymise', documentId: store.documentId });
+      return;
   }
 }

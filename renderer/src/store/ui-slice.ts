@@ -34,6 +34,8 @@ export interface UiSlice {
   flash: Flash | null;
   /** A request from the menu or the Codes pane to start typing a new code's name. */
   newCodeRequest: number;
+  /** A request from the host menu to open the find bar. */
+  findRequest: number;
   excerptFilter: ExcerptFilter;
   dialog: DialogRequest | null;
   /** The coding needing review that the user is fixing in the reader. */
@@ -47,6 +49,7 @@ export interface UiSlice {
   setPending(span: Span | null): void;
   jumpTo(span: Span): void;
   requestNewCode(): void;
+  requestFind(): void;
   setExcerptFilter(filter: ExcerptFilter): void;
   openDialog(dialog: DialogRequest | null): void;
   /** Shows every coding that needs review in the Excerpts view. */
@@ -71,6 +74,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   pending: null,
   flash: null,
   newCodeRequest: 0,
+  findRequest: 0,
   excerptFilter: 'codes',
   dialog: null,
   reviewing: null,
@@ -97,6 +101,9 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   },
   jumpTo(span) {
     set({ view: 'reader', documentId: span.documentId, pending: null, flash: { ...span, key: ++flashKey } });
+  },
+  requestFind() {
+    set({ view: 'reader', findRequest: get().findRequest + 1 });
   },
   requestNewCode() {
     set({ newCodeRequest: get().newCodeRequest + 1 });
