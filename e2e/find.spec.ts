@@ -41,7 +41,8 @@ test('Ctrl+F finds with counts, steps with Enter and Shift+Enter, respects case 
   await expect(input).toBeFocused();
   await page.keyboard.type('training');
   await expect(count).toHaveText('1 of 4');
-  expect(await findHighlights(page, 'gloss-find')).toEqual(['training', 'training', 'training', 'TRAINING']);
+  // The query is typed letter by letter; poll until the highlights follow the last letter.
+  await expect.poll(() => findHighlights(page, 'gloss-find')).toEqual(['training', 'training', 'training', 'TRAINING']);
   const starts = [...TEXT.matchAll(/training/gi)].map((m) => m.index);
   await expect.poll(() => currentMatchStart(page)).toBe(starts[0]);
 
@@ -51,7 +52,7 @@ test('Ctrl+F finds with counts, steps with Enter and Shift+Enter, respects case 
   await input.press('Shift+Enter');
   await input.press('Shift+Enter');
   await expect(count).toHaveText('4 of 4'); // wraps round
-  expect(await findHighlights(page, 'gloss-find-current')).toEqual(['TRAINING']);
+  await expect.poll(() => findHighlights(page, 'gloss-find-current')).toEqual(['TRAINING']);
   await bar.getByRole('button', { name: 'Previous match' }).click();
   await expect(count).toHaveText('3 of 4');
   await bar.getByRole('button', { name: 'Next match' }).click();
@@ -67,7 +68,7 @@ test('Ctrl+F finds with counts, steps with Enter and Shift+Enter, respects case 
   await expect(count).toHaveText(/of 4$/);
   await bar.getByRole('button', { name: 'Whole words' }).click();
   await expect(count).toHaveText(/of 3$/);
-  expect(await findHighlights(page, 'gloss-find')).toEqual(['Sam', 'Sam', 'Sam']);
+  await expect.poll(() => findHighlights(page, 'gloss-find')).toEqual(['Sam', 'Sam', 'Sam']);
   await input.fill('nothing like this');
   await expect(count).toHaveText('No matches');
 
@@ -84,5 +85,5 @@ test('Ctrl+F finds with counts, steps with Enter and Shift+Enter, respects case 
   // Escape closes the bar and clears its highlights.
   await input.press('Escape');
   await expect(bar).toBeHidden();
-  expect(await findHighlights(page, 'gloss-find')).toEqual([]);
+  await expect.poll(() => findHighlights(page, 'gloss-find')).toEqual([]);
 });
