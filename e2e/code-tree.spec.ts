@@ -61,6 +61,11 @@ test('create, rename, recolour, describe, nest and delete codes', async ({ page,
   expect(codebook[0]).toBe('code,code_path,parent,description,color,codings,documents');
   expect(codebook).toContain('Barriers,Barriers,,Anything that slows an investigation down.,#e69f00,0,0');
   expect(codebook.find((l) => l.startsWith('Training,'))).toMatch(/^Training,Barriers > Training,Barriers,,#c0392b,0,0$/);
+  // The same hierarchy as a REFI-QDA codebook, downloaded from the toolbar.
+  const qdc = await app.exportText('codebook-qdc');
+  expect(qdc).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1\.0"/);
+  // Training nested inside Barriers: no closing tag between the two opening ones.
+  expect(qdc).toMatch(/<Code [^>]*name="Barriers"[^>]*>(?:(?!<\/Code>)[\s\S])*<Code [^>]*name="Training"[^>]*color="#c0392b"[^>]*\/>/);
 
   // Code a passage with a sub-code, so deleting the parent has a coding to remove.
   await importThroughChooser(page, [{ name: 'notes.txt', content: 'Nobody showed us the new system.' }]);

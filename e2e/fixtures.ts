@@ -58,6 +58,7 @@ interface LazyBrowser {
 const EXPORT_BUTTON: Record<ExportKind, string> = {
   'excerpts-csv': 'Export excerpts CSV',
   'codebook-csv': 'Export codebook CSV',
+  'codebook-qdc': 'Export codebook QDC',
 };
 
 async function makeProject(dir: string, dataDir: string, source: TestOptions['projectSource']): Promise<string> {

@@ -70,6 +70,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
         submenu: [
           { label: 'Coded Excerpts (CSV)…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportFile('excerpts-csv') },
           { label: 'Codebook (CSV)…', click: () => actions.exportFile('codebook-csv') },
+          { label: 'Codebook (REFI-QDA .qdc)…', click: () => actions.exportFile('codebook-qdc') },
         ],
       },
       { type: 'separator' },

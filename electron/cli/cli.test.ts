@@ -160,7 +160,17 @@ describe('gloss', () => {
     );
   });
 
-  it('info --json prints one object of counts', async () => {
+  it('export --qdc writes the REFI-QDA codebook with the code hierarchy', async () => {
+    const run = await gloss('export', 'study.gloss', '--qdc', 'codebook.qdc');
+    expect(run).toEqual({ code: 0, stdout: `${path.join(dir, 'codebook.qdc')}\n`, stderr: '' });
+    const xml = (await read('codebook.qdc')).toString('utf8');
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1\.0" origin="Gloss">/);
+    expect(xml).toMatch(/<Code [^>]*name="Barriers"[^>]*>(?:(?!<\/Code>)[\s\S])*<Code [^>]*name="Data sharing"/);
+    const same = await gloss('export', 'study.gloss', '--qdc', 'x.qdc', '--codebook', 'x.qdc');
+    expectOneLineError(same, 'gloss: export: two outputs name the same file');
+  });
+
+    it('info --json prints one object of counts', async () => {
     const run = await gloss('info', 'study.gloss', '--json');
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);

@@ -13,6 +13,7 @@ import {
   type Snapshot,
 } from '../../shared/ipc/contract';
 import type { ProjectService } from './project-service';
+import { HandlerError } from './handler-error';
 
 export interface HostContext {
   kind: Snapshot['host'];
@@ -33,9 +34,7 @@ export interface HostContext {
 export type Handlers = { [C in Channel]: (arg: ChannelArg<C>) => Promise<ChannelResult<C>> };
 
 /** A request the host refuses, with a message for the user. */
-export class HandlerError extends Error {
-  override name = 'HandlerError';
-}
+export { HandlerError };
 
 function need(ctx: HostContext): ProjectService {
   const session = ctx.session();

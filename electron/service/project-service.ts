@@ -24,6 +24,8 @@ import { err, type Result } from '../../shared/result';
 import { documentNameFor, readDocument } from '../../shared/import/registry';
 import { excerptsCsv } from '../../shared/export/csv-excerpts';
 import { codebookCsv } from '../../shared/export/csv-codebook';
+import { codebookQdc } from '../../shared/formats/refi/qdc-export';
+import { HandlerError } from './handler-error';
 import type {
   ExportContent,
   ExportKind,
@@ -287,6 +289,11 @@ export class ProjectService {
         return { fileName: `${base} - excerpts.csv`, mimeType: 'text/csv', content: excerptsCsv(this.state) };
       case 'codebook-csv':
         return { fileName: `${base} - codebook.csv`, mimeType: 'text/csv', content: codebookCsv(this.state) };
+      case 'codebook-qdc': {
+        const xml = codebookQdc(this.state, 'Gloss');
+        if (!xml.ok) throw new HandlerError(xml.error);
+        return { fileName: `${base} - codebook.qdc`, mimeType: 'application/xml', content: xml.value };
+      }
     }
   }
 

@@ -64,7 +64,7 @@ export interface ImportResponse {
   notes: { name: string; note: string }[];
 }
 
-export const exportKindSchema = z.enum(['excerpts-csv', 'codebook-csv']);
+export const exportKindSchema = z.enum(['excerpts-csv', 'codebook-csv', 'codebook-qdc']);
 export type ExportKind = z.infer<typeof exportKindSchema>;
 
 export interface ExportContent {

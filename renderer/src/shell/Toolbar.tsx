@@ -30,6 +30,9 @@ export function Toolbar() {
             <button type="button" onClick={() => void exportFile('codebook-csv')}>
               Export codebook CSV
             </button>
+            <button type="button" onClick={() => void exportFile('codebook-qdc')} title="REFI-QDA codebook for NVivo, ATLAS.ti, MAXQDA and QualCoder">
+              Export codebook QDC
+            </button>
           </div>
           <div className="toolbar-group" role="group" aria-label="History">
             <button
