@@ -13,6 +13,7 @@ import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { selectDocument } from '../store/selectors';
 import { reportLines } from './edit-report';
+import { ReviewThemButton } from './ReviewThemButton';
 
 /** Typing pauses this long before the preview is asked for. */
 const PREVIEW_DELAY_MS = 200;
@@ -23,7 +24,6 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
   const doc = useGloss(selectDocument(documentId));
   const documents = useGloss((s) => s.project?.documents.size ?? 0);
   const run = useGloss((s) => s.run);
-  const showNeedsReview = useGloss((s) => s.showNeedsReview);
   const [name, setName] = useState('');
   const [placeholder, setPlaceholder] = useState('[name]');
   const [scope, setScope] = useState<'one' | 'all'>(doc ? 'one' : 'all');
@@ -67,19 +67,7 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
         cancelLabel={null}
         onSubmit={onClose}
         onClose={onClose}
-        extraButtons={
-          report.value.unplaced > 0 && (
-            <button
-              type="button"
-              onClick={() => {
-                onClose();
-                showNeedsReview();
-              }}
-            >
-              Review them
-            </button>
-          )
-        }
+        extraButtons={<ReviewThemButton unplaced={report.value.unplaced} onClose={onClose} />}
       >
         <p>{report.replaced}</p>
         <ul className="report" aria-label="What happened to the codings">

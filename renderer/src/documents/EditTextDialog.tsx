@@ -9,6 +9,7 @@ import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { selectDocument } from '../store/selectors';
 import { reportLines } from './edit-report';
+import { ReviewThemButton } from './ReviewThemButton';
 
 export interface EditTextDialogProps {
   documentId: string;
@@ -21,7 +22,6 @@ export function EditTextDialog({ documentId, selection, onClose }: EditTextDialo
   const doc = useGloss(selectDocument(documentId));
   const run = useGloss((s) => s.run);
   const setPending = useGloss((s) => s.setPending);
-  const showNeedsReview = useGloss((s) => s.showNeedsReview);
   const [text, setText] = useState(doc?.text ?? '');
   const [report, setReport] = useState<EditReport | null>(null);
   const [saving, setSaving] = useState(false);
@@ -53,19 +53,7 @@ export function EditTextDialog({ documentId, selection, onClose }: EditTextDialo
         cancelLabel={null}
         onSubmit={onClose}
         onClose={onClose}
-        extraButtons={
-          report.unplaced > 0 && (
-            <button
-              type="button"
-              onClick={() => {
-                onClose();
-                showNeedsReview();
-              }}
-            >
-              Review them
-            </button>
-          )
-        }
+        extraButtons={<ReviewThemButton unplaced={report.unplaced} onClose={onClose} />}
       >
         <ul className="report" aria-label="What happened to the codings">
           {reportLines(report).map((line) => (
