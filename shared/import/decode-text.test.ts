@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { fixture } from './fixtures/inspect';
 import { describe, expect, it } from 'vitest';
 import { decodeText, normalizeNewlines } from './decode-text';
 import { readDocument } from './registry';
 import { decodeWindows1252 } from './windows-1252';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 
 /** The text every Unicode fixture holds: accents, an en dash, and an emoji (a surrogate pair). */
 const UNICODE_TEXT = 'Café – naïve 😀\nsecond line\n';

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { imported, rangesOf, refusal } from './fixtures/inspect';
+import { imported, rangesOf, refusal, fixture } from './fixtures/inspect';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 const html = (s: string) => new TextEncoder().encode(s);
 
 describe('HTML import', () => {

@@ -3,7 +3,7 @@
  * as one undoable step with its structure, a coding on the imported text exports exactly
  * that text, and a file already in the project waits for the user's word.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,9 +12,9 @@ import { ProjectService, type FileToImport } from '../../electron/service/projec
 import { EXCERPTS_HEADER } from '../export/csv-excerpts';
 import { makeDocx, makeEpub, makeOdt, makePdf } from './fixtures/make-documents';
 import { readDocument } from './registry';
+import { fixture } from './fixtures/inspect';
 
 const coder = { id: 'c-1', name: 'Ana', color: '#1f77b4' };
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 let dir: string;
 const open: ProjectService[] = [];
 

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { imported, rangesOf, refusal } from './fixtures/inspect';
+import { imported, rangesOf, refusal, fixture } from './fixtures/inspect';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 
 describe('SRT import', () => {
   it('keeps timestamps and speakers as text, joins a speaker’s consecutive cues, drops numbers and tags', async () => {
