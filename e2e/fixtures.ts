@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EXPORT_LABELS } from '../shared/ipc/export-kinds';
 import type { ExportKind } from '../shared/ipc/contract';
 import type { ProjectFile } from '../shared/model/schema';
 import { emptyProjectFile } from '../shared/model/state';
@@ -55,11 +56,6 @@ interface LazyBrowser {
   get(): Promise<Browser>;
 }
 
-const EXPORT_BUTTON: Record<ExportKind, string> = {
-  'excerpts-csv': 'Export excerpts CSV',
-  'codebook-csv': 'Export codebook CSV',
-  'codebook-qdc': 'Export codebook QDC',
-};
 
 async function makeProject(dir: string, dataDir: string, source: TestOptions['projectSource']): Promise<string> {
   if (source === 'sample') return ensureSampleCopy(dataDir);
@@ -136,7 +132,8 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
             return (await bridge['export:content'](k)).content;
           }, kind);
         }
-        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: EXPORT_BUTTON[kind] }).click()]);
+        await page.getByRole('button', { name: 'Export', exact: true }).click();
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: `${EXPORT_LABELS[kind]}…` }).click()]);
         const file = await download.path();
         return fs.readFile(file, 'utf8');
       },

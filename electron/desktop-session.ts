@@ -6,11 +6,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
-import type { Coder } from '../shared/model/schema';
+import type { Coder, ProjectFile } from '../shared/model/schema';
 import { fileFromState } from '../shared/model/state';
 import { serializeProject } from '../shared/model/serialize';
 import { SUPPORTED_EXTENSIONS } from '../shared/import/registry';
-import type { ExportKind, HostEvent, HostEvents, Snapshot } from '../shared/ipc/contract';
+import type { ExportContent, ExportKind, HostEvent, HostEvents, Snapshot } from '../shared/ipc/contract';
 import { writeFileDurably } from './service/durable-file';
 import { HandlerError, type HostContext } from './service/handlers';
 import { ProjectService, type FileToImport, type ServiceOptions } from './service/project-service';
@@ -19,9 +19,14 @@ import { openProjectInteractively, samePath, writeUnlessOpen } from './open-proj
 import type { Preferences } from './preferences';
 import { sendEvent } from './ipc';
 import { fileErrorReason } from './service/fs-reasons';
+import { renameCoder } from './service/settings';
 
 export interface SessionDeps {
   coder: Coder;
+  /** First run: the person has not given their name yet. */
+  coderUnnamed: boolean;
+  /** Gloss's settings folder (the coder's name is saved there). */
+  dataDir: string;
   prefs: Preferences;
   window(): BrowserWindow | null;
   /** The open project changed (or closed): menus and the like need refreshing. */
@@ -61,7 +66,15 @@ export class DesktopSession {
           }
           return this.open(file);
         },
-        saveExport: (fileName, content) => this.saveExport(fileName, content),
+        saveExport: (content) => this.saveExport(content),
+      },
+      adoptProject: (file, suggestedName) => this.adoptFile(file, suggestedName),
+      setCoderName: async (name) => {
+        const coder = await renameCoder(this.deps.dataDir, name);
+        this.deps.coder = coder;
+        this.deps.coderUnnamed = false;
+        this.service?.setCoder(coder);
+        return coder;
       },
     };
   }
@@ -83,6 +96,7 @@ export class DesktopSession {
   private serviceOptions(generation: number, readOnly: boolean): ServiceOptions {
     return {
       coder: this.deps.coder,
+      coderUnnamed: this.deps.coderUnnamed,
       readOnly,
       onEvent: (event, payload) => {
         if (generation !== this.currentGeneration) return;
@@ -198,6 +212,38 @@ export class DesktopSession {
   }
 
   /**
+   * A project made elsewhere (a REFI-QDA import) written to a file the user picks, then
+   * opened in place of the current one. The path, or null if the user cancelled.
+   */
+  adoptFile(project: ProjectFile, suggestedName: string): Promise<string | null> {
+    return this.exclusive(async () => {
+      const chosen = await chooseSavePath(this.deps.window(), {
+        title: 'Save the imported project as',
+        defaultPath: path.join(this.defaultFolder(), `${suggestedName}.gloss`),
+        buttonLabel: 'Save',
+        filters: PROJECT_FILTERS,
+      });
+      if (!chosen) return null;
+      const file = withGlossExtension(chosen);
+      if (this.service && samePath(file, this.service.file)) {
+        throw new HandlerError(`${path.basename(file)} is the open project; choose another name for the imported one.`);
+      }
+      if (!(await writeUnlessOpen(file, serializeProject(project), this.deps.window(), this.service?.file ?? null))) return null;
+      if (!(await this.readyToLeave('Open the imported project anyway'))) return null;
+      const generation = ++this.generation;
+      const opened = await openProjectInteractively(file, {
+        parent: this.deps.window(),
+        open: (f, readOnly) => ProjectService.open(f, this.serviceOptions(generation, readOnly)),
+        forget: (f) => this.deps.prefs.forgetRecent(f),
+        openHere: this.service?.file ?? null,
+      });
+      if (!opened) return null;
+      await this.adopt(opened, generation);
+      return file;
+    });
+  }
+
+  /**
    * Writes the open project (with unsaved edits) to a new file and opens that instead. The
    * copy is named after its file, as a new project is; the original stays as last saved.
    */
@@ -296,15 +342,14 @@ export class DesktopSession {
   exportToFile(kind: ExportKind): Promise<void> {
     const service = this.service;
     if (!service) return Promise.resolve();
-    const content = service.exportContent(kind);
-    return this.saveExport(content.fileName, content.content).then(
+    return service.exportContent(kind).then((content) => this.saveExport(content)).then(
       () => {},
       (e: unknown) => showError(this.deps.window(), 'The export was not saved.', reasonOf(e)),
     );
   }
 
   /** Asks where to save an export and writes it durably; the path, or null if cancelled. */
-  async saveExport(fileName: string, content: string): Promise<string | null> {
+  async saveExport({ fileName, content, encoding }: ExportContent): Promise<string | null> {
     const extension = path.extname(fileName).replace(/^\./, '') || 'csv';
     const chosen = await chooseSavePath(this.deps.window(), {
       title: 'Export',
@@ -318,7 +363,7 @@ export class DesktopSession {
       throw new HandlerError(`${path.basename(target)} is the open project; choose another name for the export.`);
     }
     try {
-      await writeFileDurably(target, content, false);
+      await writeFileDurably(target, encoding === 'base64' ? new Uint8Array(Buffer.from(content, 'base64')) : content, false);
     } catch (e) {
       throw new HandlerError(`Could not write ${path.basename(target)}: ${reasonOf(e)}.`);
     }

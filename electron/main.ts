@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, type WebFrameMain } from 'electron';
 import { createHandlers } from './service/handlers';
-import { defaultDataDir, ensureCoder } from './service/settings';
+import { defaultDataDir, coderConfirmed, ensureCoder } from './service/settings';
 import { ensureSampleCopy } from './service/sample';
 import { projectFileFromArgv } from './command-line';
 import { DesktopSession } from './desktop-session';
@@ -151,10 +151,14 @@ function openFromOutside(file: string): void {
 async function start(): Promise<void> {
   await app.whenReady();
   // GLOSS_CODER names the coder for this profile (the e2e tests set it, with GLOSS_DATA_DIR).
-  const coder = await ensureCoder(dataDir, process.env.GLOSS_CODER?.trim() || undefined);
+  const named = process.env.GLOSS_CODER?.trim() || undefined;
+  const coder = await ensureCoder(dataDir, named);
+  const coderUnnamed = !named && !(await coderConfirmed(dataDir));
   prefs = await Preferences.load(dataDir, () => refreshMenu());
   session = new DesktopSession({
     coder,
+    coderUnnamed,
+    dataDir,
     prefs,
     window: () => mainWindow,
     onProjectChanged: () => refreshMenu(),

@@ -41,12 +41,16 @@ describe('menuTemplate', () => {
     expect(menu.map((m) => m.label?.replace(/&/g, ''))).toEqual(['File', 'Edit', 'View', 'Help']);
     click(find(menu, 'File', 'New Project…'));
     click(find(menu, 'File', 'Import Documents…'));
-    click(find(menu, 'File', 'Export', 'Coded Excerpts (CSV)…'));
+    click(find(menu, 'File', 'Export', 'Coded excerpts (CSV)…'));
     click(find(menu, 'File', 'Export', 'Codebook (CSV)…'));
+    click(find(menu, 'File', 'Export', 'Project for NVivo (.qdpx, UTF-16 positions)…'));
+    click(find(menu, 'File', 'Import REFI-QDA Project (.qdpx)…'));
+    click(find(menu, 'File', 'Merge Project…'));
     click(find(menu, 'File', 'Save As…'));
     expect(a.newProject).toHaveBeenCalledOnce();
     expect(a.importDocuments).toHaveBeenCalledOnce();
-    expect(a.exportFile.mock.calls).toEqual([['excerpts-csv'], ['codebook-csv']]);
+    expect(a.exportFile.mock.calls).toEqual([['excerpts-csv'], ['codebook-csv'], ['project-qdpx-utf16']]);
+    expect(a.command.mock.calls).toEqual([['import-qdpx'], ['merge-project']]);
     expect(a.saveAs).toHaveBeenCalledOnce();
   });
 
@@ -57,7 +61,8 @@ describe('menuTemplate', () => {
     click(find(menu, 'Edit', 'Redo'));
     click(find(menu, 'View', 'Reader'));
     click(find(menu, 'View', 'Excerpts'));
-    expect(a.command.mock.calls).toEqual([['undo'], ['redo'], ['show-reader'], ['show-excerpts']]);
+    click(find(menu, 'View', 'Agreement'));
+    expect(a.command.mock.calls).toEqual([['undo'], ['redo'], ['show-reader'], ['show-excerpts'], ['show-agreement']]);
     expect(find(menu, 'Edit', 'Undo').accelerator).toBe('CmdOrCtrl+Z');
     expect(find(menu, 'Edit', 'Redo').accelerator).toBe('Ctrl+Shift+Z');
   });

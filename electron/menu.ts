@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { ExportKind, MenuCommand } from '../shared/ipc/contract';
+import { EXPORT_LABELS, EXPORT_ORDER } from '../shared/ipc/export-kinds';
 
 export interface MenuState {
   recent: string[];
@@ -67,12 +68,17 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       {
         label: 'Export',
         enabled: state.hasProject,
-        submenu: [
-          { label: 'Coded Excerpts (CSV)…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportFile('excerpts-csv') },
-          { label: 'Codebook (CSV)…', click: () => actions.exportFile('codebook-csv') },
-          { label: 'Codebook (REFI-QDA .qdc)…', click: () => actions.exportFile('codebook-qdc') },
-        ],
+        submenu: EXPORT_ORDER.map(
+          (kind): MenuItemConstructorOptions => ({
+            label: `${EXPORT_LABELS[kind]}…`,
+            ...(kind === 'excerpts-csv' ? { accelerator: 'CmdOrCtrl+E' } : {}),
+            click: () => actions.exportFile(kind),
+          }),
+        ),
       },
+      { label: 'Import REFI-QDA Project (.qdpx)…', click: () => actions.command('import-qdpx') },
+      { label: 'Import Codebook (.qdc, .csv)…', enabled: editable, click: () => actions.command('import-codebook') },
+      { label: 'Merge Project…', enabled: editable, click: () => actions.command('merge-project') },
       { type: 'separator' },
       { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasProject, click: () => actions.saveAs() },
       { type: 'separator' },
@@ -114,6 +120,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
     submenu: [
       { label: 'Reader', accelerator: 'CmdOrCtrl+1', enabled: state.hasProject, click: () => actions.command('show-reader') },
       { label: 'Excerpts', accelerator: 'CmdOrCtrl+2', enabled: state.hasProject, click: () => actions.command('show-excerpts') },
+      { label: 'Agreement', accelerator: 'CmdOrCtrl+3', enabled: state.hasProject, click: () => actions.command('show-agreement') },
       { type: 'separator' },
       ...(state.isPackaged ? [] : [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]),
       { role: 'resetZoom' },

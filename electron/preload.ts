@@ -48,6 +48,13 @@ const api = {
   'project:newDialog': () => invoke('project:newDialog'),
   'project:openDialog': () => invoke('project:openDialog'),
   'project:openRecent': (path) => invoke('project:openRecent', path),
+  'exchange:importQdpx': (request) => invoke('exchange:importQdpx', request),
+  'exchange:previewCodebook': (file) => invoke('exchange:previewCodebook', file),
+  'exchange:importCodebook': (file) => invoke('exchange:importCodebook', file),
+  'team:setCoderName': (name) => invoke('team:setCoderName', name),
+  'team:agreement': (request) => invoke('team:agreement', request),
+  'team:previewMerge': (request) => invoke('team:previewMerge', request),
+  'team:applyMerge': (request) => invoke('team:applyMerge', request),
   on<E extends HostEvent>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
     const forward = (_event: unknown, ...args: unknown[]) => {
       const message = args[0] as EventMessage | undefined;

@@ -13,8 +13,26 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { newCommand } from './commands/new';
+import { importQdpxCommand } from './commands/import-qdpx';
+import { importCodebookCommand } from './commands/import-codebook';
+import { mergeCommand } from './commands/merge';
+import { gitSetupCommand } from './commands/git-setup';
+import { agreementCommand } from './commands/agreement';
 
-export const COMMANDS: readonly Command[] = [newCommand, importCommand, codeCommand, editCommand, anonymiseCommand, exportCommand, infoCommand];
+export const COMMANDS: readonly Command[] = [
+  newCommand,
+  importCommand,
+  codeCommand,
+  editCommand,
+  anonymiseCommand,
+  exportCommand,
+  infoCommand,
+  importQdpxCommand,
+  importCodebookCommand,
+  mergeCommand,
+  gitSetupCommand,
+  agreementCommand,
+];
 
 function version(): string {
   try {

@@ -12,10 +12,11 @@ import { fileURLToPath } from 'node:url';
 import type { HostEvent, HostEvents } from '../../shared/ipc/contract';
 import type { Coder } from '../../shared/model/schema';
 import { coderFor } from '../cli/coder';
-import { ProjectOpenError } from '../service/durable-file';
+import { ProjectOpenError, writeFileDurably } from '../service/durable-file';
+import { serializeProject } from '../../shared/model/serialize';
 import { createHandlers, type HostContext } from '../service/handlers';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
-import { defaultDataDir } from '../service/settings';
+import { coderConfirmed, defaultDataDir, renameCoder } from '../service/settings';
 import { checkToken, newToken, tokenCookie } from './auth';
 import { EventStream } from './event-stream';
 import { handleInvoke } from './invoke';
@@ -72,6 +73,15 @@ async function openProject(file: string, options: ServiceOptions): Promise<Proje
   return ProjectService.create(file, path.basename(file).replace(/\.gloss$/i, ''), options);
 }
 
+/** `dir/name.gloss`, or `dir/name 2.gloss` and so on when that exists. */
+async function freeProjectPath(dir: string, name: string): Promise<string> {
+  const safe = name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'Imported project';
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, `${safe}${n === 1 ? '' : ` ${n}`}.gloss`);
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
@@ -100,14 +110,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
   let service: ProjectService;
   let coder: Coder;
+  const dataDir = options.dataDir ?? defaultDataDir();
+  let coderUnnamed = false;
+  const serviceOptions = (readOnly: boolean | undefined): ServiceOptions => ({
+    coder,
+    coderUnnamed,
+    readOnly,
+    onEvent,
+    ...(options.saveDelayMs !== undefined ? { saveDelayMs: options.saveDelayMs } : {}),
+  });
   try {
-    coder = await coderFor(projectFile, options.coderName, options.dataDir ?? defaultDataDir());
-    service = await openProject(projectFile, {
-      coder,
-      readOnly: options.readOnly,
-      onEvent,
-      ...(options.saveDelayMs !== undefined ? { saveDelayMs: options.saveDelayMs } : {}),
-    });
+    coder = await coderFor(projectFile, options.coderName, dataDir);
+    coderUnnamed = !options.coderName?.trim() && !(await coderConfirmed(dataDir));
+    service = await openProject(projectFile, serviceOptions(options.readOnly));
   } catch (e) {
     events.close();
     throw e;
@@ -117,6 +132,24 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     session: () => service,
     coder: () => coder,
     recent: () => [],
+    // A browser cannot pick where to save, so an imported project goes beside the open one
+    // under a name no file has yet, and replaces it in this host.
+    adoptProject: async (file, suggestedName) => {
+      const target = await freeProjectPath(path.dirname(service.file), suggestedName);
+      await writeFileDurably(target, serializeProject(file), false);
+      const opened = await ProjectService.open(target, serviceOptions(false));
+      const previous = service;
+      service = opened;
+      await previous.close().catch((e: unknown) => log(`closing ${previous.file} failed: ${String(e)}`));
+      events.send('reload', null);
+      return target;
+    },
+    setCoderName: async (name) => {
+      coder = await renameCoder(dataDir, name);
+      coderUnnamed = false;
+      service.setCoder(coder);
+      return coder;
+    },
   };
   const handlers = createHandlers(context);
   let origins = new Set<string>();
@@ -185,5 +218,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       await service.close();
     })());
 
-  return { url: `http://127.0.0.1:${port}/?token=${token}`, token, port, service, close };
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    // A getter: an imported project replaces the one served.
+    get service() {
+      return service;
+    },
+    close,
+  };
 }

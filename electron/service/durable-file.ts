@@ -64,12 +64,12 @@ async function keepAsBackup(file: string): Promise<void> {
 }
 
 /** Writes `text` to `file` durably: temp file, fsync, optional backup, rename. */
-export async function writeFileDurably(file: string, text: string, keepBackup: boolean): Promise<void> {
+export async function writeFileDurably(file: string, text: string | Uint8Array, keepBackup: boolean): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   const handle = await fs.open(temp, 'w');
   try {
-    await handle.writeFile(text, 'utf8');
+    await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
     await handle.sync();
   } catch (e) {
     await handle.close();

@@ -3,17 +3,20 @@
  * (over HTTP). Each host supplies a HostContext; payloads are validated here, once, against
  * the contract's schemas before any handler runs.
  */
-import type { Coder } from '../../shared/model/schema';
+import type { Coder, ProjectFile } from '../../shared/model/schema';
 import {
   payloadSchemas,
   type Channel,
   type ChannelArg,
   type ChannelResult,
+  type ExportContent,
   type ExportKind,
   type Snapshot,
 } from '../../shared/ipc/contract';
 import type { ProjectService } from './project-service';
 import { HandlerError } from './handler-error';
+import { importCodebook, importQdpx, previewCodebook } from './exchange';
+import { agreement, applyMerge, previewMerge, setCoderName } from './team';
 
 export interface HostContext {
   kind: Snapshot['host'];
@@ -27,8 +30,16 @@ export interface HostContext {
     openProject(): Promise<Snapshot | null>;
     openRecent(path: string): Promise<Snapshot | null>;
     /** Asks where to save and writes the file; resolves to the path, or null if cancelled. */
-    saveExport(fileName: string, content: string): Promise<string | null>;
+    saveExport(content: ExportContent): Promise<string | null>;
   };
+  /**
+   * Writes `file` as a new project and opens it in place of the current one (Electron asks
+   * where, suggesting `suggestedName`; the browser host writes it beside the open project).
+   * Resolves to the new project's path, or null if the user cancelled.
+   */
+  adoptProject?(file: ProjectFile, suggestedName: string): Promise<string | null>;
+  /** Saves the coder's name in the app's settings and makes it this session's coder. */
+  setCoderName?(name: string): Promise<Coder>;
 }
 
 export type Handlers = { [C in Channel]: (arg: ChannelArg<C>) => Promise<ChannelResult<C>> };
@@ -55,13 +66,14 @@ function emptySnapshot(ctx: HostContext): Snapshot {
     save: { status: 'saved', at: null },
     history: { undo: null, redo: null },
     coder: ctx.coder(),
+    coderUnnamed: false,
     host: ctx.kind,
     recent: ctx.recent(),
   };
 }
 
 /** Decodes base64 without Node's Buffer leaking into the contract. */
-function fromBase64(base64: string): Uint8Array {
+export function fromBase64(base64: string): Uint8Array {
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
@@ -82,8 +94,8 @@ export function createHandlers(ctx: HostContext): Handlers {
       need(ctx).importFiles(files.map((f) => ({ name: f.name, bytes: fromBase64(f.base64) })), undefined, { allowDuplicates: true }),
     'export:content': async (kind: ExportKind) => need(ctx).exportContent(kind),
     'export:save': async (kind: ExportKind) => {
-      const content = need(ctx).exportContent(kind);
-      return { path: await needDialogs(ctx).saveExport(content.fileName, content.content) };
+      const content = await need(ctx).exportContent(kind);
+      return { path: await needDialogs(ctx).saveExport(content) };
     },
     'project:saveNow': async () => {
       const session = need(ctx);
@@ -97,6 +109,13 @@ export function createHandlers(ctx: HostContext): Handlers {
     'project:newDialog': async () => needDialogs(ctx).newProject(),
     'project:openDialog': async () => needDialogs(ctx).openProject(),
     'project:openRecent': async (path) => needDialogs(ctx).openRecent(path),
+    'exchange:importQdpx': async (request) => importQdpx(ctx, { name: request.file.name, bytes: fromBase64(request.file.base64) }, request.positions),
+    'exchange:previewCodebook': async (file) => previewCodebook(need(ctx), { name: file.name, bytes: fromBase64(file.base64) }),
+    'exchange:importCodebook': async (file) => importCodebook(need(ctx), { name: file.name, bytes: fromBase64(file.base64) }),
+    'team:setCoderName': async (name) => setCoderName(ctx, name),
+    'team:agreement': async (request) => agreement(need(ctx), request),
+    'team:previewMerge': async (request) => previewMerge(need(ctx), request),
+    'team:applyMerge': async (request) => applyMerge(need(ctx), request),
   };
 }
 

@@ -17,7 +17,7 @@ import {
   type Change,
   type ProjectState,
 } from '../../shared/model/state';
-import { planOp } from '../../shared/ops/plan';
+import { planOp, type Planned } from '../../shared/ops/plan';
 import { opRequestSchema, type AnonymiseRequest, type ImportedDocument } from '../../shared/ops/requests';
 import { previewAnonymise, type AnonymisePreview } from '../../shared/ops/edit-text';
 import { err, type Result } from '../../shared/result';
@@ -25,6 +25,12 @@ import { documentNameFor, readDocument } from '../../shared/import/registry';
 import { excerptsCsv } from '../../shared/export/csv-excerpts';
 import { codebookCsv } from '../../shared/export/csv-codebook';
 import { codebookQdc } from '../../shared/formats/refi/qdc-export';
+import { projectQdpx } from '../../shared/formats/refi/qdpx-export';
+import { htmlReport } from '../../shared/export/html-report';
+import { markdownFiles } from '../../shared/export/markdown';
+import { webAnnotations } from '../../shared/export/web-annotation';
+import { workbookXlsx } from '../export/xlsx';
+import { strToU8, zipSync } from 'fflate';
 import { HandlerError } from './handler-error';
 import type {
   ExportContent,
@@ -33,6 +39,7 @@ import type {
   HostEvents,
   ImportResponse,
   OpResponse,
+  Progress,
   SaveState,
   Snapshot,
 } from '../../shared/ipc/contract';
@@ -44,6 +51,8 @@ import { fileErrorReason } from './fs-reasons';
 export interface ServiceOptions {
   /** The person making changes in this process. */
   coder: Coder;
+  /** True while the person has not given their name yet (first run): the renderer asks. */
+  coderUnnamed?: boolean;
   /** Open without the lock and refuse every change. */
   readOnly?: boolean;
   onEvent?: <E extends keyof HostEvents>(event: E, payload: HostEvents[E]) => void;
@@ -167,6 +176,7 @@ export class ProjectService {
       save: this.saveState,
       history: this.history(),
       coder: this.options.coder,
+      coderUnnamed: this.options.coderUnnamed ?? false,
       host,
       recent,
     };
@@ -282,19 +292,72 @@ export class ProjectService {
     return { result, imported: ids.map((id, i) => ({ id, name: documents[i]!.name })), failed, duplicates, notes };
   }
 
-  exportContent(kind: ExportKind): ExportContent {
+  /** The export `kind` of the project as it is now; binary formats come base64-encoded. */
+  async exportContent(kind: ExportKind): Promise<ExportContent> {
     const base = this.state.project.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'gloss';
+    const text = (fileName: string, mimeType: string, content: string): ExportContent => ({ fileName, mimeType, content, encoding: 'utf8' });
+    const binary = (fileName: string, mimeType: string, bytes: Uint8Array): ExportContent => ({
+      fileName,
+      mimeType,
+      content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+      encoding: 'base64',
+    });
+    const refused = <T>(result: Result<T>): T => {
+      if (!result.ok) throw new HandlerError(result.error);
+      return result.value;
+    };
     switch (kind) {
       case 'excerpts-csv':
-        return { fileName: `${base} - excerpts.csv`, mimeType: 'text/csv', content: excerptsCsv(this.state) };
+        return text(`${base} - excerpts.csv`, 'text/csv', excerptsCsv(this.state));
       case 'codebook-csv':
-        return { fileName: `${base} - codebook.csv`, mimeType: 'text/csv', content: codebookCsv(this.state) };
-      case 'codebook-qdc': {
-        const xml = codebookQdc(this.state, 'Gloss');
-        if (!xml.ok) throw new HandlerError(xml.error);
-        return { fileName: `${base} - codebook.qdc`, mimeType: 'application/xml', content: xml.value };
+        return text(`${base} - codebook.csv`, 'text/csv', codebookCsv(this.state));
+      case 'codebook-qdc':
+        return text(`${base} - codebook.qdc`, 'application/xml', refused(codebookQdc(this.state, 'Gloss')));
+      case 'project-qdpx':
+      case 'project-qdpx-utf16': {
+        const positions = kind === 'project-qdpx' ? 'codepoints' : 'utf16';
+        const suffix = positions === 'utf16' ? ' (NVivo)' : '';
+        return binary(`${base}${suffix}.qdpx`, 'application/zip', refused(projectQdpx(this.state, { positions, origin: 'Gloss' })));
       }
+      case 'xlsx':
+        return binary(`${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await workbookXlsx(this.state));
+      case 'html-report':
+        return text(`${base} - report.html`, 'text/html', htmlReport(this.state));
+      case 'markdown-zip': {
+        const files = markdownFiles(this.state);
+        const zip = zipSync(Object.fromEntries(files.map((f) => [`${base}/${f.path}`, strToU8(f.content)])));
+        return binary(`${base} - markdown.zip`, 'application/zip', zip);
+      }
+      case 'web-annotations':
+        return text(`${base} - annotations.jsonld`, 'application/ld+json', webAnnotations(this.state));
     }
+  }
+
+  /**
+   * Records a change planned outside planOp (a codebook import, a merge) as one undoable
+   * step, exactly as run() records an operation's.
+   */
+  commit(label: string, change: Change, report?: Planned['report']): OpResponse {
+    if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only; changes are not allowed.` };
+    if (change.patches.length > 0) {
+      const inverse = invertChange(this.state, change);
+      applyChange(this.state, change);
+      this.undoStack.push({ label, forward: change, inverse });
+      this.redoStack.length = 0;
+      this.changed();
+    }
+    return { ok: true, label, change, created: {}, history: this.history(), ...(report ? { report } : {}) };
+  }
+
+  /** Long work under way, for the status line; null when it is over. */
+  progress(progress: Progress | null): void {
+    this.options.onEvent?.('progress', progress);
+  }
+
+  /** Who codes from now on in this session (after the person changed their name). */
+  setCoder(coder: Coder): void {
+    this.options.coder = coder;
+    this.options.coderUnnamed = false;
   }
 
   /** Writes pending changes now and waits for the write; throws if it fails. */

@@ -14,6 +14,8 @@ import { writeFileDurably } from './durable-file';
 
 const settingsSchema = z.object({
   coder: z.object({ id: z.string().min(1), name: z.string().min(1), color: z.string().regex(/^#[0-9a-f]{6}$/i) }).nullable().catch(null),
+  /** The person has said their name (first run asks); an OS user name taken as a default has not. */
+  coderConfirmed: z.boolean().catch(false),
   recent: z.array(z.string()).catch([]),
   window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean().optional() }).nullable().catch(null),
 });
@@ -41,7 +43,7 @@ export async function loadSettings(dataDir: string): Promise<Settings> {
   } catch {
     // fall through to defaults
   }
-  return { coder: null, recent: [], window: null };
+  return { coder: null, coderConfirmed: false, recent: [], window: null };
 }
 
 export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
@@ -69,11 +71,28 @@ export async function ensureCoder(dataDir: string, preferredName?: string): Prom
   const coder = newCoder(name || 'Coder');
   if (!preferredName || !settings.coder) {
     try {
-      await saveSettings(dataDir, { ...settings, coder });
+      await saveSettings(dataDir, { ...settings, coder, coderConfirmed: !!preferredName });
     } catch {
       // Settings are a convenience: a read-only home folder must not stop the work.
     }
   }
+  return coder;
+}
+
+/** Whether the person has given their name, so first run knows to ask. */
+export async function coderConfirmed(dataDir: string): Promise<boolean> {
+  const settings = await loadSettings(dataDir);
+  return !!settings.coder && settings.coderConfirmed;
+}
+
+/**
+ * The person's coder under a new name. The id stays (the same person, spelled as they
+ * like), so codings already made keep pointing at them.
+ */
+export async function renameCoder(dataDir: string, name: string): Promise<Coder> {
+  const settings = await loadSettings(dataDir);
+  const coder = settings.coder ? { ...settings.coder, name: name.trim() } : newCoder(name);
+  await saveSettings(dataDir, { ...settings, coder, coderConfirmed: true });
   return coder;
 }
 

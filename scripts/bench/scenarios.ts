@@ -132,8 +132,8 @@ export async function measureExport(service: ProjectService): Promise<ExportFigu
   let content = '';
   const figures = await rounds(WARMUPS, REPEATS, async () => {
     content = '';
-    const export_ms = await timed(() => {
-      content = service.exportContent('excerpts-csv').content;
+    const export_ms = await timed(async () => {
+      content = (await service.exportContent('excerpts-csv')).content;
     });
     return { export_ms };
   });

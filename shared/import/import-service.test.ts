@@ -99,7 +99,7 @@ describe('importing documents through the service', () => {
       expect(applied.ok).toBe(true);
     }
 
-    const [header, ...rows] = parseCsv(service.exportContent('excerpts-csv').content);
+    const [header, ...rows] = parseCsv((await service.exportContent('excerpts-csv')).content);
     expect(header).toEqual([...EXCERPTS_HEADER]);
     const textColumn = EXCERPTS_HEADER.indexOf('text');
     const codeColumn = EXCERPTS_HEADER.indexOf('code');

@@ -10,6 +10,10 @@ import type { Change } from '../model/state';
 import { anonymiseRequestSchema, opRequestSchema, type AnonymiseRequest, type OpRequest } from '../ops/requests';
 import type { Planned } from '../ops/plan';
 import type { AnonymisePreview } from '../ops/edit-text';
+import type { CodebookPreview } from '../formats/codebook/types';
+import type { ExchangeReport } from '../formats/report';
+import type { AgreementResult } from '../agreement/types';
+import type { MergeConflict, MergeReport, Side } from '../merge/types';
 
 export type SaveState =
   | { status: 'saved'; at: string | null }
@@ -33,6 +37,8 @@ export interface Snapshot {
   history: HistoryInfo;
   /** The person coding in this window. */
   coder: Coder;
+  /** True until the person has said their name (first run): the app asks before coding. */
+  coderUnnamed: boolean;
   /** Host abilities: Electron has native dialogs, the browser host downloads instead. */
   host: 'electron' | 'browser';
   recent: string[];
@@ -64,13 +70,28 @@ export interface ImportResponse {
   notes: { name: string; note: string }[];
 }
 
-export const exportKindSchema = z.enum(['excerpts-csv', 'codebook-csv', 'codebook-qdc']);
+export const exportKindSchema = z.enum([
+  'excerpts-csv',
+  'codebook-csv',
+  'codebook-qdc',
+  /** REFI-QDA project, positions in Unicode code points (the spec). */
+  'project-qdpx',
+  /** REFI-QDA project, positions in UTF-16 code units (what NVivo reads). */
+  'project-qdpx-utf16',
+  'xlsx',
+  'html-report',
+  /** One Markdown file per code; a .zip of them from the app, a folder from the CLI. */
+  'markdown-zip',
+  'web-annotations',
+]);
 export type ExportKind = z.infer<typeof exportKindSchema>;
 
 export interface ExportContent {
   fileName: string;
   mimeType: string;
+  /** Text for 'utf8'; the bytes in base64 for binary formats (XLSX, QDPX, ZIP). */
   content: string;
+  encoding: 'utf8' | 'base64';
 }
 
 /** Channel name → handler signature. One argument at most, validated by payloadSchemas. */
@@ -92,6 +113,47 @@ export interface Channels {
   'project:newDialog': () => Snapshot | null;
   'project:openDialog': () => Snapshot | null;
   'project:openRecent': (path: string) => Snapshot | null;
+  /**
+   * Reads a REFI-QDA project (.qdpx) into a NEW Gloss project. Electron asks where to save
+   * it; the browser host writes it beside the open project. Either way the new project is
+   * opened (a 'reload' event follows) and the report says what came over and what did not.
+   * Null when the user cancelled the save dialog.
+   */
+  'exchange:importQdpx': (request: QdpxImportRequest) => { report: ExchangeReport; path: string } | null;
+  /** What importing a codebook (.qdc or codebook .csv) into the open project would do; changes nothing. */
+  'exchange:previewCodebook': (file: ImportFile) => CodebookPreview;
+  /** Imports a codebook into the open project as one undoable step. */
+  'exchange:importCodebook': (file: ImportFile) => { result: OpResponse; preview: CodebookPreview };
+  /** Sets this person's coder name (saved in the app's settings); answers with a fresh snapshot. */
+  'team:setCoderName': (name: string) => Snapshot;
+  /** Inter-coder agreement on the open project; sends 'progress' events on big projects. */
+  'team:agreement': (request: AgreementRequestPayload) => AgreementResult;
+  /** What merging another copy of the project into the open one would do; changes nothing. */
+  'team:previewMerge': (request: MergeRequest) => MergePreview;
+  /** Merges another copy into the open project as one undoable step, with the user's choices for the conflicts. */
+  'team:applyMerge': (request: MergeRequest) => { result: OpResponse; report: MergeReport };
+}
+
+export interface QdpxImportRequest {
+  file: ImportFile;
+  /** How to read text positions; 'auto' decides by the file's origin and checks against quoted text. */
+  positions: 'auto' | 'codepoints' | 'utf16';
+}
+
+export type AgreementRequestPayload = z.infer<typeof agreementRequestSchema>;
+
+export interface MergeRequest {
+  /** The other coder's copy (.gloss). */
+  other: ImportFile;
+  /** The file that was handed out, for a three-way merge. */
+  base?: ImportFile;
+  /** A side per conflict id (from the preview). */
+  resolutions?: Record<string, Side>;
+}
+
+export interface MergePreview {
+  report: MergeReport;
+  conflicts: MergeConflict[];
 }
 
 export type Channel = keyof Channels;
@@ -100,6 +162,18 @@ export type ChannelResult<C extends Channel> = ReturnType<Channels[C]>;
 
 const none = z.undefined();
 const importFileSchema = z.object({ name: z.string().min(1).max(1000), base64: z.string() });
+const sideSchema = z.enum(['ours', 'theirs']);
+const mergeRequestSchema = z.object({
+  other: importFileSchema,
+  base: importFileSchema.optional(),
+  resolutions: z.record(z.string(), sideSchema).optional(),
+});
+export const agreementRequestSchema = z.object({
+  coderIds: z.array(z.string().min(1)).min(2).optional(),
+  unit: z.enum(['char', 'segment', 'document']),
+  minOverlap: z.number().gt(0).max(1).optional(),
+  codeIds: z.array(z.string().min(1)).optional(),
+});
 
 /** Payload validation for every channel. */
 export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
@@ -116,6 +190,13 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'project:newDialog': none,
   'project:openDialog': none,
   'project:openRecent': z.string().min(1),
+  'exchange:importQdpx': z.object({ file: importFileSchema, positions: z.enum(['auto', 'codepoints', 'utf16']) }),
+  'exchange:previewCodebook': importFileSchema,
+  'exchange:importCodebook': importFileSchema,
+  'team:setCoderName': z.string().trim().min(1, 'a coder name cannot be empty').max(200),
+  'team:agreement': agreementRequestSchema,
+  'team:previewMerge': mergeRequestSchema,
+  'team:applyMerge': mergeRequestSchema,
 };
 
 export const CHANNELS = Object.keys(payloadSchemas) as Channel[];
@@ -132,7 +213,12 @@ export type MenuCommand =
   | 'show-reader'
   | 'find'
   | 'paste-document'
-  | 'anonymise';
+  | 'anonymise'
+  | 'import-qdpx'
+  | 'import-codebook'
+  | 'merge-project'
+  | 'show-agreement'
+  | 'coder-name';
 
 /** Events pushed from the host to the renderer. */
 export interface HostEvents {

@@ -57,15 +57,18 @@ Options:
       throw new UsageError('export: two outputs name the same file');
     }
     const contents = await readProject(file, (service) =>
-      targets.map(([kind, out]) => {
-        try {
-          return { out, content: service.exportContent(kind).content };
-        } catch (e) {
-          // A project the format cannot express (a codebook with no codes): nothing is written.
-          if (e instanceof HandlerError) throw new CliError(`${path.basename(file)}: ${e.message}`);
-          throw e;
-        }
-      }),
+      Promise.all(
+        targets.map(async ([kind, out]) => {
+          try {
+            const exported = await service.exportContent(kind);
+            return { out, content: exported.encoding === 'base64' ? new Uint8Array(Buffer.from(exported.content, 'base64')) : exported.content };
+          } catch (e) {
+            // A project the format cannot express (a codebook with no codes): nothing is written.
+            if (e instanceof HandlerError) throw new CliError(`${path.basename(file)}: ${e.message}`);
+            throw e;
+          }
+        }),
+      ),
     );
     for (const { out, content } of contents) {
       try {

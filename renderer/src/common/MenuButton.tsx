@@ -1,8 +1,21 @@
-/** A small "⋯" button that opens a Menu below itself. */
+/** A button that opens a Menu below itself: a small "⋯", or a labelled "Export ▾" when `text` is given. */
 import { useCallback, useRef, useState } from 'react';
 import { Menu, type MenuItem } from './Menu';
 
-export function MenuButton({ label, items, className }: { label: string; items: () => readonly MenuItem[]; className?: string }) {
+export function MenuButton({
+  label,
+  items,
+  className,
+  text,
+  disabled,
+}: {
+  label: string;
+  items: () => readonly MenuItem[];
+  className?: string;
+  /** Visible text; the button shows "⋯" without it. */
+  text?: string;
+  disabled?: boolean;
+}) {
   const button = useRef<HTMLButtonElement>(null);
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
   const close = useCallback(() => setAt(null), []);
@@ -11,9 +24,10 @@ export function MenuButton({ label, items, className }: { label: string; items: 
       <button
         ref={button}
         type="button"
-        className={className ?? 'icon-button'}
+        className={className ?? (text ? undefined : 'icon-button')}
         aria-label={label}
         title={label}
+        disabled={disabled}
         aria-haspopup="menu"
         aria-expanded={at !== null}
         onClick={() => {
@@ -22,7 +36,13 @@ export function MenuButton({ label, items, className }: { label: string; items: 
           setAt({ x: rect.left, y: rect.bottom + 2 });
         }}
       >
-        <span aria-hidden="true">⋯</span>
+        {text ? (
+          <>
+            {text} <span aria-hidden="true">▾</span>
+          </>
+        ) : (
+          <span aria-hidden="true">⋯</span>
+        )}
       </button>
       {at && <Menu label={label} items={items()} at={at} onClose={close} returnFocusTo={button.current} />}
     </>

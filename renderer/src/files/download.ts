@@ -1,6 +1,6 @@
-/** Saving text as a file download in the browser host (Electron uses a native save dialog). */
-export function downloadText(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+/** Saving exports as file downloads in the browser host (Electron uses a native save dialog). */
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -10,4 +10,17 @@ export function downloadText(fileName: string, mimeType: string, content: string
   link.remove();
   // Revoked later: revoking at once can cancel the download before the browser reads it.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function downloadText(fileName: string, mimeType: string, content: string): void {
+  downloadBlob(fileName, new Blob([content], { type: `${mimeType};charset=utf-8` }));
+}
+
+/** An export as the host sent it: text as UTF-8, binary formats (XLSX, QDPX, ZIP) from their base64. */
+export function downloadExport(file: { fileName: string; mimeType: string; content: string; encoding: 'utf8' | 'base64' }): void {
+  if (file.encoding === 'utf8') return downloadText(file.fileName, file.mimeType, file.content);
+  const binary = atob(file.content);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  downloadBlob(file.fileName, new Blob([bytes], { type: file.mimeType }));
 }

@@ -8,6 +8,9 @@ import { DocumentDialogs } from '../documents/DocumentDialogs';
 import { ImportInput } from '../documents/ImportInput';
 import { ExcerptsView } from '../excerpts/ExcerptsView';
 import { ReaderPane } from '../reader/ReaderPane';
+import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
+import { AgreementView } from '../team/AgreementView';
+import { TeamDialogs } from '../team/TeamDialogs';
 import { MessageArea } from './MessageArea';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
@@ -42,13 +45,15 @@ export function App() {
       ) : (
         <main className="workspace">
           <DocumentsPane />
-          {view === 'reader' ? <ReaderPane /> : <ExcerptsView />}
+          {view === 'reader' ? <ReaderPane /> : view === 'excerpts' ? <ExcerptsView /> : <AgreementView />}
           <CodesPane />
         </main>
       )}
       <StatusLine />
       <ImportInput />
       {hasProject && <DocumentDialogs />}
+      <ExchangeDialogs />
+      <TeamDialogs />
       {dropping && hasProject && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files to import them ({IMPORT_FORMATS_TEXT})

@@ -2,6 +2,11 @@
 import { useGloss } from '../store';
 import { selectProjectName } from '../store/selectors';
 import { openImportPicker } from '../documents/import-picker';
+import { MenuButton } from '../common/MenuButton';
+import { EXPORT_LABELS, EXPORT_ORDER } from '../../../shared/ipc/export-kinds';
+import { exchangeImportItems } from '../exchange/actions';
+import { CoderBadge } from '../team/CoderBadge';
+import { teamMenuItems } from '../team/actions';
 import { ViewSwitch } from './ViewSwitch';
 
 export function Toolbar() {
@@ -24,15 +29,16 @@ export function Toolbar() {
             <button type="button" onClick={openImportPicker} disabled={readOnly}>
               Import…
             </button>
-            <button type="button" onClick={() => void exportFile('excerpts-csv')}>
-              Export excerpts CSV
-            </button>
-            <button type="button" onClick={() => void exportFile('codebook-csv')}>
-              Export codebook CSV
-            </button>
-            <button type="button" onClick={() => void exportFile('codebook-qdc')} title="REFI-QDA codebook for NVivo, ATLAS.ti, MAXQDA and QualCoder">
-              Export codebook QDC
-            </button>
+            <MenuButton label="Import from other tools" text="Exchange" items={() => exchangeImportItems(readOnly)} />
+            <MenuButton
+              label="Export"
+              text="Export"
+              items={() => EXPORT_ORDER.map((kind) => ({ label: `${EXPORT_LABELS[kind]}…`, onSelect: () => void exportFile(kind) }))}
+            />
+          </div>
+          <div className="toolbar-group" role="group" aria-label="Team">
+            <MenuButton label="Team" text="Team" items={() => teamMenuItems(readOnly)} />
+            <CoderBadge />
           </div>
           <div className="toolbar-group" role="group" aria-label="History">
             <button

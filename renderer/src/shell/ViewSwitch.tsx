@@ -1,10 +1,11 @@
-/** Reader / Excerpts: two toggle buttons, the pressed one showing the current view. */
+/** Reader / Excerpts / Agreement: toggle buttons, the pressed one showing the current view. */
 import { useGloss } from '../store';
 import type { View } from '../store/ui-slice';
 
 const VIEWS: { view: View; label: string }[] = [
   { view: 'reader', label: 'Reader' },
   { view: 'excerpts', label: 'Excerpts' },
+  { view: 'agreement', label: 'Agreement' },
 ];
 
 export function ViewSwitch() {

@@ -3,6 +3,8 @@ import type { MenuCommand } from '../bridge/channels';
 import { isTextField } from '../common/text-field';
 import { openImportPicker } from '../documents/import-picker';
 import { useGloss } from '../store';
+import { startCodebookImport, startQdpxImport } from '../exchange/actions';
+import { askCoderName, showAgreement, startMerge } from '../team/actions';
 
 export function runMenuCommand(command: MenuCommand): void {
   const store = useGloss.getState();
@@ -39,6 +41,21 @@ export function runMenuCommand(command: MenuCommand): void {
       return;
     case 'anonymise':
       store.openDialog({ kind: 'anonymise', documentId: store.documentId });
+      return;
+    case 'import-qdpx':
+      startQdpxImport();
+      return;
+    case 'import-codebook':
+      startCodebookImport();
+      return;
+    case 'merge-project':
+      startMerge();
+      return;
+    case 'show-agreement':
+      showAgreement();
+      return;
+    case 'coder-name':
+      askCoderName();
       return;
   }
 }

@@ -7,7 +7,7 @@ import type { ExportKind, ImportResponse, OpResponse } from '../bridge/channels'
 import type { ImportFile } from '../../../shared/ipc/contract';
 import { getBridge } from '../bridge';
 import { bytesToBase64 } from '../files/base64';
-import { downloadText } from '../files/download';
+import { downloadExport } from '../files/download';
 import type { Slice } from './types';
 
 export interface CommandsSlice {
@@ -125,7 +125,7 @@ export const createCommandsSlice: Slice<CommandsSlice> = (_set, get) => {
           if (path) get().notify(`Exported to ${path}.`, 'info');
         } else {
           const file = await getBridge()['export:content'](kind);
-          downloadText(file.fileName, file.mimeType, file.content);
+          downloadExport(file);
         }
       } catch (e) {
         get().notify(`Export failed: ${messageOf(e)}`);

@@ -33,6 +33,7 @@ function fakeHost() {
     readOnly: false,
     save: { status: 'saved', at: null },
     history: { undo: null, redo: null },
+    coderUnnamed: false,
     coder,
     host: 'browser',
     recent: [],

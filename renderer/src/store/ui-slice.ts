@@ -3,7 +3,7 @@ import type { ImportFile, Progress } from '../../../shared/ipc/contract';
 import { recentFromCodings, touchRecent } from './recent-codes';
 import type { Slice, Span } from './types';
 
-export type View = 'reader' | 'excerpts';
+export type View = 'reader' | 'excerpts' | 'agreement';
 
 /** What the Excerpts view lists: the chosen codes' passages, or every coding that needs review. */
 export type ExcerptFilter = 'codes' | 'review';

@@ -1,0 +1,4 @@
+/** Dialogs of team work: coder name, merge preview and conflicts. STUB. */
+export function TeamDialogs() {
+  return null;
+}
