@@ -15,8 +15,11 @@ import {
 } from '../../shared/ipc/contract';
 import type { ProjectService } from './project-service';
 import { HandlerError } from './handler-error';
-import { importCodebook, importQdpx, previewCodebook } from './exchange';
-import { agreement, applyMerge, previewMerge, setCoderName } from './team';
+import { importQdpx } from './exchange';
+import { importCodebook, previewCodebook } from './codebook-import';
+import { agreement } from './agreement';
+import { applyMerge, previewMerge } from './merge';
+import { setCoderName } from './team';
 
 export interface HostContext {
   kind: Snapshot['host'];
