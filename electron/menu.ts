@@ -112,6 +112,8 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       // The renderer handles Ctrl+F itself (the find bar belongs to the open document).
       { label: 'Find in Document…', accelerator: 'CmdOrCtrl+F', registerAccelerator: false, enabled: state.hasProject, click: () => actions.command('find') },
       { label: 'Anonymise…', enabled: editable, click: () => actions.command('anonymise') },
+      { type: 'separator' },
+      { label: 'Coder Name…', enabled: state.hasProject, click: () => actions.command('coder-name') },
     ],
   };
 

@@ -85,3 +85,26 @@ describe('migrate', () => {
     expect(migrate({ version: 'x' }, steps, 3)).toEqual({ ok: false, error: 'version: expected a whole number of at least 1' });
   });
 });
+
+describe('code hierarchy', () => {
+  const code = (id: string, parentId: string | null) => ({ id, name: id, color: '#aabbcc', description: '', parentId, codable: true, createdAt: 't' });
+
+  it('refuses codes whose parents form a loop, naming the code', () => {
+    const file = sample();
+    file.codes.push(code('k2', 'k3'), code('k3', 'k4'), code('k4', 'k2'));
+    const parsed = parseProjectText(JSON.stringify(file));
+    expect(parsed).toEqual({ ok: false, error: 'codes[1].parentId: its chain of parent codes runs in a loop' });
+  });
+
+  it('refuses a code that is its own parent', () => {
+    const file = sample();
+    file.codes[0]!.parentId = 'k1';
+    expect(parseProjectText(JSON.stringify(file)).ok).toBe(false);
+  });
+
+  it('accepts a deep chain that ends at the top', () => {
+    const file = sample();
+    for (let i = 2; i < 50; i++) file.codes.push(code(`k${i}`, `k${i - 1}`));
+    expect(parseProjectText(JSON.stringify(file)).ok).toBe(true);
+  });
+});

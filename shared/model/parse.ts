@@ -52,6 +52,27 @@ export function validateProject(raw: unknown): Result<ProjectFile> {
   return ok(parsed.data);
 }
 
+/**
+ * The index of a code whose chain of parents comes back to itself, or null. A loop would
+ * hide its codes from every tree (the codes pane, exports) while their codings stay.
+ */
+function parentLoop(codes: readonly { id: string; parentId: string | null }[]): number | null {
+  const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
+  /** Codes known to reach the top: their chains need no second walk. */
+  const rooted = new Set<string>();
+  for (const [i, code] of codes.entries()) {
+    const seen = new Set<string>();
+    let at: string | null = code.id;
+    while (at !== null && !rooted.has(at)) {
+      if (seen.has(at)) return i;
+      seen.add(at);
+      at = parentOf.get(at) ?? null;
+    }
+    for (const id of seen) rooted.add(id);
+  }
+  return null;
+}
+
 /** References between entities must resolve and offsets must lie inside their texts. */
 function checkReferences(file: ProjectFile): Result<null> {
   const docs = new Map(file.documents.map((d) => [d.id, d]));
@@ -61,6 +82,8 @@ function checkReferences(file: ProjectFile): Result<null> {
       return err(`codes[${i}].parentId: no code has id ${code.parentId}`);
     }
   }
+  const loop = parentLoop(file.codes);
+  if (loop !== null) return err(`codes[${loop}].parentId: its chain of parent codes runs in a loop`);
   for (const [i, coding] of file.codings.entries()) {
     const doc = docs.get(coding.documentId);
     if (!doc) return err(`codings[${i}].documentId: no document has id ${coding.documentId}`);
