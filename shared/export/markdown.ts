@@ -1,5 +1,11 @@
-/** STUB: one Markdown file per code, excerpts quoted with document and position. */
+/**
+ * One Markdown file per code, for people who write in Obsidian or with pandoc: YAML front
+ * matter with the code's details, then its excerpts grouped by document, each quoted and
+ * followed by a citation line. An index.md links them all in tree order.
+ */
 import type { ProjectState } from '../model/state';
+import { excerptsByCode, type CodeSection, type Excerpt } from './excerpts-by-code';
+import { safeStem, UniqueNames } from './file-names';
 
 export interface MarkdownFile {
   /** Relative path with forward slashes, e.g. "Training gaps.md". */
@@ -7,7 +13,99 @@ export interface MarkdownFile {
   content: string;
 }
 
+export const INDEX_FILE = 'index.md';
+
+/**
+ * Text that renders as itself in CommonMark, Obsidian and pandoc. Backslash escapes work
+ * for any ASCII punctuation in all three; only the characters that start markup are
+ * escaped so the file stays readable: emphasis, code, links and wikilinks, HTML, tags (#),
+ * math ($), tables (|), strikethrough (~), Obsidian highlights (==) and comments (%%).
+ * A ">" only quotes at the start of a line, so escapeLine handles it there.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<#$|~]/g, '\\$&')
+    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
+    .replace(/=(?==)/g, '=\\')
+    .replace(/%(?=%)/g, '%\\');
+}
+
+/** One line of text escaped, including what would make a list, heading or rule at its start. */
+function escapeLine(line: string): string {
+  return escapeMarkdown(line)
+    .replace(/^(\s*)([-+=>])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * A YAML double-quoted scalar. JSON strings are YAML double-quoted scalars, except that
+ * YAML does not allow the C1 controls raw (JSON does), so those are escaped too.
+ */
+export function yamlString(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** "> " before every line; an empty line keeps the quote going with a bare ">". */
+function quoted(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? '>' : `> ${escapeLine(line)}`))
+    .join('\n');
+}
+
+function excerptBlock(documentName: string, e: Excerpt): string {
+  const { start, end } = e.coding;
+  const lines = [quoted(e.text), '', `— ${escapeMarkdown(documentName)}, characters ${start}–${end} (${escapeMarkdown(e.coder)})`];
+  for (const memo of e.memos) lines.push('', `**Memo:** ${memo.split('\n').map(escapeLine).join('  \n')}`);
+  return lines.join('\n');
+}
+
+function codeFile(section: CodeSection): string {
+  const { code, path, documents, count } = section;
+  const out = [
+    '---',
+    `code: ${yamlString(code.name)}`,
+    `path: ${yamlString(path.join(' > '))}`,
+    `color: ${yamlString(code.color)}`,
+    `description: ${yamlString(code.description)}`,
+    `codings: ${count}`,
+    '---',
+    '',
+    `# ${escapeMarkdown(path.join(' > '))}`,
+  ];
+  if (code.description) out.push('', code.description.split('\n').map(escapeLine).join('\n'));
+  if (documents.length === 0) out.push('', '*No excerpts.*');
+  for (const { document, excerpts } of documents) {
+    out.push('', `## ${escapeMarkdown(document.name)}`);
+    for (const e of excerpts) out.push('', excerptBlock(document.name, e));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** A link target for a file in the same folder: percent-encoded, so spaces and parentheses are safe. */
+function linkTo(file: string): string {
+  return encodeURIComponent(file).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The Markdown notes: index.md first, then one file per code in tree order. */
 export function markdownFiles(state: ProjectState): MarkdownFile[] {
-  void state;
-  throw new Error('The Markdown export is not built yet.');
+  const sections = excerptsByCode(state);
+  const names = new UniqueNames();
+  names.reserve(INDEX_FILE);
+  const files = sections.map((section) => ({
+    section,
+    path: names.next(safeStem(section.path.join(' - ')), '.md'),
+  }));
+  const title = state.project.name || 'Gloss project';
+  const index = ['---', `title: ${yamlString(title)}`, `codes: ${sections.length}`, '---', '', `# ${escapeMarkdown(title)}`, ''];
+  if (state.project.description) index.push(state.project.description.split('\n').map(escapeLine).join('\n'), '');
+  if (files.length === 0) index.push('*The project has no codes.*');
+  for (const { section, path } of files) {
+    const indent = '  '.repeat(section.depth);
+    index.push(`${indent}- [${escapeMarkdown(section.code.name)}](${linkTo(path)}) (${section.count})`);
+  }
+  return [
+    { path: INDEX_FILE, content: index.join('\n') + '\n' },
+    ...files.map(({ section, path }) => ({ path, content: codeFile(section) })),
+  ];
 }
