@@ -27,8 +27,18 @@ export interface AgreementCounts {
   agreed?: number;
   /** Per coder (by name), units they coded. */
   coded_by?: Record<string, number>;
+  /**
+   * Three or more coders (where there is no 2×2 table): units_by_coder_count[k] is the
+   * number of units exactly k of the coders coded, which with `units` is all Fleiss' kappa
+   * and Krippendorff's alpha need.
+   */
+  units_by_coder_count?: number[];
 }
 
+/**
+ * One row. `code_id` and `document_id` are for the app (one click from a cell to the
+ * document); `gloss agreement --json` leaves them out and prints exactly the issue's keys.
+ */
 export interface AgreementRow {
   /** The code's path of names ("Parent > Child"). */
   code: string;
