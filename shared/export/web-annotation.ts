@@ -1,7 +1,155 @@
-/** STUB: every coding as a W3C Web Annotation (JSON-LD) with quote and position selectors. */
+/**
+ * Every coding as a W3C Web Annotation (JSON-LD), codes as tags.
+ *
+ * The annotations travel as one AnnotationCollection whose `first` AnnotationPage embeds
+ * all of them (Web Annotation Data Model §5). The model defines no plain list of
+ * annotations: a bare JSON array is not a JSON-LD document with one @context, has no
+ * place for the collection's label, size or generator, and each annotation in it would
+ * have to repeat the @context. A Collection with one embedded Page is also how a Web
+ * Annotation Protocol server answers for a container's annotations, so a client that reads
+ * annotation containers reads this file too.
+ *
+ * Positions: the model counts TextPositionSelector start/end in Unicode code points
+ * (§4.2.5), Gloss in UTF-16 code units; they differ after every emoji or other character
+ * outside the Basic Multilingual Plane.
+ */
+import type { Coding, GlossDocument } from '../model/schema';
 import type { ProjectState } from '../model/state';
+import { codePath } from '../model/codes';
+import { memoLine } from '../model/memos';
+import { quoteAt } from '../text/quote';
+import { isGuid, refiGuid, uuidV5, GLOSS_GUID_NAMESPACE } from '../formats/refi/guid';
 
+const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/**
+ * A URN for a Gloss entity. Gloss ids are UUIDs, written as they are; any other id gets
+ * the same name-based UUID the REFI-QDA exports give it, so one coding or document has
+ * one identity across a .qdpx and this file.
+ */
+export function entityUrn(table: string, id: string): string {
+  return `urn:uuid:${isGuid(id) ? id.toLowerCase() : refiGuid(table, id)}`;
+}
+
+/** Converts UTF-16 offsets into `text` to code point indices, in O(log n) each after one pass over the text. */
+export function codePointCounter(text: string): (offset: number) => number {
+  // UTF-16 indices of the low halves of surrogate pairs: the code units that are not a code point of their own.
+  const lows: number[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) {
+      const before = text.charCodeAt(i - 1);
+      if (before >= 0xd800 && before <= 0xdbff) lows.push(i);
+    }
+  }
+  return (offset) => {
+    let low = 0;
+    let high = lows.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (lows[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return offset - low;
+  };
+}
+
+interface TextualBody {
+  type: 'TextualBody';
+  purpose: 'tagging' | 'classifying' | 'commenting';
+  value: string;
+  format: 'text/plain';
+  creator?: Agent;
+}
+
+interface Agent {
+  id: string;
+  type: 'Person';
+  name: string;
+}
+
+function annotation(
+  state: ProjectState,
+  document: GlossDocument,
+  coding: Coding,
+  codePoints: (offset: number) => number,
+  agent: (coderId: string) => Agent,
+  memos: ReadonlyMap<string, { text: string; coderId: string }[]>,
+) {
+  const code = state.codes.get(coding.codeId);
+  // Quote and context from the text at the stored offsets, which are the truth (not the cached quote).
+  const { quote, prefix, suffix } = quoteAt(document.text, coding.start, coding.end);
+  const body: TextualBody[] = [
+    { type: 'TextualBody', purpose: 'tagging', value: code?.name ?? coding.codeId, format: 'text/plain' },
+    // The tag alone loses the hierarchy; "classifying" places the passage in the code tree.
+    { type: 'TextualBody', purpose: 'classifying', value: codePath(state, coding.codeId), format: 'text/plain' },
+  ];
+  for (const memo of memos.get(coding.id) ?? []) {
+    body.push({ type: 'TextualBody', purpose: 'commenting', value: memo.text, format: 'text/plain', creator: agent(memo.coderId) });
+  }
+  return {
+    id: entityUrn('codings', coding.id),
+    type: 'Annotation',
+    motivation: 'tagging',
+    created: coding.createdAt,
+    creator: agent(coding.coderId),
+    body,
+    target: {
+      source: entityUrn('documents', document.id),
+      selector: [
+        { type: 'TextQuoteSelector', exact: quote, prefix, suffix },
+        { type: 'TextPositionSelector', start: codePoints(coding.start), end: codePoints(coding.end) },
+      ],
+    },
+  };
+}
+
+/** The project's codings as a JSON-LD AnnotationCollection (pretty-printed, ends with a newline). */
 export function webAnnotations(state: ProjectState): string {
-  void state;
-  throw new Error('The Web Annotation export is not built yet.');
+  const agents = new Map<string, Agent>();
+  const agent = (coderId: string): Agent => {
+    let a = agents.get(coderId);
+    if (!a) agents.set(coderId, (a = { id: entityUrn('coders', coderId), type: 'Person', name: state.coders.get(coderId)?.name ?? coderId }));
+    return a;
+  };
+  const memos = new Map<string, { text: string; coderId: string }[]>();
+  for (const memo of state.memos.values()) {
+    if (memo.target.kind !== 'coding') continue;
+    const list = memos.get(memo.target.id) ?? [];
+    list.push({ text: memoLine(memo), coderId: memo.coderId });
+    memos.set(memo.target.id, list);
+  }
+
+  // Same order as the excerpts CSV: documents by name, codings by position.
+  const documents = [...state.documents.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  const items = [];
+  for (const document of documents) {
+    const codePoints = codePointCounter(document.text);
+    const codings = [...(state.codingsByDocument.get(document.id) ?? [])]
+      .map((id) => state.codings.get(id)!)
+      .sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+    for (const coding of codings) items.push(annotation(state, document, coding, codePoints, agent, memos));
+  }
+
+  // The project has no id of its own; its name and creation time identify it stably enough.
+  const collectionId = `urn:uuid:${uuidV5(GLOSS_GUID_NAMESPACE, `annotation-collection/${state.project.name}/${state.project.createdAt}`)}`;
+  const pageId = `urn:uuid:${uuidV5(GLOSS_GUID_NAMESPACE, `annotation-page/${collectionId}/0`)}`;
+  const collection = {
+    '@context': CONTEXT,
+    id: collectionId,
+    type: 'AnnotationCollection',
+    label: state.project.name,
+    total: items.length,
+    generator: { type: 'Software', name: 'Gloss' },
+    // One page holds everything, so it is both the first and the last (§5.1 asks for both).
+    last: pageId,
+    first: {
+      id: pageId,
+      type: 'AnnotationPage',
+      partOf: collectionId,
+      startIndex: 0,
+      items,
+    },
+  };
+  return JSON.stringify(collection, null, 2) + '\n';
 }
