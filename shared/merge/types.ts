@@ -33,6 +33,12 @@ export interface MergeReport {
   reanchored: number;
   /** Codings that could not be placed, each with where it came from. */
   unplaced: { document: string; code: string; quote: string; side: Side }[];
+  /**
+   * What a person should know that is not a conflict, one sentence each: a deletion not
+   * applied because the other side changed or used the entity, documents whose texts
+   * differ, two coders with one name, fields of content-matched entities where ours was kept.
+   */
+  notes: string[];
 }
 
 export interface MergeInput {
@@ -53,4 +59,6 @@ export interface MergeResult {
   report: MergeReport;
   /** Conflicts left without a choice; empty when the merge is complete. */
   unresolved: MergeConflict[];
+  /** False when the merged project equals ours (then `file` is ours itself, modifiedAt untouched). */
+  changed: boolean;
 }
