@@ -12,6 +12,7 @@ import { normalizeNewlines } from '../import/decode-text';
 import { err, ok, type Result } from '../result';
 import type { OpRequest } from './requests';
 import { planAnonymise, planEditDocumentText, type EditReport } from './edit-text';
+import { matchCodebook } from '../formats/codebook/match';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -360,5 +361,10 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       return planEditDocumentText(state, request);
     case 'anonymise':
       return planAnonymise(state, request);
+    case 'importCodebook': {
+      // The same matching as the preview, so the import does exactly what the user was shown.
+      const { patches } = matchCodebook(state, request.codebook, ctx);
+      return ok({ label: `Import codebook “${request.codebook.fileName}”`, change: { patches }, created: {} });
+    }
   }
 }

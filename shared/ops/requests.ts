@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { memoTargetSchema, structureRangeSchema } from '../model/schema';
+import { incomingCodebookSchema } from '../formats/codebook/schema';
 
 const id = z.string().min(1);
 const name = z.string().trim().min(1, 'a name cannot be empty').max(500);
@@ -64,6 +65,8 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   anonymiseRequestSchema,
   /** A person checked a coding flagged after an edit: keep it (optionally on a corrected span). */
   z.object({ type: z.literal('resolveReview'), codingId: id, start: offset.optional(), end: offset.optional() }),
+  /** Add a codebook read from a .qdc or codebook CSV: codes matched by GUID, then by path (formats/codebook/match.ts). */
+  z.object({ type: z.literal('importCodebook'), codebook: incomingCodebookSchema }),
 ]);
 
 export type OpRequest = z.infer<typeof opRequestSchema>;

@@ -34,6 +34,8 @@ export interface IncomingCodebook {
 /** What importing a codebook into a project would do; nothing has changed yet. */
 export interface CodebookPreview {
   fileName: string;
+  /** The program that wrote the file (`origin` of a .qdc), when it says. */
+  origin: string | null;
   /** New codes, by path of names ("Parent > Child"). */
   added: string[];
   /** Codes found in the project (by GUID, else by path), with how they were matched. */
