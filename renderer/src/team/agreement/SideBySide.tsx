@@ -1,0 +1,131 @@
+/**
+ * One document, one code, the chosen coders: the passages any of them coded, with a few
+ * words of context, each coder's coding as an underline in the coder's colour and the
+ * characters they all coded shaded. Each passage says in words who coded what, so the
+ * colours are never the only way to tell.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { AgreementRow } from '../../../../shared/agreement/types';
+import { useGloss } from '../../store';
+import { passages, verdict, overlapTotals, type Passage, type Span } from './coverage';
+import { formatStatistic } from './table-rows';
+
+/** Characters of context shown either side of a coded stretch. */
+const CONTEXT = 60;
+
+/** Colours by position, not by the coders' own colours: two coders with similar colours must still be told apart (Okabe–Ito palette). */
+export const COMPARE_COLOURS = ['#0072b2', '#e69f00', '#cc79a7', '#009e73', '#d55e00', '#56b4e9'];
+
+export interface CompareProps {
+  codeId: string;
+  documentId: string;
+  coderIds: string[];
+  row: AgreementRow | null;
+  onBack: () => void;
+}
+
+function underline(coded: boolean[]): string | undefined {
+  const shadows: string[] = [];
+  let depth = 0;
+  coded.forEach((on, i) => {
+    depth += 3;
+    if (on) shadows.push(`inset 0 -${depth}px 0 ${COMPARE_COLOURS[i % COMPARE_COLOURS.length]}`);
+  });
+  return shadows.length ? shadows.join(', ') : undefined;
+}
+
+function describe(passage: Passage, names: string[]): string {
+  const span = (s: Span) => `${s.start.toLocaleString('en')}–${s.end.toLocaleString('en')}`;
+  const who = passage.spans.map((spans, i) => (spans.length ? `${names[i]}: ${spans.map(span).join(', ')}` : `${names[i]}: not coded`));
+  const v = verdict(passage);
+  const head = v === 'agree' ? 'Same characters coded' : v === 'partly' ? 'Coded by all, not alike' : 'Not coded by all';
+  return `${head} · ${who.join(' · ')}`;
+}
+
+export function SideBySide({ codeId, documentId, coderIds, row, onBack }: CompareProps) {
+  const doc = useGloss((s) => s.project?.documents.get(documentId) ?? null);
+  const code = useGloss((s) => s.project?.codes.get(codeId) ?? null);
+  const revision = useGloss((s) => s.revision);
+  const project = useGloss((s) => s.project);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), []);
+
+  const names = coderIds.map((id) => project?.coders.get(id)?.name ?? 'Unknown coder');
+  const shown = useMemo(() => {
+    if (!project || !doc) return null;
+    const perCoder: Span[][] = coderIds.map(() => []);
+    for (const id of project.codingsByDocument.get(documentId) ?? []) {
+      const coding = project.codings.get(id);
+      if (!coding || coding.codeId !== codeId) continue;
+      const at = coderIds.indexOf(coding.coderId);
+      if (at >= 0) perCoder[at]!.push({ start: coding.start, end: coding.end });
+    }
+    return { list: passages(perCoder, doc.text.length, CONTEXT), totals: overlapTotals(perCoder), counts: perCoder.map((s) => s.length) };
+    // revision: the project's maps change in place.
+  }, [project, doc, documentId, codeId, coderIds.join('\u0000'), revision]);
+
+  return (
+    <section className="agreement-compare" aria-labelledby="agreement-compare-title">
+      <div className="agreement-compare-head">
+        <button type="button" onClick={onBack}>
+          ← Back to the table
+        </button>
+        <h3 id="agreement-compare-title" tabIndex={-1} ref={heading}>
+          {code?.name ?? row?.code ?? 'Code'} in “{doc?.name ?? row?.document ?? 'document'}”
+        </h3>
+      </div>
+      {!doc || !shown ? (
+        <p className="pane-empty">This document is no longer in the project.</p>
+      ) : (
+        <>
+          <ul className="agreement-legend" aria-label="Legend">
+            {names.map((name, i) => (
+              <li key={i}>
+                <span className="agreement-legend-line" style={{ background: COMPARE_COLOURS[i % COMPARE_COLOURS.length] }} aria-hidden="true" />
+                {name} ({shown.counts[i]} coding{shown.counts[i] === 1 ? '' : 's'})
+              </li>
+            ))}
+            <li>
+              <span className="agreement-legend-all" aria-hidden="true" />
+              coded by all
+            </li>
+          </ul>
+          <p className="agreement-compare-summary">
+            {shown.totals.any === 0
+              ? 'None of these coders used this code in this document.'
+              : `${shown.totals.all.toLocaleString('en')} of ${shown.totals.any.toLocaleString('en')} coded characters are coded by ${names.length === 2 ? 'both' : 'all'} coders.`}
+            {row && row.percent_agreement !== null ? ` Agreement on this document: ${formatStatistic(row.percent_agreement, 'percent')}` : ''}
+            {row && row.cohen_kappa !== null ? `, Cohen’s κ ${formatStatistic(row.cohen_kappa, 'coefficient')}` : ''}
+            {row && row.percent_agreement !== null ? '.' : ''}
+          </p>
+          <ol className="agreement-passages" aria-label="Coded passages">
+            {shown.list.map((p) => (
+              <li key={p.start} className={`agreement-passage ${verdict(p)}`}>
+                <p className="agreement-passage-who">{describe(p, names)}</p>
+                <p className="agreement-passage-text">
+                  {p.start > 0 && '…'}
+                  {p.runs.map((r) => {
+                    const coders = names.filter((_, i) => r.coded[i]);
+                    const all = r.coded.every(Boolean);
+                    return (
+                      <span
+                        key={r.start}
+                        className={all ? 'cov all' : coders.length ? 'cov' : undefined}
+                        style={coders.length ? { boxShadow: underline(r.coded) } : undefined}
+                        title={coders.length ? `Coded by ${coders.join(' and ')}` : undefined}
+                      >
+                        {doc.text.slice(r.start, r.end)}
+                      </span>
+                    );
+                  })}
+                  {p.end < doc.text.length && '…'}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
