@@ -2,6 +2,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { useGloss } from '../store';
 import { selectCodeRows } from '../store/selectors';
+import { CoderFilter } from '../team/CoderFilter';
 import { CodeRow } from './CodeRow';
 import { NewCodeField } from './NewCodeField';
 import { draggedCode, endCodeDrag, isCodeDrag } from './code-drag';
@@ -40,6 +41,7 @@ export function CodesPane() {
     >
       <header className="pane-header">
         <h2 id="codes-heading">Codes</h2>
+        <CoderFilter />
         <button type="button" className="small" onClick={() => setCreating(true)} disabled={readOnly || !hasProject}>
           New code
         </button>

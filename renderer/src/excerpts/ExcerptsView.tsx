@@ -1,6 +1,7 @@
 /** Every coded passage of the chosen codes across all documents. */
 import { useMemo } from 'react';
 import { useGloss } from '../store';
+import { codingFilter } from '../store/selectors';
 import { CodeChooser } from './CodeChooser';
 import { ExcerptCard } from './ExcerptCard';
 import { excerptsFor, reviewExcerpts } from './excerpts';
@@ -11,11 +12,13 @@ export function ExcerptsView() {
   const chosen = useGloss((s) => s.excerptCodeIds);
   const filter = useGloss((s) => s.excerptFilter);
   const hasCodes = useGloss((s) => (s.project?.codes.size ?? 0) > 0);
+  const coderFilter = useGloss((s) => s.coderFilter);
   // `revision` is a dependency because the project's maps change in place.
-  const excerpts = useMemo(
-    () => (!project ? [] : filter === 'review' ? reviewExcerpts(project) : excerptsFor(project, chosen)),
-    [project, chosen, filter, revision],
-  );
+  const excerpts = useMemo(() => {
+    if (!project) return [];
+    const shown = codingFilter(coderFilter);
+    return filter === 'review' ? reviewExcerpts(project, shown) : excerptsFor(project, chosen, shown);
+  }, [project, chosen, filter, revision, coderFilter]);
   const reviewing = filter === 'review';
 
   return (

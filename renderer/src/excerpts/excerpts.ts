@@ -44,15 +44,18 @@ function contextAfter(text: string, end: number): string {
   return slice;
 }
 
-/** Excerpts of the given codes across all documents, ordered by document name and position. */
-export function excerptsFor(project: ProjectState, codeIds: readonly string[]): Excerpt[] {
+/** Which codings the coder filter shows; null shows all. */
+export type CodingShown = ((coding: Coding) => boolean) | null;
+
+/** Excerpts of the given codes across all documents (by the coders shown), ordered by document name and position. */
+export function excerptsFor(project: ProjectState, codeIds: readonly string[], shown: CodingShown = null): Excerpt[] {
   const wanted = new Set(codeIds);
-  return excerptsWhere(project, (c) => wanted.has(c.codeId));
+  return excerptsWhere(project, (c) => wanted.has(c.codeId) && (!shown || shown(c)));
 }
 
 /** Every coding that needs review (its text was edited and it could not be placed for sure), in the same order. */
-export function reviewExcerpts(project: ProjectState): Excerpt[] {
-  return excerptsWhere(project, (c) => c.needsReview);
+export function reviewExcerpts(project: ProjectState, shown: CodingShown = null): Excerpt[] {
+  return excerptsWhere(project, (c) => !!c.needsReview && (!shown || shown(c)));
 }
 
 function excerptsWhere(project: ProjectState, keep: (coding: Coding) => boolean): Excerpt[] {

@@ -6,7 +6,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Coding } from '../../../shared/model/schema';
-import type { CodeLook } from '../store/selectors';
+import type { CodeLook, CoderLook } from '../store/selectors';
 import { ChunkText } from './ChunkText';
 import { addChunkPaint, removeChunkPaint } from './highlights';
 import { clipToChunk, type Chunk, type ReaderLayout } from './layout';
@@ -28,6 +28,8 @@ export interface ChunkViewProps {
   textLayout: TextLayout | null;
   codings: readonly Coding[];
   looks: ReadonlyMap<string, CodeLook>;
+  /** The shown coders, when more than one is (their codings are then marked); else null. */
+  coders: ReadonlyMap<string, CoderLook> | null;
   codeOrder: readonly string[];
   /** The stripes column, where this chunk's bars go. */
   gutter: HTMLElement | null;
@@ -45,7 +47,7 @@ const NO_BARS: { bars: StripeBar[]; columns: number; height: number } = { bars: 
 const EDGE = 0.5;
 
 export const ChunkView = memo(function ChunkView(props: ChunkViewProps) {
-  const { chunk, layout, text, top, textLayout, codings, looks, codeOrder, gutter, register, measure, onColumns } = props;
+  const { chunk, layout, text, top, textLayout, codings, looks, coders, codeOrder, gutter, register, measure, onColumns } = props;
   const element = useRef<HTMLDivElement | null>(null);
   const [stripes, setStripes] = useState(NO_BARS);
   const [reflow, setReflow] = useState(0);
@@ -78,6 +80,7 @@ export const ChunkView = memo(function ChunkView(props: ChunkViewProps) {
     if (!node || !textLayout) return;
     const clock = highlightClock();
     const byCode = new Map<string, Range[]>();
+    const byCoder = new Map<string, Range[]>();
     const review: Range[] = [];
     const drawn: [Coding, Range][] = [];
     for (const coding of codings) {
@@ -87,10 +90,15 @@ export const ChunkView = memo(function ChunkView(props: ChunkViewProps) {
       let ranges = byCode.get(coding.codeId);
       if (!ranges) byCode.set(coding.codeId, (ranges = []));
       ranges.push(range);
+      if (coders) {
+        let mine = byCoder.get(coding.coderId);
+        if (!mine) byCoder.set(coding.coderId, (mine = []));
+        mine.push(range);
+      }
       if (coding.needsReview) review.push(range);
       drawn.push([coding, range]);
     }
-    const paint = { byCode, review };
+    const paint = { byCode, byCoder, review };
     addChunkPaint(paint);
     if (clock) measureHighlights(clock);
 
@@ -108,11 +116,11 @@ export const ChunkView = memo(function ChunkView(props: ChunkViewProps) {
       }
       if (from >= to) continue;
       // A coding that goes on into the chunk before or after runs to the chunk's edge, so its bar looks unbroken.
-      measured.push({ codeId: coding.codeId, top: coding.start < chunk.start ? 0 : from, bottom: coding.end > chunk.end ? height : to, review: coding.needsReview });
+      measured.push({ codeId: coding.codeId, ...(coders ? { coderId: coding.coderId } : {}), top: coding.start < chunk.start ? 0 : from, bottom: coding.end > chunk.end ? height : to, review: coding.needsReview });
     }
     setStripes(measured.length ? { ...stripeBars(measured, codeOrder), height } : NO_BARS);
     return () => removeChunkPaint(paint);
-  }, [textLayout, chunk, codings, codeOrder, reflow]);
+  }, [textLayout, chunk, codings, codeOrder, coders, reflow]);
 
   useLayoutEffect(() => {
     onColumns(chunk.index, stripes.columns);
@@ -123,25 +131,38 @@ export const ChunkView = memo(function ChunkView(props: ChunkViewProps) {
     () =>
       stripes.bars.map((bar) => {
         const look = looks.get(bar.codeId);
-        const name = look ? `${look.name}${bar.codings > 1 ? ` (${bar.codings} codings)` : ''}` : '';
+        const coder = bar.coderId === undefined ? undefined : coders?.get(bar.coderId);
+        const whose = coder ? ` by ${coder.name}` : '';
+        const name = look ? `${look.name}${whose}${bar.codings > 1 ? ` (${bar.codings} codings)` : ''}` : '';
         const label = bar.review ? `${name}, needs review` : name;
         const classes = ['stripe'];
+        if (coder) classes.push('coder-marked');
         if (bar.review) classes.push('review');
         if (bar.top <= EDGE) classes.push('open-top');
         if (bar.top + bar.height >= stripes.height - EDGE) classes.push('open-bottom');
         return (
           <div
-            key={`${bar.codeId}-${bar.top}`}
+            key={`${bar.codeId}-${bar.coderId ?? ''}-${bar.top}`}
             className={classes.join(' ')}
             role="img"
             aria-label={label}
             title={label}
             data-code-id={bar.codeId}
-            style={{ left: bar.column * (STRIPE_COLUMN + STRIPE_GAP), top: bar.top, height: bar.height, width: STRIPE_COLUMN, color: look?.color, background: bar.review ? undefined : look?.color }}
+            data-coder-id={bar.coderId}
+            style={{
+              left: bar.column * (STRIPE_COLUMN + STRIPE_GAP),
+              top: bar.top,
+              height: bar.height,
+              width: STRIPE_COLUMN,
+              color: look?.color,
+              background: bar.review ? undefined : look?.color,
+              // The coder's colour as a cap on the bar (see team.css .stripe.coder-marked).
+              ...(coder ? { borderTopColor: coder.color } : {}),
+            }}
           />
         );
       }),
-    [stripes, looks],
+    [stripes, looks, coders],
   );
 
   return (

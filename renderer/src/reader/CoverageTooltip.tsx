@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import type { Coding } from '../../../shared/model/schema';
 import { useGloss } from '../store';
 import { selectMemosByCoding } from '../store/selectors';
+import '../team/team.css';
 
 export interface Coverage {
   codings: Coding[];
@@ -28,7 +29,10 @@ export function CoverageTooltip({ coverage }: { coverage: Coverage }) {
             <li key={coding.id}>
               <span className="swatch" style={{ background: code?.color }} aria-hidden="true" />
               <span className="coverage-code">{code?.name ?? 'Unknown code'}</span>
-              <span className="coverage-coder"> — {coder?.name ?? 'unknown coder'}</span>
+              <span className="coverage-coder">
+                {' — '}
+                {coder && <span className="coder-dot" style={{ background: coder.color }} aria-hidden="true" />} {coder?.name ?? 'unknown coder'}
+              </span>
               {coding.needsReview && <span className="coverage-review">needs review (its text was edited)</span>}
               {(memos.get(coding.id) ?? []).map((memo) => (
                 <span key={memo.id} className="coverage-memo">

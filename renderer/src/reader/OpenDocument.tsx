@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Coding, GlossDocument, Memo } from '../../../shared/model/schema';
 import { useGloss } from '../store';
-import { selectCodeLooks, selectCodeOrder, selectDocumentCodings } from '../store/selectors';
+import { selectCodeLooks, selectCodeOrder, selectCoderMarks, selectDocumentCodings } from '../store/selectors';
+import { CoderLegend } from '../team/CoderLegend';
 import { MemoDialog } from '../memos/MemoDialog';
 import { isTextField } from '../common/text-field';
 import { CodePicker } from './CodePicker';
@@ -49,6 +50,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
 
   const codings = useGloss(selectDocumentCodings(doc.id));
   const looks = useGloss(selectCodeLooks);
+  const coders = useGloss(selectCoderMarks);
   const codeOrder = useGloss(selectCodeOrder);
   const pending = useGloss((s) => s.pending);
   const flash = useGloss((s) => s.flash);
@@ -61,7 +63,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   useSelectionTracking(text, doc.id, doc.text);
   const selectionPins = useSelectionPins(text);
   const { targetChunk, reveal } = useReveal(text, scroller);
-  useLayoutEffect(() => paintCodeColors(looks), [looks]);
+  useLayoutEffect(() => paintCodeColors(looks, coders), [looks, coders]);
 
   // The bench (and anyone curious) can see when the first screen of a document is drawn.
   useLayoutEffect(() => {
@@ -231,6 +233,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
         onFind={find.show}
         selection={editSelection}
       />
+      {coders && <CoderLegend coders={coders} />}
       {reviewingHere && <ReviewBar coding={reviewingHere} selection={pendingHere} />}
       {find.open && (
         <FindBar
@@ -257,6 +260,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
             textLayout={text}
             codings={codings}
             looks={looks}
+            coders={coders}
             codeOrder={codeOrder}
             pinned={pinned}
             registry={registry}

@@ -11,7 +11,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import type { Coding } from '../../../shared/model/schema';
-import type { CodeLook } from '../store/selectors';
+import type { CodeLook, CoderLook } from '../store/selectors';
 import { ChunkView, STRIPE_COLUMN, STRIPE_GAP } from './ChunkView';
 import { codingsByChunk } from './chunk-codings';
 import type { ChunkRegistry } from './chunk-registry';
@@ -32,6 +32,8 @@ export interface VirtualTextProps {
   textLayout: TextLayout | null;
   codings: readonly Coding[];
   looks: ReadonlyMap<string, CodeLook>;
+  /** The shown coders when more than one is (see ChunkView); else null. */
+  coders: ReadonlyMap<string, CoderLook> | null;
   codeOrder: readonly string[];
   /** Chunks to keep rendered wherever the view is, in increasing order. */
   pinned: readonly number[];
@@ -54,7 +56,7 @@ function useChunkCodings(layout: ReaderLayout, codings: readonly Coding[]): (rea
 }
 
 export const VirtualText = memo(function VirtualText(props: VirtualTextProps) {
-  const { name, text, layout, layoutVersion, textLayout, codings, looks, codeOrder, pinned, registry, scrollElement, rootRef, onKeyDown, onCopy } = props;
+  const { name, text, layout, layoutVersion, textLayout, codings, looks, coders, codeOrder, pinned, registry, scrollElement, rootRef, onKeyDown, onCopy } = props;
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const [gutter, setGutter] = useState<HTMLElement | null>(null);
   const [width, setWidth] = useState(700);
@@ -139,6 +141,7 @@ export const VirtualText = memo(function VirtualText(props: VirtualTextProps) {
               textLayout={textLayout}
               codings={lists[item.index]!}
               looks={looks}
+              coders={coders}
               codeOrder={codeOrder}
               gutter={gutter}
               register={registry.set}

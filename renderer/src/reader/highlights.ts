@@ -3,7 +3,9 @@
  * `code-<n>` in CSS.highlights, with a generated `::highlight(code-<n>)` rule in the code's
  * colour, plus the reader's own layers (the pending selection, a flashed passage, find
  * matches, codings that need review). The text DOM is never touched, and overlapping codes
- * simply blend.
+ * simply blend. When more than one coder is shown, each coder's codings are also in a
+ * `coder-<n>` highlight, underlined in the coder's colour, so whose coding it is shows
+ * without hiding the code's colour.
  *
  * Ranges are added and removed chunk by chunk as the reader renders and drops chunks, so
  * only the text on screen (and a little around it) ever has ranges registered.
@@ -22,6 +24,18 @@ export function highlightName(codeId: string): string {
   return `code-${n}`;
 }
 
+const coderNumbers = new Map<string, number>();
+
+/** The CSS.highlights name of a coder's underline. */
+export function coderHighlightName(coderId: string): string {
+  let n = coderNumbers.get(coderId);
+  if (n === undefined) {
+    n = coderNumbers.size;
+    coderNumbers.set(coderId, n);
+  }
+  return `coder-${n}`;
+}
+
 export const PENDING_HIGHLIGHT = 'gloss-pending';
 export const FLASH_HIGHLIGHT = 'gloss-flash';
 export const FIND_HIGHLIGHT = 'gloss-find';
@@ -38,6 +52,9 @@ const PRIORITY: Record<SpecialHighlight | typeof REVIEW_HIGHLIGHT, number> = {
   [PENDING_HIGHLIGHT]: 10,
   [FLASH_HIGHLIGHT]: 11,
 };
+
+/** Coders' underlines sit above the codes' colours and below the reader's own layers. */
+const CODER_PRIORITY = 1;
 
 /** Opacity of code highlights: strong enough to see, light enough to read through and to blend. */
 const HIGHLIGHT_ALPHA = 0.35;
@@ -85,9 +102,10 @@ function removeFrom(name: string, ranges: readonly Range[]): void {
   if (highlight.size === 0) CSS.highlights.delete(name);
 }
 
-/** Ranges one rendered chunk contributes, by code id, and those of its codings that need review. */
+/** Ranges one rendered chunk contributes, by code id (and by coder id when coders are marked), and those of its codings that need review. */
 export interface ChunkPaint {
   byCode: ReadonlyMap<string, Range[]>;
+  byCoder: ReadonlyMap<string, Range[]>;
   review: Range[];
 }
 
@@ -95,6 +113,7 @@ export interface ChunkPaint {
 export function addChunkPaint(paint: ChunkPaint): void {
   if (!highlightsSupported()) return;
   for (const [codeId, ranges] of paint.byCode) addTo(highlightName(codeId), ranges);
+  for (const [coderId, ranges] of paint.byCoder) addTo(coderHighlightName(coderId), ranges, CODER_PRIORITY);
   addTo(REVIEW_HIGHLIGHT, paint.review, PRIORITY[REVIEW_HIGHLIGHT]);
 }
 
@@ -102,14 +121,18 @@ export function addChunkPaint(paint: ChunkPaint): void {
 export function removeChunkPaint(paint: ChunkPaint): void {
   if (!highlightsSupported()) return;
   for (const [codeId, ranges] of paint.byCode) removeFrom(highlightName(codeId), ranges);
+  for (const [coderId, ranges] of paint.byCoder) removeFrom(coderHighlightName(coderId), ranges);
   removeFrom(REVIEW_HIGHLIGHT, paint.review);
 }
 
-/** Writes the `::highlight(code-n)` rule of every code in its colour. */
-export function paintCodeColors(codes: ReadonlyMap<string, { color: string }>): void {
+/** Writes the `::highlight(code-n)` rule of every code in its colour, and the underline of every marked coder. */
+export function paintCodeColors(codes: ReadonlyMap<string, { color: string }>, coders: ReadonlyMap<string, { color: string }> | null = null): void {
   const rules: string[] = [];
   for (const [codeId, { color }] of codes) {
     rules.push(`::highlight(${highlightName(codeId)}) { background-color: ${rgba(color, HIGHLIGHT_ALPHA)}; }`);
+  }
+  for (const [coderId, { color }] of coders ?? []) {
+    rules.push(`::highlight(${coderHighlightName(coderId)}) { text-decoration: underline 2px ${color}; text-underline-offset: 3px; }`);
   }
   writeStyle(rules.join('\n'));
 }

@@ -65,4 +65,21 @@ describe('stripeBars', () => {
       [100, 1, false],
     ]);
   });
+
+  it('gives each coder of a code bars of their own when coders are told apart', () => {
+    const { bars, columns } = stripeBars(
+      [
+        { codeId: 'a', coderId: 'ben', top: 10, bottom: 30 },
+        { codeId: 'a', coderId: 'ana', top: 12, bottom: 30 },
+        { codeId: 'a', coderId: 'ana', top: 28, bottom: 40 },
+      ],
+      ['a'],
+    );
+    expect(columns).toBe(2);
+    expect(bars).toEqual([
+      { codeId: 'a', coderId: 'ben', column: 0, top: 10, height: 20, codings: 1 },
+      // Ana's two touching codings join, but not with Ben's coding of the same code.
+      { codeId: 'a', coderId: 'ana', column: 1, top: 12, height: 28, codings: 2 },
+    ]);
+  });
 });

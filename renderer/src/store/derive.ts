@@ -1,6 +1,7 @@
 /**
  * Memoised derivations of the project mirror. The mirror's maps are mutated in place, so a
- * derived value is recomputed when `revision` moves; with an `equal` check, a recomputed
+ * derived value is recomputed when `revision` moves (or the coder filter, which decides
+ * which codings are seen, is replaced); with an `equal` check, a recomputed
  * value that equals the previous one is dropped for the previous object, so components and
  * effects that depend on it do not run again for changes elsewhere in the project.
  */
@@ -19,15 +20,17 @@ export function shallowEqual<T extends object>(a: T, b: T): boolean {
   return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
 
-/** A selector computed once per revision. */
+/** A selector computed once per revision (and coder filter). */
 export function perRevision<T>(compute: (state: AppState) => T, equal?: Equal<T>): (state: AppState) => T {
   let revision = -1;
+  let filter: AppState['coderFilter'] | undefined;
   let value: T;
   return (state) => {
-    if (state.revision !== revision) {
+    if (state.revision !== revision || state.coderFilter !== filter) {
       const next = compute(state);
       if (revision < 0 || !equal || !equal(value, next)) value = next;
       revision = state.revision;
+      filter = state.coderFilter;
     }
     return value;
   };

@@ -18,12 +18,16 @@ export interface ProjectSlice {
   readOnly: boolean;
   host: Snapshot['host'];
   coder: Coder | null;
+  /** The person has not said their name yet (first run): the app asks. */
+  coderUnnamed: boolean;
   recent: string[];
   save: SaveState;
   history: HistoryInfo;
   loadSnapshot(snapshot: Snapshot): void;
   applyHostChange(change: Change, history?: HistoryInfo): void;
   setSaveState(save: SaveState): void;
+  /** Takes the coder from the snapshot the host answers a new coder name with. */
+  coderNamed(snapshot: Snapshot): void;
 }
 
 export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
@@ -34,6 +38,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
   readOnly: false,
   host: 'browser',
   coder: null,
+  coderUnnamed: false,
   recent: [],
   save: { status: 'saved', at: null },
   history: { undo: null, redo: null },
@@ -47,6 +52,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
       readOnly: snapshot.readOnly,
       host: snapshot.host,
       coder: snapshot.coder,
+      coderUnnamed: snapshot.coderUnnamed,
       recent: snapshot.recent,
       save: snapshot.save,
       history: snapshot.history,
@@ -64,5 +70,9 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
 
   setSaveState(save) {
     set({ save });
+  },
+
+  coderNamed(snapshot) {
+    set({ coder: snapshot.coder, coderUnnamed: snapshot.coderUnnamed });
   },
 });

@@ -1,9 +1,60 @@
 /** Selectors over the project mirror: the smallest pieces components need. */
-import type { Code, Coding, GlossDocument, Memo } from '../../../shared/model/schema';
+import type { Code, Coder, Coding, GlossDocument, Memo } from '../../../shared/model/schema';
 import { codeTree, descendantIds } from '../../../shared/model/codes';
 import { codingsOfDocument } from '../../../shared/model/state';
 import { perRevision, perRevisionKeyed, sameItems, shallowEqual } from './derive';
 import type { AppState } from './types';
+
+/** Whether the coder filter shows a coding; null when it shows every coder. */
+export function codingFilter(coderFilter: AppState['coderFilter']): ((coding: Coding) => boolean) | null {
+  if (!coderFilter) return null;
+  const shown = new Set(coderFilter);
+  return (coding) => shown.has(coding.coderId);
+}
+
+/** How many of the codings (ids) the filter shows. */
+function countShown(s: AppState, ids: ReadonlySet<string> | undefined, shown: ((coding: Coding) => boolean) | null): number {
+  if (!ids) return 0;
+  if (!shown) return ids.size;
+  let n = 0;
+  for (const id of ids) if (shown(s.project!.codings.get(id)!)) n++;
+  return n;
+}
+
+export interface CoderEntry {
+  coder: Coder;
+  /** Codings this coder made in the project. */
+  codings: number;
+  /** The coder filter shows them. */
+  shown: boolean;
+}
+
+/** The project's coders by name, with their codings and whether they are shown. */
+export const selectProjectCoders = perRevision((s: AppState): CoderEntry[] => {
+  if (!s.project) return [];
+  const counts = new Map<string, number>();
+  for (const coding of s.project.codings.values()) counts.set(coding.coderId, (counts.get(coding.coderId) ?? 0) + 1);
+  return [...s.project.coders.values()]
+    .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+    .map((coder) => ({ coder, codings: counts.get(coder.id) ?? 0, shown: !s.coderFilter || s.coderFilter.includes(coder.id) }));
+}, sameItems(shallowEqual));
+
+export interface CoderLook {
+  name: string;
+  color: string;
+}
+
+/**
+ * The shown coders' names and colours when more than one is shown (each coder's codings
+ * are then marked in their colour); null when one coder is shown and marks would be noise.
+ */
+export const selectCoderMarks = perRevision(
+  (s: AppState): ReadonlyMap<string, CoderLook> | null => {
+    const shown = selectProjectCoders(s).filter((entry) => entry.shown);
+    return shown.length > 1 ? new Map(shown.map(({ coder }) => [coder.id, { name: coder.name, color: coder.color }])) : null;
+  },
+  (a, b) => a === b || (!!a && !!b && a.size === b.size && [...a].every(([id, look]) => b.get(id)?.name === look.name && b.get(id)?.color === look.color)),
+);
 
 export interface DocumentEntry {
   id: string;
@@ -11,18 +62,19 @@ export interface DocumentEntry {
   codings: number;
 }
 
-/** Documents by name. */
+/** Documents by name, with the codings the coder filter shows. */
 export const selectDocumentList = perRevision((s: AppState): DocumentEntry[] => {
   if (!s.project) return [];
+  const shown = codingFilter(s.coderFilter);
   return [...s.project.documents.values()]
     .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
-    .map((d) => ({ id: d.id, name: d.name, codings: s.project!.codingsByDocument.get(d.id)?.size ?? 0 }));
+    .map((d) => ({ id: d.id, name: d.name, codings: countShown(s, s.project!.codingsByDocument.get(d.id), shown) }));
 }, sameItems(shallowEqual));
 
 export interface CodeRow {
   code: Code;
   depth: number;
-  /** Codings of this code itself. */
+  /** Codings of this code itself (by the coders the filter shows). */
   count: number;
   hasChildren: boolean;
 }
@@ -31,9 +83,10 @@ export interface CodeRow {
 export const selectCodeRows = perRevision((s: AppState): CodeRow[] => {
   if (!s.project) return [];
   const rows = codeTree(s.project.codes.values());
+  const shown = codingFilter(s.coderFilter);
   return rows.map((row, i) => ({
     ...row,
-    count: s.project!.codingsByCode.get(row.code.id)?.size ?? 0,
+    count: countShown(s, s.project!.codingsByCode.get(row.code.id), shown),
     hasChildren: (rows[i + 1]?.depth ?? -1) > row.depth,
   }));
 }, sameItems(shallowEqual));
@@ -49,11 +102,13 @@ export const selectDocument = (id: string | null) => (s: AppState): GlossDocumen
 
 export const selectCode = (id: string | null) => (s: AppState): Code | null => (id && s.project?.codes.get(id)) || null;
 
-/** Codings of one document, by position (the same array until one of them changes). */
-export const selectDocumentCodings = perRevisionKeyed(
-  (s: AppState, documentId: string): Coding[] => (s.project ? codingsOfDocument(s.project, documentId) : []),
-  sameItems(),
-);
+/** Codings of one document the coder filter shows, by position (the same array until one of them changes). */
+export const selectDocumentCodings = perRevisionKeyed((s: AppState, documentId: string): Coding[] => {
+  if (!s.project) return [];
+  const all = codingsOfDocument(s.project, documentId);
+  const shown = codingFilter(s.coderFilter);
+  return shown ? all.filter(shown) : all;
+}, sameItems());
 
 export interface CodeLook {
   name: string;

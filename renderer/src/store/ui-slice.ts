@@ -1,4 +1,4 @@
-/** What the user is looking at: view, open document, excerpt filter, pending selection. */
+/** What the user is looking at: view, open document, excerpt and coder filters, pending selection. */
 import type { ImportFile, Progress } from '../../../shared/ipc/contract';
 import { recentFromCodings, touchRecent } from './recent-codes';
 import type { Slice, Span } from './types';
@@ -15,6 +15,9 @@ export type DialogRequest =
   | { kind: 'paste' }
   /** Files the host held back because the project already has their content: import copies? */
   | { kind: 'duplicates'; files: ImportFile[]; list: { name: string; existing: string }[] };
+
+/** The dialogs of team work: the coder's name, merging another copy. */
+export type TeamDialog = 'coder-name' | 'merge';
 
 export interface Flash extends Span {
   /** Changes on every jump, so jumping twice to the same passage flashes twice. */
@@ -42,6 +45,9 @@ export interface UiSlice {
   reviewing: string | null;
   /** Long work the host reports (an import of many files), or null. */
   progress: Progress | null;
+  /** The coders whose codings are shown (reader, code counts, excerpts); null shows every coder. */
+  coderFilter: readonly string[] | null;
+  teamDialog: TeamDialog | null;
   setView(view: View): void;
   openDocument(documentId: string | null): void;
   setExcerptCodes(codeIds: string[]): void;
@@ -58,6 +64,9 @@ export interface UiSlice {
   startReview(codingId: string): void;
   stopReview(): void;
   setProgress(progress: Progress | null): void;
+  /** Shows only these coders' codings; null (or every coder of the project) shows all. */
+  setCoderFilter(coderIds: readonly string[] | null): void;
+  openTeamDialog(dialog: TeamDialog | null): void;
   /** Called after a new snapshot: keeps what still exists, picks sensible defaults. */
   projectReplaced(): void;
   /** Called after every change: drops references to deleted documents and codes. */
@@ -79,6 +88,8 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   dialog: null,
   reviewing: null,
   progress: null,
+  coderFilter: null,
+  teamDialog: null,
 
   setView(view) {
     set({ view });
@@ -129,11 +140,17 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   setProgress(progress) {
     set({ progress });
   },
+  setCoderFilter(coderIds) {
+    set({ coderFilter: normalCoderFilter(get().project?.coders.keys() ?? [], coderIds) });
+  },
+  openTeamDialog(teamDialog) {
+    set({ teamDialog });
+  },
 
   projectReplaced() {
     const project = get().project;
     if (!project) {
-      set({ documentId: null, excerptCodeIds: [], recentCodeIds: [], pending: null, flash: null, dialog: null, reviewing: null });
+      set({ documentId: null, excerptCodeIds: [], recentCodeIds: [], pending: null, flash: null, dialog: null, reviewing: null, coderFilter: null });
       return;
     }
     const keep = get().documentId;
@@ -145,11 +162,12 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
       pending: null,
       flash: null,
       reviewing: null,
+      coderFilter: normalCoderFilter(project.coders.keys(), get().coderFilter),
     });
   },
 
   changeApplied() {
-    const { project, documentId, excerptCodeIds, recentCodeIds, pending, dialog, reviewing } = get();
+    const { project, documentId, excerptCodeIds, recentCodeIds, pending, dialog, reviewing, coderFilter } = get();
     if (!project) return;
     const patch: Partial<UiSlice> = {};
     if (documentId && !project.documents.has(documentId)) {
@@ -163,6 +181,20 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     if (dialog && 'documentId' in dialog && dialog.documentId && !project.documents.has(dialog.documentId)) patch.dialog = null;
     if (excerptCodeIds.some((id) => !project.codes.has(id))) patch.excerptCodeIds = excerptCodeIds.filter((id) => project.codes.has(id));
     if (recentCodeIds.some((id) => !project.codes.has(id))) patch.recentCodeIds = recentCodeIds.filter((id) => project.codes.has(id));
+    // A coder who is no longer in the project (a merge undone) drops out of the filter.
+    if (coderFilter && coderFilter.some((id) => !project.coders.has(id))) patch.coderFilter = normalCoderFilter(project.coders.keys(), coderFilter);
     if (Object.keys(patch).length > 0) set(patch);
   },
 });
+
+/**
+ * The filter kept to coders of the project; null when it would show all of them or none
+ * (a filter that hides everyone is never what the user meant, and could not be undone
+ * from a pane that shows nothing).
+ */
+export function normalCoderFilter(projectCoders: Iterable<string>, filter: readonly string[] | null): readonly string[] | null {
+  if (!filter) return null;
+  const all = [...projectCoders];
+  const kept = filter.filter((id, i) => all.includes(id) && filter.indexOf(id) === i);
+  return kept.length === 0 || kept.length === all.length ? null : kept;
+}

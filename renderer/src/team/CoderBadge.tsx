@@ -1,4 +1,15 @@
-/** The coder's name in the toolbar. STUB: the teams engineer fills it in. */
+/** The coder's name in the toolbar, in their colour; a click changes the name. */
+import { useGloss } from '../store';
+import { askCoderName } from './actions';
+import './team.css';
+
 export function CoderBadge() {
-  return null;
+  const coder = useGloss((s) => s.coder);
+  if (!coder) return null;
+  return (
+    <button type="button" className="coder-badge" onClick={askCoderName} title="Coding as this name: click to change it" aria-label={`Coder: ${coder.name}. Change my coder name`}>
+      <span className="coder-dot" style={{ background: coder.color }} aria-hidden="true" />
+      <span className="coder-badge-name">{coder.name}</span>
+    </button>
+  );
 }
