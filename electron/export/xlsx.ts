@@ -1,7 +1,124 @@
-/** STUB: the XLSX workbook (Excerpts, Codebook, Code frequencies), built with exceljs. */
+/**
+ * The XLSX workbook: sheets "Excerpts" (the excerpts CSV), "Codebook" (the codebook CSV)
+ * and "Code frequencies" (codes × documents with totals). Each sheet has a bold, frozen
+ * header row with a filter, and columns sized to their content.
+ */
+import ExcelJS from 'exceljs';
 import type { ProjectState } from '../../shared/model/state';
+import { codePath, codeTree } from '../../shared/model/codes';
+import { EXCERPTS_HEADER, excerptRows } from '../../shared/export/csv-excerpts';
+import { CODEBOOK_HEADER, codebookRows } from '../../shared/export/csv-codebook';
 
+type Cell = string | number;
+
+export const SHEETS = { excerpts: 'Excerpts', codebook: 'Codebook', frequencies: 'Code frequencies' } as const;
+
+/** Excel refuses to open a file with a cell longer than this (its documented cell limit). */
+export const MAX_CELL_LENGTH = 32_767;
+const TRUNCATED = ' … [cut: Excel holds at most 32,767 characters in a cell; the CSV export has the full text]';
+
+/** Column widths, in characters: wide enough for short headers, narrow enough to read long text wrapped. */
+const MIN_WIDTH = 10;
+const MAX_WIDTH = 80;
+
+function fitCell(value: Cell): Cell {
+  if (typeof value === 'number' || value.length <= MAX_CELL_LENGTH) return value;
+  let cut = MAX_CELL_LENGTH - TRUNCATED.length;
+  const last = value.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--; // never keep half a surrogate pair
+  return value.slice(0, cut) + TRUNCATED;
+}
+
+/** The widest line of the value, in characters (a multi-line cell is as wide as its longest line). */
+function displayWidth(value: Cell): number {
+  if (typeof value === 'number') return String(value).length;
+  let widest = 0;
+  for (const line of value.split('\n')) widest = Math.max(widest, line.length);
+  return widest;
+}
+
+interface SheetSpec {
+  name: string;
+  header: readonly string[];
+  rows: Cell[][];
+  /** Columns (0-based) whose long text wraps instead of running on. */
+  wrap?: readonly number[];
+  /** Columns kept in view when scrolling right. */
+  frozenColumns?: number;
+  /** Rows after the data that the filter must not sort in with it (totals). */
+  footer?: Cell[][];
+}
+
+function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const { header, rows, footer = [] } = spec;
+  const sheet = workbook.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', xSplit: spec.frozenColumns ?? 0, ySplit: 1 }],
+  });
+  const widths = header.map((h) => h.length);
+  for (const row of [...rows, ...footer]) row.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(v))));
+  widths.forEach((w, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
+    // Set on the column before the rows are added, so every cell of it takes the style.
+    if (spec.wrap?.includes(i)) column.alignment = { wrapText: true, vertical: 'top' };
+  });
+  const headerRow = sheet.addRow([...header]);
+  headerRow.font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map(fitCell));
+  for (const row of footer) sheet.addRow(row.map(fitCell)).font = { bold: true };
+  if (header.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: header.length } };
+  return sheet;
+}
+
+/** Codes in tree order × documents in name order: how many codings each code has in each document. */
+export function frequencyTable(state: ProjectState): { header: string[]; rows: Cell[][]; totals: Cell[] } {
+  const documents = [...state.documents.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  const column = new Map(documents.map((d, i) => [d.id, i]));
+  const columnTotals = new Array<number>(documents.length).fill(0);
+  const rows: Cell[][] = codeTree(state.codes.values()).map(({ code }) => {
+    const counts = new Array<number>(documents.length).fill(0);
+    for (const id of state.codingsByCode.get(code.id) ?? []) {
+      const i = column.get(state.codings.get(id)!.documentId);
+      if (i !== undefined) counts[i]!++;
+    }
+    counts.forEach((n, i) => (columnTotals[i]! += n));
+    return [code.name, codePath(state, code.id), ...counts, counts.reduce((a, b) => a + b, 0)];
+  });
+  return {
+    header: ['code', 'code_path', ...documents.map((d) => d.name), 'Total'],
+    rows,
+    totals: ['Total', '', ...columnTotals, columnTotals.reduce((a, b) => a + b, 0)],
+  };
+}
+
+function validDate(iso: string): Date | undefined {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The workbook as .xlsx bytes. */
 export async function workbookXlsx(state: ProjectState): Promise<Uint8Array> {
-  void state;
-  throw new Error('The XLSX export is not built yet.');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Gloss';
+  workbook.lastModifiedBy = 'Gloss';
+  workbook.title = state.project.name;
+  // The project's own times, not the export's, so two exports of one project say the same.
+  const created = validDate(state.project.createdAt);
+  const modified = validDate(state.project.modifiedAt);
+  if (created) workbook.created = created;
+  if (modified) workbook.modified = modified;
+
+  const excerptsWrap = ['text', 'memo'].map((h) => EXCERPTS_HEADER.indexOf(h as (typeof EXCERPTS_HEADER)[number]));
+  addSheet(workbook, { name: SHEETS.excerpts, header: EXCERPTS_HEADER, rows: excerptRows(state), wrap: excerptsWrap });
+  addSheet(workbook, {
+    name: SHEETS.codebook,
+    header: CODEBOOK_HEADER,
+    rows: codebookRows(state),
+    wrap: [CODEBOOK_HEADER.indexOf('description')],
+  });
+  const frequencies = frequencyTable(state);
+  addSheet(workbook, { name: SHEETS.frequencies, header: frequencies.header, rows: frequencies.rows, footer: [frequencies.totals], frozenColumns: 2 });
+
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
 }
