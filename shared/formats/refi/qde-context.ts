@@ -31,7 +31,9 @@ export function memosByTarget(state: ProjectState): Map<string, Memo[]> {
   const groups = new Map<string, Memo[]>();
   for (const memo of [...state.memos.values()].sort(byCreationThenId)) {
     const key = targetKey(memo.target);
-    groups.set(key, [...(groups.get(key) ?? []), memo]);
+    const group = groups.get(key);
+    if (group) group.push(memo);
+    else groups.set(key, [memo]);
   }
   return groups;
 }
@@ -60,9 +62,15 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** By name as people read it, ties by id so the order never depends on insertion order. */
+/**
+ * Names compared as people read them, by the root collation rather than the machine's
+ * locale, so the desktop app and the CLI on another machine write the same order.
+ */
+const names = new Intl.Collator('und');
+
+/** By name, ties by id so the order never depends on insertion order. */
 export function byNameThenId(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return a.name.localeCompare(b.name) || compareIds(a.id, b.id);
+  return names.compare(a.name, b.name) || compareIds(a.id, b.id);
 }
 
 function byCreationThenId(a: Memo, b: Memo): number {

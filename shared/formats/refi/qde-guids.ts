@@ -10,13 +10,18 @@ import { GLOSS_GUID_NAMESPACE, refiGuid, uuidV5 } from './guid';
 export class QdeGuids {
   private readonly owners = new Map<string, string>();
   private readonly clashes: string[] = [];
+  private readonly cache = new Map<string, string>();
 
   /**
    * The GUID of entity `id` of `table`: the id itself when it is a UUID, written in lower
    * case (GUIDs compare case-insensitively, and NVivo writes lower case), else a v5 UUID.
    */
   of(table: Table, id: string): string {
-    return refiGuid(table, id).toLowerCase();
+    // Cached: a derived GUID costs a SHA-1, and a coder's or code's GUID is needed once per coding.
+    const key = `${table}/${id}`;
+    let guid = this.cache.get(key);
+    if (guid === undefined) this.cache.set(key, (guid = refiGuid(table, id).toLowerCase()));
+    return guid;
   }
 
   /**

@@ -88,7 +88,9 @@ function writeCodeBook(context: QdeContext): void {
   for (const code of state.codes.values()) {
     // A code whose parent is gone is written at the top level rather than lost.
     const parent = code.parentId !== null && state.codes.has(code.parentId) ? code.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), code]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(code);
+    else children.set(parent, [code]);
   }
   for (const list of children.values()) list.sort(byNameThenId);
   const written = new Set<string>();
