@@ -34,7 +34,7 @@ export function importCodes(ctx: ImportContext, roots: readonly QdeCode[], ancho
     const guid = normalGuid(qc.guid);
     if (guid && !byGuid.has(guid)) byGuid.set(guid, id);
     let color = qc.color ? refiColor(qc.color) : null;
-    if (qc.color && !color) ctx.warn(`Code “${short(name)}” has the colour “${short(qc.color, 20)}”, which is not #RRGGBB or #RGB; it was given a default colour.`);
+    if (qc.color && !color) ctx.warn(`Code “${short(name)}”${where} has the colour “${short(qc.color, 20)}”, which is not #RRGGBB or #RGB; it was given a default colour.`);
     color ??= colorForIndex(codes.length);
     const codable = qc.isCodable?.trim().toLowerCase() !== 'false' && qc.isCodable?.trim() !== '0';
     codes.push({ id, name, color, description: qc.description?.trim() ?? '', parentId, codable, createdAt: ctx.now });
