@@ -134,7 +134,7 @@ export function readCodebookCsv(text: string, fileName: string): Result<Incoming
     const existing = built.get(path);
     if (existing) return existing;
     const row = rows.get(path);
-    if (!row) warnings.push(`“${path}” has no row of its own but holds “${neededBy}”; it was created as a code.`);
+    if (!row) warnings.push(`“${path}” has no row of its own but holds “${neededBy}”; it was read as a code without colour or description.`);
     const code: IncomingCode = {
       guid: null,
       name: row?.name ?? lastNameOf(path),
