@@ -12,13 +12,14 @@ export function CoderFilter() {
   const coders = useGloss(useShallow(selectProjectCoders));
   const filter = useGloss((s) => s.coderFilter);
   const setCoderFilter = useGloss((s) => s.setCoderFilter);
-  const [open, setOpen] = useState(false);
+  // Where the panel goes: fixed to the viewport, so the narrow pane does not clip it.
+  const [open, setOpen] = useState<{ top: number; right: number } | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const panelId = useId();
 
   useEffect(() => {
     if (!open) return;
-    const onDown = (event: MouseEvent) => !root.current?.contains(event.target as Node) && setOpen(false);
+    const onDown = (event: MouseEvent) => !root.current?.contains(event.target as Node) && setOpen(null);
     document.addEventListener('mousedown', onDown, true);
     return () => document.removeEventListener('mousedown', onDown, true);
   }, [open]);
@@ -39,7 +40,7 @@ export function CoderFilter() {
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
           event.stopPropagation();
-          setOpen(false);
+          setOpen(null);
           root.current?.querySelector('button')?.focus();
         }
       }}
@@ -47,15 +48,19 @@ export function CoderFilter() {
       <button
         type="button"
         className={filter ? 'small filtering' : 'small'}
-        aria-expanded={open}
+        aria-expanded={!!open}
         aria-controls={panelId}
         title="Show the codings of all coders or a chosen few"
-        onClick={() => setOpen(!open)}
+        onClick={(event) => {
+          if (open) return setOpen(null);
+          const rect = event.currentTarget.getBoundingClientRect();
+          setOpen({ top: rect.bottom + 4, right: Math.max(8, window.innerWidth - rect.right) });
+        }}
       >
         Coders: {summary} ▾
       </button>
       {open && (
-        <fieldset id={panelId} className="coder-filter-panel">
+        <fieldset id={panelId} className="coder-filter-panel" style={open}>
           <legend>Show codings by</legend>
           <label className="check">
             <input type="checkbox" checked={!filter} disabled={!filter} onChange={() => setCoderFilter(null)} autoFocus />
