@@ -1,17 +1,69 @@
-/** Host side of merging copies (channels team:previewMerge, team:applyMerge). STUB: the merge engineer fills these in. */
-import type { MergePreview, MergeRequest, OpResponse } from '../../shared/ipc/contract';
-import type { MergeReport } from '../../shared/merge/types';
+/**
+ * Host side of merging another coder's copy into the open project (channels
+ * team:previewMerge, team:applyMerge). The merge itself is shared/merge; this reads the
+ * files, reports progress, and records the result as one undoable step.
+ */
+import type { ImportFile, MergePreview, MergeRequest, OpResponse } from '../../shared/ipc/contract';
+import { changeBetween } from '../../shared/merge/change';
+import { mergeProjects } from '../../shared/merge/merge-projects';
+import type { MergeConflict, MergeReport, MergeResult } from '../../shared/merge/types';
+import type { ProjectFile } from '../../shared/model/schema';
+import { parseProjectText } from '../../shared/model/parse';
+import { fileFromState } from '../../shared/model/state';
 import { HandlerError } from './handler-error';
 import type { ProjectService } from './project-service';
 
-export async function previewMerge(service: ProjectService, request: MergeRequest): Promise<MergePreview> {
-  void service;
-  void request;
-  throw new HandlerError('Merging is not built yet.');
+/** A copy sent for merging, validated (and migrated from an older version, as opening does). */
+export function readCopy(file: ImportFile): ProjectFile {
+  const text = Buffer.from(file.base64, 'base64').toString('utf8');
+  const parsed = parseProjectText(text);
+  if (!parsed.ok) throw new HandlerError(`${file.name} cannot be merged: ${parsed.error}. Nothing was changed.`);
+  return parsed.value;
 }
 
+function run(service: ProjectService, request: MergeRequest): MergeResult {
+  const theirs = readCopy(request.other);
+  const base = request.base ? readCopy(request.base) : null;
+  const task = `Merging ${request.other.name}`;
+  try {
+    return mergeProjects({
+      ours: fileFromState(service.current),
+      theirs,
+      base,
+      resolutions: request.resolutions ?? {},
+      onProgress: (done, total) => service.progress({ task, done, total }),
+    });
+  } finally {
+    service.progress(null);
+  }
+}
+
+/** One line per conflict, for the message that refuses an unsettled merge. */
+function conflictList(conflicts: readonly MergeConflict[]): string {
+  const shown = conflicts.slice(0, 5).map((c) => `${c.label} (ours "${c.ours}", theirs "${c.theirs}")`);
+  if (conflicts.length > 5) shown.push(`${conflicts.length - 5} more`);
+  return shown.join('; ');
+}
+
+/** What merging `request.other` would do; changes nothing. */
+export async function previewMerge(service: ProjectService, request: MergeRequest): Promise<MergePreview> {
+  const { report } = run(service, request);
+  return { report, conflicts: report.conflicts };
+}
+
+/**
+ * Merges `request.other` into the open project as one undoable step. Refused, with the
+ * conflicts named, while any conflict has no side chosen in `request.resolutions`.
+ */
 export async function applyMerge(service: ProjectService, request: MergeRequest): Promise<{ result: OpResponse; report: MergeReport }> {
-  void service;
-  void request;
-  throw new HandlerError('Merging is not built yet.');
+  const merged = run(service, request);
+  if (merged.unresolved.length > 0) {
+    const n = merged.unresolved.length;
+    throw new HandlerError(
+      `${request.other.name} was not merged: ${n === 1 ? 'one conflict has' : `${n} conflicts have`} no side chosen: ${conflictList(merged.unresolved)}. Choose ours or theirs for each.`,
+    );
+  }
+  const change = changeBetween(service.current, merged.file);
+  const result = service.commit(`Merge ${request.other.name}`, change);
+  return { result, report: merged.report };
 }
