@@ -40,8 +40,8 @@ describe('runCli', () => {
       [['code', 'p.gloss', '--doc', 'd', '--code', 'c', '--quote', 'q', '--occurrence', '0'], 'gloss: code: --occurrence must be a whole number of at least 1, not "0"'],
       [['code', 'p.gloss', '--doc', 'd', '--code', ' > ', '--quote', 'q'], 'gloss: code: --code needs a name'],
       [['import', 'p.gloss'], 'gloss: import: name at least one file to import (see gloss import --help)'],
-      [['export', 'p.gloss'], 'gloss: export: say what to write with --excerpts OUT.csv, --codebook OUT.csv or --qdc OUT.qdc'],
-      [['export', 'p.gloss', '--excerpts', 'p.gloss'], 'gloss: export: p.gloss is the project itself; choose another file for the CSV'],
+      [['export', 'p.gloss'], 'gloss: export: say what to write with --excerpts, --codebook, --qdc, --qdpx, --xlsx, --html, --markdown or --web-annotations (see gloss export --help)'],
+      [['export', 'p.gloss', '--excerpts', 'p.gloss'], 'gloss: export: p.gloss is the project itself; choose another file for the export'],
       [['info'], 'gloss: info: name the project file (see gloss info --help)'],
       [['info', 'a.gloss', 'b.gloss'], 'gloss: info: unexpected argument "b.gloss" (see gloss info --help)'],
     ];

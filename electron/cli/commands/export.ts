@@ -1,11 +1,13 @@
-/** gloss export FILE --excerpts OUT.csv / --codebook OUT.csv */
+/** gloss export FILE --excerpts OUT.csv / --codebook / --qdc / --qdpx / --xlsx / --html / --markdown DIR / --web-annotations */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ExportKind } from '../../../shared/ipc/contract';
+import { markdownFiles, type MarkdownFile } from '../../../shared/export/markdown';
 import { writeFileDurably } from '../../service/durable-file';
-import { CliError, UsageError } from '../errors';
+import { CliError, listNames, UsageError } from '../errors';
 import { HandlerError } from '../../service/handler-error';
 import { readProject } from '../project-session';
-import { noExtraArguments, optionalString, projectArgument, type Command } from '../command';
+import { noExtraArguments, optionalString, projectArgument, type Command, type OptionValues } from '../command';
 
 function writeFailure(out: string, e: unknown): CliError {
   const code = (e as NodeJS.ErrnoException).code;
@@ -14,50 +16,153 @@ function writeFailure(out: string, e: unknown): CliError {
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'ENOSPC' ? 'the disk is full'
     : code === 'EISDIR' ? 'it is a folder'
+    : code === 'ENOTDIR' ? 'a part of its path is a file, not a folder'
     : (e as Error).message;
   return new CliError(`${path.basename(out)}: could not be written: ${reason}`);
 }
 
+/** The single-file outputs: option name and the export kind it writes. */
+const FILE_OPTIONS: readonly [string, ExportKind][] = [
+  ['excerpts', 'excerpts-csv'],
+  ['codebook', 'codebook-csv'],
+  ['qdc', 'codebook-qdc'],
+  ['qdpx', 'project-qdpx'],
+  ['xlsx', 'xlsx'],
+  ['html', 'html-report'],
+  ['web-annotations', 'web-annotations'],
+];
+
+/** The export kind for --qdpx, by --positions. Code points are what the REFI-QDA spec says; UTF-16 is for NVivo. */
+export function qdpxKind(values: OptionValues): ExportKind {
+  const positions = optionalString(values, 'positions');
+  if (positions === undefined || positions === 'codepoints') return 'project-qdpx';
+  if (positions === 'utf16') return 'project-qdpx-utf16';
+  throw new UsageError(`export: --positions must be utf16 or codepoints, not ${JSON.stringify(positions)}`);
+}
+
+/** The single-file outputs the command line asks for, in option order. */
+function fileTargets(values: OptionValues): [ExportKind, string][] {
+  const targets: [ExportKind, string][] = [];
+  for (const [option, kind] of FILE_OPTIONS) {
+    const out = optionalString(values, option);
+    if (out === undefined) continue;
+    targets.push([option === 'qdpx' ? qdpxKind(values) : kind, out]);
+  }
+  if (values.positions !== undefined && optionalString(values, 'qdpx') === undefined) {
+    throw new UsageError('export: --positions applies to --qdpx; add --qdpx OUT.qdpx');
+  }
+  return targets;
+}
+
+/**
+ * Checks the Markdown folder before anything is exported: it may exist and hold other
+ * files, but a note Gloss would write must not replace one already there unless --force.
+ */
+async function checkMarkdownFolder(dir: string, files: readonly MarkdownFile[], force: boolean): Promise<void> {
+  const stat = await fs.stat(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw writeFailure(dir, e);
+  });
+  if (stat === null) return;
+  if (!stat.isDirectory()) throw new CliError(`${path.basename(dir)}: is a file, not a folder; --markdown needs a folder for the notes`);
+  if (force) return;
+  const existing: string[] = [];
+  for (const file of files) {
+    if (await fs.lstat(path.join(dir, file.path)).then(() => true, () => false)) existing.push(file.path);
+  }
+  if (existing.length > 0) {
+    throw new CliError(
+      `${path.basename(dir)}: ${existing.length === 1 ? 'a note to write already exists' : `${existing.length} notes to write already exist`} ` +
+        `(${listNames(existing, 3)}); nothing was written. Use --force to replace them, or choose an empty folder.`,
+    );
+  }
+}
+
+async function writeMarkdown(dir: string, files: readonly MarkdownFile[]): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw writeFailure(dir, e);
+  }
+  for (const file of files) {
+    const target = path.join(dir, ...file.path.split('/'));
+    try {
+      await writeFileDurably(target, file.content, false);
+    } catch (e) {
+      throw writeFailure(target, e);
+    }
+  }
+}
+
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write coded excerpts or the codebook as CSV',
+  summary: 'write excerpts, codebook, workbook, report, notes, annotations or a REFI-QDA project',
   help: `Usage: gloss export FILE [--excerpts OUT.csv] [--codebook OUT.csv] [--qdc OUT.qdc]
+                   [--qdpx OUT.qdpx [--positions utf16|codepoints]] [--xlsx OUT.xlsx]
+                   [--html OUT.html] [--markdown DIR [--force]] [--web-annotations OUT.jsonld]
 
-Writes CSV files (RFC 4180, UTF-8 with a BOM so Excel reads them right) and the
-REFI-QDA codebook. Each file is written in full or not at all. Prints the path of each
-file written.
+Writes the project in the formats asked for; give as many as you like. Each file is
+written in full or not at all, and an existing file of that name is replaced. Prints the
+path of each file written (for --markdown, of the folder).
 
 Options:
-  --excerpts OUT.csv  one row per coding:
+  --excerpts OUT.csv  one row per coding (RFC 4180, UTF-8 with a BOM for Excel):
                       document,code,code_path,coder,start,end,text,memo,created_at
   --codebook OUT.csv  one row per code:
                       code,code_path,parent,description,color,codings,documents
   --qdc OUT.qdc       the codebook as REFI-QDA XML (Codebook-mrt2019.xsd), for NVivo,
-                      ATLAS.ti, MAXQDA and QualCoder`,
-  options: { excerpts: { type: 'string' }, codebook: { type: 'string' }, qdc: { type: 'string' } },
+                      ATLAS.ti, MAXQDA and QualCoder
+  --qdpx OUT.qdpx     the whole project as REFI-QDA (texts, codes, codings, memos,
+                      cases, variables, sets)
+  --positions UNIT    positions in the .qdpx: codepoints (the standard, the default) or
+                      utf16 (what NVivo reads)
+  --xlsx OUT.xlsx     an Excel workbook: sheets Excerpts, Codebook and Code frequencies
+                      (codes × documents with totals)
+  --html OUT.html     a report in one self-contained, printable file: the codebook and
+                      every code's excerpts grouped by document
+  --markdown DIR      one Markdown note per code (YAML front matter, quoted excerpts)
+                      and an index.md, for Obsidian or pandoc; DIR is created if needed
+  --force             with --markdown: replace notes of the same name already in DIR
+                      (without it, gloss refuses and writes nothing)
+  --web-annotations OUT.jsonld
+                      every coding as a W3C Web Annotation (JSON-LD), codes as tags,
+                      positions in code points`,
+  options: {
+    excerpts: { type: 'string' },
+    codebook: { type: 'string' },
+    qdc: { type: 'string' },
+    qdpx: { type: 'string' },
+    positions: { type: 'string' },
+    xlsx: { type: 'string' },
+    html: { type: 'string' },
+    markdown: { type: 'string' },
+    force: { type: 'boolean' },
+    'web-annotations': { type: 'string' },
+  },
   async run(positionals, values, io) {
     const file = projectArgument(positionals, 'export');
     noExtraArguments(positionals, 1, 'export');
-    const targets: [ExportKind, string][] = [];
-    const excerpts = optionalString(values, 'excerpts');
-    const codebook = optionalString(values, 'codebook');
-    if (excerpts) targets.push(['excerpts-csv', excerpts]);
-    if (codebook) targets.push(['codebook-csv', codebook]);
-    const qdc = optionalString(values, 'qdc');
-    if (qdc) targets.push(['codebook-qdc', qdc]);
-    if (targets.length === 0) throw new UsageError('export: say what to write with --excerpts OUT.csv, --codebook OUT.csv or --qdc OUT.qdc');
+    const targets = fileTargets(values);
+    const markdown = optionalString(values, 'markdown');
+    if (targets.length === 0 && markdown === undefined) {
+      throw new UsageError(
+        'export: say what to write with --excerpts, --codebook, --qdc, --qdpx, --xlsx, --html, --markdown or --web-annotations (see gloss export --help)',
+      );
+    }
+    if (values.force && markdown === undefined) throw new UsageError('export: --force applies to --markdown DIR');
     const project = path.resolve(file);
-    for (const [, out] of targets) {
+    const outputs = [...targets.map(([, out]) => out), ...(markdown === undefined ? [] : [markdown])];
+    for (const out of outputs) {
       const absolute = path.resolve(out);
       if ([project, `${project}.bak`, `${project}.lock`].includes(absolute)) {
-        throw new UsageError(`export: ${path.basename(out)} is the project itself; choose another file for the CSV`);
+        throw new UsageError(`export: ${path.basename(out)} is the project itself; choose another file for the export`);
       }
     }
-    if (new Set(targets.map(([, out]) => path.resolve(out))).size < targets.length) {
+    if (new Set(outputs.map((out) => path.resolve(out))).size < outputs.length) {
       throw new UsageError('export: two outputs name the same file');
     }
-    const contents = await readProject(file, (service) =>
-      Promise.all(
+    const { contents, notes } = await readProject(file, async (service) => {
+      const contents = await Promise.all(
         targets.map(async ([kind, out]) => {
           try {
             const exported = await service.exportContent(kind);
@@ -68,8 +173,11 @@ Options:
             throw e;
           }
         }),
-      ),
-    );
+      );
+      // The notes go to a folder as separate files, so they come from the state, not the zip the app downloads.
+      return { contents, notes: markdown === undefined ? [] : markdownFiles(service.current) };
+    });
+    if (markdown !== undefined) await checkMarkdownFolder(path.resolve(markdown), notes, values.force === true);
     for (const { out, content } of contents) {
       try {
         await writeFileDurably(path.resolve(out), content, false);
@@ -77,6 +185,10 @@ Options:
         throw writeFailure(out, e);
       }
       io.out(path.resolve(out));
+    }
+    if (markdown !== undefined) {
+      await writeMarkdown(path.resolve(markdown), notes);
+      io.out(path.resolve(markdown));
     }
     return 0;
   },
