@@ -43,7 +43,8 @@ export interface AgreementProgress {
   total: number;
 }
 
-type State = Pick<ProjectState, 'coders' | 'codes' | 'codings' | 'documents' | 'codingsByCode'>;
+/** The parts of a project agreement reads. */
+export type AgreementState = Pick<ProjectState, 'coders' | 'codes' | 'codings' | 'documents' | 'codingsByCode'>;
 
 /** The coders who coded anything, by name: the default comparison. */
 export function codersWithCodings(state: Pick<ProjectState, 'coders' | 'codings'>): string[] {
@@ -63,7 +64,7 @@ interface Plan {
   minOverlap: number;
 }
 
-function plan(state: State, request: AgreementRequest): Result<Plan> {
+function plan(state: AgreementState, request: AgreementRequest): Result<Plan> {
   const minOverlap = request.minOverlap ?? DEFAULT_MIN_OVERLAP;
   if (!(minOverlap > 0 && minOverlap <= 1)) return err(`the minimum overlap must be more than 0 and at most 1 (90 % is 0.9), not ${minOverlap}`);
   const coderIds = request.coderIds ?? codersWithCodings(state);
@@ -85,13 +86,13 @@ function plan(state: State, request: AgreementRequest): Result<Plan> {
 }
 
 /** Coder names for the rows; two coders who share a name are told apart by their ids. */
-function coderLabels(state: State, coderIds: readonly string[]): string[] {
+function coderLabels(state: AgreementState, coderIds: readonly string[]): string[] {
   const names = coderIds.map((id) => state.coders.get(id)!.name);
   return names.map((name, i) => (names.indexOf(name) === names.lastIndexOf(name) ? name : `${name} (${coderIds[i]!.slice(0, 8)})`));
 }
 
 /** One code's codings by the chosen coders, by document, as spans per coder. */
-function spansByDocument(state: State, codeId: string, coderIndex: Map<string, number>): Map<string, Span[][]> {
+function spansByDocument(state: AgreementState, codeId: string, coderIndex: Map<string, number>): Map<string, Span[][]> {
   const byDocument = new Map<string, Span[][]>();
   for (const id of state.codingsByCode.get(codeId) ?? []) {
     const coding: Coding | undefined = state.codings.get(id);
@@ -175,7 +176,7 @@ function row(
  * The agreement computation one code at a time: yields progress after each code and
  * returns the result, so a host can report progress and let other work run in between.
  */
-export function* agreementSteps(state: State, request: AgreementRequest): Generator<AgreementProgress, Result<AgreementResult>> {
+export function* agreementSteps(state: AgreementState, request: AgreementRequest): Generator<AgreementProgress, Result<AgreementResult>> {
   const planned = plan(state, request);
   if (!planned.ok) return planned;
   const p = planned.value;
@@ -218,7 +219,7 @@ export function* agreementSteps(state: State, request: AgreementRequest): Genera
 }
 
 /** Inter-coder agreement, all at once. */
-export function computeAgreement(state: State, request: AgreementRequest): Result<AgreementResult> {
+export function computeAgreement(state: AgreementState, request: AgreementRequest): Result<AgreementResult> {
   const steps = agreementSteps(state, request);
   for (;;) {
     const next = steps.next();
