@@ -1,19 +1,33 @@
 /**
- * Host side of REFI-QDA project import (channel exchange:importQdpx).
- * STUB: the QDPX import engineer fills this in.
+ * Host side of REFI-QDA project import (channel exchange:importQdpx): reads the archive
+ * with the pure importer, then lets the host write the result as a new project and open it.
  */
+import { randomUUID } from 'node:crypto';
+import { readQdpx } from '../../shared/formats/refi/qdpx-import';
 import type { ExchangeReport } from '../../shared/formats/report';
 import { HandlerError } from './handler-error';
 import type { HostContext } from './handlers';
 import type { FileToImport } from './project-service';
+
+/** A file name for the new project: the project's own name, else the archive's name. */
+export function suggestedProjectName(projectName: string, fileName: string): string {
+  const base = (projectName.trim() || fileName.replace(/\.qdpx$/i, '').trim() || 'Imported project')
+    // Characters no file system accepts in a name, and control characters.
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+  return `${base || 'Imported project'}.gloss`;
+}
 
 export async function importQdpx(
   ctx: HostContext,
   file: FileToImport,
   positions: 'auto' | 'codepoints' | 'utf16',
 ): Promise<{ report: ExchangeReport; path: string } | null> {
-  void ctx;
-  void file;
-  void positions;
-  throw new HandlerError('Importing REFI-QDA projects is not built yet.');
+  if (!ctx.adoptProject) throw new HandlerError('Importing a REFI-QDA project is not available in this host.');
+  const read = readQdpx(file.bytes, file.name, { positions, now: new Date().toISOString(), newId: randomUUID });
+  if (!read.ok) throw new HandlerError(read.error);
+  const path = await ctx.adoptProject(read.value.file, suggestedProjectName(read.value.file.project.name, file.name));
+  return path === null ? null : { report: read.value.report, path };
 }

@@ -1,13 +1,75 @@
-/** gloss import-qdpx (STUB: the engineer who builds it replaces this file). */
-import { CliError } from '../errors';
-import type { Command } from '../command';
+/** gloss import-qdpx IN.qdpx FILE [--positions auto|codepoints|utf16] */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { readQdpx } from '../../../shared/formats/refi/qdpx-import';
+import { reportLines } from '../../../shared/formats/report';
+import { serializeProject } from '../../../shared/model/serialize';
+import { writeFileDurably } from '../../service/durable-file';
+import { fileErrorReason } from '../../service/fs-reasons';
+import { CliError, UsageError } from '../errors';
+import { noExtraArguments, optionalString, type Command } from '../command';
+
+const POSITIONS = ['auto', 'codepoints', 'utf16'] as const;
+type Positions = (typeof POSITIONS)[number];
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const importQdpxCommand: Command = {
   name: 'import-qdpx',
   summary: 'read a REFI-QDA project (.qdpx) into a new Gloss project',
-  help: 'Usage: gloss import-qdpx FILE (not built yet)',
-  options: {},
-  async run() {
-    throw new CliError('import-qdpx is not built yet');
+  help: `Usage: gloss import-qdpx IN.qdpx FILE [--positions auto|codepoints|utf16]
+
+Reads a REFI-QDA project written by NVivo, ATLAS.ti, MAXQDA, QualCoder or Taguette and
+creates the new Gloss project FILE from it (an existing file is never replaced): texts,
+codes with their hierarchy and colours, codings, notes as memos, users as coders, cases,
+variables and sets. Prints what was imported, what was skipped and why (picture, audio,
+video and PDF-only sources, selections outside their text), and every change made on the
+way. Nothing is written when the file is refused (not a .qdpx, unsafe or damaged).
+
+Options:
+  --positions auto        read text positions the way the writing program counts them
+                          (NVivo: UTF-16 units; others: code points as the standard says),
+                          checked against the quoted text where the file keeps it (default)
+  --positions codepoints  read positions as Unicode code points
+  --positions utf16       read positions as UTF-16 code units`,
+  options: { positions: { type: 'string' } },
+  async run(positionals, values, io) {
+    const [input, file] = positionals;
+    if (!input) throw new UsageError('import-qdpx: name the .qdpx file to read (see gloss import-qdpx --help)');
+    if (!file) throw new UsageError('import-qdpx: name the project file to create, e.g. study.gloss (see gloss import-qdpx --help)');
+    noExtraArguments(positionals, 2, 'import-qdpx');
+    const asked = optionalString(values, 'positions') ?? 'auto';
+    if (!(POSITIONS as readonly string[]).includes(asked)) {
+      throw new UsageError(`import-qdpx: --positions must be auto, codepoints or utf16, not ${JSON.stringify(asked)}`);
+    }
+    const target = path.resolve(file);
+    if (target === path.resolve(input)) throw new UsageError('import-qdpx: the project to create must be another file than the .qdpx');
+    if (await exists(target)) throw new CliError(`${path.basename(file)} already exists; choose another name.`);
+
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await fs.readFile(input));
+    } catch (e) {
+      throw new CliError(`${path.basename(input)}: could not be read: ${fileErrorReason(e, 'reading')}.`);
+    }
+    const read = readQdpx(bytes, path.basename(input), { positions: asked as Positions, now: new Date().toISOString(), newId: randomUUID });
+    if (!read.ok) throw new CliError(read.error);
+    // Checked again just before writing: the import may have taken a while.
+    if (await exists(target)) throw new CliError(`${path.basename(file)} already exists; choose another name.`);
+    try {
+      await writeFileDurably(target, serializeProject(read.value.file), false);
+    } catch (e) {
+      throw new CliError(`${path.basename(file)}: could not be written: ${fileErrorReason(e)}.`);
+    }
+    for (const line of reportLines(read.value.report)) io.out(line);
+    return 0;
   },
 };
