@@ -33,6 +33,10 @@ export interface TestOptions {
   windowSize: { width: number; height: number };
   /** Open the project read-only (browser host only). */
   readOnly: boolean;
+  /** A project file to start from instead of `projectSource` (a test that needs several coders' codings). */
+  projectContent: ProjectFile | null;
+  /** The coder name the app is started with; null starts it without one, as on first run (it then asks). */
+  coderName: string | null;
 }
 
 export const CODER_NAME = 'Ana Researcher';
@@ -57,10 +61,10 @@ interface LazyBrowser {
 }
 
 
-async function makeProject(dir: string, dataDir: string, source: TestOptions['projectSource']): Promise<string> {
-  if (source === 'sample') return ensureSampleCopy(dataDir);
+async function makeProject(dir: string, dataDir: string, source: TestOptions['projectSource'], content: ProjectFile | null): Promise<string> {
+  if (source === 'sample' && !content) return ensureSampleCopy(dataDir);
   const file = path.join(dir, 'field-study.gloss');
-  await fs.writeFile(file, serializeProject(emptyProjectFile(PROJECT_NAME, new Date().toISOString())));
+  await fs.writeFile(file, serializeProject(content ?? emptyProjectFile(PROJECT_NAME, new Date().toISOString())));
   return file;
 }
 
@@ -69,6 +73,8 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
   projectSource: ['empty', { option: true }],
   windowSize: [{ width: 1280, height: 800 }, { option: true }],
   readOnly: [false, { option: true }],
+  projectContent: [null, { option: true }],
+  coderName: [CODER_NAME, { option: true }],
 
   lazyBrowser: [
     async ({}, use) => {
@@ -79,11 +85,11 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
     { scope: 'worker' },
   ],
 
-  app: async ({ appKind, projectSource, windowSize, readOnly, lazyBrowser }, use, testInfo) => {
+  app: async ({ appKind, projectSource, windowSize, readOnly, projectContent, coderName, lazyBrowser }, use, testInfo) => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-e2e-'));
     const dataDir = path.join(dir, 'data');
     await fs.mkdir(dataDir);
-    const projectFile = await makeProject(dir, dataDir, projectSource);
+    const projectFile = await makeProject(dir, dataDir, projectSource, projectContent);
 
     let page: Page;
     let stop: () => Promise<void>;
@@ -91,12 +97,12 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
     if (appKind === 'electron') {
       if (readOnly) throw new Error('read-only projects are only set up for the browser host');
       const { launchElectronApp } = await import('./electron-app');
-      const electron = await launchElectronApp(projectFile, dataDir, { coderName: CODER_NAME });
+      const electron = await launchElectronApp(projectFile, dataDir, coderName === null ? {} : { coderName });
       page = electron.page;
       await page.setViewportSize(windowSize);
       stop = () => electron.close();
     } else {
-      host = await startHost({ projectFile, dataDir, coderName: CODER_NAME, saveDelayMs: 100, readOnly, log: () => {} });
+      host = await startHost({ projectFile, dataDir, ...(coderName === null ? {} : { coderName }), saveDelayMs: 100, readOnly, log: () => {} });
       const browser = await lazyBrowser.get();
       const context = await browser.newContext({ viewport: windowSize, acceptDownloads: true });
       page = await context.newPage();

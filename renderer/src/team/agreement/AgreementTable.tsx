@@ -28,10 +28,10 @@ function columnsFor(coders: string[]): Column[] {
     { key: 'code', label: 'Code', numeric: false },
     { key: 'document', label: 'Document', numeric: false },
     { key: 'units', label: 'Units', numeric: true },
-    { key: 'percent', label: '% agreement', numeric: true },
+    { key: 'percent', label: '% agree\u00adment', numeric: true },
     { key: 'cohen', label: 'Cohen’s κ', numeric: true },
     { key: 'fleiss', label: 'Fleiss’ κ', numeric: true },
-    { key: 'alpha', label: 'Krippendorff’s α', numeric: true },
+    { key: 'alpha', label: 'Krippen\u00addorff’s α', numeric: true },
   ];
   if (coders.length === 2) {
     return [
@@ -116,23 +116,25 @@ export function AgreementTable({ groups, coders }: { groups: CodeGroup[]; coders
             rows.push(
               <tr key={g.codeId} className="agreement-overall" onClick={() => g.documents.length && toggle(g.codeId)}>
                 <td className="agreement-code">
-                  {g.documents.length > 0 ? (
-                    <button
-                      type="button"
-                      className="agreement-toggle"
-                      aria-expanded={open}
-                      aria-label={`${overall.code}: ${open ? 'hide' : 'show'} ${g.documents.length} document${g.documents.length === 1 ? '' : 's'}`}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        toggle(g.codeId);
-                      }}
-                    >
-                      <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-                    </button>
-                  ) : (
-                    <span className="agreement-toggle-space" />
-                  )}
-                  {overall.code}
+                  <span className="agreement-code-cell">
+                    {g.documents.length > 0 ? (
+                      <button
+                        type="button"
+                        className="agreement-toggle"
+                        aria-expanded={open}
+                        aria-label={`${overall.code}: ${open ? 'hide' : 'show'} ${g.documents.length} document${g.documents.length === 1 ? '' : 's'}`}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          toggle(g.codeId);
+                        }}
+                      >
+                        <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+                      </button>
+                    ) : (
+                      <span className="agreement-toggle-space" />
+                    )}
+                    <span>{overall.code}</span>
+                  </span>
                 </td>
                 <td className="muted">{ALL_DOCUMENTS}</td>
                 {columns.slice(2).map((c) => (

@@ -38,7 +38,8 @@ function describe(passage: Passage, names: string[]): string {
   const span = (s: Span) => `${s.start.toLocaleString('en')}–${s.end.toLocaleString('en')}`;
   const who = passage.spans.map((spans, i) => (spans.length ? `${names[i]}: ${spans.map(span).join(', ')}` : `${names[i]}: not coded`));
   const v = verdict(passage);
-  const head = v === 'agree' ? 'Same characters coded' : v === 'partly' ? 'Coded by all, not alike' : 'Not coded by all';
+  const all = names.length === 2 ? 'both' : 'all';
+  const head = v === 'agree' ? `Coded alike by ${all}` : v === 'partly' ? `Coded by ${all}, not alike` : `Not coded by ${all}`;
   return `${head} · ${who.join(' · ')}`;
 }
 
