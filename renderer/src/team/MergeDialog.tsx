@@ -12,6 +12,11 @@ import { applyMerge, importFileOf, previewMerge } from './actions';
 import { allChosen, countsText, matchedText, takeAll } from './merge-report';
 import './team.css';
 
+/** The error, saying that nothing changed unless it already does. */
+function unchanged(error: string): string {
+  return /nothing (was|has been) changed/i.test(error) ? error : `${error} Nothing was changed.`;
+}
+
 type Stage = { kind: 'choose' } | { kind: 'review'; request: MergeRequest; preview: MergePreview };
 
 export function MergeDialog({ onClose }: { onClose: () => void }) {
@@ -30,7 +35,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
     try {
       const request: MergeRequest = { other: await importFileOf(other), ...(base ? { base: await importFileOf(base) } : {}) };
       const outcome = await previewMerge(request);
-      if (!outcome.ok) return setProblem(`${outcome.error} Nothing was changed.`);
+      if (!outcome.ok) return setProblem(unchanged(outcome.error));
       setChoices({});
       setStage({ kind: 'review', request, preview: outcome.preview });
     } finally {
@@ -44,13 +49,13 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
     setProblem(null);
     const outcome = await applyMerge(stage.request, choices);
     setBusy(false);
-    if (!outcome.ok) return setProblem(`${outcome.error} Nothing was changed.`);
+    if (!outcome.ok) return setProblem(unchanged(outcome.error));
     onClose();
   };
 
   if (stage.kind === 'choose') {
     return (
-      <Dialog title="Merge another copy of this project" submitLabel="Preview" submitDisabled={busy} className="wide" onSubmit={() => void preview()} onClose={onClose}>
+      <Dialog title="Merge another copy of this project" submitLabel="Preview" submitDisabled={busy} className="wide merge-choose" onSubmit={() => void preview()} onClose={onClose}>
         <p className="hint">
           Bring another coder’s codings, codes and memos into “{projectName}”. You will see what the merge would do, and choose where the copies disagree,
           before anything changes.
@@ -104,13 +109,13 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
               Take all from the other copy
             </button>
           </div>
-          <ol className="merge-conflict-list">
+          <ul className="merge-conflict-list">
             {conflicts.map((conflict) => (
               <li key={conflict.id}>
                 <ConflictChoice conflict={conflict} choice={choices[conflict.id]} onChoose={(side) => setChoices({ ...choices, [conflict.id]: side })} />
               </li>
             ))}
-          </ol>
+          </ul>
         </section>
       )}
       {!complete && <p className="hint">Merge is possible once every conflict has a choice.</p>}
