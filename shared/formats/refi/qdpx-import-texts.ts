@@ -143,7 +143,7 @@ export function chooseScheme(origin: string | null, asked: 'auto' | 'codepoints'
   }
   const finalScore = sameScheme(chosen, base) ? baseScore : bestScore;
   if (finalScore < quoting.size) {
-    warnings.push(`${quoting.size - finalScore} of ${quoting.size} selections do not start with the text their name quotes; check their codings.`);
+    warnings.push(`${quoting.size - finalScore} of ${quoting.size} selections do not cover the text their name quotes; check their codings.`);
   }
   const checked = `checked against ${quoting.size} quoted selection${quoting.size === 1 ? '' : 's'}`;
   return { scheme: chosen, description: `${describeScheme(chosen)} (${sameScheme(chosen, base) ? why : 'matching the quoted text'}; ${checked})`, warnings };
