@@ -52,7 +52,7 @@ function project(): ProjectFile {
     attributes,
     structure: [],
   });
-  file.documents = [doc(D1, 'Interview 1', TEXT1), doc(D2, 'Minutes', TEXT2)];
+  file.documents = [doc(D1, 'Interview 1', TEXT1), doc(D2, 'Minutes', TEXT2, { [V_ROLE]: 'Clerk', [V_CONSENT]: false })];
   const code = (id: string, name: string, parentId: string | null, color: string, description = '', codable = true) => ({
     id,
     name,
@@ -142,8 +142,8 @@ describe.each([
   it('gives back the project, the documents and the coders', () => {
     expect(file.project.name).toBe('Round trip');
     expect(file.project.description).toBe('A study of waiting.');
-    expect(byId(file.documents).map((d) => ({ id: d.id, name: d.name, text: d.text }))).toEqual(
-      byId(original.documents).map((d) => ({ id: d.id, name: d.name, text: d.text })),
+    expect(byId(file.documents).map((d) => ({ id: d.id, name: d.name, text: d.text, attributes: d.attributes }))).toEqual(
+      byId(original.documents).map((d) => ({ id: d.id, name: d.name, text: d.text, attributes: d.attributes })),
     );
     expect(byId(file.coders).map((c) => [c.id, c.name])).toEqual([
       [ANA, 'Ana'],
