@@ -43,7 +43,8 @@ export function CodebookPreviewDialog({ file, preview, onClose }: { file: Import
       onClose={() => !busy && onClose()}
     >
       <p>
-        What importing <strong>{preview.fileName}</strong> into this project will do. Nothing has changed yet; Undo reverts the import in one step.
+        What importing <strong>{preview.fileName}</strong>
+        {preview.origin ? <> (written by {preview.origin})</> : null} into this project will do. Nothing has changed yet; Undo reverts the import in one step.
       </p>
       {changes === 0 && <p className="exchange-none">Nothing new: every code in the file is already in the project, unchanged.</p>}
       <div className="exchange-preview" aria-busy={busy}>

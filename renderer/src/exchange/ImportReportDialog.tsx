@@ -11,7 +11,8 @@ import './exchange.css';
 
 export function ImportReportDialog({ report, path, onClose }: { report: ExchangeReport; path: string; onClose: () => void }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const counts = Object.entries(report.imported);
+  const counts = Object.entries(report.imported).filter(([, n]) => n > 0);
+  const none = Object.entries(report.imported).filter(([, n]) => n === 0).map(([kind]) => kind);
   const lostCodings = report.skipped.reduce((sum, s) => sum + (s.codings ?? 0), 0);
 
   const copy = async () => setCopied((await copyText(reportLines(report).join('\n') + '\n')) ? 'yes' : 'failed');
@@ -34,16 +35,21 @@ export function ImportReportDialog({ report, path, onClose }: { report: Exchange
         Imported <strong>{report.fileName}</strong>
         {report.origin ? <> (written by {report.origin})</> : null} as a new project, now open: <span className="exchange-path">{path}</span>
       </p>
-      <table className="exchange-counts" aria-label="Imported">
-        <tbody>
-          {counts.map(([kind, n]) => (
-            <tr key={kind}>
-              <th scope="row">{kind[0]!.toUpperCase() + kind.slice(1)}</th>
-              <td>{n.toLocaleString('en')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {counts.length > 0 ? (
+        <table className="exchange-counts" aria-label="Imported">
+          <tbody>
+            {counts.map(([kind, n]) => (
+              <tr key={kind}>
+                <th scope="row">{kind[0]!.toUpperCase() + kind.slice(1)}</th>
+                <td>{n.toLocaleString('en')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="error-text">Nothing could be imported from this file.</p>
+      )}
+      {none.length > 0 && counts.length > 0 && <p className="muted">None in the file: {none.join(', ')}.</p>}
       {report.positions && <p>Text positions read as {report.positions}.</p>}
       {report.skipped.length > 0 ? (
         <section className="exchange-section" aria-label="Skipped">

@@ -37,7 +37,8 @@ export function QdpxImportDialog({ file, onClose }: { file: ImportFile; onClose:
       // Null: the user cancelled the desktop app's save dialog; nothing was imported.
       show(done ? { kind: 'qdpx-report', report: done.report, path: done.path } : null);
     } catch (e) {
-      setError(`${fileError(file.name, e)} Nothing was imported.`);
+      const message = fileError(file.name, e);
+      setError(/nothing (was|has been) imported/i.test(message) ? message : `${message} Nothing was imported.`);
       setBusy(false);
     }
   };
