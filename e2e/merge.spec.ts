@@ -126,6 +126,8 @@ test('a file that is not a Gloss project is refused, naming it, and nothing chan
   await choose.getByRole('button', { name: 'Preview' }).click();
   await expect(choose.getByRole('alert')).toContainText('notes.gloss');
   await expect(choose.getByRole('alert')).toContainText('Nothing was changed.');
+  // The user can pick another file and try again.
+  await expect(choose.getByRole('button', { name: 'Preview' })).toBeEnabled();
   await page.screenshot({ path: testInfo.outputPath('merge-refused.png') });
   await choose.getByRole('button', { name: 'Cancel' }).click();
   await expect(choose).toBeHidden();
