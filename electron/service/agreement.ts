@@ -20,7 +20,6 @@ function snapshot(state: Readonly<ProjectState>): AgreementState {
     codes: new Map(state.codes),
     documents: new Map(state.documents),
     codings: new Map(state.codings),
-    codingsByCode: new Map([...state.codingsByCode].map(([codeId, ids]) => [codeId, new Set(ids)])),
   };
 }
 
@@ -34,7 +33,7 @@ const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
  * update and the window stays responsive on a big project. Small projects finish inside
  * the first slice and send no progress at all (a line that flashes for a moment helps no one).
  */
-export async function agreement(service: ProjectService, request: AgreementRequestPayload, sliceMs = SLICE_MS): Promise<AgreementResult> {
+export async function agreement(service: Pick<ProjectService, 'current' | 'progress'>, request: AgreementRequestPayload, sliceMs = SLICE_MS): Promise<AgreementResult> {
   const steps = agreementSteps(snapshot(service.current), request);
   let sliceStart = performance.now();
   let reported = false;
