@@ -123,7 +123,7 @@ describe.skipIf(!HAVE_GIT)('git merge with gloss as the merge driver (skipped: g
     expect((await ok(git('status', '--porcelain'))).trim()).toBe('');
   });
 
-  it('reports a code renamed two ways as a conflict and leaves ours in the file', async () => {
+  it('reports a code renamed two ways as a conflict, leaves ours in the file, and is settled with --pick', async () => {
     await ok(git('checkout', '-q', '-b', 'rename-a', 'main'));
     await renameCode('Trust', 'Trust in systems');
     await commitAll('Rename Trust one way');
@@ -141,6 +141,16 @@ describe.skipIf(!HAVE_GIT)('git merge with gloss as the merge driver (skipped: g
     expect(output).toContain('CONFLICT');
     // The file git leaves is a valid project holding ours' name, not conflict markers.
     expect((await project()).codes.map((c) => c.name).sort()).toEqual(['Training', 'Trust in systems']);
-    await ok(git('merge', '--abort'));
+
+    // Settled as docs/teams.md says: the three stages from git's index, merged again with a choice.
+    const trustId = (await project()).codes.find((c) => c.name === 'Trust in systems')!.id;
+    for (const [stage, name] of [['1', 'base'], ['2', 'ours'], ['3', 'theirs']] as const) {
+      await fs.writeFile(path.join(dir, `${name}.gloss`), await ok(git('show', `:${stage}:study.gloss`)));
+    }
+    await gloss('merge', 'ours.gloss', 'theirs.gloss', '--base', 'base.gloss', '-o', 'study.gloss', '--pick', `codes:${trustId}:name=theirs`);
+    for (const name of ['base', 'ours', 'theirs']) await fs.rm(path.join(dir, `${name}.gloss`));
+    await ok(git('add', 'study.gloss'));
+    await ok(git('commit', '-q', '--no-edit'));
+    expect((await project()).codes.map((c) => c.name).sort()).toEqual(['Distrust', 'Training']);
   });
 });
