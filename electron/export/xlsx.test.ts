@@ -16,7 +16,7 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 function values(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row) => {
-    rows.push((row.values as unknown[]).slice(1).map((v) => v ?? ''));
+    rows.push(Array.from((row.values as unknown[]).slice(1), (v) => v ?? ''));
   });
   return rows;
 }
