@@ -49,7 +49,7 @@ export function ImportReportDialog({ report, path, onClose }: { report: Exchange
       ) : (
         <p className="error-text">Nothing could be imported from this file.</p>
       )}
-      {none.length > 0 && counts.length > 0 && <p className="muted">None in the file: {none.join(', ')}.</p>}
+      {none.length > 0 && counts.length > 0 && <p className="muted">Also imported: {none.map((kind) => `0 ${kind}`).join(', ')}.</p>}
       {report.positions && <p>Text positions read as {report.positions}.</p>}
       {report.skipped.length > 0 ? (
         <section className="exchange-section" aria-label="Skipped">

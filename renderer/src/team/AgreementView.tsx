@@ -4,6 +4,7 @@
  * document row opens a side-by-side view of where the coders agree and differ.
  */
 import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Coder } from '../../../shared/model/schema';
 import { useGloss } from '../store';
 import { downloadText } from '../files/download';
@@ -37,12 +38,23 @@ export function AgreementView() {
   const revision = useGloss((s) => s.revision);
   const projectName = useGloss((s) => s.project?.project.name ?? 'project');
   const documents = useGloss((s) => s.project?.documents);
-  const state = useAgreement();
-  const { unit, minOverlapPercent, result, error, busy, compare, documentFilter, set } = state;
+  const { unit, minOverlapPercent, pickedCoders, result, error, busy, compare, documentFilter, set } = useAgreement(
+    useShallow((s) => ({
+      unit: s.unit,
+      minOverlapPercent: s.minOverlapPercent,
+      pickedCoders: s.coderIds,
+      result: s.result,
+      error: s.error,
+      busy: s.busy,
+      compare: s.compare,
+      documentFilter: s.documentFilter,
+      set: s.set,
+    })),
+  );
 
   const withCodings = coders.filter((c) => c.codings > 0);
   const known = new Set(coders.map((c) => c.coder.id));
-  const chosen = (state.coderIds ?? withCodings.map((c) => c.coder.id)).filter((id) => known.has(id));
+  const chosen = (pickedCoders ?? withCodings.map((c) => c.coder.id)).filter((id) => known.has(id));
   const overlap = parseOverlap(minOverlapPercent);
   const overlapValid = unit !== 'segment' || overlap !== null;
   const canCompute = withCodings.length >= 2 && chosen.length >= 2 && overlapValid;
