@@ -5,7 +5,7 @@
 import type { Code, Coding, GlossDocument } from '../model/schema';
 import type { ProjectState } from '../model/state';
 import { codePathNames, codeTree } from '../model/codes';
-import { memoLinesByCoding } from '../model/memos';
+import { memoLine, memoLinesByCoding } from '../model/memos';
 
 export interface Excerpt {
   coding: Coding;
@@ -32,6 +32,8 @@ export interface CodeSection {
   documents: DocumentExcerpts[];
   /** Number of codings of this code (not of the codes below it). */
   count: number;
+  /** Memo lines written about the code itself. */
+  memos: string[];
 }
 
 const byNameThenId = (a: GlossDocument, b: GlossDocument) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -39,6 +41,10 @@ const byNameThenId = (a: GlossDocument, b: GlossDocument) => a.name.localeCompar
 /** The codes in tree order (siblings by name), each with its excerpts by document. */
 export function excerptsByCode(state: ProjectState): CodeSection[] {
   const memos = memoLinesByCoding(state);
+  const codeMemos = new Map<string, string[]>();
+  for (const memo of state.memos.values()) {
+    if (memo.target.kind === 'code') codeMemos.set(memo.target.id, [...(codeMemos.get(memo.target.id) ?? []), memoLine(memo)]);
+  }
   const documentOrder = new Map([...state.documents.values()].sort(byNameThenId).map((d, i) => [d.id, i]));
   return codeTree(state.codes.values()).map(({ code, depth }) => {
     const codings = [...(state.codingsByCode.get(code.id) ?? [])].map((id) => state.codings.get(id)!);
@@ -62,6 +68,6 @@ export function excerptsByCode(state: ProjectState): CodeSection[] {
         document: state.documents.get(id)!,
         excerpts: excerpts.sort((a, b) => a.coding.start - b.coding.start || a.coding.end - b.coding.end || (a.coding.id < b.coding.id ? -1 : 1)),
       }));
-    return { code, depth, path: codePathNames(state, code.id), documents, count: codings.length };
+    return { code, depth, path: codePathNames(state, code.id), documents, count: codings.length, memos: codeMemos.get(code.id) ?? [] };
   });
 }

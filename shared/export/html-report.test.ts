@@ -74,6 +74,8 @@ describe('htmlReport', () => {
     expect(text(DomUtils.getElementsByTagName('figcaption', figures[1]!, true)[0]!)).toBe(`characters 23–${POLICE.length} · Ben O'Neil`);
     expect(text(figures[1]!)).toContain('Memo: Note: first, "second"');
     expect(text(sharing)).toContain('2 excerpts in 2 documents');
+    const training = all(html, 'section').find((s) => text(DomUtils.getElementsByTagName('h2', s, true)[0]!) === 'Training gaps')!;
+    expect(text(training)).toContain('Memo: Scope: Only formal *courses*');
   });
 
   it('says so when there are no codes', () => {

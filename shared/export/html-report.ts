@@ -97,6 +97,7 @@ function codeSection(section: CodeSection, index: number): string {
     `<h2><span class="swatch" style="background:${swatchColor(code.color)}"></span>${escapeHtml(path.join(' > '))}</h2>`,
   ];
   if (code.description) out.push(`<p class="description">${escapeHtml(code.description)}</p>`);
+  for (const memo of section.memos) out.push(`<div class="memo"><strong>Memo:</strong> ${escapeHtml(memo)}</div>`);
   out.push(`<p class="count">${plural(count, 'excerpt')} in ${plural(documents.length, 'document')}</p>`);
   if (documents.length === 0) out.push('<p class="empty">No excerpts.</p>');
   for (const { document, excerpts } of documents) {

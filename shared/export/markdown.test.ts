@@ -58,6 +58,10 @@ describe('markdownFiles', () => {
     );
   });
 
+  it('adds the memos written about the code under its heading', () => {
+    expect(files()['Training gaps.md']).toContain('\n# Training gaps\n\n**Memo:** Scope: Only formal \\*courses\\*\n\n## Interview, police\n');
+  });
+
   it('keeps a multi-line excerpt inside one quote, blank lines included', () => {
     expect(files()['Barriers - Data sharing - Health.md']).toContain('> slow.\n>\n> Very slow.\n\n— Council 😀, characters 23–40 (Ben O\'Neil)\n');
   });

@@ -53,10 +53,15 @@ function quoted(text: string): string {
     .join('\n');
 }
 
+/** A memo as its own paragraph; its line breaks kept as hard breaks. */
+function memoLine(memo: string): string {
+  return `**Memo:** ${memo.split('\n').map(escapeLine).join('  \n')}`;
+}
+
 function excerptBlock(documentName: string, e: Excerpt): string {
   const { start, end } = e.coding;
   const lines = [quoted(e.text), '', `— ${escapeMarkdown(documentName)}, characters ${start}–${end} (${escapeMarkdown(e.coder)})`];
-  for (const memo of e.memos) lines.push('', `**Memo:** ${memo.split('\n').map(escapeLine).join('  \n')}`);
+  for (const memo of e.memos) lines.push('', memoLine(memo));
   return lines.join('\n');
 }
 
@@ -74,6 +79,7 @@ function codeFile(section: CodeSection): string {
     `# ${escapeMarkdown(path.join(' > '))}`,
   ];
   if (code.description) out.push('', code.description.split('\n').map(escapeLine).join('\n'));
+  for (const memo of section.memos) out.push('', memoLine(memo));
   if (documents.length === 0) out.push('', '*No excerpts.*');
   for (const { document, excerpts } of documents) {
     out.push('', `## ${escapeMarkdown(document.name)}`);
