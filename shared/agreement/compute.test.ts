@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Code, Coder, Coding, GlossDocument } from '../model/schema';
 import { emptyProjectFile, stateFromFile, type ProjectState } from '../model/state';
+import { compareDocument } from './compare-document';
 import { computeAgreement, agreementSteps } from './compute';
 import type { AgreementRequest, AgreementRow } from './types';
 
@@ -362,5 +363,31 @@ describe('requests', () => {
       seen.push(`${next.value.done}/${next.value.total}`);
     }
     expect(seen).toEqual(['1/2', '2/2']);
+  });
+});
+
+describe('comparing one document side by side', () => {
+  it('lists who coded each stretch and the segment units, as the statistics count them', () => {
+    const state = project({
+      coders: ['Ana', 'Ben'],
+      codes: ['Trust', 'Other'],
+      documents: { one: 'z'.repeat(200) },
+      codings: [
+        ['Ana', 'Trust', 'one', 0, 100],
+        ['Ana', 'Trust', 'one', 150, 160],
+        ['Ben', 'Trust', 'one', 5, 100],
+        ['Ben', 'Other', 'one', 120, 130],
+      ],
+    });
+    const view = compareDocument(state, { documentId: 'doc-one', codeId: 'code-Trust', coderIds: ['coder-Ana', 'coder-Ben'] });
+    expect(view.pieces).toEqual([
+      { start: 0, end: 5, coderIds: ['coder-Ana'], agreed: false },
+      { start: 5, end: 100, coderIds: ['coder-Ana', 'coder-Ben'], agreed: true },
+      { start: 150, end: 160, coderIds: ['coder-Ana'], agreed: false },
+    ]);
+    expect(view.units).toEqual([
+      { segments: [{ coderId: 'coder-Ana', start: 0, end: 100 }, { coderId: 'coder-Ben', start: 5, end: 100 }], agreed: true },
+      { segments: [{ coderId: 'coder-Ana', start: 150, end: 160 }], agreed: false },
+    ]);
   });
 });
