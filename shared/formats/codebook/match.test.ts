@@ -191,7 +191,7 @@ describe('matching', () => {
     expect(preview.warnings).toEqual([
       '“Themes > Trust” has no row of its own but holds “Themes > Trust > Other”; it was read as a code without colour or description.',
       '“Themes” has no row of its own but holds “Themes > Trust”; it was read as a code without colour or description.',
-      '“Themes > other” was added beside a code whose name differs from it only in upper and lower case.',
+      '“Themes > other” was added beside a code with the same name apart from upper and lower case.',
     ]);
   });
 

@@ -8,7 +8,7 @@
  * puts it under another parent, the project's place is kept and a warning says so,
  * because a code silently leaving its folder is harder to notice than one left behind.
  */
-import { childrenByParent, codePath } from '../../model/codes';
+import { codePath } from '../../model/codes';
 import { colorForIndex } from '../../model/colors';
 import type { Code, GlossSet } from '../../model/schema';
 import type { Patch, ProjectState } from '../../model/state';
@@ -71,24 +71,34 @@ export function matchCodebook(state: Readonly<ProjectState>, incoming: IncomingC
   }
 
   // Pass 2: top down, so every code's parent is settled (matched or added) before it.
-  const children = childrenByParent(state.codes.values());
   /** Codes as they will be after the import, by id: changed project codes and new ones. */
   const after = new Map<string, Code>();
   const newCodes: Code[] = [];
+  const key = (parentId: string | null, name: string) => `${parentId ?? ''}\u0000${name}`;
+  /** Project codes by parent and exact name, for matching by path. */
+  const byPlace = new Map<string, Code[]>();
+  /** Ids by parent and lower-case name as they will be after the import, for sibling name clashes. */
+  const byFoldedName = new Map<string, Set<string>>();
+  const addFolded = (parentId: string | null, name: string, id: string) => {
+    const k = key(parentId, lower(name));
+    const ids = byFoldedName.get(k);
+    if (ids) ids.add(id);
+    else byFoldedName.set(k, new Set([id]));
+  };
+  for (const code of state.codes.values()) {
+    const k = key(code.parentId, code.name.trim());
+    byPlace.set(k, [...(byPlace.get(k) ?? []), code]);
+    addFolded(code.parentId, code.name, code.id);
+  }
+  const siblingNamed = (parentId: string | null, name: string, exceptId: string | null): boolean =>
+    [...(byFoldedName.get(key(parentId, lower(name))) ?? [])].some((id) => id !== exceptId);
   /** Where each name sits after the import: "parentId\0name" → code id, for files that list a code twice. */
   const placed = new Map<string, string>();
-  const placeKey = (parentId: string | null, name: string) => `${parentId ?? ''}\u0000${name}`;
   /** The code each file GUID ends up as, for set members. */
   const targetOfGuid = new Map<string, string>();
   const target = new Map<IncomingCode, string>();
   const current = (id: string): Code => after.get(id) ?? state.codes.get(id)!;
   const projectPath = (id: string | null) => (id === null ? 'the top level' : `“${codePath(state, id)}”`);
-  const namesUnder = (parentId: string | null, exceptId: string): Set<string> => {
-    const names = new Set<string>();
-    for (const sibling of children.get(parentId) ?? []) if (sibling.id !== exceptId) names.add(lower(current(sibling.id).name));
-    for (const code of newCodes) if (code.parentId === parentId) names.add(lower(code.name));
-    return names;
-  };
 
   for (const { code: node, parent, path, parentPath } of walk(incoming.codes)) {
     const parentId = parent ? target.get(parent)! : null;
@@ -104,17 +114,19 @@ export function matchCodebook(state: Readonly<ProjectState>, incoming: IncomingC
         );
       }
       if (byGuid.name !== name) {
-        if (namesUnder(byGuid.parentId, byGuid.id).has(lower(name))) {
+        if (siblingNamed(byGuid.parentId, name, byGuid.id)) {
           preview.warnings.push(`“${codePath(state, byGuid.id)}” was not renamed to “${name}”: a code of that name already exists beside it.`);
         } else {
           preview.renamed.push({ from: byGuid.name, to: name });
           after.set(id, { ...current(id), name });
+          byFoldedName.get(key(byGuid.parentId, lower(byGuid.name)))?.delete(id);
+          addFolded(byGuid.parentId, name, id);
         }
       }
       update(preview, after, current(id), node, path);
     } else {
-      const twice = placed.get(placeKey(parentId, name));
-      const byPath = twice === undefined ? (children.get(parentId) ?? []).find((c) => !claimed.has(c.id) && c.name.trim() === name) : undefined;
+      const twice = placed.get(key(parentId, name));
+      const byPath = twice === undefined ? byPlace.get(key(parentId, name))?.find((c) => !claimed.has(c.id)) : undefined;
       if (twice !== undefined) {
         id = twice;
         preview.warnings.push(`“${path}” appears more than once in ${incoming.fileName}; read as one code.`);
@@ -124,8 +136,7 @@ export function matchCodebook(state: Readonly<ProjectState>, incoming: IncomingC
         preview.matched.push({ path, by: 'path' });
         update(preview, after, current(id), node, path);
       } else {
-        const sameButCase = [...namesUnder(parentId, '')].includes(lower(name));
-        if (sameButCase) preview.warnings.push(`“${path}” was added beside a code whose name differs from it only in upper and lower case.`);
+        if (siblingNamed(parentId, name, null)) preview.warnings.push(`“${path}” was added beside a code with the same name apart from upper and lower case.`);
         const guid = node.guid ? lower(node.guid) : null;
         // A new code takes the file's GUID as its id, so the next import of the same file matches it by GUID.
         id = guid && !state.codes.has(guid) && !after.has(guid) ? guid : ctx.newId();
@@ -139,12 +150,13 @@ export function matchCodebook(state: Readonly<ProjectState>, incoming: IncomingC
           createdAt: ctx.now,
         };
         newCodes.push(code);
+        addFolded(parentId, name, id);
         after.set(id, code);
         preview.added.push(path);
       }
     }
     target.set(node, id);
-    placed.set(placeKey(current(id).parentId, current(id).name), id);
+    placed.set(key(current(id).parentId, current(id).name), id);
     if (node.guid && !targetOfGuid.has(lower(node.guid))) targetOfGuid.set(lower(node.guid), id);
   }
 
