@@ -33,7 +33,7 @@ describe('importQdpx (host)', () => {
     expect(result?.path).toBe('/tmp/x.gloss');
     expect(result?.report.imported.documents).toBe(1);
     expect(adopted).toHaveLength(1);
-    expect(adopted[0]!.name).toBe('Field notes 2024.gloss');
+    expect(adopted[0]!.name).toBe('Field notes 2024');
     expect(adopted[0]!.file.documents[0]!.text).toBe('Hello');
   });
 
@@ -55,7 +55,7 @@ describe('importQdpx (host)', () => {
   });
 
   it('names the file after the archive when the project has no name', () => {
-    expect(suggestedProjectName('', 'Thesis.QDPX')).toBe('Thesis.gloss');
-    expect(suggestedProjectName('  ', '.qdpx')).toBe('Imported project.gloss');
+    expect(suggestedProjectName('', 'Thesis.QDPX')).toBe('Thesis');
+    expect(suggestedProjectName('  ', '.qdpx')).toBe('Imported project');
   });
 });

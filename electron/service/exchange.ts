@@ -9,7 +9,7 @@ import { HandlerError } from './handler-error';
 import type { HostContext } from './handlers';
 import type { FileToImport } from './project-service';
 
-/** A file name for the new project: the project's own name, else the archive's name. */
+/** The new project's file name without .gloss (both hosts add it): the project's own name, else the archive's. */
 export function suggestedProjectName(projectName: string, fileName: string): string {
   const base = (projectName.trim() || fileName.replace(/\.qdpx$/i, '').trim() || 'Imported project')
     // Characters no file system accepts in a name, and control characters.
@@ -17,7 +17,7 @@ export function suggestedProjectName(projectName: string, fileName: string): str
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 100);
-  return `${base || 'Imported project'}.gloss`;
+  return base || 'Imported project';
 }
 
 export async function importQdpx(
