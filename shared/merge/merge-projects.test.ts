@@ -196,8 +196,13 @@ describe('matching entities whose ids differ', () => {
     theirs.codes.push(code('x-barriers', 'Barriers', null, '#445566'), code('x-data', 'Data sharing', 'x-barriers'), code('x-new', 'New idea'));
     theirs.codings.push(coding('g-bob', 'Data sharing took weeks', 'x-data', 'bob', 'd-other'), coding('g-bob2', 'the forms', 'x-new', 'bob', 'd-other'));
     theirs.memos.push({ id: 'm-bob', target: { kind: 'document', id: 'd-other' }, title: 'Doc', text: 'Bob on the doc.', coderId: 'bob', createdAt: T0, modifiedAt: T0 });
-    const { file, report } = merge({ ours, theirs });
+    const { file, report, unresolved } = merge({ ours, theirs });
     expect(report.matched).toMatchObject({ byTextHash: 1, byCodePath: 2 });
+    // Matched, they are one entity: where the two sides named or coloured it differently, the user chooses.
+    expect(unresolved.map((c) => [c.id, c.ours, c.theirs])).toEqual([
+      ['documents:d1:name', 'Interview 1', 'interview-1'],
+      ['codes:k-barriers:color', '#112233', '#445566'],
+    ]);
     expect(file.documents.map((d) => d.id)).toEqual(['d1']);
     expect(file.codes.map((c) => c.id)).toEqual(['k-barriers', 'k-data', 'k-training', 'k-trust', 'x-new']);
     const bob = byId(file.codings.filter((c) => c.coderId === 'bob'));
