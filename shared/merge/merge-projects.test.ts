@@ -176,6 +176,18 @@ describe('three-way merge, per entity', () => {
     ]);
   });
 
+  it('undoes a loop of parents made by two moves that were each fine alone', () => {
+    const base = handedOut();
+    const ours = copy(base);
+    ours.codes.find((c) => c.id === 'k-trust')!.parentId = 'k-training';
+    const theirs = copy(base);
+    theirs.codes.find((c) => c.id === 'k-training')!.parentId = 'k-trust';
+    const { file, report } = merge({ base, ours, theirs });
+    const parent = (id: string) => file.codes.find((c) => c.id === id)!.parentId;
+    expect([parent('k-trust'), parent('k-training')]).toEqual(['k-training', null]);
+    expect(report.notes.some((n) => n.includes('were moved under each other'))).toBe(true);
+  });
+
   it('keeps codings of the same passage by two coders as two codings', () => {
     const base = handedOut();
     const ours = copy(base);
