@@ -89,7 +89,7 @@ export function SideBySide({ codeId, documentId, coderIds, row, onBack }: Compar
             ))}
             <li>
               <span className="agreement-legend-all" aria-hidden="true" />
-              coded by all
+              coded by {names.length === 2 ? 'both' : 'all'}
             </li>
           </ul>
           <p className="agreement-compare-summary">
