@@ -48,7 +48,7 @@ describe('codebook import on the service', () => {
   it('refuses an unreadable codebook with a message naming the file', async () => {
     await expect(previewCodebook(service, file('notes.txt', 'x'))).rejects.toThrow(HandlerError);
     await expect(importCodebook(service, file('C:\\data\\bad.qdc', '<CodeBook><Codes>'))).rejects.toThrow(
-      'bad.qdc: it is not well-formed XML (line 1, column 1: the file ends before all its elements are closed); nothing was imported.',
+      'bad.qdc: its content is not well-formed XML (line 1, column 1: the file ends before all its elements are closed); nothing was imported.',
     );
     expect(service.current.codes.size).toBe(0);
   });

@@ -8,7 +8,7 @@
  * and attribute names carry canonical namespace prefixes, so that a file which binds the
  * ODF text namespace to "t:" instead of "text:" reads the same.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { err, ok, type Result } from '../result';
 
 export interface XmlElement {
@@ -81,6 +81,16 @@ function convert(raw: readonly RawNode[], namespaces: Namespaces, scope: Map<str
   return out;
 }
 
+/** Where and why the validator rejected `xml`, in words a user can act on; null when it is well-formed. */
+function malformedReason(xml: string): string | null {
+  const verdict = XMLValidator.validate(xml);
+  if (verdict === true) return null;
+  const { msg, line, col } = verdict.err;
+  // The validator lists still-open elements as a JSON array ("Invalid '[ "CodeBook" ]' found").
+  const reason = /^Invalid '\[/.test(msg) ? 'the file ends before all its elements are closed' : msg.replace(/\bcol (\d)/g, 'column $1').replace(/\.$/, '');
+  return `line ${line}, column ${col}: ${reason}`;
+}
+
 /**
  * Parses one XML part. `part` names it in messages ("content.xml"); `namespaces` maps the
  * namespace URIs the caller knows to the prefixes it matches names with.
@@ -89,6 +99,9 @@ export function parseXml(xml: string, part: string, namespaces: Namespaces = {})
   if (declaresDoctype(xml)) {
     return err(`its ${part} declares a DOCTYPE or entities, which Gloss refuses to read (they can expand into huge text or reach outside the file)`);
   }
+  // The parser itself accepts unclosed and mismatched tags; a broken part must not import half-read.
+  const malformed = malformedReason(xml);
+  if (malformed) return err(`its ${part} is not well-formed XML (${malformed})`);
   let raw: unknown;
   try {
     raw = new XMLParser({

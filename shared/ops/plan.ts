@@ -39,8 +39,10 @@ function needCode(state: ProjectState, codeId: string): Result<Code> {
   return code ? ok(code) : err(`there is no code with id ${codeId}`);
 }
 
+/** Records the coder with their change; again when they have since changed their name or colour. */
 function coderPatches(state: ProjectState, ctx: PlanContext): Patch[] {
-  return state.coders.has(ctx.coder.id) ? [] : [{ table: 'coders', op: 'put', value: ctx.coder }];
+  const stored = state.coders.get(ctx.coder.id);
+  return stored && stored.name === ctx.coder.name && stored.color === ctx.coder.color ? [] : [{ table: 'coders', op: 'put', value: ctx.coder }];
 }
 
 function siblingNameTaken(state: ProjectState, parentId: string | null, name: string, exceptId?: string): boolean {

@@ -134,10 +134,10 @@ describe('readQdc', () => {
 
   it('refuses malformed XML with the line and column', () => {
     expect(refusal('<CodeBook>\n<Codes><Code name="a" isCodable="true"></Codes></CodeBook>', 'broken.qdc')).toBe(
-      "broken.qdc: it is not well-formed XML (line 2, column 40: Expected closing tag 'Code' (opened in line 2, column 8) instead of closing tag 'Codes'); nothing was imported.",
+      "broken.qdc: its content is not well-formed XML (line 2, column 40: Expected closing tag 'Code' (opened in line 2, column 8) instead of closing tag 'Codes'); nothing was imported.",
     );
     expect(refusal('<CodeBook><Codes>', 'cut.qdc')).toBe(
-      'cut.qdc: it is not well-formed XML (line 1, column 1: the file ends before all its elements are closed); nothing was imported.',
+      'cut.qdc: its content is not well-formed XML (line 1, column 1: the file ends before all its elements are closed); nothing was imported.',
     );
   });
 

@@ -7,7 +7,6 @@
  * (NOTES.md §5): namespace variants, an empty `<Sets/>`, #RGB or unusable colours, GUIDs in
  * braces, missing optional attributes. Every leniency becomes a warning the user sees.
  */
-import { XMLValidator } from 'fast-xml-parser';
 import { childElements, parseXml, textOf, type XmlElement } from '../../import/xml';
 import { err, ok, type Result } from '../../result';
 import { CODEBOOK_NAMESPACE } from '../refi/qdc-export';
@@ -31,16 +30,6 @@ function rootNamespace(xml: string, root: XmlElement): string | null {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Why the validator rejected the text, in words a user can act on. */
-function malformedReason(xml: string): string | null {
-  const verdict = XMLValidator.validate(xml);
-  if (verdict === true) return null;
-  const { msg, line, col } = verdict.err;
-  // The validator lists still-open elements as a JSON array ("Invalid '[ "CodeBook" ]' found").
-  const reason = /^Invalid '\[/.test(msg) ? 'the file ends before all its elements are closed' : msg.replace(/\bcol (\d)/g, 'column $1').replace(/\.$/, '');
-  return `line ${line}, column ${col}: ${reason}`;
 }
 
 interface Reader {
@@ -153,8 +142,6 @@ export function readQdc(xml: string, fileName: string): Result<IncomingCodebook>
   const refuse = (reason: string) => err(`${fileName}: ${reason}; nothing was imported.`);
   const parsed = parseXml(xml, 'content');
   if (!parsed.ok) return refuse(parsed.error);
-  const malformed = malformedReason(xml);
-  if (malformed) return refuse(`it is not well-formed XML (${malformed})`);
   const root = parsed.value;
   if (localName(root) !== 'CodeBook') {
     const hint = localName(root) === 'Project' ? ' (a REFI-QDA project: import it as a .qdpx project instead)' : '';

@@ -353,7 +353,7 @@ describe('readQdpx: refusals (nothing imported)', () => {
 
   it('refuses malformed XML, a missing or doubled .qde, a codebook, and a file that is no ZIP', () => {
     expect(importErr(zipQdpx({ 'project.qde': '<Project name="x"><Sources></Project>' }))).toBe(
-      "study.qdpx: its project.qde is not well-formed XML (line 1: Expected closing tag 'Sources' (opened in line 1, col 19) instead of closing tag 'Project'.); nothing was imported.",
+      "study.qdpx: its project.qde is not well-formed XML (line 1, column 28: Expected closing tag 'Sources' (opened in line 1, column 19) instead of closing tag 'Project'); nothing was imported.",
     );
     expect(importErr(zipQdpx({ 'sources/x.txt': 'x' }))).toMatch(/^study\.qdpx: it holds no project\.qde, so it is not a REFI-QDA project; nothing was imported\.$/);
     expect(importErr(zipQdpx({ 'a.qde': good, 'b.qde': good }))).toBe('study.qdpx: it holds 2 project files (a.qde, b.qde) where there should be one; nothing was imported.');

@@ -4,7 +4,6 @@
  * traversal, size and ratio bombs), the XML is read with no DOCTYPE or entities, and any
  * refusal names the file and the problem: then nothing is imported.
  */
-import { XMLValidator } from 'fast-xml-parser';
 import { MAX_TEXT_LENGTH, TOO_MUCH_TEXT } from '../../import/limits';
 import { openZip, type ZipEntries } from '../../import/zip-safety';
 import { decodeText } from '../../import/decode-text';
@@ -62,9 +61,6 @@ export function readQdpx(bytes: Uint8Array, fileName: string, options: QdpxImpor
   if (!decoded.ok) return refuse(`its ${qdeName.value}: ${decoded.error}`);
   const root = parseXml(decoded.value.text, qdeName.value);
   if (!root.ok) return refuse(root.error);
-  // The shared parser is lenient about unclosed and crossed tags; a project file must not be.
-  const wellFormed = XMLValidator.validate(decoded.value.text);
-  if (wellFormed !== true) return refuse(`its ${qdeName.value} is not well-formed XML (line ${wellFormed.err.line}: ${wellFormed.err.msg})`);
   const project = readQde(root.value);
   if (project.rootName !== 'Project') {
     return refuse(`its ${qdeName.value} holds a <${project.rootName}>, not a REFI-QDA <Project>${project.rootName === 'CodeBook' ? ' (import it as a codebook instead)' : ''}`);
