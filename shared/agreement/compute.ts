@@ -104,7 +104,8 @@ function groupCodings(state: AgreementState, codeIds: readonly string[], coderIn
     if (!byDocument) continue;
     let perCoder = byDocument.get(coding.documentId);
     if (!perCoder) byDocument.set(coding.documentId, (perCoder = Array.from({ length: coderIndex.size }, () => [])));
-    perCoder[coder]!.push({ start: coding.start, end: coding.end });
+    // The coding itself is a span (start, end); mergeSpans copies what it keeps.
+    perCoder[coder]!.push(coding);
   }
   return byCode;
 }
