@@ -14,8 +14,11 @@
  * - 'segment': coded segments matched across coders (segments.ts explains the units and
  *   why the chance-corrected statistics are null there).
  *
- * A document with no characters gives no units, so its statistics are null (undefined),
- * as are all statistics of a code with no units at all.
+ * Percentage agreement is the share of units on which every chosen coder gave the same
+ * answer (for two coders, (both + neither) / units). A document with no characters gives
+ * no units, so its statistics are null (undefined), as are all statistics of a code with
+ * no units at all. Rows come code by code in tree order, each code's overall row first,
+ * then its documents by name.
  */
 import { codePath, codeTree } from '../model/codes';
 import type { ProjectState } from '../model/state';
