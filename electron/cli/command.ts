@@ -9,11 +9,13 @@ export interface CliIo {
   err(line: string): void;
 }
 
-export type OptionValues = Record<string, string | boolean | undefined>;
+export type OptionValues = Record<string, string | string[] | boolean | undefined>;
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
+  /** The option may be given many times; its value is then an array. */
+  multiple?: boolean;
 }
 
 export interface Command {

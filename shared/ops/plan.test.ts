@@ -45,6 +45,20 @@ function withDocument() {
 }
 
 describe('planOp', () => {
+  it('records the coder again after they changed their name, keeping the id', () => {
+    const { state, ctx, documentId } = withDocument();
+    const { codeId } = run(state, ctx, { type: 'createCode', name: 'training gaps' });
+    run(state, ctx, { type: 'applyCode', documentId, start: 3, end: 8, codeId });
+    const renamed = { ...ctx, coder: { ...coder, name: 'Ana Ruiz' } };
+    const { codingId } = run(state, renamed, { type: 'applyCode', documentId, start: 9, end: 12, codeId });
+    expect(state.coders.get('coder-ana')?.name).toBe('Ana Ruiz');
+    expect(state.coders.size).toBe(1);
+    expect(state.codings.get(codingId!)?.coderId).toBe('coder-ana');
+    // Unchanged name and colour: no coder patch at all.
+    const planned = planOp(state, { type: 'applyCode', documentId, start: 13, end: 20, codeId }, renamed);
+    expect(planned.ok && planned.value.change.patches.filter((p) => p.table === 'coders')).toEqual([]);
+  });
+
   it('applies a code with quote and context, and refuses a duplicate of the same span by the same coder', () => {
     const { state, ctx, documentId } = withDocument();
     const { codeId } = run(state, ctx, { type: 'createCode', name: 'training gaps' });

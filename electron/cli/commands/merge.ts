@@ -9,18 +9,12 @@ import { serializeProject } from '../../../shared/model/serialize';
 import { ProjectOpenError, readProjectFile, writeFileDurably } from '../../service/durable-file';
 import { fileErrorReason } from '../../service/fs-reasons';
 import { CliError, UsageError } from '../errors';
-import { labelOf, optionalString, stringOption, type Command, type OptionSpec, type OptionValues } from '../command';
-
-/**
- * --pick may be given many times. OptionSpec has no `multiple` yet, so it is added here;
- * node's parseArgs then hands back every value in an array.
- */
-const repeatable = { type: 'string', multiple: true } as OptionSpec;
+import { labelOf, optionalString, stringOption, type Command, type OptionValues } from '../command';
 
 /** The sides chosen with --pick ID=ours|theirs (each value may also hold several, comma-separated). */
 function picks(values: OptionValues): Record<string, Side> {
-  const raw = (values as Record<string, unknown>).pick;
-  const list = raw === undefined ? [] : Array.isArray(raw) ? (raw as string[]) : [String(raw)];
+  const raw = values.pick;
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)];
   const out: Record<string, Side> = {};
   for (const item of list.flatMap((v) => v.split(','))) {
     const match = /^\s*(.+?)\s*=\s*(ours|theirs)\s*$/.exec(item);
@@ -84,7 +78,7 @@ Options:
     output: { type: 'string', short: 'o' },
     ours: { type: 'boolean' },
     theirs: { type: 'boolean' },
-    pick: repeatable,
+    pick: { type: 'string', multiple: true },
   },
   async run(positionals, values, io) {
     if (positionals.length !== 2) {
