@@ -3,7 +3,9 @@
  * 100,000 codings, 200 codes) in a temp folder and measures, in one run, opening it,
  * saving it, applying codes to it and exporting its excerpts, against the targets of
  * issue 2 section 10; then, in Chromium, opening a 1 MB document with 5,000 codings in the
- * reader (issue 3 section 2, see bench/reader.ts).
+ * reader (issue 3 section 2, see bench/reader.ts); then, for two coders on the same size of
+ * project, merging their copies and computing agreement in all three units (issue 5
+ * section 4, see bench/merge.ts and bench/agreement.ts).
  *
  *   npm run bench               a table with PASS/MISS marks (progress on stderr)
  *   npm run bench -- --json     one JSON object on stdout, nothing else
@@ -25,6 +27,8 @@ import { toJson, toTable, type BenchFigures } from './bench/report';
 import { now } from './bench/measure';
 import { breakdown, breakdownTable, type Section } from './bench/breakdown';
 import { measureReader, readerJson, readerTable, type ReaderFigures } from './bench/reader';
+import { agreementTable, measureAgreement, AGREEMENT_TARGET_MS, type AgreementFigures } from './bench/agreement';
+import { measureMerge, type MergeFigures } from './bench/merge';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -73,7 +77,27 @@ async function measureLoaded(file: string, dir: string, coder: Coder) {
   }
 }
 
-async function bench(dir: string): Promise<{ figures: BenchFigures; steps: Record<string, Section[]> | null; reader: ReaderFigures | { skipped: string } }> {
+/** "Within a few seconds" (issue 5 §4), the same reading as the agreement bench's. */
+const MERGE_TARGET_MS = AGREEMENT_TARGET_MS;
+
+function mergeTable(figures: MergeFigures): string {
+  const mark = figures.merge_ms <= MERGE_TARGET_MS ? 'PASS' : 'MISS';
+  return [
+    `Merge (two coders' copies, three-way, ${figures.merge_codings.toLocaleString('en-US')} codings in the result)`,
+    `  merge ${Math.round(figures.merge_ms)} ms (target ≤ ${MERGE_TARGET_MS} ms)  ${mark}`,
+    `  parse three files + merge + serialise, as gloss merge does: ${Math.round(figures.merge_cli_ms)} ms`,
+  ].join('\n');
+}
+
+interface BenchResult {
+  figures: BenchFigures;
+  steps: Record<string, Section[]> | null;
+  reader: ReaderFigures | { skipped: string };
+  merge: MergeFigures;
+  agreement: AgreementFigures;
+}
+
+async function bench(dir: string): Promise<BenchResult> {
   const file = path.join(dir, 'bench.gloss');
   const load = os.loadavg()[0] ?? 0;
   const { fileMb, coder } = await generate(file);
@@ -102,7 +126,9 @@ async function bench(dir: string): Promise<{ figures: BenchFigures; steps: Recor
   };
   const steps = args.has('--breakdown') ? await step('breakdown', () => breakdown(file)) : null;
   const reader = await step('reader', () => measureReader(dir, progress));
-  return { figures, steps, reader };
+  const merge = await step('merge', () => measureMerge(size));
+  const agreement = await step('agreement', () => measureAgreement(size, progress));
+  return { figures, steps, reader, merge, agreement };
 }
 
 async function main(): Promise<void> {
@@ -114,9 +140,12 @@ async function main(): Promise<void> {
     void cleanUp().finally(() => process.exit(130));
   });
   try {
-    const { figures, steps, reader } = await bench(dir);
-    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader) }, steps) + '\n');
-    else process.stdout.write(toTable(figures) + `\n\n${readerTable(reader)}` + (steps ? `\n\n${breakdownTable(steps)}` : '') + '\n');
+    const { figures, steps, reader, merge, agreement } = await bench(dir);
+    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement }, steps) + '\n');
+    else {
+      const tables = [toTable(figures), readerTable(reader), mergeTable(merge), agreementTable(agreement), ...(steps ? [breakdownTable(steps)] : [])];
+      process.stdout.write(tables.join('\n\n') + '\n');
+    }
   } finally {
     await cleanUp();
   }
