@@ -95,7 +95,7 @@ function qdpx(): Buffer {
 }
 
 async function chooseFrom(page: Page, item: string, file: { name: string; buffer: Buffer }) {
-  await page.getByRole('button', { name: 'Import from other tools' }).click();
+  await page.getByRole('button', { name: 'Exchange', exact: true }).click();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('menuitem', { name: item }).click()]);
   await chooser.setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
 }

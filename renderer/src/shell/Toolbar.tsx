@@ -29,7 +29,7 @@ export function Toolbar() {
             <button type="button" onClick={openImportPicker} disabled={readOnly}>
               Import…
             </button>
-            <MenuButton label="Import from other tools" text="Exchange" items={() => exchangeImportItems(readOnly)} />
+            <MenuButton label="Exchange" text="Exchange" items={() => exchangeImportItems(readOnly)} />
             <MenuButton
               label="Export"
               text="Export"

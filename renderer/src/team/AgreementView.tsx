@@ -152,7 +152,8 @@ export function AgreementView() {
               <>
                 <AgreementTable groups={groups} coders={names} />
                 <p className="hint agreement-footnote">
-                  “undefined”: the statistic has no value because there was no variation (every unit got the same answer), not because agreement was 0 or 1.
+                  “undefined”: the statistic has no value (no units, or no variation: every unit got the same answer), not because agreement was 0 or 1.
+                  “n/a”: the statistic does not apply (Cohen’s κ beyond two coders; κ and α for segments, where no unit is uncoded by both).
                   Hover a value for why. Click a code to show its documents; click a document to see where the coders agree and differ.
                 </p>
               </>

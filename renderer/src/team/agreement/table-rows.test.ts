@@ -60,6 +60,8 @@ describe('the agreement table', () => {
     expect(formatStatistic(null, 'coefficient')).toBeNull();
     expect(missingReason(row('x', null, 1, null), 'cohen')).toMatchObject({ text: 'undefined', why: expect.stringContaining('no variation') });
     expect(missingReason({ ...row('x', null, 1, null), coders: ['A', 'B', 'C'] }, 'cohen').text).toBe('n/a');
+    expect(missingReason({ ...row('x', null, 1, null), unit: 'segment' }, 'alpha')).toMatchObject({ text: 'n/a', why: expect.stringContaining('segments') });
+    expect(missingReason({ ...row('x', null, 0, null), unit: 'segment' }, 'percent').text).toBe('undefined');
     expect(missingReason(row('x', null, null, null, 0), 'percent').why).toContain('no units');
   });
 

@@ -109,6 +109,13 @@ export function missingReason(row: AgreementRow, key: StatisticKey): { text: 'un
   if (key === 'cohen' && row.coders.length > 2) {
     return { text: 'n/a', why: 'Cohen’s κ compares exactly two coders; see Fleiss’ κ and Krippendorff’s α for more.' };
   }
+  if (row.unit === 'segment' && key !== 'percent') {
+    return {
+      text: 'n/a',
+      why:
+        'Not applicable to segments: no segment is one that both coders left uncoded, so chance agreement cannot be estimated and a κ or α here could never be positive. Compare by character or by document for chance-corrected figures.',
+    };
+  }
   if (row.counts.units === 0) return { text: 'undefined', why: 'Undefined: there are no units to compare.' };
   if (key === 'percent') return { text: 'undefined', why: 'Undefined: there are no units to compare.' };
   return {
