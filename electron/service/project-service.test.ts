@@ -260,3 +260,29 @@ describe('opening', () => {
     expect(JSON.parse(await fs.readFile(lockPath(service.file), 'utf8')).pid).toBe(process.pid);
   });
 });
+
+describe('exports', () => {
+  it('says in the status line that a big export is under way, and that it ended', async () => {
+    const events: unknown[] = [];
+    const service = await create('big.gloss', { onEvent: (event, payload) => event === 'progress' && events.push(payload) });
+    const words = Array.from({ length: 2_100 }, (_, i) => `w${i}`).join(' ');
+    const imported = await service.importFiles([{ name: 'long.txt', bytes: enc(words) }]);
+    const documentId = imported.imported[0]!.id;
+    const created = service.run({ type: 'createCode', name: 'theme' });
+    if (!created.ok) throw new Error(created.error);
+    let at = 0;
+    for (let i = 0; i < 2_000; i++) {
+      const end = words.indexOf(' ', at);
+      const applied = service.run({ type: 'applyCode', documentId, start: at, end, codeId: created.created.codeId! });
+      if (!applied.ok) throw new Error(applied.error);
+      at = end + 1;
+    }
+    const small = await create('small.gloss', { onEvent: (event, payload) => event === 'progress' && events.push(payload) });
+    await small.exportContent('xlsx');
+    expect(events).toEqual([]);
+
+    const workbook = await service.exportContent('xlsx');
+    expect(workbook.encoding).toBe('base64');
+    expect(events).toEqual([{ task: 'Exporting Workbook (Excel .xlsx)', done: 0, total: 0 }, null]);
+  });
+});

@@ -31,6 +31,7 @@ import { markdownFiles } from '../../shared/export/markdown';
 import { webAnnotations } from '../../shared/export/web-annotation';
 import { workbookXlsx } from '../export/xlsx';
 import { strToU8, zipSync } from 'fflate';
+import { EXPORT_LABELS } from '../../shared/ipc/export-kinds';
 import { HandlerError } from './handler-error';
 import type {
   ExportContent,
@@ -74,6 +75,9 @@ export interface FileToImport {
 }
 
 const MAX_RETRY_MS = 60_000;
+
+/** From this many codings an export is announced in the status line while it is built. */
+const BIG_EXPORT_CODINGS = 2_000;
 
 export class ProjectService {
   private readonly undoStack: HistoryEntry[] = [];
@@ -292,8 +296,22 @@ export class ProjectService {
     return { result, imported: ids.map((id, i) => ({ id, name: documents[i]!.name })), failed, duplicates, notes };
   }
 
-  /** The export `kind` of the project as it is now; binary formats come base64-encoded. */
+  /**
+   * The export `kind` of the project as it is now; binary formats come base64-encoded. On a
+   * big project the status line says an export is under way (a workbook of 100,000
+   * codings takes seconds).
+   */
   async exportContent(kind: ExportKind): Promise<ExportContent> {
+    const announce = this.state.codings.size >= BIG_EXPORT_CODINGS;
+    if (announce) this.progress({ task: `Exporting ${EXPORT_LABELS[kind]}`, done: 0, total: 0 });
+    try {
+      return await this.buildExport(kind);
+    } finally {
+      if (announce) this.progress(null);
+    }
+  }
+
+  private async buildExport(kind: ExportKind): Promise<ExportContent> {
     const base = this.state.project.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'gloss';
     const text = (fileName: string, mimeType: string, content: string): ExportContent => ({ fileName, mimeType, content, encoding: 'utf8' });
     const binary = (fileName: string, mimeType: string, bytes: Uint8Array): ExportContent => ({

@@ -237,6 +237,7 @@ export interface Progress {
   /** What is being done, for the status line, e.g. "Importing documents". */
   task: string;
   done: number;
+  /** 0 when the amount of work is not known: the status line then shows a busy bar without a count. */
   total: number;
   /** The item being worked on, e.g. a file name. */
   current?: string;

@@ -30,7 +30,15 @@ export function StatusLine() {
       )}
       {progress && (
         <span className="progress" aria-live="polite">
-          <progress max={progress.total} value={progress.done} aria-label={progress.task} /> {progress.task}: {progress.done} of {progress.total}
+          {progress.total > 0 ? (
+            <>
+              <progress max={progress.total} value={progress.done} aria-label={progress.task} /> {progress.task}: {progress.done} of {progress.total}
+            </>
+          ) : (
+            <>
+              <progress aria-label={progress.task} /> {progress.task}…
+            </>
+          )}
           {progress.current ? ` (${progress.current})` : ''}
         </span>
       )}
