@@ -201,14 +201,8 @@ export class ProjectService {
     });
     if (!planned.ok) return { ok: false, error: capitalise(planned.error) + '.' };
     const { label, change, created, report } = planned.value;
-    if (change.patches.length > 0) {
-      const inverse = invertChange(this.state, change);
-      applyChange(this.state, change);
-      this.undoStack.push({ label, forward: change, inverse });
-      this.redoStack.length = 0;
-      this.changed();
-    }
-    return { ok: true, label, change, created, history: this.history(), ...(report ? { report } : {}) };
+    const response = this.commit(label, change, report);
+    return response.ok ? { ...response, created } : response;
   }
 
   /** What an anonymise would replace, and how many codings it would touch; changes nothing. */
@@ -352,8 +346,8 @@ export class ProjectService {
   }
 
   /**
-   * Records a change planned outside planOp (a codebook import, a merge) as one undoable
-   * step, exactly as run() records an operation's.
+   * Applies a change as one undoable step: every operation's (run), and changes planned
+   * outside planOp (a merge).
    */
   commit(label: string, change: Change, report?: Planned['report']): OpResponse {
     if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only; changes are not allowed.` };
