@@ -20,7 +20,8 @@ import { importCodes } from './qdpx-import-codes';
 import { ImportContext, short } from './qdpx-import-context';
 import { importDocuments, type LoadedText } from './qdpx-import-documents';
 import { importNotes, type NoteAnchor } from './qdpx-import-notes';
-import { sha256Hex } from './qdpx-import-sha256';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { chooseScheme, decodeSourceText, entryForPath } from './qdpx-import-texts';
 
 export interface QdpxImportOptions {
@@ -154,7 +155,7 @@ function build(
   ctx.report.positions = choice.description;
   for (const w of choice.warnings) ctx.warn(w);
 
-  const docs = importDocuments(ctx, loaded, choice.scheme, codes, anchors, sha256Hex);
+  const docs = importDocuments(ctx, loaded, choice.scheme, codes, anchors, (bytes) => bytesToHex(sha256(bytes)));
   for (const [pdf, rep] of aliases) {
     const id = docs.documentByGuid.get(normalGuid(pdf) ?? '');
     const r = normalGuid(rep);
