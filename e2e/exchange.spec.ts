@@ -154,7 +154,8 @@ test.describe('in a project with a coded document', () => {
     expect(undone.codes.map((c) => c.name).sort()).toEqual(['data sharing', 'training']);
   });
 
-  test('the XLSX, QDPX and HTML report exports download with their content', async ({ page }) => {
+  test('the XLSX, QDPX and HTML report exports download with their content', async ({ page, app }) => {
+    test.skip(app.kind === 'electron', 'Electron saves exports through a native save dialog, which Playwright cannot drive; the browser host runs the same export code');
     const xlsx = await download(page, 'xlsx');
     expect(xlsx.name).toMatch(/\.xlsx$/);
     expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -183,6 +184,7 @@ test.describe('in a project with a coded document', () => {
 });
 
 test('a REFI-QDA project is imported as a new project, with a report of what was skipped', async ({ page, app }) => {
+  test.skip(app.kind === 'electron', 'Electron asks where to save the new project with a native dialog, which Playwright cannot drive; the host test covers that path');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await chooseFrom(page, 'Import REFI-QDA project (.qdpx)…', { name: 'study.qdpx', buffer: qdpx() });
   const ask = page.getByRole('dialog', { name: 'Import REFI-QDA project' });
