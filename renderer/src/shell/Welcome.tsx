@@ -2,6 +2,7 @@
 import { useGloss } from '../store';
 import { getBridge } from '../bridge';
 import type { Snapshot } from '../bridge/channels';
+import { startQdpxImport } from '../exchange/actions';
 
 export function Welcome() {
   const recent = useGloss((s) => s.recent);
@@ -21,7 +22,7 @@ export function Welcome() {
   return (
     <main className="welcome">
       <h2>Welcome to Gloss</h2>
-      <p>Create a project to start coding your interview transcripts, or open one you already have.</p>
+      <p>Create a project to start coding your interview transcripts, open one you already have, or bring one over from another QDA program.</p>
       {host === 'electron' ? (
         <>
           <div className="welcome-buttons">
@@ -30,6 +31,9 @@ export function Welcome() {
             </button>
             <button type="button" onClick={() => void open(() => getBridge()['project:openDialog']())}>
               Open project…
+            </button>
+            <button type="button" onClick={startQdpxImport} title="A project exported by NVivo, ATLAS.ti, MAXQDA, QualCoder or Taguette">
+              Import REFI-QDA project…
             </button>
           </div>
           {recent.length > 0 && (
