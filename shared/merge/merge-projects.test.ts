@@ -238,6 +238,24 @@ describe('matching entities whose ids differ', () => {
     expect(file.codings.find((c) => c.id === 'g-bob')!.documentId).toBe('d1');
   });
 
+  it('warns when the two files share no document, as copies of another study would', () => {
+    const ours = handedOut();
+    const theirs = emptyProjectFile('Other study', T0);
+    const other = 'A different interview altogether, from another study.';
+    theirs.coders.push({ id: 'zed', name: 'Zed', color: '#00aa00' });
+    theirs.documents.push({ id: 'd9', name: 'Interview 9', text: other, createdAt: T0, source: null, attributes: {}, structure: [] });
+    theirs.codes.push(code('k-other', 'Trust'));
+    theirs.codings.push(coding('g9', 'different interview', 'k-other', 'zed', 'd9', other));
+    const { file, report } = merge({ ours, theirs });
+    expect(file.documents.map((d) => d.id).sort()).toEqual(['d1', 'd9']);
+    expect(report.notes).toContain('No document is in both files, so theirs may not be a copy of this project: its 1 document was added next to ours.');
+    // Copies of one project share their documents: no such warning.
+    expect(merge({ ours, theirs: copy(ours) }).report.notes).toEqual([]);
+    // Nor when one side has no documents yet.
+    const empty = emptyProjectFile('Study', T0);
+    expect(merge({ ours: empty, theirs: copy(ours) }).report.notes.filter((n) => n.startsWith('No document'))).toEqual([]);
+  });
+
   it('keeps two coders with one name but different ids apart and says so', () => {
     const ours = handedOut();
     const theirs = copy(ours);

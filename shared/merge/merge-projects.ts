@@ -64,6 +64,7 @@ export function mergeProjects(input: MergeInput): MergeResult {
     prefer: input.prefer,
   };
   noteCodersSharingAName(ctx);
+  noteNoSharedDocument(ctx);
   const out = {} as Out;
   for (const table of TABLES) {
     (out as Record<Table, Map<string, Entities[Table]>>)[table] = mergeTable(ctx, table);
@@ -149,6 +150,19 @@ function noteCodersSharingAName(ctx: MergeContext): void {
       );
     }
   }
+}
+
+/**
+ * Copies of one project share their documents (by id, source or text). Two files that share
+ * none are most likely different studies; merging them is allowed (it can be meant, and
+ * Undo takes it back) but must not pass unremarked.
+ */
+function noteNoSharedDocument(ctx: MergeContext): void {
+  const theirs = ctx.theirs.documents;
+  if (ctx.ours.documents.size === 0 || theirs.size === 0) return;
+  for (const id of theirs.keys()) if (ctx.ours.documents.has(id)) return;
+  const added = theirs.size === 1 ? 'its 1 document was added' : `its ${theirs.size} documents were added`;
+  ctx.report.notes.push(`No document is in both files, so theirs may not be a copy of this project: ${added} next to ours.`);
 }
 
 /** The ids an entity refers to that must exist: a coding's document, code and coder, a code's parent, a memo's target. */
