@@ -99,7 +99,7 @@ describe.skipIf(!HAVE_GIT)('git merge with gloss as the merge driver (skipped: g
   it('git-setup points the driver at this Gloss by absolute path', async () => {
     expect((await ok(git('config', 'merge.gloss.name'))).trim()).toBe('Gloss project merge');
     const driver = (await ok(git('config', 'merge.gloss.driver'))).trim();
-    expect(driver).toBe(`'${process.execPath}' '${fileURLToPath(new URL('../../bin/gloss.mjs', import.meta.url))}' merge --base %O %A %B -o %A`);
+    expect(driver).toBe(`'${process.execPath}' '${fileURLToPath(new URL('../../bin/gloss.mjs', import.meta.url))}' merge --base %O %A %B -o %A --name %P`);
   });
 
   it('merges codings made on two branches by two coders', async () => {
@@ -114,7 +114,9 @@ describe.skipIf(!HAVE_GIT)('git merge with gloss as the merge driver (skipped: g
     const merge = await git('merge', '--no-edit', 'bob');
     expect(merge.code, merge.stdout + merge.stderr).toBe(0);
     // The driver ran (not git's line merge): its report is in git's output.
-    expect(merge.stdout + merge.stderr).toMatch(/Added from \.merge_file_\w+: 1 coder, 1 coding/);
+    // It names the project, not git's temporary files.
+    expect(merge.stdout + merge.stderr).toContain('Added from study.gloss (theirs): 1 coder, 1 coding');
+    expect(merge.stdout + merge.stderr).not.toContain('.merge_file_');
     const merged = await project();
     const coderName = new Map(merged.coders.map((c) => [c.id, c.name]));
     const byCoder = merged.codings.map((c) => `${coderName.get(c.coderId)}: ${c.quote}`).sort();

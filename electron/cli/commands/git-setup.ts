@@ -26,7 +26,7 @@ function shellWord(text: string): string {
  * folder and whatever PATH the shell running git has.
  */
 export function driverCommand(): string {
-  return `${shellWord(process.execPath)} ${shellWord(BIN)} merge --base %O %A %B -o %A`;
+  return `${shellWord(process.execPath)} ${shellWord(BIN)} merge --base %O %A %B -o %A --name %P`;
 }
 
 async function git(dir: string, args: string[]): Promise<string> {

@@ -65,20 +65,23 @@ are placed on it by quote; codings that cannot be placed are listed and not merg
 The report lists each conflict with its id and both values. Unresolved conflicts keep
 OURS's value: OUT is still written, and the exit code is 1. Exit code 2: a wrong command line.
 
-As a git merge driver (see gloss git-setup):  gloss merge --base %O %A %B -o %A
+As a git merge driver (see gloss git-setup):  gloss merge --base %O %A %B -o %A --name %P
 
 Options:
   --base BASE            the common ancestor (an empty file counts as none)
   -o, --output OUT       where to write the merged project
   --ours                 settle every conflict with OURS's value
   --theirs               settle every conflict with THEIRS's value
-  --pick ID=ours|theirs  settle one conflict (repeatable; wins over --ours/--theirs)`,
+  --pick ID=ours|theirs  settle one conflict (repeatable; wins over --ours/--theirs)
+  --name NAME            name the files in the report as NAME (ours), NAME (theirs), NAME (base):
+                         git hands the driver temporary files, and passes the project's path as %P`,
   options: {
     base: { type: 'string' },
     output: { type: 'string', short: 'o' },
     ours: { type: 'boolean' },
     theirs: { type: 'boolean' },
     pick: { type: 'string', multiple: true },
+    name: { type: 'string' },
   },
   async run(positionals, values, io) {
     if (positionals.length !== 2) {
@@ -109,15 +112,19 @@ Options:
     } catch (e) {
       throw new CliError(`${labelOf(outPath)}: the merged project could not be written (${fileErrorReason(e)}); nothing was changed.`);
     }
-    const names = { ours: labelOf(oursPath), theirs: labelOf(theirsPath) };
+    // Under git, OURS, THEIRS and BASE are temporary files (.merge_file_XXXXXX): --name %P says which project they are.
+    const project = optionalString(values, 'name');
+    const names = project
+      ? { ours: `${project} (ours)`, theirs: `${project} (theirs)`, base: `${project} (base)`, out: project }
+      : { ours: labelOf(oursPath), theirs: labelOf(theirsPath), base: labelOf(optionalString(values, 'base') ?? ''), out: labelOf(outPath) };
     const chosen = (id: string): Side | undefined => resolutions[id] ?? prefer;
-    io.out(`Merged ${names.theirs} into ${names.ours}${base ? ` (base ${labelOf(optionalString(values, 'base')!)})` : ''}; wrote ${labelOf(outPath)}.`);
+    io.out(`Merged ${names.theirs} into ${names.ours}${base ? ` (base ${names.base})` : ''}; wrote ${names.out}.`);
     for (const line of mergeReportLines(merged.report, { ...names, chosen: (c) => chosen(c.id) })) io.out(line);
     if (merged.unresolved.length > 0) {
       const n = merged.unresolved.length;
       io.err(
         `gloss: ${n === 1 ? 'one conflict is' : `${n} conflicts are`} unresolved (${merged.unresolved.map((c) => c.id).join(', ')}); ` +
-          `${labelOf(outPath)} keeps ${names.ours}'s values. Settle them with --pick ID=ours|theirs, or --ours / --theirs.`,
+          `${names.out} keeps ${names.ours}'s values. Settle them with --pick ID=ours|theirs, or --ours / --theirs.`,
       );
       return 1;
     }
