@@ -1,6 +1,14 @@
 /** Entry point of the `gloss` command (bin/gloss.mjs loads this through tsx). */
 import { runCli } from './run';
 
+// `gloss info x.gloss | head -3`: the reader went away, which is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
   err: (line: string) => process.stderr.write(`${line}\n`),
