@@ -21,3 +21,51 @@ export const CODE_COLORS = [
 export function colorForIndex(n: number): string {
   return CODE_COLORS[((n % CODE_COLORS.length) + CODE_COLORS.length) % CODE_COLORS.length]!;
 }
+
+function rgb(color: string): [number, number, number] | null {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)] : null;
+}
+
+/**
+ * A rough perceptual distance between two colours (the "redmean" weighting of RGB):
+ * enough to tell two yellows apart from a yellow and a blue. Unparsable colours are far.
+ */
+export function colorDistance(a: string, b: string): number {
+  const x = rgb(a);
+  const y = rgb(b);
+  if (!x || !y) return Infinity;
+  const r = (x[0] + y[0]) / 2;
+  const [dr, dg, db] = [x[0] - y[0], x[1] - y[1], x[2] - y[2]];
+  return Math.sqrt((2 + r / 256) * dr * dr + 4 * dg * dg + (2 + (255 - r) / 256) * db * db);
+}
+
+/** Colours closer than this read as the same one in a thin underline or stripe cap. */
+const TOO_CLOSE = 130;
+
+/**
+ * Colours to show for a list of people (coders), in the list's order: each keeps their own
+ * colour unless it is too close to one already shown, and then takes the palette colour
+ * farthest from those. Stable: a person keeps their colour while nobody before them clashes.
+ */
+export function distinctColors(colors: readonly string[]): string[] {
+  const shown: string[] = [];
+  for (const color of colors) {
+    const clashes = shown.some((other) => colorDistance(color, other) < TOO_CLOSE);
+    if (!clashes) {
+      shown.push(color);
+      continue;
+    }
+    let best: string = CODE_COLORS[0];
+    let bestDistance = -1;
+    for (const candidate of CODE_COLORS) {
+      const nearest = Math.min(...shown.map((other) => colorDistance(candidate, other)));
+      if (nearest > bestDistance) {
+        best = candidate;
+        bestDistance = nearest;
+      }
+    }
+    shown.push(best);
+  }
+  return shown;
+}

@@ -2,7 +2,7 @@
 import { createPortal } from 'react-dom';
 import type { Coding } from '../../../shared/model/schema';
 import { useGloss } from '../store';
-import { selectMemosByCoding } from '../store/selectors';
+import { selectMemosByCoding, selectProjectCoders } from '../store/selectors';
 import '../team/team.css';
 
 export interface Coverage {
@@ -16,7 +16,10 @@ export interface Coverage {
 export function CoverageTooltip({ coverage }: { coverage: Coverage }) {
   const project = useGloss((s) => s.project);
   const memos = useGloss(selectMemosByCoding);
+  const coders = useGloss(selectProjectCoders);
   if (!project) return null;
+  // The colours the legend and underlines use (two coders never share one there).
+  const shownColor = new Map(coders.map(({ coder }) => [coder.id, coder.color]));
   const left = Math.min(coverage.x + 12, window.innerWidth - 300);
   const top = coverage.y + 18;
   return createPortal(
@@ -31,7 +34,7 @@ export function CoverageTooltip({ coverage }: { coverage: Coverage }) {
               <span className="coverage-code">{code?.name ?? 'Unknown code'}</span>
               <span className="coverage-coder">
                 {' — '}
-                {coder && <span className="coder-dot" style={{ background: coder.color }} aria-hidden="true" />} {coder?.name ?? 'unknown coder'}
+                {coder && <span className="coder-dot" style={{ background: shownColor.get(coder.id) ?? coder.color }} aria-hidden="true" />} {coder?.name ?? 'unknown coder'}
               </span>
               {coding.needsReview && <span className="coverage-review">needs review (its text was edited)</span>}
               {(memos.get(coding.id) ?? []).map((memo) => (

@@ -76,3 +76,20 @@ describe('the coder filter', () => {
     expect(useGloss.getState().coderFilter).toEqual(['ana']);
   });
 });
+
+describe('coder colours', () => {
+  it('never shows two coders in colours that read as one', () => {
+    const file = twoCoderProject();
+    file.coders = [
+      { ...ana, color: '#f0e442' },
+      { ...ben, color: '#bcbd22' },
+    ];
+    useGloss.setState({ coderFilter: null });
+    useGloss.getState().loadSnapshot(snapshot(file));
+    const s = useGloss.getState();
+    const colors = selectProjectCoders(s).map((e) => e.coder.color);
+    expect(colors[0]).toBe('#f0e442');
+    expect(colors[1]).not.toBe('#bcbd22');
+    expect(selectCoderMarks(s)?.get('ben')?.color).toBe(colors[1]);
+  });
+});

@@ -1,4 +1,5 @@
 /** Selectors over the project mirror: the smallest pieces components need. */
+import { distinctColors } from '../../../shared/model/colors';
 import type { Code, Coder, Coding, GlossDocument, Memo } from '../../../shared/model/schema';
 import { codeTree, descendantIds } from '../../../shared/model/codes';
 import { codingsOfDocument } from '../../../shared/model/state';
@@ -34,9 +35,14 @@ export const selectProjectCoders = perRevision((s: AppState): CoderEntry[] => {
   if (!s.project) return [];
   const counts = new Map<string, number>();
   for (const coding of s.project.codings.values()) counts.set(coding.coderId, (counts.get(coding.coderId) ?? 0) + 1);
-  return [...s.project.coders.values()]
-    .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
-    .map((coder) => ({ coder, codings: counts.get(coder.id) ?? 0, shown: !s.coderFilter || s.coderFilter.includes(coder.id) }));
+  const coders = [...s.project.coders.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  // Coders pick their colour alone (at random, on first run): two may look alike side by side.
+  const colors = distinctColors(coders.map((c) => c.color));
+  return coders.map((coder, i) => ({
+    coder: colors[i] === coder.color ? coder : { ...coder, color: colors[i]! },
+    codings: counts.get(coder.id) ?? 0,
+    shown: !s.coderFilter || s.coderFilter.includes(coder.id),
+  }));
 }, sameItems(shallowEqual));
 
 export interface CoderLook {
