@@ -60,7 +60,7 @@ describe('gloss merge', { timeout: 60_000 }, () => {
       'Merged theirs.gloss into ours.gloss (base base.gloss); wrote out.gloss.',
       'Added from ours.gloss: 1 coding',
       'Added from theirs.gloss: 1 coding',
-      'Matched: 4 by id, 0 documents by text hash, 0 codes by path',
+      'Matched: 4 items (documents, codes, codings…) by id, 0 documents by text hash, 0 codes by path',
       'Deleted: nothing',
       'Re-anchored by quote: 0 codings',
       'Conflicts: 1',

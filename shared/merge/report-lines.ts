@@ -40,7 +40,7 @@ export function mergeReportLines(report: MergeReport, names: ReportNames): strin
   const lines = [
     `Added from ${names.ours}: ${countsText(report.addedFromOurs)}`,
     `Added from ${names.theirs}: ${countsText(report.addedFromTheirs)}`,
-    `Matched: ${report.matched.byId} by id, ${plural(report.matched.byTextHash, 'document')} by text hash, ${plural(report.matched.byCodePath, 'code')} by path`,
+    `Matched: ${report.matched.byId === 1 ? '1 item' : `${report.matched.byId} items`} (documents, codes, codings…) by id, ${plural(report.matched.byTextHash, 'document')} by text hash, ${plural(report.matched.byCodePath, 'code')} by path`,
     `Deleted: ${countsText(report.deleted)}`,
     `Re-anchored by quote: ${plural(report.reanchored, 'coding')}`,
   ];

@@ -3,6 +3,7 @@
  * merging another coder's copy, the agreement view. The dialogs live in TeamDialogs; these
  * open them and talk to the host.
  */
+import { countsText } from '../../../shared/merge/report-lines';
 import type { MenuItem } from '../common/Menu';
 import type { ImportFile, MergePreview, MergeRequest } from '../../../shared/ipc/contract';
 import type { MergeReport, Side } from '../../../shared/merge/types';
@@ -96,8 +97,8 @@ export async function applyMerge(request: MergeRequest, resolutions: Record<stri
 
 /** One line for the message area after a merge. */
 export function mergeSummary(otherName: string, report: MergeReport): string {
-  const added = Object.values(report.addedFromTheirs).reduce((sum, n) => sum + (n ?? 0), 0);
-  const parts = [`Merged ${otherName}: ${added === 1 ? '1 item' : `${added} items`} added from it`];
+  const added = countsText(report.addedFromTheirs);
+  const parts = [added === 'nothing' ? `Merged ${otherName}: nothing new in it` : `Merged ${otherName}: added ${added} from it`];
   if (report.conflicts.length > 0) parts.push(`${report.conflicts.length} conflict${report.conflicts.length === 1 ? '' : 's'} resolved`);
   if (report.unplaced.length > 0) parts.push(`${report.unplaced.length} coding${report.unplaced.length === 1 ? '' : 's'} could not be placed`);
   return `${parts.join(', ')}. Undo reverts the whole merge.`;
