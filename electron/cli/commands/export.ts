@@ -21,6 +21,17 @@ function writeFailure(out: string, e: unknown): CliError {
   return new CliError(`${path.basename(out)}: could not be written: ${reason}`);
 }
 
+/**
+ * Writes one export. A regular file is written whole or not at all (temp file, then
+ * rename); a device, pipe or socket (/dev/stdout, a named pipe) is written straight into,
+ * because renaming a temp file over it would replace the device with a plain file.
+ */
+async function writeOutput(out: string, content: string | Uint8Array): Promise<void> {
+  const stat = await fs.stat(out).catch(() => null);
+  if (stat !== null && !stat.isFile() && !stat.isDirectory()) await fs.writeFile(out, content);
+  else await writeFileDurably(out, content, false);
+}
+
 /** The single-file outputs: option name and the export kind it writes. */
 const FILE_OPTIONS: readonly [string, ExportKind][] = [
   ['excerpts', 'excerpts-csv'],
@@ -180,7 +191,7 @@ Options:
     if (markdown !== undefined) await checkMarkdownFolder(path.resolve(markdown), notes, values.force === true);
     for (const { out, content } of contents) {
       try {
-        await writeFileDurably(path.resolve(out), content, false);
+        await writeOutput(path.resolve(out), content);
       } catch (e) {
         throw writeFailure(out, e);
       }
