@@ -78,10 +78,11 @@ describe('gloss export', () => {
   });
 
   it('writes UTF-16 positions into the .qdpx with --positions utf16', async () => {
-    const run = await gloss('export', 'study.gloss', '--qdpx', 'nvivo.qdpx', '--positions', 'utf16');
+    const run = await gloss('export', 'study.gloss', '--qdpx', 'nvivo.qdpx', '--positions', 'UTF-16');
     expect(run).toEqual({ code: 0, stdout: `${at('nvivo.qdpx')}\n`, stderr: '' });
     const qde = strFromU8(unzipSync(new Uint8Array(await fs.readFile(at('nvivo.qdpx'))))['project.qde']!);
     expect(selection(qde, 'slow')).toMatchObject({ startPosition: '23', endPosition: '27' });
+    expect(qde).toContain('origin="Gloss (UTF-16 positions, as NVivo)"');
     expect(qde).toContain(IDS.slow);
   });
 

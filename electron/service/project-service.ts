@@ -329,7 +329,9 @@ export class ProjectService {
       case 'project-qdpx-utf16': {
         const positions = kind === 'project-qdpx' ? 'codepoints' : 'utf16';
         const suffix = positions === 'utf16' ? ' (NVivo)' : '';
-        return binary(`${base}${suffix}.qdpx`, 'application/zip', refused(projectQdpx(this.state, { positions, origin: 'Gloss' })));
+        // The origin says how positions count, so an importer (Gloss's own, too) need not guess.
+        const origin = positions === 'utf16' ? 'Gloss (UTF-16 positions, as NVivo)' : 'Gloss';
+        return binary(`${base}${suffix}.qdpx`, 'application/zip', refused(projectQdpx(this.state, { positions, origin })));
       }
       case 'xlsx':
         return binary(`${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await workbookXlsx(this.state));

@@ -85,6 +85,8 @@ describe('markdownFiles', () => {
         '- [CON](CON_.md) (0)\n',
     );
     expect(index).toContain("(_script_alert%281%29__script_%20%26%20_quotes_%20'too'.md)");
+    // Positions in the notes are UTF-16 offsets, and the index says so.
+    expect(index).toContain('(UTF-16 code units, end exclusive)');
   });
 });
 

@@ -110,6 +110,9 @@ export function markdownFiles(state: ProjectState): MarkdownFile[] {
     const indent = '  '.repeat(section.depth);
     index.push(`${indent}- [${escapeMarkdown(section.code.name)}](${linkTo(path)}) (${section.count})`);
   }
+  if (files.length > 0) {
+    index.push('', '*Numbers in brackets count a code’s own excerpts. “Characters 12–20” in the notes are the offsets of the CSV export (UTF-16 code units, end exclusive).*');
+  }
   return [
     { path: INDEX_FILE, content: index.join('\n') + '\n' },
     ...files.map(({ section, path }) => ({ path, content: codeFile(section) })),

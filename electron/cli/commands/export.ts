@@ -46,8 +46,10 @@ const FILE_OPTIONS: readonly [string, ExportKind][] = [
 /** The export kind for --qdpx, by --positions. Code points are what the REFI-QDA spec says; UTF-16 is for NVivo. */
 export function qdpxKind(values: OptionValues): ExportKind {
   const positions = optionalString(values, 'positions');
-  if (positions === undefined || positions === 'codepoints') return 'project-qdpx';
-  if (positions === 'utf16') return 'project-qdpx-utf16';
+  // "UTF-16", "utf_16", "code-points" are the same wish spelled another way.
+  const unit = positions?.toLowerCase().replace(/[-_ ]/g, '');
+  if (unit === undefined || unit === 'codepoints') return 'project-qdpx';
+  if (unit === 'utf16') return 'project-qdpx-utf16';
   throw new UsageError(`export: --positions must be utf16 or codepoints, not ${JSON.stringify(positions)}`);
 }
 

@@ -98,6 +98,12 @@ export function Menu({ label, items, at, onClose, returnFocusTo }: MenuProps) {
             if (item.disabled) return;
             onClose();
             item.onSelect();
+            // An item that opens something outside the page (a file chooser) leaves focus on
+            // the removed item, i.e. nowhere: give it back to the menu's button.
+            requestAnimationFrame(() => {
+              const active = document.activeElement;
+              if (!active || active === document.body || !active.isConnected) returnFocusTo?.focus();
+            });
           }}
         >
           {item.label}

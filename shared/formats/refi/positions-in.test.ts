@@ -62,6 +62,8 @@ describe('nameQuotes', () => {
 describe('schemeForOrigin', () => {
   it('knows NVivo, ATLAS.ti and QualCoder, and follows the spec otherwise', () => {
     expect(schemeForOrigin('NVivo for Mac 15.0.0').scheme).toEqual({ unit: 'utf16', crlf: 2 });
+    expect(schemeForOrigin('Gloss (UTF-16 positions, as NVivo)').scheme).toEqual({ unit: 'utf16', crlf: 2 });
+    expect(schemeForOrigin('Gloss').scheme).toEqual({ unit: 'codepoints', crlf: 2 });
     expect(schemeForOrigin('ATLAS.ti for Windows 23.2.3').scheme).toEqual({ unit: 'codepoints', crlf: 1 });
     expect(schemeForOrigin('QualCoder 3.5').scheme).toEqual({ unit: 'codepoints', crlf: 2 });
     expect(schemeForOrigin(null)).toEqual({ scheme: { unit: 'codepoints', crlf: 2 }, known: null });

@@ -109,6 +109,7 @@ export function describeScheme(scheme: PositionScheme): string {
 /** The scheme a program is known to write (NOTES.md §4); the spec's code points otherwise. */
 export function schemeForOrigin(origin: string | null): { scheme: PositionScheme; known: string | null } {
   const o = (origin ?? '').toLowerCase();
+  if (o.includes('gloss') && o.includes('utf-16')) return { scheme: { unit: 'utf16', crlf: 2 }, known: 'Gloss (UTF-16 export)' };
   if (o.includes('nvivo')) return { scheme: { unit: 'utf16', crlf: 2 }, known: 'NVivo' };
   if (o.includes('atlas')) return { scheme: { unit: 'codepoints', crlf: 1 }, known: 'ATLAS.ti' };
   if (o.includes('qualcoder')) return { scheme: { unit: 'codepoints', crlf: 2 }, known: 'QualCoder' };
