@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codePointCounter, entityUrn, webAnnotations } from './web-annotation';
+import { codePointCounter } from '../text/code-points';
+import { entityUrn, webAnnotations } from './web-annotation';
 import { stateFromFile } from '../model/state';
 import { EMOJI, exportProject, exportProjectFile, IDS, POLICE } from './fixtures/export-project';
 

@@ -13,6 +13,7 @@
  * (§4.2.5), Gloss in UTF-16 code units; they differ after every emoji or other character
  * outside the Basic Multilingual Plane.
  */
+import { codePointCounter } from '../text/code-points';
 import type { Coding, GlossDocument } from '../model/schema';
 import type { ProjectState } from '../model/state';
 import { codePath } from '../model/codes';
@@ -29,29 +30,6 @@ const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
  */
 export function entityUrn(table: string, id: string): string {
   return `urn:uuid:${isGuid(id) ? id.toLowerCase() : refiGuid(table, id)}`;
-}
-
-/** Converts UTF-16 offsets into `text` to code point indices, in O(log n) each after one pass over the text. */
-export function codePointCounter(text: string): (offset: number) => number {
-  // UTF-16 indices of the low halves of surrogate pairs: the code units that are not a code point of their own.
-  const lows: number[] = [];
-  for (let i = 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) {
-      const before = text.charCodeAt(i - 1);
-      if (before >= 0xd800 && before <= 0xdbff) lows.push(i);
-    }
-  }
-  return (offset) => {
-    let low = 0;
-    let high = lows.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (lows[mid]! < offset) low = mid + 1;
-      else high = mid;
-    }
-    return offset - low;
-  };
 }
 
 interface TextualBody {

@@ -7,6 +7,7 @@
  * falls inside a surrogate pair or between CR and LF is refused rather than moved.
  * See ../shared/refi-qda/NOTES.md §4.
  */
+import { countBelow } from '../../text/code-points';
 
 export type PositionUnit = 'codepoints' | 'utf16';
 
@@ -77,14 +78,7 @@ export function positionMapper(stored: StoredText, scheme: PositionScheme): (pos
   return (position) => {
     if (!Number.isInteger(position) || position < 0 || position > externalLength) return { ok: false, reason: 'outside' };
     // The last event starting strictly before the position.
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < position) lo = mid + 1;
-      else hi = mid;
-    }
-    const i = lo - 1;
+    const i = countBelow(starts, position) - 1;
     let raw: number;
     let crlfs: number;
     if (i < 0) {

@@ -5,6 +5,7 @@
  * after a character outside the Basic Multilingual Plane (emoji), which is one code point
  * but two code units.
  */
+import { countBelow, isHighSurrogate as isHigh, isLowSurrogate as isLow, isPairTail } from '../../text/code-points';
 
 export type PositionUnit = 'codepoints' | 'utf16';
 
@@ -15,8 +16,6 @@ export interface ExportedText {
   position(offset: number): number;
 }
 
-const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 /**
  * The text to export with LF line endings, and the offset mapping. Gloss keeps texts
@@ -31,29 +30,17 @@ export function exportedText(text: string, unit: PositionUnit): ExportedText {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) dropped.push(i);
-    else if (unit === 'codepoints' && isLow(c) && i > 0 && isHigh(text.charCodeAt(i - 1))) dropped.push(i);
+    else if (unit === 'codepoints' && isPairTail(text, i)) dropped.push(i);
   }
   const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   return { text: lf, position: (offset) => offset - countBelow(dropped, offset) };
-}
-
-/** How many entries of the ascending list `sorted` are less than `value` (binary search). */
-function countBelow(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The code point index of the UTF-16 offset `offset` in `text`. */
 export function codePointIndex(text: string, offset: number): number {
   let index = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
-    if (!(isLow(text.charCodeAt(i)) && i > 0 && isHigh(text.charCodeAt(i - 1)))) index++;
+    if (!isPairTail(text, i)) index++;
   }
   return index;
 }
