@@ -69,8 +69,8 @@ export class DesktopSession {
         saveExport: (content) => this.saveExport(content),
       },
       adoptProject: (file, suggestedName) => this.adoptFile(file, suggestedName),
-      setCoderName: async (name) => {
-        const coder = await renameCoder(this.deps.dataDir, name);
+      setCoderName: async (name, same) => {
+        const coder = await renameCoder(this.deps.dataDir, name, same);
         this.deps.coder = coder;
         this.deps.coderUnnamed = false;
         this.service?.setCoder(coder);

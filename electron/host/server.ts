@@ -144,8 +144,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       events.send('reload', null);
       return target;
     },
-    setCoderName: async (name) => {
-      coder = await renameCoder(dataDir, name);
+    setCoderName: async (name, same) => {
+      coder = await renameCoder(dataDir, name, same);
       coderUnnamed = false;
       service.setCoder(coder);
       return coder;

@@ -41,8 +41,11 @@ export interface HostContext {
    * Resolves to the new project's path, or null if the user cancelled.
    */
   adoptProject?(file: ProjectFile, suggestedName: string): Promise<string | null>;
-  /** Saves the coder's name in the app's settings and makes it this session's coder. */
-  setCoderName?(name: string): Promise<Coder>;
+  /**
+   * Saves the coder's name in the app's settings and makes it this session's coder. With
+   * `same`, the person is that coder of the open project (same id and colour), not a new one.
+   */
+  setCoderName?(name: string, same?: Coder): Promise<Coder>;
 }
 
 export type Handlers = { [C in Channel]: (arg: ChannelArg<C>) => Promise<ChannelResult<C>> };

@@ -87,11 +87,12 @@ export async function coderConfirmed(dataDir: string): Promise<boolean> {
 
 /**
  * The person's coder under a new name. The id stays (the same person, spelled as they
- * like), so codings already made keep pointing at them.
+ * like), so codings already made keep pointing at them, unless `same` says who they are.
  */
-export async function renameCoder(dataDir: string, name: string): Promise<Coder> {
+export async function renameCoder(dataDir: string, name: string, same?: Coder): Promise<Coder> {
   const settings = await loadSettings(dataDir);
-  const coder = settings.coder ? { ...settings.coder, name: name.trim() } : newCoder(name);
+  // `same`: the person is a coder a project already knows; they take that coder's id.
+  const coder = same ? { ...same, name: name.trim() } : settings.coder ? { ...settings.coder, name: name.trim() } : newCoder(name);
   await saveSettings(dataDir, { ...settings, coder, coderConfirmed: true });
   return coder;
 }

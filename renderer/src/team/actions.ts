@@ -48,8 +48,12 @@ export async function saveCoderName(name: string): Promise<string | null> {
   const trimmed = name.trim();
   if (!trimmed) return 'Type your name: every coding and memo records who made it.';
   try {
+    const before = useGloss.getState().coder;
     const snapshot = await getBridge()['team:setCoderName'](trimmed);
     useGloss.getState().coderNamed(snapshot);
+    if (before && snapshot.coder.id !== before.id) {
+      useGloss.getState().notify(`You are coding as the ${snapshot.coder.name} who already coded in this project, not as a second coder of that name.`, 'info');
+    }
     return null;
   } catch (e) {
     return `Your name could not be saved: ${messageOf(e)}`;
