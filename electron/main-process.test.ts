@@ -237,6 +237,37 @@ describe('the main process', () => {
     expect(value<{ path: string | null }>(await app.invoke('export:save', 'codebook-csv')).path).toBeNull();
   });
 
+  it('exports a workbook as bytes, imports a REFI-QDA project as a new one, and asks the coder’s name once', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    const first = value<Snapshot>(await app.invoke('project:snapshot'));
+    expect(first.coderUnnamed).toBe(true);
+    const named = value<Snapshot>(await app.invoke('team:setCoderName', 'Ruth'));
+    expect(named.coder.name).toBe('Ruth');
+    expect(named.coderUnnamed).toBe(false);
+
+    const workbook = path.join(dataDir, 'study');
+    app.state.answers.save.push(workbook);
+    expect(value<{ path: string | null }>(await app.invoke('export:save', 'xlsx')).path).toBe(`${workbook}.xlsx`);
+    const bytes = await fs.readFile(`${workbook}.xlsx`);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    const qdpx = value<{ content: string; encoding: string }>(await app.invoke('export:content', 'project-qdpx'));
+    expect(qdpx.encoding).toBe('base64');
+    const target = path.join(dataDir, 'From NVivo');
+    app.state.answers.save.push(target);
+    const imported = value<{ path: string; report: { imported: Record<string, number> } } | null>(
+      await app.invoke('exchange:importQdpx', { file: { name: 'study.qdpx', base64: qdpx.content }, positions: 'auto' }),
+    );
+    expect(imported?.path).toBe(`${target}.gloss`);
+    expect(imported?.report.imported.documents).toBe(3);
+    // Opened in place of the sample, under the name the .qdpx gave its project.
+    expect(app.win.title).toBe('Sample project — Gloss');
+    const now = value<Snapshot>(await app.invoke('project:snapshot'));
+    expect(now.path).toBe(`${target}.gloss`);
+    expect(now.file?.documents).toHaveLength(3);
+  });
+
   it('saves a copy with Save As and carries on in the copy', async () => {
     const dataDir = await tempDir('gloss-main-');
     const app = await launch([], dataDir);
