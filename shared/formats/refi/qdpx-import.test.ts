@@ -355,7 +355,12 @@ describe('readQdpx: refusals (nothing imported)', () => {
     expect(importErr(zipQdpx({ 'project.qde': '<Project name="x"><Sources></Project>' }))).toBe(
       "study.qdpx: its project.qde is not well-formed XML (line 1, column 28: Expected closing tag 'Sources' (opened in line 1, column 19) instead of closing tag 'Project'); nothing was imported.",
     );
-    expect(importErr(zipQdpx({ 'sources/x.txt': 'x' }))).toMatch(/^study\.qdpx: it holds no project\.qde, so it is not a REFI-QDA project; nothing was imported\.$/);
+    expect(importErr(zipQdpx({ 'sources/x.txt': 'x' }))).toBe('study.qdpx: it holds no .qde project file, so it is not a REFI-QDA project; nothing was imported.');
+    // Files picked by mistake are named for what they are.
+    expect(importErr(zipQdpx({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }))).toBe(
+      'study.qdpx: it looks like a Word document (.docx), not a REFI-QDA project; nothing was imported.',
+    );
+    expect(importErr(new TextEncoder().encode('\ufeff<?xml version="1.0"?><CodeBook/>'))).toMatch(/^study\.qdpx: it is XML, not a \.qdpx archive; a REFI-QDA codebook \(\.qdc\) is imported with Import codebook…/);
     expect(importErr(zipQdpx({ 'a.qde': good, 'b.qde': good }))).toBe('study.qdpx: it holds 2 project files (a.qde, b.qde) where there should be one; nothing was imported.');
     expect(importErr(zipQdpx({ 'project.qde': '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>' }))).toMatch(/holds a <CodeBook>, not a REFI-QDA <Project> \(import it as a codebook instead\)/);
     expect(importErr(new TextEncoder().encode('not a zip'))).toMatch(/^study\.qdpx: it is not a valid REFI-QDA project \(\.qdpx\) file/);
@@ -390,7 +395,7 @@ describe('readQdpx: real samples', () => {
   });
 
   it.skipIf(!have)('a codebook (.qdc) given as a project is refused by name', () => {
-    expect(importErr(readFileSync(sample('codebook.qdc')), 'codebook.qdc')).toMatch(/^codebook\.qdc: it is not a valid REFI-QDA project \(\.qdpx\) file/);
+    expect(importErr(readFileSync(sample('codebook.qdc')), 'codebook.qdc')).toMatch(/^codebook\.qdc: it is XML, not a \.qdpx archive; a REFI-QDA codebook \(\.qdc\) is imported with Import codebook/);
   });
 });
 

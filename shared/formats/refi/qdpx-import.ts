@@ -39,8 +39,26 @@ function findQde(names: readonly string[], fileName: string): Result<string> {
   if (qdes.length === 1) return ok(qdes[0]!);
   if (qdes.length > 1) return err(`${fileName}: it holds ${qdes.length} project files (${qdes.join(', ')}) where there should be one; nothing was imported.`);
   const nested = names.filter((n) => n.toLowerCase().endsWith('.qde'));
-  const hint = nested.length > 0 ? ` (there is ${nested[0]} inside a folder; a .qdpx keeps it at the top level)` : '';
-  return err(`${fileName}: it holds no project.qde, so it is not a REFI-QDA project${hint}; nothing was imported.`);
+  if (nested.length > 0) {
+    return err(`${fileName}: it holds no .qde project file at the top level (there is ${nested[0]} inside a folder; a .qdpx keeps it at the top level); nothing was imported.`);
+  }
+  // Other ZIP-based files people pick by mistake, named so they know what they picked.
+  const office = names.includes('[Content_Types].xml')
+    ? names.some((n) => n.startsWith('word/')) ? 'a Word document (.docx)'
+    : names.some((n) => n.startsWith('xl/')) ? 'an Excel workbook (.xlsx)'
+    : names.some((n) => n.startsWith('ppt/')) ? 'a PowerPoint file (.pptx)'
+    : 'an Office document'
+    : names.includes('mimetype') ? 'an OpenDocument or EPUB file'
+    : null;
+  const what = office ? `it looks like ${office}, not a REFI-QDA project` : 'it holds no .qde project file, so it is not a REFI-QDA project';
+  return err(`${fileName}: ${what}; nothing was imported.`);
+}
+
+/** Whether the bytes start (after a BOM and white space) with an XML declaration or a tag. */
+function looksLikeXml(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x3c; // '<'
 }
 
 /** A text source (or a PDF's text representation) with the codings it carries, for the report. */
@@ -51,6 +69,9 @@ const SOURCE_KINDS = { PictureSource: 'picture', PDFSource: 'PDF', AudioSource: 
 /** Reads a `.qdpx` archive into a complete, validated Gloss project. */
 export function readQdpx(bytes: Uint8Array, fileName: string, options: QdpxImportOptions): Result<{ file: ProjectFile; report: ExchangeReport }> {
   const refuse = (problem: string) => err(`${fileName}: ${problem}; nothing was imported.`);
+  if (looksLikeXml(bytes)) {
+    return refuse('it is XML, not a .qdpx archive; a REFI-QDA codebook (.qdc) is imported with Import codebook… (gloss import-codebook)');
+  }
   const archive = openZip(bytes, 'REFI-QDA project (.qdpx)');
   if (!archive.ok) return refuse(archive.error);
   const names = archive.value.names.filter((n) => !n.endsWith('/'));
