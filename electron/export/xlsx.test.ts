@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { MAX_CELL_LENGTH, workbookXlsx } from './xlsx';
+import { FREQUENCIES_NOTE, MAX_CELL_LENGTH, workbookXlsx } from './xlsx';
 import { excerptRows, EXCERPTS_HEADER } from '../../shared/export/csv-excerpts';
 import { CODEBOOK_HEADER, codebookRows } from '../../shared/export/csv-codebook';
 import { stateFromFile } from '../../shared/model/state';
@@ -70,11 +70,14 @@ describe('workbookXlsx', () => {
     expect(row('Barriers > Data sharing > Health').slice(2)).toEqual([0, 1, 0, 1]);
     expect(row('Training gaps').slice(2)).toEqual([0, 0, 1, 1]);
     expect(row('Barriers').slice(2)).toEqual([0, 0, 0, 0]);
-    expect(rows.at(-1)).toEqual(['Total', '', 1, 2, 2, 5]);
-    expect(sheet.getRow(rows.length).font?.bold).toBe(true);
+    const total = rows.findIndex((r) => r[0] === 'Total');
+    expect(rows[total]).toEqual(['Total', '', 1, 2, 2, 5]);
+    expect(sheet.getRow(total + 1).font?.bold).toBe(true);
+    // Under it, a note that parents do not add up their sub-codes (Barriers shows 0 above).
+    expect(rows.at(-1)).toEqual([FREQUENCIES_NOTE]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
     // The filter covers the codes, not the totals, so sorting leaves the Total row last.
-    expect(rows).toHaveLength(10);
+    expect(total).toBe(9);
     expect(sheet.autoFilter).toBe('A1:F9');
   });
 

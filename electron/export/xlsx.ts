@@ -12,6 +12,9 @@ import { CODEBOOK_HEADER, codebookRows } from '../../shared/export/csv-codebook'
 
 type Cell = string | number;
 
+/** Said under the frequency table, because a reader might expect parents to add up their sub-codes. */
+export const FREQUENCIES_NOTE = 'Each count is a code’s own codings in that document; a parent code does not include its sub-codes.';
+
 export const SHEETS = { excerpts: 'Excerpts', codebook: 'Codebook', frequencies: 'Code frequencies' } as const;
 
 /** Excel refuses to open a file with a cell longer than this (its documented cell limit). */
@@ -48,6 +51,8 @@ interface SheetSpec {
   frozenColumns?: number;
   /** Rows after the data that the filter must not sort in with it (totals). */
   footer?: Cell[][];
+  /** A line under the table (not counted for column widths). */
+  note?: string;
 }
 
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): void {
@@ -72,6 +77,12 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec)
     const added = sheet.addRow(row.map(fitCell));
     added.font = { bold: true };
     added.commit();
+  }
+  if (spec.note) {
+    sheet.addRow([]).commit();
+    const note = sheet.addRow([spec.note]);
+    note.font = { italic: true };
+    note.commit();
   }
   sheet.commit();
 }
@@ -128,7 +139,14 @@ export async function workbookXlsx(state: ProjectState): Promise<Uint8Array> {
     wrap: [CODEBOOK_HEADER.indexOf('description')],
   });
   const frequencies = frequencyTable(state);
-  addSheet(workbook, { name: SHEETS.frequencies, header: frequencies.header, rows: frequencies.rows, footer: [frequencies.totals], frozenColumns: 2 });
+  addSheet(workbook, {
+    name: SHEETS.frequencies,
+    header: frequencies.header,
+    rows: frequencies.rows,
+    footer: [frequencies.totals],
+    note: FREQUENCIES_NOTE,
+    frozenColumns: 2,
+  });
 
   await workbook.commit();
   return new Uint8Array(Buffer.concat(chunks));
