@@ -155,7 +155,7 @@ test.describe('in a project with a coded document', () => {
   });
 
   test('the XLSX, QDPX and HTML report exports download with their content', async ({ page, app }) => {
-    test.skip(app.kind === 'electron', 'Electron saves exports through a native save dialog, which Playwright cannot drive; the browser host runs the same export code');
+    test.skip(app.kind === 'electron', 'Electron saves exports through a native save dialog, which Playwright cannot drive; electron/main-process.test.ts drives that dialog for a binary export ("exports a workbook as bytes, …")');
     const xlsx = await download(page, 'xlsx');
     expect(xlsx.name).toMatch(/\.xlsx$/);
     expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -184,7 +184,7 @@ test.describe('in a project with a coded document', () => {
 });
 
 test('a REFI-QDA project is imported as a new project, with a report of what was skipped', async ({ page, app }) => {
-  test.skip(app.kind === 'electron', 'Electron asks where to save the new project with a native dialog, which Playwright cannot drive; the host test covers that path');
+  test.skip(app.kind === 'electron', 'Electron asks where to save the new project with a native dialog, which Playwright cannot drive; electron/main-process.test.ts covers that path ("… imports a REFI-QDA project as a new one …")');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await chooseFrom(page, 'Import REFI-QDA project (.qdpx)…', { name: 'study.qdpx', buffer: qdpx() });
   const ask = page.getByRole('dialog', { name: 'Import REFI-QDA project' });

@@ -3,18 +3,19 @@
  * Open, Open Recent, Save As, Import and Export with native dialogs, and closing on quit.
  * It is the Electron HostContext the channel handlers run against.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import type { Coder, ProjectFile } from '../shared/model/schema';
 import { fileFromState } from '../shared/model/state';
 import { serializeProject } from '../shared/model/serialize';
 import { SUPPORTED_EXTENSIONS } from '../shared/import/registry';
-import type { ExportContent, ExportKind, HostEvent, HostEvents, Snapshot } from '../shared/ipc/contract';
+import type { ExportKind, HostEvent, HostEvents, Snapshot } from '../shared/ipc/contract';
 import { writeFileDurably } from './service/durable-file';
+import type { ExportFile } from './service/export-file';
 import { HandlerError, type HostContext } from './service/handlers';
-import { ProjectService, type FileToImport, type ServiceOptions } from './service/project-service';
-import { ask, chooseOpenPaths, chooseSavePath, PROJECT_FILTERS, showError, withGlossExtension } from './dialogs';
+import { ProjectService, type ServiceOptions } from './service/project-service';
+import { readFilesToImport } from './service/read-import-files';
+import { ask, chooseOpenPaths, chooseProjectPath, chooseSavePath, PROJECT_FILTERS, showError } from './dialogs';
 import { openProjectInteractively, samePath, writeUnlessOpen } from './open-project';
 import type { Preferences } from './preferences';
 import { sendEvent } from './ipc';
@@ -32,8 +33,6 @@ export interface SessionDeps {
   /** The open project changed (or closed): menus and the like need refreshing. */
   onProjectChanged(): void;
 }
-
-const reasonOf = (e: unknown) => fileErrorReason(e);
 
 export class DesktopSession {
   private service: ProjectService | null = null;
@@ -132,7 +131,7 @@ export class DesktopSession {
       const choice = await ask(this.deps.window(), {
         type: 'warning',
         message: `Gloss could not save ${path.basename(service.file)}.`,
-        detail: `${reasonOf(e)}\n\nIf you go on, the changes since the last save are lost.`,
+        detail: `${fileErrorReason(e)}\n\nIf you go on, the changes since the last save are lost.`,
         buttons: ['Keep it open', goOn],
         defaultId: 0,
         cancelId: 0,
@@ -157,6 +156,21 @@ export class DesktopSession {
     return service.snapshot('electron', this.deps.prefs.recent);
   }
 
+  /**
+   * Opens `file` (asking about locks, damage and missing files) and makes it the open
+   * project. The caller has already saved the current one (readyToLeave). Null if not opened.
+   */
+  private async openAndAdopt(file: string): Promise<Snapshot | null> {
+    const generation = ++this.generation;
+    const opened = await openProjectInteractively(file, {
+      parent: this.deps.window(),
+      open: (f, readOnly) => ProjectService.open(f, this.serviceOptions(generation, readOnly)),
+      forget: (f) => this.deps.prefs.forgetRecent(f),
+      openHere: this.service?.file ?? null,
+    });
+    return opened ? this.adopt(opened, generation) : null;
+  }
+
   /** Opens `file` in this window (asking about locks and damage). Null if it was not opened. */
   open(file: string): Promise<Snapshot | null> {
     return this.exclusive(async () => {
@@ -166,14 +180,7 @@ export class DesktopSession {
         return this.snapshot();
       }
       if (!(await this.readyToLeave('Open anyway'))) return null;
-      const generation = ++this.generation;
-      const service = await openProjectInteractively(absolute, {
-        parent: this.deps.window(),
-        open: (f, readOnly) => ProjectService.open(f, this.serviceOptions(generation, readOnly)),
-        forget: (f) => this.deps.prefs.forgetRecent(f),
-        openHere: this.service?.file ?? null,
-      });
-      return service ? this.adopt(service, generation) : null;
+      return this.openAndAdopt(absolute);
     });
   }
 
@@ -191,21 +198,19 @@ export class DesktopSession {
 
   newProject(): Promise<Snapshot | null> {
     return this.exclusive(async () => {
-      const chosen = await chooseSavePath(this.deps.window(), {
+      const file = await chooseProjectPath(this.deps.window(), {
         title: 'New project',
         defaultPath: path.join(this.defaultFolder(), 'Untitled.gloss'),
         buttonLabel: 'Create',
-        filters: PROJECT_FILTERS,
       });
-      if (!chosen) return null;
-      const file = withGlossExtension(chosen);
+      if (!file) return null;
       if (!(await this.readyToLeave('Create anyway'))) return null;
       const generation = ++this.generation;
       try {
         const service = await ProjectService.create(file, path.basename(file, path.extname(file)), this.serviceOptions(generation, false));
         return await this.adopt(service, generation);
       } catch (e) {
-        await showError(this.deps.window(), `Gloss could not create ${path.basename(file)}.`, reasonOf(e));
+        await showError(this.deps.window(), `Gloss could not create ${path.basename(file)}.`, fileErrorReason(e));
         return null;
       }
     });
@@ -217,29 +222,18 @@ export class DesktopSession {
    */
   adoptFile(project: ProjectFile, suggestedName: string): Promise<string | null> {
     return this.exclusive(async () => {
-      const chosen = await chooseSavePath(this.deps.window(), {
+      const file = await chooseProjectPath(this.deps.window(), {
         title: 'Save the imported project as',
         defaultPath: path.join(this.defaultFolder(), `${suggestedName}.gloss`),
         buttonLabel: 'Save',
-        filters: PROJECT_FILTERS,
       });
-      if (!chosen) return null;
-      const file = withGlossExtension(chosen);
+      if (!file) return null;
       if (this.service && samePath(file, this.service.file)) {
         throw new HandlerError(`${path.basename(file)} is the open project; choose another name for the imported one.`);
       }
       if (!(await writeUnlessOpen(file, serializeProject(project), this.deps.window(), this.service?.file ?? null))) return null;
       if (!(await this.readyToLeave('Open the imported project anyway'))) return null;
-      const generation = ++this.generation;
-      const opened = await openProjectInteractively(file, {
-        parent: this.deps.window(),
-        open: (f, readOnly) => ProjectService.open(f, this.serviceOptions(generation, readOnly)),
-        forget: (f) => this.deps.prefs.forgetRecent(f),
-        openHere: this.service?.file ?? null,
-      });
-      if (!opened) return null;
-      await this.adopt(opened, generation);
-      return file;
+      return (await this.openAndAdopt(file)) ? file : null;
     });
   }
 
@@ -251,31 +245,22 @@ export class DesktopSession {
     return this.exclusive(async () => {
       const service = this.service;
       if (!service) return;
-      const chosen = await chooseSavePath(this.deps.window(), {
+      const file = await chooseProjectPath(this.deps.window(), {
         title: 'Save project as',
         defaultPath: path.join(path.dirname(service.file), `${path.basename(service.file, '.gloss')} copy.gloss`),
         buttonLabel: 'Save',
-        filters: PROJECT_FILTERS,
       });
-      if (!chosen) return;
-      const file = withGlossExtension(chosen);
+      if (!file) return;
       if (samePath(file, service.file)) {
         // "Save as" onto itself is a plain save.
-        await service.flush().catch((e: unknown) => showError(this.deps.window(), `Could not save ${path.basename(file)}.`, reasonOf(e)));
+        await service.flush().catch((e: unknown) => showError(this.deps.window(), `Could not save ${path.basename(file)}.`, fileErrorReason(e)));
         return;
       }
       const copy = fileFromState(service.current);
       copy.project = { ...copy.project, name: path.basename(file, path.extname(file)), modifiedAt: new Date().toISOString() };
       if (!(await writeUnlessOpen(file, serializeProject(copy), this.deps.window(), service.file))) return;
       if (!(await this.readyToLeave('Open the copy anyway'))) return;
-      const generation = ++this.generation;
-      const opened = await openProjectInteractively(file, {
-        parent: this.deps.window(),
-        open: (f, readOnly) => ProjectService.open(f, this.serviceOptions(generation, readOnly)),
-        forget: (f) => this.deps.prefs.forgetRecent(f),
-        openHere: service.file,
-      });
-      if (opened) await this.adopt(opened, generation);
+      await this.openAndAdopt(file);
     });
   }
 
@@ -295,15 +280,7 @@ export class DesktopSession {
         ],
       });
       if (paths.length === 0) return;
-      const files: FileToImport[] = [];
-      const unreadable: string[] = [];
-      for (const file of paths) {
-        try {
-          files.push({ name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) });
-        } catch (e) {
-          unreadable.push(`${path.basename(file)}: ${fileErrorReason(e, 'reading')}; it was not imported.`);
-        }
-      }
+      const { files, unreadable } = await readFilesToImport(paths);
       const response = files.length > 0 ? await service.importFiles(files) : null;
       if (response?.result?.ok) this.send('changed', { change: response.result.change, history: response.result.history });
       if (response && response.duplicates.length > 0) {
@@ -342,14 +319,14 @@ export class DesktopSession {
   exportToFile(kind: ExportKind): Promise<void> {
     const service = this.service;
     if (!service) return Promise.resolve();
-    return service.exportContent(kind).then((content) => this.saveExport(content)).then(
+    return service.exportFile(kind).then((file) => this.saveExport(file)).then(
       () => {},
-      (e: unknown) => showError(this.deps.window(), 'The export was not saved.', reasonOf(e)),
+      (e: unknown) => showError(this.deps.window(), 'The export was not saved.', fileErrorReason(e)),
     );
   }
 
   /** Asks where to save an export and writes it durably; the path, or null if cancelled. */
-  async saveExport({ fileName, content, encoding }: ExportContent): Promise<string | null> {
+  async saveExport({ fileName, content }: ExportFile): Promise<string | null> {
     const extension = path.extname(fileName).replace(/^\./, '') || 'csv';
     const chosen = await chooseSavePath(this.deps.window(), {
       title: 'Export',
@@ -363,9 +340,9 @@ export class DesktopSession {
       throw new HandlerError(`${path.basename(target)} is the open project; choose another name for the export.`);
     }
     try {
-      await writeFileDurably(target, encoding === 'base64' ? new Uint8Array(Buffer.from(content, 'base64')) : content, false);
+      await writeFileDurably(target, content, false);
     } catch (e) {
-      throw new HandlerError(`Could not write ${path.basename(target)}: ${reasonOf(e)}.`);
+      throw new HandlerError(`Could not write ${path.basename(target)}: ${fileErrorReason(e)}.`);
     }
     return target;
   }

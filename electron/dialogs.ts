@@ -49,6 +49,15 @@ export async function chooseOpenPaths(parent: Parent, options: OpenDialogOptions
 }
 
 /** `file` with a `.gloss` extension (Linux save dialogs do not add the filter's extension). */
-export function withGlossExtension(file: string): string {
+function withGlossExtension(file: string): string {
   return path.extname(file).toLowerCase() === '.gloss' ? file : `${file}.gloss`;
+}
+
+/** A save dialog for a project file; resolves to the chosen path, ending in .gloss, or null when cancelled. */
+export async function chooseProjectPath(
+  parent: Parent,
+  options: Required<Pick<SaveDialogOptions, 'title' | 'defaultPath' | 'buttonLabel'>>,
+): Promise<string | null> {
+  const chosen = await chooseSavePath(parent, { ...options, filters: PROJECT_FILTERS });
+  return chosen ? withGlossExtension(chosen) : null;
 }

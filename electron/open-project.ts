@@ -6,9 +6,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ProjectOpenError, writeFileDurably } from './service/durable-file';
+import { firstFreePath } from './service/free-path';
 import { acquireLock, describeHolder } from './service/lock';
 import { ProjectService } from './service/project-service';
-import { ask, chooseSavePath, PROJECT_FILTERS, showError, withGlossExtension, type Parent } from './dialogs';
+import { ask, chooseProjectPath, showError, type Parent } from './dialogs';
 
 export interface OpenContext {
   parent: Parent;
@@ -27,20 +28,10 @@ export function samePath(a: string, b: string): boolean {
   return process.platform === 'win32' || process.platform === 'darwin' ? x.toLowerCase() === y.toLowerCase() : x === y;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** `<name> (recovered).gloss` beside `file`, numbered if that is taken. */
-async function recoveredName(file: string): Promise<string> {
+function recoveredName(file: string): Promise<string> {
   const base = path.join(path.dirname(file), path.basename(file, path.extname(file)));
-  for (let n = 1; ; n++) {
-    const candidate = `${base} (recovered${n > 1 ? ` ${n}` : ''}).gloss`;
-    if (!(await exists(candidate))) return candidate;
-  }
+  return firstFreePath((n) => `${base} (recovered${n > 1 ? ` ${n}` : ''}).gloss`);
 }
 
 /** Opens `file`, asking the user what to do when it is locked, damaged or missing. Null if nothing was opened. */
@@ -104,14 +95,12 @@ async function recoverFromBackup(file: string, backup: string, ctx: OpenContext)
     await showError(ctx.parent, `The backup ${path.basename(backup)} cannot be opened either.`, e instanceof Error ? e.message : String(e));
     return null;
   }
-  const chosen = await chooseSavePath(ctx.parent, {
+  const target = await chooseProjectPath(ctx.parent, {
     title: 'Save the recovered project as',
     defaultPath: await recoveredName(file),
     buttonLabel: 'Save and open',
-    filters: PROJECT_FILTERS,
   });
-  if (!chosen) return null;
-  const target = withGlossExtension(chosen);
+  if (!target) return null;
   if (samePath(target, file) || samePath(target, backup)) {
     await showError(
       ctx.parent,

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Coder } from '../../shared/model/schema';
+import type { ProjectState } from '../../shared/model/state';
 import { ProjectOpenError } from '../service/durable-file';
 import { ProjectService } from '../service/project-service';
 import { CliError } from './errors';
@@ -43,13 +44,21 @@ export async function readProject<T>(file: string, work: (service: ProjectServic
 }
 
 /**
+ * Who makes a command's changes: a coder, or one chosen once the project is open (by name
+ * among its coders, see coderAmong), so that the project is read only once.
+ */
+export type CoderChoice = Coder | ((project: Readonly<ProjectState>) => Promise<Coder>);
+
+/**
  * Runs `work` with the project locked, then writes it once, durably. If `work` throws,
  * its steps are undone first, so the project is never left with half a command applied.
  */
-export async function changeProject<T>(file: string, coder: Coder, work: (service: ProjectService) => T | Promise<T>): Promise<T> {
-  const service = await open(file, coder, false);
+export async function changeProject<T>(file: string, coder: CoderChoice, work: (service: ProjectService) => T | Promise<T>): Promise<T> {
+  const service = await open(file, typeof coder === 'function' ? READER : coder, false);
   let result: T;
   try {
+    // Chosen before any step runs, so READER never codes.
+    if (typeof coder === 'function') service.setCoder(await coder(service.current));
     result = await work(service);
   } catch (e) {
     // A fresh session's undo stack holds exactly this command's steps.

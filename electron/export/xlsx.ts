@@ -9,6 +9,7 @@ import type { ProjectState } from '../../shared/model/state';
 import { codePath, codeTree } from '../../shared/model/codes';
 import { EXCERPTS_HEADER, excerptRows } from '../../shared/export/csv-excerpts';
 import { CODEBOOK_HEADER, codebookRows } from '../../shared/export/csv-codebook';
+import { documentsByName } from '../../shared/export/document-order';
 
 type Cell = string | number;
 
@@ -89,7 +90,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec)
 
 /** Codes in tree order × documents in name order: how many codings each code has in each document. */
 export function frequencyTable(state: ProjectState): { header: string[]; rows: Cell[][]; totals: Cell[] } {
-  const documents = [...state.documents.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  const documents = documentsByName(state);
   const column = new Map(documents.map((d, i) => [d.id, i]));
   const columnTotals = new Array<number>(documents.length).fill(0);
   const rows: Cell[][] = codeTree(state.codes.values()).map(({ code }) => {

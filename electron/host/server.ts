@@ -4,7 +4,6 @@
  * the random token printed in the URL; changes go through the same channel handlers as
  * Electron's IPC.
  */
-import { promises as fs } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { ProjectOpenError, writeFileDurably } from '../service/durable-file';
 import { serializeProject } from '../../shared/model/serialize';
 import { createHandlers, type HostContext } from '../service/handlers';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
+import { fileExists, firstFreePath } from '../service/free-path';
 import { coderConfirmed, defaultDataDir, renameCoder } from '../service/settings';
 import { checkToken, newToken, tokenCookie } from './auth';
 import { EventStream } from './event-stream';
@@ -58,15 +58,8 @@ export interface RunningHost {
 
 const stderrLog = (line: string) => process.stderr.write(`${line}\n`);
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
 async function openProject(file: string, options: ServiceOptions): Promise<ProjectService> {
-  if (await exists(file)) return ProjectService.open(file, options);
+  if (await fileExists(file)) return ProjectService.open(file, options);
   if (options.readOnly) {
     throw new ProjectOpenError(`${path.basename(file)} does not exist; leave out --read-only to create it.`, file, 'missing');
   }
@@ -74,12 +67,9 @@ async function openProject(file: string, options: ServiceOptions): Promise<Proje
 }
 
 /** `dir/name.gloss`, or `dir/name 2.gloss` and so on when that exists. */
-async function freeProjectPath(dir: string, name: string): Promise<string> {
+function freeProjectPath(dir: string, name: string): Promise<string> {
   const safe = name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'Imported project';
-  for (let n = 1; ; n++) {
-    const candidate = path.join(dir, `${safe}${n === 1 ? '' : ` ${n}`}.gloss`);
-    if (!(await exists(candidate))) return candidate;
-  }
+  return firstFreePath((n) => path.join(dir, `${safe}${n === 1 ? '' : ` ${n}`}.gloss`));
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -3,12 +3,13 @@
  * the project, fsyncs it, keeps the previous version as NAME.gloss.bak, renames the temp
  * file over the project and fsyncs the folder. Reading validates against the schema.
  */
-import { promises as fs, constants as fsConstants } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { ProjectFile } from '../../shared/model/schema';
 import { parseProjectText } from '../../shared/model/parse';
 import { serializeProject } from '../../shared/model/serialize';
+import { fileExists } from './free-path';
 
 /** A project file that could not be opened, with a message naming it. */
 export class ProjectOpenError extends Error {
@@ -25,15 +26,6 @@ export class ProjectOpenError extends Error {
 }
 
 export const backupPath = (file: string) => `${file}.bak`;
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file, fsConstants.F_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** fsync a folder so a rename inside it survives a power cut (a no-op where unsupported). */
 async function syncDir(dir: string): Promise<void> {
@@ -78,7 +70,7 @@ export async function writeFileDurably(file: string, text: string | Uint8Array, 
   }
   await handle.close();
   try {
-    if (keepBackup && (await exists(file))) await keepAsBackup(file);
+    if (keepBackup && (await fileExists(file))) await keepAsBackup(file);
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true });
@@ -101,7 +93,7 @@ export async function readProjectFile(file: string): Promise<ProjectFile> {
   const parsed = parseProjectText(text);
   if (!parsed.ok) {
     const bak = backupPath(file);
-    const backup = (await exists(bak)) ? bak : null;
+    const backup = (await fileExists(bak)) ? bak : null;
     throw new ProjectOpenError(
       `${name} could not be opened: ${parsed.error}. The file was left untouched.` +
         (backup ? ` A backup of the previous save exists (${path.basename(bak)}).` : ''),

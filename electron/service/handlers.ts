@@ -9,11 +9,11 @@ import {
   type Channel,
   type ChannelArg,
   type ChannelResult,
-  type ExportContent,
   type ExportKind,
   type Snapshot,
 } from '../../shared/ipc/contract';
 import type { ProjectService } from './project-service';
+import type { ExportFile } from './export-file';
 import { HandlerError } from './handler-error';
 import { importQdpx } from './exchange';
 import { importCodebook, previewCodebook } from './codebook-import';
@@ -33,7 +33,7 @@ export interface HostContext {
     openProject(): Promise<Snapshot | null>;
     openRecent(path: string): Promise<Snapshot | null>;
     /** Asks where to save and writes the file; resolves to the path, or null if cancelled. */
-    saveExport(content: ExportContent): Promise<string | null>;
+    saveExport(file: ExportFile): Promise<string | null>;
   };
   /**
    * Writes `file` as a new project and opens it in place of the current one (Electron asks
@@ -100,8 +100,8 @@ export function createHandlers(ctx: HostContext): Handlers {
       need(ctx).importFiles(files.map((f) => ({ name: f.name, bytes: fromBase64(f.base64) })), undefined, { allowDuplicates: true }),
     'export:content': async (kind: ExportKind) => need(ctx).exportContent(kind),
     'export:save': async (kind: ExportKind) => {
-      const content = await need(ctx).exportContent(kind);
-      return { path: await needDialogs(ctx).saveExport(content) };
+      const file = await need(ctx).exportFile(kind);
+      return { path: await needDialogs(ctx).saveExport(file) };
     },
     'project:saveNow': async () => {
       const session = need(ctx);

@@ -22,17 +22,8 @@ import { opRequestSchema, type AnonymiseRequest, type ImportedDocument } from '.
 import { previewAnonymise, type AnonymisePreview } from '../../shared/ops/edit-text';
 import { err, type Result } from '../../shared/result';
 import { documentNameFor, readDocument } from '../../shared/import/registry';
-import { excerptsCsv } from '../../shared/export/csv-excerpts';
-import { codebookCsv } from '../../shared/export/csv-codebook';
-import { codebookQdc } from '../../shared/formats/refi/qdc-export';
-import { projectQdpx } from '../../shared/formats/refi/qdpx-export';
-import { htmlReport } from '../../shared/export/html-report';
-import { markdownFiles } from '../../shared/export/markdown';
-import { webAnnotations } from '../../shared/export/web-annotation';
-import { workbookXlsx } from '../export/xlsx';
-import { strToU8, zipSync } from 'fflate';
 import { EXPORT_LABELS } from '../../shared/ipc/export-kinds';
-import { HandlerError } from './handler-error';
+import { exportFile, toExportContent, type ExportFile } from './export-file';
 import type {
   ExportContent,
   ExportKind,
@@ -291,60 +282,22 @@ export class ProjectService {
   }
 
   /**
-   * The export `kind` of the project as it is now; binary formats come base64-encoded. On a
-   * big project the status line says an export is under way (a workbook of 100,000
-   * codings takes seconds).
+   * The export `kind` of the project as it is now. On a big project the status line says
+   * an export is under way (a workbook of 100,000 codings takes seconds).
    */
-  async exportContent(kind: ExportKind): Promise<ExportContent> {
+  async exportFile(kind: ExportKind): Promise<ExportFile> {
     const announce = this.state.codings.size >= BIG_EXPORT_CODINGS;
     if (announce) this.progress({ task: `Exporting ${EXPORT_LABELS[kind]}`, done: 0, total: 0 });
     try {
-      return await this.buildExport(kind);
+      return await exportFile(this.state, kind);
     } finally {
       if (announce) this.progress(null);
     }
   }
 
-  private async buildExport(kind: ExportKind): Promise<ExportContent> {
-    const base = this.state.project.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'gloss';
-    const text = (fileName: string, mimeType: string, content: string): ExportContent => ({ fileName, mimeType, content, encoding: 'utf8' });
-    const binary = (fileName: string, mimeType: string, bytes: Uint8Array): ExportContent => ({
-      fileName,
-      mimeType,
-      content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
-      encoding: 'base64',
-    });
-    const refused = <T>(result: Result<T>): T => {
-      if (!result.ok) throw new HandlerError(result.error);
-      return result.value;
-    };
-    switch (kind) {
-      case 'excerpts-csv':
-        return text(`${base} - excerpts.csv`, 'text/csv', excerptsCsv(this.state));
-      case 'codebook-csv':
-        return text(`${base} - codebook.csv`, 'text/csv', codebookCsv(this.state));
-      case 'codebook-qdc':
-        return text(`${base} - codebook.qdc`, 'application/xml', refused(codebookQdc(this.state, 'Gloss')));
-      case 'project-qdpx':
-      case 'project-qdpx-utf16': {
-        const positions = kind === 'project-qdpx' ? 'codepoints' : 'utf16';
-        const suffix = positions === 'utf16' ? ' (NVivo)' : '';
-        // The origin says how positions count, so an importer (Gloss's own, too) need not guess.
-        const origin = positions === 'utf16' ? 'Gloss (UTF-16 positions, as NVivo)' : 'Gloss';
-        return binary(`${base}${suffix}.qdpx`, 'application/zip', refused(projectQdpx(this.state, { positions, origin })));
-      }
-      case 'xlsx':
-        return binary(`${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await workbookXlsx(this.state));
-      case 'html-report':
-        return text(`${base} - report.html`, 'text/html', htmlReport(this.state));
-      case 'markdown-zip': {
-        const files = markdownFiles(this.state);
-        const zip = zipSync(Object.fromEntries(files.map((f) => [`${base}/${f.path}`, strToU8(f.content)])));
-        return binary(`${base} - markdown.zip`, 'application/zip', zip);
-      }
-      case 'web-annotations':
-        return text(`${base} - annotations.jsonld`, 'application/ld+json', webAnnotations(this.state));
-    }
+  /** exportFile in the form the renderer receives it: binary formats come base64-encoded. */
+  async exportContent(kind: ExportKind): Promise<ExportContent> {
+    return toExportContent(await this.exportFile(kind));
   }
 
   /**

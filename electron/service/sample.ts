@@ -14,6 +14,7 @@ import { findOccurrence } from '../../shared/text/quote';
 import type { OpResponse } from '../../shared/ipc/contract';
 import type { OpRequest } from '../../shared/ops/requests';
 import { backupPath, ProjectOpenError } from './durable-file';
+import { fileExists } from './free-path';
 import { ProjectService } from './project-service';
 
 export const SAMPLE_FILE_NAME = 'Sample project.gloss';
@@ -96,20 +97,13 @@ export async function ensureSampleCopy(dataDir: string, sampleDir: string = SOUR
     await buildSample(temp, sampleDir);
     await fs.rm(backupPath(temp), { force: true });
     // Another Gloss process may have built it meanwhile; theirs wins, ours is dropped.
-    if (await exists(target)) return target;
+    if (await fileExists(target)) return target;
     await fs.rename(temp, target);
   } finally {
     await fs.rm(temp, { force: true });
     await fs.rm(backupPath(temp), { force: true });
   }
   return target;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** Renames a damaged copy to a name that says so, keeping it for the user. */

@@ -2,6 +2,7 @@
 import type { ProjectState } from '../model/state';
 import { codePath } from '../model/codes';
 import { toCsv } from './csv';
+import { documentsByName } from './document-order';
 import { memoLinesByCoding } from '../model/memos';
 
 export const EXCERPTS_HEADER = ['document', 'code', 'code_path', 'coder', 'start', 'end', 'text', 'memo', 'created_at'] as const;
@@ -15,7 +16,7 @@ export function excerptRows(state: ProjectState, codeIds?: ReadonlySet<string>):
     if (p === undefined) paths.set(id, (p = codePath(state, id)));
     return p;
   };
-  const documents = [...state.documents.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  const documents = documentsByName(state);
   const rows: (string | number)[][] = [];
   for (const doc of documents) {
     const codings = [...(state.codingsByDocument.get(doc.id) ?? [])]

@@ -6,6 +6,7 @@ import type { Code, Coding, GlossDocument } from '../model/schema';
 import type { ProjectState } from '../model/state';
 import { codePathNames, codeTree } from '../model/codes';
 import { memoLine, memoLinesByCoding } from '../model/memos';
+import { documentsByName } from './document-order';
 
 export interface Excerpt {
   coding: Coding;
@@ -36,8 +37,6 @@ export interface CodeSection {
   memos: string[];
 }
 
-const byNameThenId = (a: GlossDocument, b: GlossDocument) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /** The codes in tree order (siblings by name), each with its excerpts by document. */
 export function excerptsByCode(state: ProjectState): CodeSection[] {
   const memos = memoLinesByCoding(state);
@@ -45,7 +44,7 @@ export function excerptsByCode(state: ProjectState): CodeSection[] {
   for (const memo of state.memos.values()) {
     if (memo.target.kind === 'code') codeMemos.set(memo.target.id, [...(codeMemos.get(memo.target.id) ?? []), memoLine(memo)]);
   }
-  const documentOrder = new Map([...state.documents.values()].sort(byNameThenId).map((d, i) => [d.id, i]));
+  const documentOrder = new Map(documentsByName(state).map((d, i) => [d.id, i]));
   return codeTree(state.codes.values()).map(({ code, depth }) => {
     const codings = [...(state.codingsByCode.get(code.id) ?? [])].map((id) => state.codings.get(id)!);
     const groups = new Map<string, Excerpt[]>();

@@ -19,17 +19,17 @@ import type { ProjectState } from '../model/state';
 import { codePath } from '../model/codes';
 import { memoLine } from '../model/memos';
 import { quoteAt } from '../text/quote';
-import { isGuid, refiGuid, uuidV5, GLOSS_GUID_NAMESPACE } from '../formats/refi/guid';
+import { documentsByName } from './document-order';
+import { refiGuid, uuidV5, GLOSS_GUID_NAMESPACE } from '../formats/refi/guid';
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /**
- * A URN for a Gloss entity. Gloss ids are UUIDs, written as they are; any other id gets
- * the same name-based UUID the REFI-QDA exports give it, so one coding or document has
- * one identity across a .qdpx and this file.
+ * A URN for a Gloss entity: the GUID project.qde writes for it (refiGuid, in lower case),
+ * so one coding or document has one identity across a .qdpx and this file.
  */
 export function entityUrn(table: string, id: string): string {
-  return `urn:uuid:${isGuid(id) ? id.toLowerCase() : refiGuid(table, id)}`;
+  return `urn:uuid:${refiGuid(table, id).toLowerCase()}`;
 }
 
 interface TextualBody {
@@ -99,7 +99,7 @@ export function webAnnotations(state: ProjectState): string {
   }
 
   // Same order as the excerpts CSV: documents by name, codings by position.
-  const documents = [...state.documents.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  const documents = documentsByName(state);
   const items = [];
   for (const document of documents) {
     const codePoints = codePointCounter(document.text);

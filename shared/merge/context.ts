@@ -2,6 +2,7 @@
  * What every step of a merge shares: the three copies as maps by id, the report being
  * filled in, and the one rule for settling a value both sides have (`settle`).
  */
+import { codePathNames } from '../model/codes';
 import type { Entities, Table, VariableValue } from '../model/schema';
 import type { TableMaps } from './change';
 import { same } from './same';
@@ -93,16 +94,9 @@ export function describe<T extends Table>(table: T, entity: Entities[T]): string
 }
 
 /** The path of names of a code in one copy ("Barriers > Data sharing"), or "(top level)" for null. */
-export function codePathIn(maps: Maps, codeId: string | null): string {
+export function codePathIn(maps: Pick<Maps, 'codes'>, codeId: string | null): string {
   if (codeId === null) return '(top level)';
-  const names: string[] = [];
-  const seen = new Set<string>();
-  let code = maps.codes.get(codeId);
-  while (code && !seen.has(code.id)) {
-    seen.add(code.id);
-    names.unshift(code.name);
-    code = code.parentId ? maps.codes.get(code.parentId) : undefined;
-  }
+  const names = codePathNames(maps, codeId);
   return names.length ? names.join(' > ') : codeId;
 }
 

@@ -4,6 +4,7 @@
  * both sides under the same path of names. The other copy is then rewritten into our ids,
  * so the merge itself only ever compares entities by id.
  */
+import { codePathNames } from '../model/codes';
 import type { Code, GlossDocument, ProjectFile } from '../model/schema';
 
 /** Other id → our id, for the entities matched by content. */
@@ -17,19 +18,8 @@ const PATH_SEPARATOR = '\u0000';
 
 /** The path of names from the top down to each code, as one key. */
 function codePathKeys(codes: readonly Code[]): Map<string, string> {
-  const byId = new Map(codes.map((c) => [c.id, c]));
-  const keys = new Map<string, string>();
-  const keyOf = (code: Code, seen: Set<string>): string => {
-    const known = keys.get(code.id);
-    if (known !== undefined) return known;
-    const parent = code.parentId ? byId.get(code.parentId) : undefined;
-    // A cycle (only in a damaged file) ends the path where it repeats.
-    const key = parent && !seen.has(parent.id) ? keyOf(parent, seen.add(code.id)) + PATH_SEPARATOR + code.name : code.name;
-    keys.set(code.id, key);
-    return key;
-  };
-  for (const code of codes) keyOf(code, new Set());
-  return keys;
+  const state = { codes: new Map(codes.map((c) => [c.id, c])) };
+  return new Map(codes.map((c) => [c.id, codePathNames(state, c.id).join(PATH_SEPARATOR)]));
 }
 
 /** Takes the first unused candidate from a key's list. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProjectText } from '../model/parse';
 import type { Code, Coding, ProjectFile } from '../model/schema';
 import { serializeProject } from '../model/serialize';
-import { emptyProjectFile } from '../model/state';
+import { applyChange, emptyProjectFile, fileFromState, stateFromFile } from '../model/state';
 import { quoteAt } from '../text/quote';
 import { mergeProjects } from './merge-projects';
 import type { MergeInput } from './types';
@@ -318,6 +318,16 @@ describe('idempotence', () => {
       expect(serializeProject(result.file)).toBe(text);
       expect(result.report.conflicts).toEqual([]);
     }
+  });
+
+  it('hands back the change that turns ours into the merged file, empty when nothing changed', () => {
+    const { base, ours, theirs } = twoCoders();
+    const result = merge({ base, ours, theirs, resolutions: { 'codes:k-trust:name': 'theirs' } });
+    const state = stateFromFile(ours);
+    applyChange(state, result.change);
+    // The project's modifiedAt is left to whoever records the change.
+    expect(fileFromState(state)).toEqual({ ...result.file, project: ours.project });
+    expect(merge({ base, ours, theirs: copy(ours) }).change).toEqual({ patches: [] });
   });
 
   it('merging the same copy again changes nothing', () => {

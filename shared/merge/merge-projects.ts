@@ -78,15 +78,19 @@ export function mergeProjects(input: MergeInput): MergeResult {
   const project = mergeMeta(ctx, ours.project, theirs.project, base?.project ?? null);
   const merged = { format: ours.format, version: ours.version, project } as Record<string, unknown>;
   for (const table of TABLES) merged[table] = [...out[table].values()].sort(byId);
+  merged.project = { ...project, modifiedAt: input.now ?? new Date().toISOString() };
   const file = merged as unknown as ProjectFile;
-  const changed = changeBetween(ctx.ours, file).patches.length > 0;
+  // changeBetween leaves modifiedAt out of the comparison, so the new time alone is no change.
+  const change = changeBetween(ctx.ours, file);
+  const changed = change.patches.length > 0;
   progress.step();
   return {
     // Unchanged, ours is returned as it is, so merging a project with itself rewrites the same bytes.
-    file: changed ? { ...file, project: { ...project, modifiedAt: input.now ?? new Date().toISOString() } } : ours,
+    file: changed ? file : ours,
     report,
     unresolved: ctx.unresolved,
     changed,
+    change,
   };
 }
 

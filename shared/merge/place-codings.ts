@@ -8,7 +8,6 @@ import type { Coding, GlossDocument, Memo, ProjectFile } from '../model/schema';
 import { reanchor } from '../text/anchor';
 import { diffTexts, OffsetMap } from '../text/text-edit';
 import { codePathIn, short } from './context';
-import { tableMaps } from './change';
 import type { MergeReport } from './types';
 
 /**
@@ -29,7 +28,7 @@ export function placeTheirsOnOurTexts(ours: ProjectFile, theirs: ProjectFile, re
     report.notes.push(`${JSON.stringify(doc.name)}: the text differs between the two files; ours was kept and theirs' codings were placed on it by quote.`);
   }
   const oursCodings = new Map(ours.codings.map((c) => [c.id, c]));
-  const theirsMaps = tableMaps(theirs);
+  const theirsCodes = { codes: new Map(theirs.codes.map((c) => [c.id, c])) };
   const edits = new Map<string, OffsetMap>();
   const editOf = (id: string) => {
     let edit = edits.get(id);
@@ -55,7 +54,7 @@ export function placeTheirsOnOurTexts(ours: ProjectFile, theirs: ProjectFile, re
     const placed = pair.ours.text.length > 0 ? reanchor(coding, editOf(coding.documentId), pair.ours.text) : null;
     if (!placed || placed.status === 'unplaced') {
       dropped.set(coding.id, coding);
-      report.unplaced.push({ document: pair.ours.name, code: codePathIn(theirsMaps, coding.codeId), quote: coding.quote, side: 'theirs' });
+      report.unplaced.push({ document: pair.ours.name, code: codePathIn(theirsCodes, coding.codeId), quote: coding.quote, side: 'theirs' });
       continue;
     }
     report.reanchored++;

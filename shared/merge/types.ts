@@ -3,6 +3,7 @@
  * open one, or %A for git), `theirs` the other copy, `base` the file handed out, when known.
  */
 import type { ProjectFile, Table } from '../model/schema';
+import type { Change } from '../model/state';
 
 export type Side = 'ours' | 'theirs';
 
@@ -61,4 +62,6 @@ export interface MergeResult {
   unresolved: MergeConflict[];
   /** False when the merged project equals ours (then `file` is ours itself, modifiedAt untouched). */
   changed: boolean;
+  /** The step turning ours into `file` (no patches when nothing changed), for a host to record. */
+  change: Change;
 }

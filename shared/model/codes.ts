@@ -3,7 +3,7 @@ import type { Code } from './schema';
 import type { ProjectState } from './state';
 
 /** Names from the root down to `codeId`. */
-export function codePathNames(state: Pick<ProjectState, 'codes'>, codeId: string): string[] {
+export function codePathNames(state: { codes: ReadonlyMap<string, Code> }, codeId: string): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
   let code = state.codes.get(codeId);

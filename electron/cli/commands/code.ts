@@ -4,7 +4,7 @@ import type { OpRequest } from '../../../shared/ops/requests';
 import { normalizeNewlines } from '../../../shared/import/decode-text';
 import { findOccurrence, splitsSurrogatePair } from '../../../shared/text/quote';
 import type { ProjectService } from '../../service/project-service';
-import { coderFor } from '../coder';
+import { coderAmong } from '../coder';
 import { CliError, UsageError, quoted } from '../errors';
 import { findCode, findDocument, splitCodePath } from '../lookup';
 import { changeProject } from '../project-session';
@@ -102,8 +102,8 @@ Options:
     if (splitCodePath(codeName).length === 0) throw new UsageError('code: --code needs a name');
     const choice = spanChoice(values);
     const label = labelOf(file);
-    const coder = await coderFor(file, optionalString(values, 'coder'));
-    const codingId = await changeProject(file, coder, (service) => {
+    const coderName = optionalString(values, 'coder');
+    const codingId = await changeProject(file, (project) => coderAmong(project.coders.values(), coderName), (service) => {
       const doc = findDocument(service.current, docName, label);
       const { start, end } = resolveSpan(doc, choice, label);
       const target = findCode(service.current, codeName);

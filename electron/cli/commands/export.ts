@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ExportKind } from '../../../shared/ipc/contract';
 import { markdownFiles, type MarkdownFile } from '../../../shared/export/markdown';
 import { writeFileDurably } from '../../service/durable-file';
+import { fileErrorReason } from '../../service/fs-reasons';
 import { CliError, listNames, UsageError } from '../errors';
 import { HandlerError } from '../../service/handler-error';
 import { readProject } from '../project-session';
@@ -13,11 +14,8 @@ function writeFailure(out: string, e: unknown): CliError {
   const code = (e as NodeJS.ErrnoException).code;
   const reason =
     code === 'ENOENT' ? `the folder ${path.dirname(path.resolve(out))} does not exist`
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOSPC' ? 'the disk is full'
-    : code === 'EISDIR' ? 'it is a folder'
     : code === 'ENOTDIR' ? 'a part of its path is a file, not a folder'
-    : (e as Error).message;
+    : fileErrorReason(e);
   return new CliError(`${path.basename(out)}: could not be written: ${reason}`);
 }
 
@@ -178,8 +176,7 @@ Options:
       const contents = await Promise.all(
         targets.map(async ([kind, out]) => {
           try {
-            const exported = await service.exportContent(kind);
-            return { out, content: exported.encoding === 'base64' ? new Uint8Array(Buffer.from(exported.content, 'base64')) : exported.content };
+            return { out, content: (await service.exportFile(kind)).content };
           } catch (e) {
             // A project the format cannot express (a codebook with no codes): nothing is written.
             if (e instanceof HandlerError) throw new CliError(`${path.basename(file)}: ${e.message}`);

@@ -29,13 +29,16 @@ export function driverCommand(): string {
   return `${shellWord(process.execPath)} ${shellWord(BIN)} merge --base %O %A %B -o %A --name %P`;
 }
 
+/** The one failure of git that is not about the repository. */
+const NO_GIT = 'git-setup: git is not installed (or not on PATH)';
+
 async function git(dir: string, args: string[]): Promise<string> {
   try {
     const { stdout } = await run('git', args, { cwd: dir });
     return stdout.trim();
   } catch (e) {
     const error = e as NodeJS.ErrnoException & { stderr?: string };
-    if (error.code === 'ENOENT') throw new CliError('git-setup: git is not installed (or not on PATH)');
+    if (error.code === 'ENOENT') throw new CliError(NO_GIT);
     const detail = (error.stderr ?? '').trim().split('\n')[0] || error.message;
     throw new CliError(`git-setup: git ${args[0]} failed in ${dir}: ${detail}`);
   }
@@ -62,7 +65,11 @@ config is not shared. Run it again after moving Gloss.`,
     } catch (e) {
       throw new CliError(`git-setup: ${dir}: ${fileErrorReason(e, 'reading')}`);
     }
-    const inside = await git(dir, ['rev-parse', '--is-inside-work-tree']).catch(() => 'false');
+    // Outside a repository rev-parse fails; a missing git must still be named as such.
+    const inside = await git(dir, ['rev-parse', '--is-inside-work-tree']).catch((e: unknown) => {
+      if (e instanceof CliError && e.message === NO_GIT) throw e;
+      return 'false';
+    });
     if (inside !== 'true') throw new CliError(`git-setup: ${dir} is not inside a git repository (run git init there first)`);
     const top = await git(dir, ['rev-parse', '--show-toplevel']);
 

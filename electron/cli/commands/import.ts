@@ -1,10 +1,7 @@
 /** gloss import FILE DOC_PATH… */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import type { FileToImport } from '../../service/project-service';
-import { coderFor } from '../coder';
+import { readFilesToImport } from '../../service/read-import-files';
+import { coderAmong } from '../coder';
 import { CliError, UsageError } from '../errors';
-import { fileErrorReason } from '../../service/fs-reasons';
 import { changeProject } from '../project-session';
 import { labelOf, optionalString, projectArgument, type Command } from '../command';
 
@@ -28,17 +25,11 @@ Options:
     const file = projectArgument(positionals, 'import');
     const paths = positionals.slice(1);
     if (paths.length === 0) throw new UsageError('import: name at least one file to import (see gloss import --help)');
-    const coder = await coderFor(file, optionalString(values, 'coder'));
+    const coderName = optionalString(values, 'coder');
     const failures: string[] = [];
-    const imported = await changeProject(file, coder, async (service) => {
-      const files: FileToImport[] = [];
-      for (const docPath of paths) {
-        try {
-          files.push({ name: path.basename(docPath), bytes: new Uint8Array(await fs.readFile(docPath)) });
-        } catch (e) {
-          failures.push(`${path.basename(docPath)}: ${fileErrorReason(e, 'reading')}; it was not imported.`);
-        }
-      }
+    const imported = await changeProject(file, (project) => coderAmong(project.coders.values(), coderName), async (service) => {
+      const { files, unreadable } = await readFilesToImport(paths);
+      failures.push(...unreadable);
       if (files.length === 0) return [];
       const response = await service.importFiles(files, undefined, { allowDuplicates: values.copies === true });
       failures.push(...response.failed.map((f) => f.error));

@@ -10,6 +10,7 @@ import type { AnonymisePreview, EditReport } from '../../../shared/ops/edit-text
 import type { AnonymiseRequest } from '../../../shared/ops/requests';
 import { getBridge } from '../bridge';
 import { Dialog } from '../common/Dialog';
+import { messageOf } from '../common/errors';
 import { useGloss } from '../store';
 import { selectDocument } from '../store/selectors';
 import { reportLines } from './edit-report';
@@ -50,7 +51,7 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
       getBridge()
         ['ops:previewAnonymise'](request)
         .then((value) => current && setPreview({ for: key, value }))
-        .catch((e: unknown) => current && setPreview({ for: key, error: e instanceof Error ? e.message : String(e) }));
+        .catch((e: unknown) => current && setPreview({ for: key, error: messageOf(e) }));
     }, PREVIEW_DELAY_MS);
     return () => {
       current = false;

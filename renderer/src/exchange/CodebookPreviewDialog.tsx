@@ -46,7 +46,7 @@ export function CodebookPreviewDialog({ file, preview, onClose }: { file: Import
         What importing <strong>{preview.fileName}</strong>
         {preview.origin ? <> (written by {preview.origin})</> : null} into this project will do. Nothing has changed yet; Undo reverts the import in one step.
       </p>
-      {changes === 0 && <p className="exchange-none">Nothing new: every code in the file is already in the project, unchanged.</p>}
+      {changes === 0 && <p className="muted">Nothing new: every code in the file is already in the project, unchanged.</p>}
       <div className="exchange-preview" aria-busy={busy}>
         <Section title="Codes added" count={preview.added.length}>
           {preview.added.map((path) => (

@@ -7,9 +7,9 @@ import { useId, useState } from 'react';
 import type { ImportFile, QdpxImportRequest } from '../../../shared/ipc/contract';
 import { getBridge } from '../bridge';
 import { Dialog } from '../common/Dialog';
+import { fileError } from '../common/errors';
 import { useGloss } from '../store';
 import { useExchange } from './exchange-store';
-import { fileError } from './actions';
 import './exchange.css';
 
 type Positions = QdpxImportRequest['positions'];
@@ -72,7 +72,7 @@ export function QdpxImportDialog({ file, onClose }: { file: ImportFile; onClose:
             : 'It becomes a NEW project: you choose where to save it, and it opens in place of this one. The open project is not changed.'}
         </p>
         {busy && (
-          <p className="exchange-busy" role="status">
+          <p className="muted" role="status">
             Importing {file.name}…
           </p>
         )}

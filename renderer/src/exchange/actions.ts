@@ -7,10 +7,12 @@ import type { MenuItem } from '../common/Menu';
 import type { ImportFile } from '../../../shared/ipc/contract';
 import type { CodebookPreview } from '../../../shared/formats/codebook/types';
 import { getBridge } from '../bridge';
-import { bytesToBase64 } from '../files/base64';
+import { fileError } from '../common/errors';
+import { openPicker } from '../files/picker';
+import { readImportFile } from '../files/base64';
 import { useGloss } from '../store';
 import { useExchange } from './exchange-store';
-import { CODEBOOK_INPUT_ID, QDPX_INPUT_ID, openPicker } from './file-pickers';
+import { CODEBOOK_INPUT_ID, QDPX_INPUT_ID } from './file-pickers';
 
 /** File ▸ Import REFI-QDA project…: pick a .qdpx, import it as a new project, show the report. */
 export function startQdpxImport(): void {
@@ -30,20 +32,6 @@ export function exchangeImportItems(readOnly: boolean): MenuItem[] {
     { label: 'Import REFI-QDA project (.qdpx)…', onSelect: startQdpxImport },
     { label: 'Import codebook (.qdc or .csv)…', onSelect: startCodebookImport, disabled: readOnly },
   ];
-}
-
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** A host error as the user sees it: always naming the file, even when the host's message does not. */
-export function fileError(fileName: string, e: unknown): string {
-  const message = messageOf(e);
-  return message.includes(fileName) ? message : `${fileName}: ${message}`;
-}
-
-export async function readImportFile(file: File): Promise<ImportFile> {
-  return { name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
 }
 
 /** A chosen .qdpx: read it and ask how to import it. */

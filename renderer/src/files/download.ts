@@ -1,4 +1,6 @@
 /** Saving exports as file downloads in the browser host (Electron uses a native save dialog). */
+import { base64ToBytes } from './base64';
+
 function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -19,8 +21,5 @@ export function downloadText(fileName: string, mimeType: string, content: string
 /** An export as the host sent it: text as UTF-8, binary formats (XLSX, QDPX, ZIP) from their base64. */
 export function downloadExport(file: { fileName: string; mimeType: string; content: string; encoding: 'utf8' | 'base64' }): void {
   if (file.encoding === 'utf8') return downloadText(file.fileName, file.mimeType, file.content);
-  const binary = atob(file.content);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  downloadBlob(file.fileName, new Blob([bytes], { type: file.mimeType }));
+  downloadBlob(file.fileName, new Blob([base64ToBytes(file.content)], { type: file.mimeType }));
 }

@@ -3,13 +3,11 @@
  * the same, so a change to one passage re-draws only the chunks that passage touches.
  */
 import type { Coding } from '../../../shared/model/schema';
+import { sameItems } from '../store/derive';
 import { chunkSpan, type ReaderLayout } from './layout';
 
 const EMPTY: readonly Coding[] = [];
-
-function sameList(a: readonly Coding[], b: readonly Coding[]): boolean {
-  return a.length === b.length && a.every((coding, i) => coding === b[i]);
-}
+const sameList = sameItems<Coding>();
 
 /**
  * The codings touching each chunk, in the order given. Codings past the end of the text

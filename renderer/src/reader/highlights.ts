@@ -11,30 +11,24 @@
  * only the text on screen (and a little around it) ever has ranges registered.
  */
 
-/** Highlight names are CSS identifiers, so codes get a small number for life (ids are UUIDs). */
-const numbers = new Map<string, number>();
+/** Highlight names are CSS identifiers, so ids (UUIDs) get a small number for life: `<prefix>-<n>`. */
+function numberedNames(prefix: string): (id: string) => string {
+  const numbers = new Map<string, number>();
+  return (id) => {
+    let n = numbers.get(id);
+    if (n === undefined) {
+      n = numbers.size;
+      numbers.set(id, n);
+    }
+    return `${prefix}-${n}`;
+  };
+}
 
 /** The CSS.highlights name of a code's highlight. */
-export function highlightName(codeId: string): string {
-  let n = numbers.get(codeId);
-  if (n === undefined) {
-    n = numbers.size;
-    numbers.set(codeId, n);
-  }
-  return `code-${n}`;
-}
-
-const coderNumbers = new Map<string, number>();
+export const highlightName = numberedNames('code');
 
 /** The CSS.highlights name of a coder's underline. */
-export function coderHighlightName(coderId: string): string {
-  let n = coderNumbers.get(coderId);
-  if (n === undefined) {
-    n = coderNumbers.size;
-    coderNumbers.set(coderId, n);
-  }
-  return `coder-${n}`;
-}
+export const coderHighlightName = numberedNames('coder');
 
 export const PENDING_HIGHLIGHT = 'gloss-pending';
 export const FLASH_HIGHLIGHT = 'gloss-flash';

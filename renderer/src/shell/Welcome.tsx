@@ -2,6 +2,7 @@
 import { useGloss } from '../store';
 import { getBridge } from '../bridge';
 import type { Snapshot } from '../bridge/channels';
+import { messageOf } from '../common/errors';
 import { startQdpxImport } from '../exchange/actions';
 
 export function Welcome() {
@@ -15,7 +16,7 @@ export function Welcome() {
       const snapshot = await how();
       if (snapshot) loadSnapshot(snapshot);
     } catch (e) {
-      notify(e instanceof Error ? e.message : String(e));
+      notify(messageOf(e));
     }
   };
 

@@ -6,7 +6,8 @@ import type { OpRequest } from '../../../shared/ops/requests';
 import type { ExportKind, ImportResponse, OpResponse } from '../bridge/channels';
 import type { ImportFile } from '../../../shared/ipc/contract';
 import { getBridge } from '../bridge';
-import { bytesToBase64 } from '../files/base64';
+import { messageOf } from '../common/errors';
+import { readImportFile } from '../files/base64';
 import { downloadExport } from '../files/download';
 import type { Slice } from './types';
 
@@ -22,10 +23,6 @@ export interface CommandsSlice {
   importCopies(files: ImportFile[]): Promise<void>;
   exportFile(kind: ExportKind): Promise<void>;
   saveNow(): Promise<void>;
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export const createCommandsSlice: Slice<CommandsSlice> = (_set, get) => {
@@ -101,9 +98,7 @@ export const createCommandsSlice: Slice<CommandsSlice> = (_set, get) => {
     async importFiles(files) {
       if (files.length === 0) return;
       try {
-        const payload = await Promise.all(
-          files.map(async (file) => ({ name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })),
-        );
+        const payload = await Promise.all(files.map(readImportFile));
         imported(await getBridge()['documents:import'](payload), payload);
       } catch (e) {
         get().notify(`Import failed: ${messageOf(e)}`);

@@ -45,9 +45,17 @@ export const selectProjectCoders = perRevision((s: AppState): CoderEntry[] => {
   }));
 }, sameItems(shallowEqual));
 
-export interface CoderLook {
+/** A name and a colour: how a code (or a coder) is drawn. */
+export interface CodeLook {
   name: string;
   color: string;
+}
+
+export type CoderLook = CodeLook;
+
+/** Maps with the same names and colours under the same ids. */
+function sameLooks(a: ReadonlyMap<string, CodeLook>, b: ReadonlyMap<string, CodeLook>): boolean {
+  return a.size === b.size && [...a].every(([id, look]) => b.get(id)?.name === look.name && b.get(id)?.color === look.color);
 }
 
 /**
@@ -59,7 +67,7 @@ export const selectCoderMarks = perRevision(
     const shown = selectProjectCoders(s).filter((entry) => entry.shown);
     return shown.length > 1 ? new Map(shown.map(({ coder }) => [coder.id, { name: coder.name, color: coder.color }])) : null;
   },
-  (a, b) => a === b || (!!a && !!b && a.size === b.size && [...a].every(([id, look]) => b.get(id)?.name === look.name && b.get(id)?.color === look.color)),
+  (a, b) => a === b || (!!a && !!b && sameLooks(a, b)),
 );
 
 export interface DocumentEntry {
@@ -116,16 +124,11 @@ export const selectDocumentCodings = perRevisionKeyed((s: AppState, documentId: 
   return shown ? all.filter(shown) : all;
 }, sameItems());
 
-export interface CodeLook {
-  name: string;
-  color: string;
-}
-
 /** Each code's name and colour, for highlights and stripes (the same map until one changes). */
 export const selectCodeLooks = perRevision(
   (s: AppState): Map<string, CodeLook> =>
     new Map(s.project ? [...s.project.codes.values()].map((c) => [c.id, { name: c.name, color: c.color }]) : []),
-  (a, b) => a.size === b.size && [...a].every(([id, look]) => b.get(id)?.name === look.name && b.get(id)?.color === look.color),
+  sameLooks,
 );
 
 /** Number of codings a code's deletion would remove (its own and its sub-codes'). */

@@ -8,9 +8,20 @@ import type { MergePreview, MergeRequest } from '../../../shared/ipc/contract';
 import type { MergeConflict, MergeReport, Side } from '../../../shared/merge/types';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
-import { applyMerge, importFileOf, previewMerge } from './actions';
+import { messageOf } from '../common/errors';
+import { readImportFile } from '../files/base64';
+import { applyMerge, previewMerge } from './actions';
 import { allChosen, countsText, matchedText, takeAll } from './merge-report';
 import './team.css';
+
+/** A chosen file's content; a file that cannot be read (moved, deleted, unreadable since it was chosen) is named in the error. */
+async function readFile(file: File) {
+  try {
+    return await readImportFile(file);
+  } catch (e) {
+    throw new Error(`${file.name}: could not be read (${messageOf(e)}). Choose it again.`);
+  }
+}
 
 /** The error, saying that nothing changed unless it already does. */
 function unchanged(error: string): string {
@@ -33,11 +44,14 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setProblem(null);
     try {
-      const request: MergeRequest = { other: await importFileOf(other), ...(base ? { base: await importFileOf(base) } : {}) };
+      const request: MergeRequest = { other: await readFile(other), ...(base ? { base: await readFile(base) } : {}) };
       const outcome = await previewMerge(request);
       if (!outcome.ok) return setProblem(unchanged(outcome.error));
       setChoices({});
       setStage({ kind: 'review', request, preview: outcome.preview });
+    } catch (e) {
+      // Only reading a chosen file throws here (previewMerge reports the host's errors): say which one.
+      setProblem(unchanged(messageOf(e)));
     } finally {
       setBusy(false);
     }

@@ -4,11 +4,11 @@
  * open them and talk to the host.
  */
 import { countsText } from '../../../shared/merge/report-lines';
+import { messageOf } from '../common/errors';
 import type { MenuItem } from '../common/Menu';
-import type { ImportFile, MergePreview, MergeRequest } from '../../../shared/ipc/contract';
+import type { MergePreview, MergeRequest } from '../../../shared/ipc/contract';
 import type { MergeReport, Side } from '../../../shared/merge/types';
 import { getBridge } from '../bridge';
-import { bytesToBase64 } from '../files/base64';
 import { useGloss } from '../store';
 
 /** File ▸ Merge project…: pick another coder's copy (and optionally the base), preview, resolve, merge. */
@@ -39,10 +39,6 @@ export function teamMenuItems(readOnly: boolean): MenuItem[] {
   ];
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** Saves the coder's name in the app's settings; resolves to an error message, or null when it was saved. */
 export async function saveCoderName(name: string): Promise<string | null> {
   const trimmed = name.trim();
@@ -58,11 +54,6 @@ export async function saveCoderName(name: string): Promise<string | null> {
   } catch (e) {
     return `Your name could not be saved: ${messageOf(e)}`;
   }
-}
-
-/** A picked file as the contract sends it. */
-export async function importFileOf(file: File): Promise<ImportFile> {
-  return { name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
 }
 
 /** A host error about a picked file, naming the file when the host did not. */

@@ -7,16 +7,13 @@
  * (NOTES.md §5): namespace variants, an empty `<Sets/>`, #RGB or unusable colours, GUIDs in
  * braces, missing optional attributes. Every leniency becomes a warning the user sees.
  */
-import { childElements, parseXml, textOf, type XmlElement } from '../../import/xml';
+import { parseXml, textOf, type XmlElement } from '../../import/xml';
 import { err, ok, type Result } from '../../result';
 import { CODEBOOK_NAMESPACE } from '../refi/qdc-export';
+// Elements are matched by local name: files bind the codebook namespace to any prefix, or to none.
+import { childrenNamed, localName } from '../refi/qde-read';
 import type { IncomingCode, IncomingCodebook, IncomingSet } from './types';
 import { readColor, readGuid } from './values';
-
-/** An element's name without its namespace prefix: files bind the codebook namespace to any prefix, or to none. */
-const localName = (element: XmlElement): string => element.name.slice(element.name.lastIndexOf(':') + 1);
-
-const children = (element: XmlElement, name: string): XmlElement[] => childElements(element).filter((c) => localName(c) === name);
 
 /** The namespace the root element is in, read from its start tag (the parsed tree keeps no xmlns attributes). */
 function rootNamespace(xml: string, root: XmlElement): string | null {
@@ -94,14 +91,14 @@ function readCode(reader: Reader, element: XmlElement, parentPath: string): Inco
     reader.warnings.push(`${what} has isCodable “${rawCodable}”, which is neither true nor false; taken as true.`);
   }
 
-  const description = children(element, 'Description').map(textOf).join('\n\n').trim();
+  const description = childrenNamed(element, 'Description').map(textOf).join('\n\n').trim();
   return {
     guid,
     name,
     color,
     description,
     codable,
-    children: children(element, 'Code').map((child) => readCode(reader, child, path)),
+    children: childrenNamed(element, 'Code').map((child) => readCode(reader, child, path)),
   };
 }
 
@@ -114,7 +111,7 @@ function readSet(reader: Reader, element: XmlElement, index: number): IncomingSe
   const what = `Set “${name}”`;
   const guid = readCodeGuid(reader, element, what);
   const memberGuids: string[] = [];
-  for (const member of children(element, 'MemberCode')) {
+  for (const member of childrenNamed(element, 'MemberCode')) {
     // The codebook schema names the member's GUID `guid`; the project schema's `targetGUID` turns up too.
     const raw = member.attrs.guid ?? member.attrs.targetGUID;
     const reading = raw === undefined ? ({ kind: 'invalid' } as const) : readGuid(raw);
@@ -127,10 +124,10 @@ function readSet(reader: Reader, element: XmlElement, index: number): IncomingSe
     if (!memberGuids.includes(reading.guid)) memberGuids.push(reading.guid);
   }
   for (const other of ['MemberSource', 'MemberNote']) {
-    const count = children(element, other).length;
+    const count = childrenNamed(element, other).length;
     if (count > 0) reader.warnings.push(`${what} lists ${count} ${other === 'MemberSource' ? 'document' : 'note'} member${count === 1 ? '' : 's'}, which a codebook cannot hold; they were left out.`);
   }
-  const description = children(element, 'Description').map(textOf).join('\n\n').trim();
+  const description = childrenNamed(element, 'Description').map(textOf).join('\n\n').trim();
   return { guid, name, description, memberGuids };
 }
 
@@ -156,13 +153,13 @@ export function readQdc(xml: string, fileName: string): Result<IncomingCodebook>
     reader.warnings.push(`The codebook is in namespace ${namespace}, not ${CODEBOOK_NAMESPACE}; read as REFI-QDA 1.0.`);
   }
 
-  const codeElements = children(root, 'Codes').flatMap((codes) => children(codes, 'Code'));
+  const codeElements = childrenNamed(root, 'Codes').flatMap((codes) => childrenNamed(codes, 'Code'));
   if (codeElements.length === 0) return refuse('it holds no codes (a REFI-QDA codebook lists them in <Codes>)');
   const codes = codeElements.map((element) => readCode(reader, element, ''));
 
   const sets: IncomingSet[] = [];
-  for (const setsElement of children(root, 'Sets')) {
-    const setElements = children(setsElement, 'Set');
+  for (const setsElement of childrenNamed(root, 'Sets')) {
+    const setElements = childrenNamed(setsElement, 'Set');
     if (setElements.length === 0) reader.warnings.push('The codebook has an empty <Sets/> element (the schema wants at least one Set); ignored.');
     for (const element of setElements) sets.push(readSet(reader, element, sets.length));
   }

@@ -7,9 +7,9 @@
  * falls inside a surrogate pair or between CR and LF is refused rather than moved.
  * See ../shared/refi-qda/NOTES.md §4.
  */
-import { countBelow } from '../../text/code-points';
-
-export type PositionUnit = 'codepoints' | 'utf16';
+import { normalizeNewlines } from '../../import/decode-text';
+import { countBelow, isHighSurrogate, isLowSurrogate } from '../../text/code-points';
+import type { PositionUnit } from './qde-positions';
 
 export interface PositionScheme {
   unit: PositionUnit;
@@ -43,17 +43,14 @@ export function storedText(raw: string): StoredText {
     if (c === 0x0d && raw.charCodeAt(i + 1) === 0x0a) {
       events.push({ at: i, crlf: true });
       i++;
-    } else if (c >= 0xd800 && c <= 0xdbff) {
-      const next = raw.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        events.push({ at: i, crlf: false });
-        i++;
-      }
+    } else if (isHighSurrogate(c) && isLowSurrogate(raw.charCodeAt(i + 1))) {
+      events.push({ at: i, crlf: false });
+      i++;
     }
   }
   const crlfBefore = [0];
   for (const e of events) crlfBefore.push(crlfBefore[crlfBefore.length - 1]! + (e.crlf ? 1 : 0));
-  return { text: raw.replace(/\r\n?/g, '\n'), rawLength: raw.length, events, crlfBefore };
+  return { text: normalizeNewlines(raw), rawLength: raw.length, events, crlfBefore };
 }
 
 /** How many positions an event spans under `scheme` (its raw span is always 2 units). */

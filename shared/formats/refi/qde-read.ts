@@ -9,10 +9,11 @@ import { childElements, textOf, type XmlElement } from '../../import/xml';
 /** Local name of an element ("qda:Code" → "Code"). */
 export const localName = (el: XmlElement) => el.name.slice(el.name.lastIndexOf(':') + 1);
 
-const kids = (el: XmlElement, name: string) => childElements(el).filter((c) => localName(c) === name);
-const kid = (el: XmlElement, name: string): XmlElement | undefined => kids(el, name)[0];
+/** Child elements whose local name is `name`. */
+export const childrenNamed = (el: XmlElement, name: string) => childElements(el).filter((c) => localName(c) === name);
+const kid = (el: XmlElement, name: string): XmlElement | undefined => childrenNamed(el, name)[0];
 const attr = (el: XmlElement, name: string): string | null => el.attrs[name] ?? null;
-const refs = (el: XmlElement, name: string) => kids(el, name).map((r) => attr(r, 'targetGUID') ?? attr(r, 'guid')).filter((g): g is string => !!g);
+const refs = (el: XmlElement, name: string) => childrenNamed(el, name).map((r) => attr(r, 'targetGUID') ?? attr(r, 'guid')).filter((g): g is string => !!g);
 
 /** Text of an optional child element such as Description, or null when absent. */
 function childText(el: XmlElement, name: string): string | null {
@@ -134,7 +135,7 @@ function readSelection(el: XmlElement): QdeSelection {
     description: childText(el, 'Description'),
     creatingUser: attr(el, 'creatingUser'),
     creationDateTime: attr(el, 'creationDateTime'),
-    codings: kids(el, 'Coding').map(readCoding),
+    codings: childrenNamed(el, 'Coding').map(readCoding),
     noteRefs: refs(el, 'NoteRef'),
   };
 }
@@ -153,17 +154,17 @@ function readTextSource(el: XmlElement): QdeTextSource {
     description: childText(el, 'Description'),
     creatingUser: attr(el, 'creatingUser'),
     creationDateTime: attr(el, 'creationDateTime'),
-    selections: kids(el, 'PlainTextSelection').map(readSelection),
-    codings: kids(el, 'Coding').map(readCoding),
+    selections: childrenNamed(el, 'PlainTextSelection').map(readSelection),
+    codings: childrenNamed(el, 'Coding').map(readCoding),
     noteRefs: refs(el, 'NoteRef'),
-    variableValues: kids(el, 'VariableValue').map(readVariableValue),
+    variableValues: childrenNamed(el, 'VariableValue').map(readVariableValue),
   };
 }
 
 /** Codings inside the selections named `selection` of `el` (PictureSelection, AudioSelection, …). */
 function codingsIn(el: XmlElement, selection: string): { selections: number; codings: number } {
-  const selections = kids(el, selection);
-  return { selections: selections.length, codings: selections.reduce((n, s) => n + kids(s, 'Coding').length, 0) };
+  const selections = childrenNamed(el, selection);
+  return { selections: selections.length, codings: selections.reduce((n, s) => n + childrenNamed(s, 'Coding').length, 0) };
 }
 
 const OTHER_SELECTIONS: Record<QdeOtherSource['kind'], string> = {
@@ -176,9 +177,9 @@ const OTHER_SELECTIONS: Record<QdeOtherSource['kind'], string> = {
 function readOtherSource(el: XmlElement, kind: QdeOtherSource['kind']): QdeOtherSource {
   const own = codingsIn(el, OTHER_SELECTIONS[kind]);
   let selections = own.selections;
-  let codings = own.codings + kids(el, 'Coding').length;
+  let codings = own.codings + childrenNamed(el, 'Coding').length;
   // Transcripts of audio and video hold their own selections; PDF regions may hold a Representation each.
-  for (const transcript of kids(el, 'Transcript')) {
+  for (const transcript of childrenNamed(el, 'Transcript')) {
     const t = codingsIn(transcript, 'TranscriptSelection');
     selections += t.selections;
     codings += t.codings;
@@ -204,7 +205,7 @@ function readCode(el: XmlElement): QdeCode {
     isCodable: attr(el, 'isCodable'),
     description: childText(el, 'Description'),
     noteRefs: refs(el, 'NoteRef'),
-    children: kids(el, 'Code').map(readCode),
+    children: childrenNamed(el, 'Code').map(readCode),
   };
 }
 
@@ -216,7 +217,7 @@ export function readQde(root: XmlElement): QdeProject {
   const codesEl = codes ? kid(codes, 'Codes') : undefined;
   const section = (name: string, item: string) => {
     const holder = kid(root, name);
-    return holder ? kids(holder, item) : [];
+    return holder ? childrenNamed(holder, item) : [];
   };
   return {
     rootName: localName(root),
@@ -225,7 +226,7 @@ export function readQde(root: XmlElement): QdeProject {
     description: childText(root, 'Description'),
     creationDateTime: attr(root, 'creationDateTime'),
     users: section('Users', 'User').map((u) => ({ guid: attr(u, 'guid'), name: attr(u, 'name'), id: attr(u, 'id') })),
-    codes: codesEl ? kids(codesEl, 'Code').map(readCode) : [],
+    codes: codesEl ? childrenNamed(codesEl, 'Code').map(readCode) : [],
     textSources: sourceElements.filter((s) => localName(s) === 'TextSource').map(readTextSource),
     otherSources: sourceElements
       .filter((s) => localName(s) in OTHER_SELECTIONS)
@@ -245,7 +246,7 @@ export function readQde(root: XmlElement): QdeProject {
       codeRefs: refs(c, 'CodeRef'),
       sourceRefs: refs(c, 'SourceRef'),
       selectionRefs: refs(c, 'SelectionRef'),
-      values: kids(c, 'VariableValue').map(readVariableValue),
+      values: childrenNamed(c, 'VariableValue').map(readVariableValue),
     })),
     sets: section('Sets', 'Set').map((s) => ({
       guid: attr(s, 'guid'),

@@ -8,11 +8,12 @@
 import { zipSync, type Zippable } from 'fflate';
 import type { ProjectState } from '../../model/state';
 import { ok, type Result } from '../../result';
+import type { PositionUnit } from './qde-positions';
 import { projectQde } from './qde-project';
 
 export interface QdpxExportOptions {
   /** 'codepoints' as the spec says; 'utf16' for NVivo. */
-  positions: 'codepoints' | 'utf16';
+  positions: PositionUnit;
   /** The writing program, e.g. "Gloss 0.1.0". */
   origin: string;
 }

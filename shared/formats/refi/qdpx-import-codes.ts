@@ -4,16 +4,15 @@
  */
 import { colorForIndex } from '../../model/colors';
 import type { Code } from '../../model/schema';
+import { readColor } from '../codebook/values';
 import { short, type ImportContext } from './qdpx-import-context';
 import { normalGuid, type QdeCode } from './qde-read';
 import type { NoteAnchor } from './qdpx-import-notes';
 
 /** A REFI-QDA RGBType colour as #rrggbb, or null when it is not one. */
 export function refiColor(value: string): string | null {
-  const v = value.trim();
-  if (/^#[0-9a-f]{6}$/i.test(v)) return v.toLowerCase();
-  const three = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(v);
-  return three ? `#${three[1]}${three[1]}${three[2]}${three[2]}${three[3]}${three[3]}`.toLowerCase() : null;
+  const reading = readColor(value);
+  return reading.kind === 'invalid' ? null : reading.color;
 }
 
 export interface ImportedCodes {

@@ -5,9 +5,8 @@
 import { colorForIndex } from '../../model/colors';
 import type { Coder, Table } from '../../model/schema';
 import type { ExchangeReport } from '../report';
+import { isGuid } from './guid';
 import { normalGuid } from './qde-read';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Shortens a name for a message. */
 export function short(text: string, max = 40): string {
@@ -50,7 +49,7 @@ export class ImportContext {
     let ids = this.used.get(table);
     if (!ids) this.used.set(table, (ids = new Set()));
     const g = normalGuid(guid);
-    if (g && GUID.test(g) && !ids.has(g)) {
+    if (g && isGuid(g) && !ids.has(g)) {
       ids.add(g);
       return g;
     }

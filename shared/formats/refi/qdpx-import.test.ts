@@ -7,6 +7,7 @@ import type { ProjectFile } from '../../model/schema';
 import type { ExchangeReport } from '../report';
 import { atlasSpan, codePointSpan, qde, selection, utf16Span, utf8, zipQdpx } from './fixtures/qdpx-fixtures';
 import { readQdpx, type QdpxImportOptions } from './qdpx-import';
+import { entryFinder } from './qdpx-import-texts';
 
 const NOW = '2026-01-02T03:04:05.000Z';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -399,3 +400,19 @@ describe('readQdpx: real samples', () => {
   });
 });
 
+
+describe('entryFinder', () => {
+  it('finds a plainTextPath in sources/ or at the root, an exact name before one differing in case', () => {
+    const find = entryFinder(['project.qde', 'Sources/A.TXT', 'sources/a.txt', 'notes/n.txt', 'b.txt', 'sources/100%.txt']);
+    expect(find('internal://a.txt')).toBe('sources/a.txt');
+    expect(find('internal:///sources/a.txt')).toBe('sources/a.txt');
+    expect(find('internal://A.TXT')).toBe('Sources/A.TXT');
+    expect(find('internal://a.Txt')).toBe('Sources/A.TXT');
+    expect(find('internal://b.txt')).toBe('b.txt');
+    expect(find('internal://notes%2Fn.txt')).toBe('notes/n.txt');
+    expect(find('internal://100%.txt')).toBe('sources/100%.txt');
+    expect(find('internal://missing.txt')).toBeNull();
+    expect(find('internal://../project.qde')).toBeNull();
+    expect(find('relative://x.txt')).toBe('external');
+  });
+});

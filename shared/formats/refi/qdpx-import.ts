@@ -6,7 +6,7 @@
  */
 import { MAX_TEXT_LENGTH, TOO_MUCH_TEXT } from '../../import/limits';
 import { openZip, type ZipEntries } from '../../import/zip-safety';
-import { decodeText } from '../../import/decode-text';
+import { decodeText, normalizeNewlines } from '../../import/decode-text';
 import { parseXml } from '../../import/xml';
 import { validateProject } from '../../model/parse';
 import { emptyProjectFile, fileFromState, stateFromFile } from '../../model/state';
@@ -14,6 +14,7 @@ import type { ProjectFile } from '../../model/schema';
 import { err, ok, type Result } from '../../result';
 import type { ExchangeReport } from '../report';
 import { storedText } from './positions-in';
+import type { PositionUnit } from './qde-positions';
 import { readQde, normalGuid, type QdeProject, type QdeTextSource } from './qde-read';
 import { importCases } from './qdpx-import-cases';
 import { importCodes } from './qdpx-import-codes';
@@ -22,11 +23,11 @@ import { importDocuments, type LoadedText } from './qdpx-import-documents';
 import { importNotes, type NoteAnchor } from './qdpx-import-notes';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { chooseScheme, decodeSourceText, entryForPath } from './qdpx-import-texts';
+import { chooseScheme, decodeSourceText, entryFinder } from './qdpx-import-texts';
 
 export interface QdpxImportOptions {
   /** 'auto' reads the unit the writing program uses (NOTES.md §4), checked against quoted text. */
-  positions: 'auto' | 'codepoints' | 'utf16';
+  positions: 'auto' | PositionUnit;
   /** Timestamp for things the file gives no time for. */
   now: string;
   /** Ids for entities whose GUID cannot be kept. */
@@ -90,7 +91,8 @@ export function readQdpx(bytes: Uint8Array, fileName: string, options: QdpxImpor
 
   // Inflate just the texts the project names.
   const wanted = new Set<string>();
-  const pathOf = (s: QdeTextSource) => (s.plainTextPath ? entryForPath(s.plainTextPath, names) : null);
+  const entryFor = entryFinder(names);
+  const pathOf = (s: QdeTextSource) => (s.plainTextPath ? entryFor(s.plainTextPath) : null);
   const textSources = [...project.textSources, ...project.notes, ...project.otherSources.flatMap((o) => (o.representation ? [o.representation] : []))];
   for (const s of textSources) {
     const entry = pathOf(s);
@@ -183,10 +185,10 @@ function build(
     if (id && r && !docs.documentByGuid.has(r)) docs.documentByGuid.set(r, id);
   }
   const noteText = (note: QdeTextSource): string | null => {
-    if (note.plainTextContent !== null) return note.plainTextContent.replace(/\r\n?/g, '\n');
+    if (note.plainTextContent !== null) return normalizeNewlines(note.plainTextContent);
     const entry = pathOf(note);
     const data = entry && entry !== 'external' ? files[entry] : undefined;
-    return data ? decodeSourceText(data).raw.replace(/\r\n?/g, '\n') : null;
+    return data ? normalizeNewlines(decodeSourceText(data).raw) : null;
   };
   const memos = [...docs.memos, ...importNotes(ctx, project, noteText, anchors, codes, docs)];
   const cases = importCases(ctx, project, codes, docs.documents, docs.documentByGuid, skippedSources);

@@ -1,0 +1,72 @@
+/**
+ * Every export format built from a project's state, as text or bytes. Binary formats are
+ * base64-encoded only where they cross to the renderer (toExportContent); the app's own
+ * Export menu and the CLI write the bytes as they are.
+ */
+import { strToU8, zipSync } from 'fflate';
+import type { ProjectState } from '../../shared/model/state';
+import type { Result } from '../../shared/result';
+import type { ExportContent, ExportKind } from '../../shared/ipc/contract';
+import { excerptsCsv } from '../../shared/export/csv-excerpts';
+import { codebookCsv } from '../../shared/export/csv-codebook';
+import { codebookQdc } from '../../shared/formats/refi/qdc-export';
+import { projectQdpx } from '../../shared/formats/refi/qdpx-export';
+import { htmlReport } from '../../shared/export/html-report';
+import { markdownFiles } from '../../shared/export/markdown';
+import { webAnnotations } from '../../shared/export/web-annotation';
+import { workbookXlsx } from '../export/xlsx';
+import { HandlerError } from './handler-error';
+
+/** An export ready to write: its suggested file name, type, and text or bytes. */
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * The export `kind` of `state`. Throws a HandlerError when the project cannot be expressed
+ * in the format (a codebook with no codes).
+ */
+export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind): Promise<ExportFile> {
+  const base = state.project.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'gloss';
+  const file = (fileName: string, mimeType: string, content: string | Uint8Array): ExportFile => ({ fileName, mimeType, content });
+  const refused = <T>(result: Result<T>): T => {
+    if (!result.ok) throw new HandlerError(result.error);
+    return result.value;
+  };
+  switch (kind) {
+    case 'excerpts-csv':
+      return file(`${base} - excerpts.csv`, 'text/csv', excerptsCsv(state));
+    case 'codebook-csv':
+      return file(`${base} - codebook.csv`, 'text/csv', codebookCsv(state));
+    case 'codebook-qdc':
+      return file(`${base} - codebook.qdc`, 'application/xml', refused(codebookQdc(state, 'Gloss')));
+    case 'project-qdpx':
+    case 'project-qdpx-utf16': {
+      const positions = kind === 'project-qdpx' ? 'codepoints' : 'utf16';
+      const suffix = positions === 'utf16' ? ' (NVivo)' : '';
+      // The origin says how positions count, so an importer (Gloss's own, too) need not guess.
+      const origin = positions === 'utf16' ? 'Gloss (UTF-16 positions, as NVivo)' : 'Gloss';
+      return file(`${base}${suffix}.qdpx`, 'application/zip', refused(projectQdpx(state, { positions, origin })));
+    }
+    case 'xlsx':
+      return file(`${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await workbookXlsx(state));
+    case 'html-report':
+      return file(`${base} - report.html`, 'text/html', htmlReport(state));
+    case 'markdown-zip': {
+      const files = markdownFiles(state);
+      const zip = zipSync(Object.fromEntries(files.map((f) => [`${base}/${f.path}`, strToU8(f.content)])));
+      return file(`${base} - markdown.zip`, 'application/zip', zip);
+    }
+    case 'web-annotations':
+      return file(`${base} - annotations.jsonld`, 'application/ld+json', webAnnotations(state));
+  }
+}
+
+/** The form an export crosses to the renderer in: JSON over HTTP carries bytes as base64. */
+export function toExportContent({ fileName, mimeType, content }: ExportFile): ExportContent {
+  return typeof content === 'string'
+    ? { fileName, mimeType, content, encoding: 'utf8' }
+    : { fileName, mimeType, content: Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('base64'), encoding: 'base64' };
+}
