@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../shared/ipc/contract';
 import { ProjectService } from './service/project-service';
-import { createFakeElectron, menuItem, preventable, type FakeFrame, type FakeState, type FakeWindow } from './fixtures/fake-electron';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from './content-policy';
+import { createFakeElectron, DEFAULT_DICTIONARY_URL, menuItem, preventable, type FakeFrame, type FakeState, type FakeWindow } from './fixtures/fake-electron';
 import type { IpcReply } from './ipc-wire';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -123,9 +125,15 @@ describe('the main process', () => {
   it('answers IPC only from its own page in its own window, and validates payloads', async () => {
     const app = await launch([], await tempDir('gloss-main-'));
     const page = app.win.webContents.mainFrame;
+    expect(page.url).toBe('app://gloss/index.html');
     expect(await app.invoke('project:snapshot', undefined, null)).toMatchObject({ ok: false });
     expect(await app.invoke('project:snapshot', undefined, { ...page, routingId: 99 })).toMatchObject({ ok: false });
     expect(await app.invoke('project:snapshot', undefined, { ...page, url: 'https://example.org/' })).toMatchObject({ ok: false });
+    // The built page opened from disk, where it used to be loaded from, is not the app's page.
+    const fromDisk = pathToFileURL(path.join(buildDir, 'renderer', 'index.html')).href;
+    expect(await app.invoke('project:snapshot', undefined, { ...page, url: fromDisk })).toMatchObject({ ok: false });
+    expect(await app.invoke('project:snapshot', undefined, { ...page, url: 'app://gloss/other.html' })).toMatchObject({ ok: false });
+    expect(await app.invoke('project:snapshot', undefined, { ...page, url: 'app://gloss/index.html#codes' })).toMatchObject({ ok: true });
     const bad = await app.invoke('ops:run', { type: 'createCode' });
     expect(bad).toMatchObject({ ok: false });
     expect(bad.ok ? '' : bad.error).toMatch(/^Invalid payload for ops:run: name/);
@@ -312,5 +320,68 @@ describe('the main process', () => {
     expect(sneaky.defaultPrevented).toBe(true);
     await until(() => app.state.opened.length > 0, 'the browser');
     expect(app.state.opened).toEqual(['https://example.org/paper']);
+  });
+});
+
+describe('the window’s origin and the network', () => {
+  /** Runs the rest of the test as if on `platform` (restored after the app has quit). */
+  function pretendPlatform(platform: NodeJS.Platform): void {
+    const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...real, value: platform });
+    cleanups.push(async () => {
+      Object.defineProperty(process, 'platform', real);
+    });
+  }
+
+  it('serves its page from the privileged app:// scheme, with the CSP as a header, and only files of the renderer', async () => {
+    const app = await launch([], await tempDir('gloss-main-'));
+    await app.invoke('project:snapshot');
+    expect(app.state.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true }, beforeReady: true },
+    ]);
+    expect(app.win.loads).toEqual([{ url: 'app://gloss/index.html', reason: 'page', outcome: 'served', status: 200 }]);
+
+    const session = app.win.webContents.session;
+    expect(session.protocol.isProtocolHandled('app')).toBe(true);
+    // The handler the app installed, asked directly: the page with its policy; nothing beside the renderer.
+    const page = await session.respond('app://gloss/index.html');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<!doctype html><title>Gloss</title>');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    for (const outside of ['app://gloss/../electron/main.cjs', 'app://gloss/%2e%2e/electron/main.cjs', 'app://gloss/..%2felectron%2fmain.cjs', 'app://other/index.html']) {
+      const res = await session.respond(outside);
+      expect(res.status, outside).toBe(404);
+      expect(await res.text(), outside).not.toContain('require(');
+    }
+  });
+
+  it('lets no request leave the machine while starting: no spell-check dictionary download on Linux and Windows', async () => {
+    pretendPlatform('linux');
+    const app = await launch([], await tempDir('gloss-main-'));
+    await app.invoke('project:snapshot');
+    const prefs = app.win.options.webPreferences as Record<string, unknown>;
+    expect(prefs.spellcheck).toBe(false);
+    const session = app.win.webContents.session;
+    expect(session.spellCheckerEnabled).toBe(false);
+    expect(session.dictionaryDownloadURL).toBe('app://gloss/no-spellcheck-dictionaries/');
+    expect(app.state.blockerSaw).toEqual([]);
+    expect(app.state.requests.map((r) => [r.url, r.outcome])).toEqual([['app://gloss/index.html', 'served']]);
+    // The blocker is in place and would have stopped anything that tried.
+    expect(await session.request('https://example.org/tracker.js', 'page')).toMatchObject({ outcome: 'blocked' });
+    expect(app.state.blockerSaw).toEqual(['https://example.org/tracker.js']);
+  });
+
+  it('keeps the operating system’s spell checker on macOS, which downloads nothing', async () => {
+    pretendPlatform('darwin');
+    const app = await launch([], await tempDir('gloss-main-'));
+    await app.invoke('project:snapshot');
+    const prefs = app.win.options.webPreferences as Record<string, unknown>;
+    expect(prefs.spellcheck).toBe(true);
+    const session = app.win.webContents.session;
+    expect(session.spellCheckerEnabled).toBe(true);
+    expect(session.dictionaryDownloadURL).toBe(DEFAULT_DICTIONARY_URL);
+    expect(app.state.blockerSaw).toEqual([]);
+    expect(app.state.requests.every((r) => r.outcome === 'served')).toBe(true);
   });
 });
