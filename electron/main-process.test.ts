@@ -337,7 +337,7 @@ describe('the window’s origin and the network', () => {
     const app = await launch([], await tempDir('gloss-main-'));
     await app.invoke('project:snapshot');
     expect(app.state.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true }, beforeReady: true },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(app.win.loads).toEqual([{ url: 'app://gloss/index.html', reason: 'page', outcome: 'served', status: 200 }]);
 

@@ -20,9 +20,10 @@ export interface WindowFiles {
 }
 
 /**
- * Declares app:// a standard, secure scheme (relative URLs and ES modules resolve as on the
- * web; the page is a secure context, so the clipboard works) that fetch() may load from
- * the page's own origin. Electron allows this only before the app is ready.
+ * Declares app:// a standard scheme (relative URLs and ES modules resolve as on the web,
+ * and app://gloss is an origin of its own) and a secure one (the page stays a secure
+ * context, which the clipboard needs), that fetch() may load from the page's own origin.
+ * Electron allows this only before the app is ready.
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
