@@ -354,6 +354,14 @@ describe('the window’s origin and the network', () => {
       expect(res.status, outside).toBe(404);
       expect(await res.text(), outside).not.toContain('require(');
     }
+
+    // Navigation stays denied on the new origin too, even to another file of the scheme, and nothing is opened for it.
+    for (const url of ['app://gloss/assets/x.html', 'app://gloss/index.html?again', 'file:///etc/passwd']) {
+      const navigation = Object.assign(preventable(), { url });
+      app.win.webContents.emit('will-navigate', navigation);
+      expect(navigation.defaultPrevented, url).toBe(true);
+    }
+    expect(app.state.opened).toEqual([]);
   });
 
   it('lets no request leave the machine while starting: no spell-check dictionary download on Linux and Windows', async () => {
