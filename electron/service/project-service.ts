@@ -37,6 +37,7 @@ import type {
 } from '../../shared/ipc/contract';
 import { DurableProjectAdapter, ProjectOpenError, readProjectFile, writeFileDurably } from './durable-file';
 import { serializeProject } from '../../shared/model/serialize';
+import { checkProject, type ProjectCheck } from '../../shared/model/check-project';
 import { acquireLock, describeHolder } from './lock';
 import { fileErrorReason } from './fs-reasons';
 
@@ -66,6 +67,12 @@ export interface FileToImport {
 }
 
 const MAX_RETRY_MS = 60_000;
+
+/**
+ * Problems listed in a snapshot; the rest are counted. Enough to see every kind of problem
+ * a damaged file has, few enough that a file with a problem on every coding still opens fast.
+ */
+const SNAPSHOT_PROBLEMS = 200;
 
 /** From this many codings an export is announced in the status line while it is built. */
 const BIG_EXPORT_CODINGS = 2_000;
@@ -163,9 +170,15 @@ export class ProjectService {
     };
   }
 
+  /** The project check of the project as it is now, listing at most `limit` problems. */
+  check(limit?: number): ProjectCheck {
+    return checkProject(fileFromState(this.state), limit);
+  }
+
   snapshot(host: Snapshot['host'], recent: string[] = []): Snapshot {
+    const file = fileFromState(this.state);
     return {
-      file: fileFromState(this.state),
+      file,
       path: this.file,
       readOnly: this.readOnly,
       save: this.saveState,
@@ -174,6 +187,7 @@ export class ProjectService {
       coderUnnamed: this.options.coderUnnamed ?? false,
       host,
       recent,
+      check: checkProject(file, SNAPSHOT_PROBLEMS),
     };
   }
 
