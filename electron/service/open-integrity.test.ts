@@ -87,3 +87,18 @@ describe('bytes that are not UTF-8', () => {
     await expect(readProjectFile('/dev/zero')).rejects.toMatchObject({ kind: 'unreadable', message: 'zero is not a project file (it is a folder or a device).' });
   });
 });
+
+describe('the shipped sample', () => {
+  it('opens with nothing for the project check to report', async () => {
+    const { ensureSampleCopy } = await import('./sample');
+    const file = await ensureSampleCopy(path.join(dir, 'data'));
+    const service = await ProjectService.open(file, { coder, readOnly: true });
+    try {
+      expect(service.current.codings.size).toBeGreaterThan(10);
+      expect(service.check()).toEqual({ problems: [], total: 0 });
+      expect(service.snapshot('browser').check).toEqual({ problems: [], total: 0 });
+    } finally {
+      await service.close();
+    }
+  });
+});
