@@ -21,6 +21,27 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
+/** What a value is, in words: "a number", "a list", "nothing" (null). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number' && !Number.isInteger(value)) return 'a fraction';
+  return `a ${typeof value === 'boolean' ? 'true/false value' : typeof value}`;
+}
+
+const EXPECTED: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', array: 'a list', object: 'an object' };
+
+/**
+ * zod's wording for a wrong type ("Invalid input: expected string, received undefined") in
+ * plain words: a missing key says it is missing. Other issues keep zod's message.
+ */
+function plainTypeError(issue: { code?: string; expected?: unknown; input?: unknown }): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  const expected = EXPECTED[String(issue.expected)] ?? String(issue.expected);
+  return issue.input === undefined ? `missing (it should be ${expected})` : `it should be ${expected}, not ${kindOf(issue.input)}`;
+}
+
 /** Problems named in one refusal; the rest are counted. Five is a screenful and shows a pattern. */
 const SHOWN = 5;
 
@@ -52,7 +73,7 @@ export function validateProject(raw: unknown): Result<ProjectFile> {
   }
   const migrated = migrate(record);
   if (!migrated.ok) return migrated;
-  const parsed = projectFileSchema.safeParse(migrated.value);
+  const parsed = projectFileSchema.safeParse(migrated.value, { error: plainTypeError });
   if (!parsed.success) return err(firstIssue(parsed.error));
   // Before any reference is followed: with two entities under one id, the first save would
   // keep one of them and a coding could land on the other document's text.

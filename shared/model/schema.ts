@@ -29,7 +29,9 @@ export const coderSchema = z.object({
 });
 
 /** A typed value of a variable; null means "no value". */
-export const variableValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const variableValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()], {
+  error: 'it should be text, a number, true or false, or null',
+});
 
 /**
  * An object used as a dictionary, keyed by ids another tool or a hand edit may have spelt
@@ -39,7 +41,7 @@ export const variableValueSchema = z.union([z.string(), z.number(), z.boolean(),
  */
 function dictionary<T>(value: z.ZodType<T>) {
   return z
-    .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'expected an object' })
+    .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'it should be an object' })
     .transform((object, ctx): Record<string, T> => {
       const entries: [string, T][] = [];
       for (const [key, raw] of Object.entries(object)) {
