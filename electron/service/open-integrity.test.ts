@@ -88,6 +88,33 @@ describe('bytes that are not UTF-8', () => {
   });
 });
 
+describe('record keys of any spelling', () => {
+  it('keeps __proto__, constructor and hasOwnProperty keys through open → save → open', async () => {
+    const file = path.join(dir, 'keys.gloss');
+    const project = smallProject();
+    const tricky = Object.fromEntries([['__proto__', 'p'], ['constructor', 2], ['hasOwnProperty', true], ['v1', 'north']]);
+    project.documents[0]!.attributes = tricky;
+    project.cases[0]!.values = { ...tricky };
+    for (const key of ['__proto__', 'constructor', 'hasOwnProperty']) project.variables.push({ id: key, name: `Var ${key}`, type: 'text', description: '' });
+    await fs.writeFile(file, serializeProject(project));
+    const first = await ProjectService.open(file, { coder, saveDelayMs: 10 });
+    expect(first.check().total).toBe(0);
+    expect(first.run({ type: 'renameProject', name: 'Saved again' }).ok).toBe(true);
+    await first.close();
+    const saved = await fs.readFile(file, 'utf8');
+    expect(saved).toContain('"attributes":{"__proto__":"p","constructor":2,"hasOwnProperty":true,"v1":"north"}');
+    const second = await ProjectService.open(file, { coder, readOnly: true });
+    try {
+      const doc = second.current.documents.get('d1')!;
+      expect(Object.entries(doc.attributes)).toEqual(Object.entries(tricky));
+      expect(Object.getPrototypeOf(doc.attributes)).toBe(Object.prototype);
+      expect(Object.entries(second.current.cases.get('p1')!.values)).toEqual(Object.entries(tricky));
+    } finally {
+      await second.close();
+    }
+  });
+});
+
 describe('the shipped sample', () => {
   it('opens with nothing for the project check to report', async () => {
     const { ensureSampleCopy } = await import('./sample');
