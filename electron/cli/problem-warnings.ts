@@ -39,9 +39,13 @@ export function problemWarning(file: string, check: ProjectCheck): string[] {
     ...check.problems.slice(0, WARNED_PROBLEMS).map((p) => `gloss:   ${p.message}`),
   ];
   if (check.total > WARNED_PROBLEMS) lines.push(`gloss:   … and ${check.total - WARNED_PROBLEMS} more (gloss info ${name} --json lists them all)`);
-  lines.push(
-    `gloss: gloss repair ${name} mends ${check.total === 1 ? 'it' : 'them'} in one step (add --dry-run to see how first); the version before is kept as ${path.basename(backupPath(file))}.`,
-  );
+  const them = check.total === 1 ? 'it' : 'them';
+  if (check.repairable === 0) {
+    lines.push(`gloss: nothing can mend ${them} without loss, so ${check.total === 1 ? 'it stays' : 'they stay'} as ${check.total === 1 ? 'it is' : 'they are'}.`);
+  } else {
+    const which = check.repairable === check.total ? them : `${check.repairable} of them (the others stay as they are)`;
+    lines.push(`gloss: gloss repair ${name} mends ${which} in one step (add --dry-run to see how first); the version before is kept as ${path.basename(backupPath(file))}.`);
+  }
   return lines;
 }
 

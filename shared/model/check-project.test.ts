@@ -8,7 +8,7 @@ const kinds = (file: ProjectFile) => checkProject(file).problems.map((p) => p.ki
 
 describe('checkProject', () => {
   it('finds nothing wrong with a sound project', () => {
-    expect(checkProject(smallProject())).toEqual({ problems: [], total: 0 });
+    expect(checkProject(smallProject())).toEqual({ problems: [], total: 0, repairable: 0 });
   });
 
   it('names a coder that codings and memos refer to but the project does not list, once', () => {
@@ -59,6 +59,22 @@ describe('checkProject', () => {
     ]);
   });
 
+  it('reports values under an empty variable id, which no repair can give a variable', () => {
+    const file = smallProject();
+    file.documents[0]!.attributes = { '': 'x' };
+    file.cases[0]!.values = { '': 1, v1: 'north' };
+    expect(checkProject(file).problems).toEqual([
+      {
+        kind: 'variable-missing',
+        table: 'variables',
+        id: '',
+        message: '1 document and 1 case hold values under an empty variable id, which no variable can have; they are kept as they are.',
+        repair: null,
+        blocking: false,
+      },
+    ]);
+  });
+
   it('names reading structure that is reversed or past the end of the text', () => {
     const file = smallProject();
     file.documents[1]!.structure = [
@@ -95,6 +111,7 @@ describe('checkProject', () => {
     const check = checkProject(file, 10);
     expect(check.problems).toHaveLength(10);
     expect(check.total).toBe(50);
+    expect(check.repairable).toBe(50);
   });
 
   it('marks as blocking what the loader refuses, and the loader names them all', () => {

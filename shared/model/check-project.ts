@@ -42,7 +42,7 @@ export interface ProjectProblem {
   id: string;
   /** What is wrong, in plain words, naming the entity. */
   message: string;
-  /** What Repair does about it; null when it cannot be mended without loss. */
+  /** What Repair does about it; null when it cannot be mended without loss (always so for a blocking one). */
   repair: string | null;
   /** The loader refuses a file with this problem. */
   blocking: boolean;
@@ -53,10 +53,12 @@ export interface ProjectCheck {
   problems: ProjectProblem[];
   /** How many there are in all. */
   total: number;
+  /** How many of them Repair can mend (those whose `repair` is not null). */
+  repairable: number;
 }
 
 /** A check that found nothing. */
-export const NO_PROBLEMS: ProjectCheck = { problems: [], total: 0 };
+export const NO_PROBLEMS: ProjectCheck = { problems: [], total: 0, repairable: 0 };
 
 /** Ids used by more than one entity of a table, with the entries (0-based) that use them. */
 export interface DuplicateId {
@@ -126,9 +128,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 class Problems {
   readonly list: ProjectProblem[] = [];
   total = 0;
+  repairable = 0;
   constructor(private readonly limit: number) {}
   add(problem: ProjectProblem): void {
     this.total++;
+    if (problem.repair !== null) this.repairable++;
     if (this.list.length < this.limit) this.list.push(problem);
   }
 }
@@ -232,14 +236,20 @@ export function checkProject(file: ProjectFile, limit = Number.POSITIVE_INFINITY
   for (const c of file.cases) variableUse(c.values, 'cases');
   for (const [id, use] of missingVariables) {
     const where = [use.documents ? plural(use.documents, 'document') : '', use.cases ? plural(use.cases, 'case') : ''].filter(Boolean).join(' and ');
-    found.add({
-      kind: 'variable-missing',
-      table: 'variables',
-      id,
-      message: `Variable ${id} has values in ${where}, but is not in the project's list of variables.`,
-      repair: `adds a variable named ${quoted(recoveredName('Variable', id))} with that id, so its values are kept`,
-      blocking: false,
-    });
+    // No variable can have an empty id, so values kept under one stay as they are: dropping
+    // them would lose them, and nothing else can hold them.
+    found.add(
+      id === ''
+        ? { kind: 'variable-missing', table: 'variables', id, message: `${where} hold values under an empty variable id, which no variable can have; they are kept as they are.`.replace(/^./, (c) => c.toUpperCase()), repair: null, blocking: false }
+        : {
+            kind: 'variable-missing',
+            table: 'variables',
+            id,
+            message: `Variable ${id} has values in ${where}, but is not in the project's list of variables.`,
+            repair: `adds a variable named ${quoted(recoveredName('Variable', id))} with that id, so its values are kept`,
+            blocking: false,
+          },
+    );
   }
 
   for (const doc of file.documents) {
@@ -334,7 +344,7 @@ export function checkProject(file: ProjectFile, limit = Number.POSITIVE_INFINITY
     else members('sets', s.id, s.name, s.memberIds, (id) => codes.has(id), 'code');
   }
 
-  return { problems: found.list, total: found.total };
+  return { problems: found.list, total: found.total, repairable: found.repairable };
 }
 
 /** The blocking problems of a check, worded as one refusal (the first few, then a count). */

@@ -5,6 +5,7 @@ import { planRepair } from './repair-project';
 import { checkProject } from '../model/check-project';
 import { applyChange, fileFromState, invertChange, stateFromFile } from '../model/state';
 import { serializeProject } from '../model/serialize';
+import { parseProjectText } from '../model/parse';
 import type { ProjectFile } from '../model/schema';
 import { smallProject, ALPHA, BETA } from '../model/fixtures/small-project';
 import { exportProjectFile } from '../export/fixtures/export-project';
@@ -45,6 +46,18 @@ describe('repairProject', () => {
       ['v2', 'Variable v2', 'number'],
     ]);
     expect(after.documents[1]!.attributes).toEqual({ v2: 3 });
+  });
+
+  it('mends what it can and leaves values under an empty variable id as they are, in a project that loads again', () => {
+    const file = smallProject();
+    file.coders = [];
+    file.documents[0]!.attributes = { '': 'kept', v1: 'north' };
+    const { after, label } = repair(file);
+    expect(label).toBe('Repair 1 problem');
+    expect(after.coders.map((c) => c.id)).toEqual(['c1']);
+    expect(after.documents[0]!.attributes).toEqual({ '': 'kept', v1: 'north' });
+    expect(checkProject(after)).toMatchObject({ total: 1, repairable: 0 });
+    expect(parseProjectText(serializeProject(after)).ok).toBe(true);
   });
 
   it('moves a memo whose target is gone to the project, keeping its words', () => {
@@ -158,7 +171,7 @@ describe('repairProject on any damage the check reports', () => {
         if (before.total === 0) return;
         for (const p of before.problems) seen.set(p.kind, (seen.get(p.kind) ?? 0) + 1);
         const { after, undone } = repair(file);
-        expect(checkProject(after)).toEqual({ problems: [], total: 0 });
+        expect(checkProject(after)).toEqual({ problems: [], total: 0, repairable: 0 });
         expect(undone).toBe(canonical(file));
         // Nothing a person wrote is gone: texts, names, memos, quotes; no entity is removed.
         const words = (f: ProjectFile) => [

@@ -11,8 +11,17 @@ import path from 'node:path';
 /** Stands in for a coder: Repair records no coder, so no settings are read or written for it. */
 const REPAIRER = { id: 'gloss-cli-repair', name: 'Gloss repair', color: '#777777' };
 
+const count = (n: number) => (n === 1 ? '1 problem' : `${n} problems`);
+
 function list(io: { out(line: string): void }, problems: readonly ProjectProblem[]): void {
   for (const p of problems) io.out(`  ${p.message}${p.repair ? ` Repair ${p.repair}.` : ''}`);
+}
+
+/** Problems nothing can mend without loss: said, so that "mended" is never taken for "all is well". */
+function listLeft(io: { out(line: string): void }, left: readonly ProjectProblem[]): void {
+  if (left.length === 0) return;
+  io.out(`Left as ${left.length === 1 ? 'it is' : 'they are'} (nothing can mend ${left.length === 1 ? 'it' : 'them'} without loss):`);
+  list(io, left);
 }
 
 export const repairCommand: Command = {
@@ -44,27 +53,29 @@ Options:
       const plan = await withoutWarnings(() => readProject(file, (service) => planRepair(service.current)));
       if (plan.repaired.length === 0) {
         io.out(`${label}: the project check found nothing to mend`);
-        return 0;
+      } else {
+        io.out(`${label}: repair would mend ${count(plan.repaired.length)} (nothing was changed):`);
+        list(io, plan.repaired);
       }
-      io.out(`${label}: repair would mend ${plan.repaired.length === 1 ? '1 problem' : `${plan.repaired.length} problems`} (nothing was changed):`);
-      list(io, plan.repaired);
+      listLeft(io, plan.left);
       return 0;
     }
-    const repaired = await withoutWarnings(() =>
+    const plan = await withoutWarnings(() =>
       changeProject(file, REPAIRER, (service) => {
-        const plan = planRepair(service.current);
-        if (plan.repaired.length === 0) return plan.repaired;
+        const planned = planRepair(service.current);
+        if (planned.repaired.length === 0) return planned;
         const response = service.run({ type: 'repairProject' });
         if (!response.ok) throw new CliError(`${label}: ${response.error}`);
-        return plan.repaired;
+        return planned;
       }),
     );
-    if (repaired.length === 0) {
+    if (plan.repaired.length === 0) {
       io.out(`${label}: the project check found nothing to mend; nothing was changed`);
-      return 0;
+    } else {
+      io.out(`${label}: mended ${count(plan.repaired.length)}; the version before is kept as ${path.basename(backupPath(file))}:`);
+      list(io, plan.repaired);
     }
-    io.out(`${label}: mended ${repaired.length === 1 ? '1 problem' : `${repaired.length} problems`}; the version before is kept as ${path.basename(backupPath(file))}:`);
-    list(io, repaired);
+    listLeft(io, plan.left);
     return 0;
   },
 };

@@ -31,22 +31,25 @@ export function ProjectProblemsDialog() {
     notify(`${response.label}: done. Undo puts the project back as it was.`, 'info');
   };
   const more = check.total - check.problems.length;
+  const canRepair = !readOnly && check.repairable > 0;
 
   return (
     <Dialog
       title={`This project has ${count(check.total)}`}
       className="wide project-problems"
-      submitLabel={readOnly ? undefined : busy ? 'Repairing…' : 'Repair'}
+      submitLabel={canRepair ? (busy ? 'Repairing…' : 'Repair') : undefined}
       submitDisabled={busy}
-      cancelLabel={readOnly ? 'Close' : 'Not now'}
+      cancelLabel={canRepair ? 'Not now' : 'Close'}
       onSubmit={() => void repair()}
       onClose={close}
     >
       <p>
         Gloss opened it as it is and changed nothing.{' '}
-        {readOnly
-          ? 'It is open read-only; open it for editing to repair it.'
-          : 'Repair mends each of these as described, in one step that Undo reverts; nothing anyone wrote is removed.'}
+        {check.repairable === 0
+          ? 'None of these can be mended without loss, so they stay as they are.'
+          : readOnly
+            ? 'It is open read-only; open it for editing to repair it.'
+            : `Repair mends ${check.repairable === check.total ? 'each of these' : `${check.repairable.toLocaleString()} of these`} as described, in one step that Undo reverts; nothing anyone wrote is removed.`}
       </p>
       <ul className="problem-list" aria-label="Problems found">
         {check.problems.map((problem, i) => (
