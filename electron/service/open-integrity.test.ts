@@ -88,6 +88,30 @@ describe('bytes that are not UTF-8', () => {
   });
 });
 
+describe('problems the check reports', () => {
+  it('open the project, show in its snapshot, go with Repair and come back with Undo', async () => {
+    const file = path.join(dir, 'dangling.gloss');
+    const project = smallProject();
+    project.memos[0]!.target = { kind: 'code', id: 'deleted-code' };
+    project.cases[0]!.documentIds.push('deleted-doc');
+    await fs.writeFile(file, serializeProject(project));
+    const service = await ProjectService.open(file, { coder, saveDelayMs: 10 });
+    try {
+      expect(service.snapshot('browser').check).toMatchObject({ total: 2, repairable: 2 });
+      expect(service.check(1)).toMatchObject({ problems: [{ kind: 'memo-target-missing' }], total: 2 });
+      const repaired = service.run({ type: 'repairProject' });
+      expect(repaired).toMatchObject({ ok: true, label: 'Repair 2 problems' });
+      expect(service.check()).toEqual({ problems: [], total: 0, repairable: 0 });
+      expect(service.current.memos.get('m1')).toMatchObject({ target: { kind: 'project' }, text: 'because' });
+      service.undo();
+      expect(service.check().total).toBe(2);
+      expect(service.current.cases.get('p1')!.documentIds).toEqual(['d1', 'deleted-doc']);
+    } finally {
+      await service.close();
+    }
+  });
+});
+
 describe('record keys of any spelling', () => {
   it('keeps __proto__, constructor and hasOwnProperty keys through open → save → open', async () => {
     const file = path.join(dir, 'keys.gloss');

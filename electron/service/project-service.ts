@@ -87,6 +87,7 @@ export class ProjectService {
   private writing: Promise<void> | null = null;
   private retryMs: number;
   private closed = false;
+  private checked: { revision: number; check: ProjectCheck } | null = null;
 
   private constructor(
     readonly file: string,
@@ -171,12 +172,20 @@ export class ProjectService {
   }
 
   /** The project check of the project as it is now, listing at most `limit` problems. */
-  check(limit?: number): ProjectCheck {
-    return checkProject(fileFromState(this.state), limit);
+  check(limit = Number.POSITIVE_INFINITY): ProjectCheck {
+    const { problems, total, repairable } = this.fullCheck();
+    return { problems: problems.slice(0, limit), total, repairable };
+  }
+
+  /** The whole check, kept until the next change: a CLI command and a snapshot both ask for it on open. */
+  private fullCheck(file?: ProjectFile): ProjectCheck {
+    if (this.checked?.revision !== this.revision) this.checked = { revision: this.revision, check: checkProject(file ?? fileFromState(this.state)) };
+    return this.checked.check;
   }
 
   snapshot(host: Snapshot['host'], recent: string[] = []): Snapshot {
     const file = fileFromState(this.state);
+    const { problems, total, repairable } = this.fullCheck(file);
     return {
       file,
       path: this.file,
@@ -187,7 +196,7 @@ export class ProjectService {
       coderUnnamed: this.options.coderUnnamed ?? false,
       host,
       recent,
-      check: checkProject(file, SNAPSHOT_PROBLEMS),
+      check: { problems: problems.slice(0, SNAPSHOT_PROBLEMS), total, repairable },
     };
   }
 
