@@ -19,7 +19,7 @@ describe('fuzzing the project loader', () => {
     expect(figures.results).toBeGreaterThan(0);
     expect(figures.refused).toBeGreaterThan(0);
     expect(Object.keys(figures.details).filter((k) => k.startsWith('refused:') && k !== 'refused: not valid JSON').length).toBeGreaterThan(3);
-    expect(Object.keys(figures.details).filter((k) => k.startsWith('result:')).length).toBe(2);
+    expect(Object.keys(figures.details).filter((k) => k.startsWith('result:')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('groups refusals by reason, whatever the ids and numbers', () => {

@@ -69,9 +69,11 @@ function checkAccepted(bytes: Uint8Array): string {
   const repaired = serializeProject(fileFromState(state));
   const reloaded = parseProjectBytes(new TextEncoder().encode(repaired));
   if (!reloaded.ok) broken(`its repair does not load again (${reloaded.error})`);
-  const left = checkProject(reloaded.value).problems.filter((p) => p.repair !== null);
+  const after = checkProject(reloaded.value);
+  const left = after.problems.filter((p) => p.repair !== null);
   if (left.length > 0) broken(`Repair left problems it could mend: ${left.map((p) => p.message).join('; ')}`);
-  return 'opened with problems; Repair mended them';
+  if (after.total !== check.total - check.repairable) broken(`Repair mended ${check.total - after.total} problems, not the ${check.repairable} it could`);
+  return after.total === 0 ? 'opened with problems; Repair mended them' : 'opened with problems; Repair mended those it can';
 }
 
 let dir = '';
