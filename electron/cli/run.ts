@@ -18,6 +18,8 @@ import { importCodebookCommand } from './commands/import-codebook';
 import { mergeCommand } from './commands/merge';
 import { gitSetupCommand } from './commands/git-setup';
 import { agreementCommand } from './commands/agreement';
+import { repairCommand } from './commands/repair';
+import { setWarningSink } from './problem-warnings';
 
 export const COMMANDS: readonly Command[] = [
   newCommand,
@@ -32,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   mergeCommand,
   gitSetupCommand,
   agreementCommand,
+  repairCommand,
 ];
 
 function version(): string {
@@ -79,6 +82,7 @@ const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim();
 /** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
+  setWarningSink((line) => io.err(line));
   try {
     if (first === undefined) throw new UsageError(`name a command: ${COMMANDS.map((c) => c.name).join(', ')} (see gloss --help)`);
     if (first === '--help' || first === '-h') {
@@ -124,5 +128,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`gloss: internal error: ${oneLine((e as Error)?.message ?? String(e))}`);
     if (process.env.GLOSS_DEBUG) console.error(e);
     return 70;
+  } finally {
+    setWarningSink(null);
   }
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Coder, ProjectFile } from '../model/schema';
 import type { Change } from '../model/state';
+import type { ProjectCheck } from '../model/check-project';
 import { anonymiseRequestSchema, opRequestSchema, type AnonymiseRequest, type OpRequest } from '../ops/requests';
 import type { Planned } from '../ops/plan';
 import type { AnonymisePreview } from '../ops/edit-text';
@@ -42,6 +43,12 @@ export interface Snapshot {
   /** Host abilities: Electron has native dialogs, the browser host downloads instead. */
   host: 'electron' | 'browser';
   recent: string[];
+  /**
+   * What the project check found when the snapshot was taken (dangling references, offsets
+   * that split a character…): the app shows it after opening and offers Repair. Absent when
+   * no project is open.
+   */
+  check?: ProjectCheck;
 }
 
 export type OpResponse =

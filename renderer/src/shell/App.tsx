@@ -11,6 +11,7 @@ import { ReaderPane } from '../reader/ReaderPane';
 import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
 import { AgreementView } from '../team/AgreementView';
 import { TeamDialogs } from '../team/TeamDialogs';
+import { ProjectProblemsDialog } from '../problems/ProjectProblemsDialog';
 import { MessageArea } from './MessageArea';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
@@ -54,6 +55,7 @@ export function App() {
       {hasProject && <DocumentDialogs />}
       <ExchangeDialogs />
       <TeamDialogs />
+      {hasProject && <ProjectProblemsDialog />}
       {dropping && hasProject && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files to import them ({IMPORT_FORMATS_TEXT})

@@ -5,6 +5,7 @@
  * selectors (and the memoised derivations in selectors.ts) see it.
  */
 import type { Coder } from '../../../shared/model/schema';
+import type { ProjectCheck } from '../../../shared/model/check-project';
 import { applyChange, stateFromFile, type Change, type ProjectState } from '../../../shared/model/state';
 import type { HistoryInfo, SaveState, Snapshot } from '../bridge/channels';
 import type { Slice } from './types';
@@ -23,6 +24,8 @@ export interface ProjectSlice {
   recent: string[];
   save: SaveState;
   history: HistoryInfo;
+  /** What the project check found when the project was loaded (shown once, with Repair). */
+  check: ProjectCheck | null;
   loadSnapshot(snapshot: Snapshot): void;
   applyHostChange(change: Change, history?: HistoryInfo): void;
   setSaveState(save: SaveState): void;
@@ -42,6 +45,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
   recent: [],
   save: { status: 'saved', at: null },
   history: { undo: null, redo: null },
+  check: null,
 
   loadSnapshot(snapshot) {
     set({
@@ -56,6 +60,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
       recent: snapshot.recent,
       save: snapshot.save,
       history: snapshot.history,
+      check: snapshot.check ?? null,
     });
     get().projectReplaced();
   },
