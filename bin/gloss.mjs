@@ -5,9 +5,14 @@
 // a source changed after it was made (a development checkout after an edit, a pull or a
 // branch switch), it runs the TypeScript sources through tsx instead, so it never runs
 // old code. GLOSS_DEBUG=1 says on stderr which of the two it runs, and why.
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chooseCli } from './prebuilt.mjs';
+import { BUNDLE_DIR, chooseCli, ENTRY_FILE } from './prebuilt.mjs';
+
+// Node 22.1 and later keep V8's compiled code of the modules loaded from here on in a cache
+// (in the temp folder), so later starts skip most of the parsing; older Nodes lack it.
+module.enableCompileCache?.();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const choice = chooseCli(root);
@@ -15,7 +20,7 @@ const debug = Boolean(process.env.GLOSS_DEBUG);
 
 if (choice.bundle) {
   if (debug) {
-    process.stderr.write(`gloss: running the prebuilt CLI ${path.relative(root, choice.bundle)}\n`);
+    process.stderr.write(`gloss: running the prebuilt CLI ${BUNDLE_DIR}/${ENTRY_FILE}\n`);
     // Stack traces of internal errors then point into the sources, not the bundle.
     process.setSourceMapsEnabled(true);
   }
