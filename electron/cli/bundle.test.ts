@@ -46,6 +46,8 @@ function hasGit(): boolean {
 const HAVE_GIT = hasGit();
 
 const PREBUILT = 'gloss: running the prebuilt CLI dist/cli/gloss.mjs\n';
+/** Each test starts processes; on a busy machine one start can take seconds. */
+const PROCESSES = 120_000;
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-bundle-'));
@@ -89,7 +91,7 @@ describe('the prebuilt CLI', () => {
     const help = await gloss('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: gloss COMMAND FILE/);
-  });
+  }, PROCESSES);
 
   it('imports Word, PDF and text, codes, and exports a workbook, loading each library on demand', async () => {
     expect(await gloss('new', 'study.gloss')).toMatchObject({ code: 0, stderr: PREBUILT });
@@ -105,7 +107,7 @@ describe('the prebuilt CLI', () => {
     const workbook = await fs.readFile(path.join(work, 'study.xlsx'));
     expect(workbook.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
     expect(await fs.readFile(path.join(work, 'report.html'), 'utf8')).toContain('Training gaps');
-  });
+  }, PROCESSES);
 
   it.skipIf(!HAVE_GIT)('finds its own files where the sources would: the merge driver is this tree\'s bin/gloss.mjs', async () => {
     const repo = path.join(tmp, 'repo');
@@ -114,7 +116,7 @@ describe('the prebuilt CLI', () => {
     const run = await gloss('git-setup', repo);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`'${path.join(installed, 'bin', 'gloss.mjs')}' merge --base %O %A %B`);
-  });
+  }, PROCESSES);
 });
 
 describe('bin/gloss.mjs without a prebuilt CLI', () => {
@@ -130,5 +132,5 @@ describe('bin/gloss.mjs without a prebuilt CLI', () => {
       stdout: `${version}\n`,
       stderr: 'gloss: running the TypeScript sources through tsx: there is no prebuilt CLI in dist/cli (npm run build:cli makes it)\n',
     });
-  }, 60_000);
+  }, PROCESSES);
 });

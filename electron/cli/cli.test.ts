@@ -226,5 +226,5 @@ describe('gloss', () => {
       await holder.close();
     }
     expect(await read('study.gloss')).toEqual(before);
-  });
+  }, 60_000);
 });
