@@ -11,9 +11,9 @@
 //   node build/build-cli.mjs --out DIR     builds DIR/cli instead (a test builds into a temp folder)
 //   node build/build-cli.mjs --if-possible (the prepare script, run by npm install and npm ci)
 //
-// --if-possible never fails the install: without esbuild (npm install --omit=dev) or when
-// the build fails, it says so and leaves no new bundle, and bin/gloss.mjs runs the sources
-// through tsx (a dependency), only more slowly.
+// --if-possible never fails the install: without esbuild or when the build fails, it says
+// so and leaves no new bundle, and bin/gloss.mjs runs the sources through tsx (a
+// dependency), only more slowly, until the bundle is built.
 import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -149,12 +149,24 @@ async function buildCli(esbuild) {
   );
 }
 
+/** What went wrong, on one line: esbuild's first error with its place, or the message. */
+function firstError(e) {
+  const error = e?.errors?.[0];
+  if (error) return `${error.location ? `${error.location.file}:${error.location.line}: ` : ''}${error.text}`;
+  return e instanceof Error ? e.message.split('\n')[0] : String(e);
+}
+
 let esbuild;
 try {
   esbuild = await import('esbuild');
-} catch (e) {
-  if (!ifPossible) throw e;
-  console.log('build-cli: esbuild is not installed (an install without devDependencies?), so there is no prebuilt CLI; gloss runs from the sources.');
+} catch {
+  // npm install --omit=dev still has it (tsx depends on it); only an odd install lacks it.
+  const said = 'build-cli: esbuild is not installed, so the CLI was not prebuilt (npm install builds it)';
+  if (!ifPossible) {
+    console.error(said);
+    process.exit(1);
+  }
+  console.log(said);
   process.exit(0);
 }
 try {
@@ -162,8 +174,8 @@ try {
 } catch (e) {
   await rm(staging, { recursive: true, force: true });
   if (!ifPossible) {
-    console.error(`build-cli: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`build-cli: ${firstError(e)}`);
     process.exit(1);
   }
-  console.log(`build-cli: the prebuilt CLI could not be built (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); gloss runs from the sources.`);
+  console.log(`build-cli: the prebuilt CLI could not be built (${firstError(e)}); gloss runs from the sources.`);
 }
