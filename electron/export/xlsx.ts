@@ -4,9 +4,9 @@
  * header row with a filter, and columns sized to their content.
  */
 import { PassThrough } from 'node:stream';
-// Types only here: exceljs (about 1 MB with archiver and its other dependencies) is loaded
-// by workbookXlsx itself, so a process that never writes a workbook (most CLI commands,
-// the app until the user exports) does not pay for loading it.
+// Types only here: exceljs (about 2.4 MB of code with archiver and its other dependencies)
+// is loaded by workbookXlsx itself, so a process that never writes a workbook (most CLI
+// commands, the app until the user exports) does not pay for loading it.
 import type ExcelJS from 'exceljs';
 import type { ProjectState } from '../../shared/model/state';
 import { codePath, codeTree } from '../../shared/model/codes';
