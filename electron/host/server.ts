@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent, HostEvents } from '../../shared/ipc/contract';
 import type { Coder } from '../../shared/model/schema';
-import { coderFor } from '../cli/coder';
+import { coderFor } from '../service/coder';
 import { ProjectOpenError, writeFileDurably } from '../service/durable-file';
 import { serializeProject } from '../../shared/model/serialize';
 import { createHandlers, type HostContext } from '../service/handlers';

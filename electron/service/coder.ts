@@ -3,8 +3,8 @@
  * settings.
  */
 import type { Coder } from '../../shared/model/schema';
-import { ProjectService } from '../service/project-service';
-import { defaultDataDir, ensureCoder } from '../service/settings';
+import { ProjectService } from './project-service';
+import { defaultDataDir, ensureCoder } from './settings';
 
 /**
  * The coder for a change to a project whose coders are `known`. A name that already codes
