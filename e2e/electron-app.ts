@@ -8,6 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
 import { electronAvailability } from './electron-available';
 
+/** The Electron app behind each page, for helpers that drive native dialogs (see chooseFiles in helpers.ts). */
+const apps = new WeakMap<Page, ElectronApplication>();
+
+/** The Electron app showing `page`, or undefined when the page is in the browser host. */
+export function electronAppOf(page: Page): ElectronApplication | undefined {
+  return apps.get(page);
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface LaunchedElectronApp {
@@ -48,6 +56,7 @@ export async function launchElectronApp(projectFile: string, dataDir: string, op
   try {
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
+    apps.set(page, app);
     return {
       app,
       page,
