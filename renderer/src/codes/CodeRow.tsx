@@ -15,6 +15,7 @@ import { DeleteCodeDialog } from './DeleteCodeDialog';
 import { DescribeCodeDialog } from './DescribeCodeDialog';
 import { MoveCodeDialog } from './MoveCodeDialog';
 import { draggedCode, endCodeDrag, isCodeDrag, startCodeDrag } from './code-drag';
+import { run } from '../project/actions';
 
 type Dialog = 'describe' | 'move' | 'delete' | null;
 
@@ -22,7 +23,6 @@ export function CodeRow({ row }: { row: Row }) {
   const { code, depth, count } = row;
   const readOnly = useGloss((s) => s.readOnly);
   const project = useGloss((s) => s.project);
-  const run = useGloss((s) => s.run);
   const setExcerptCodes = useGloss((s) => s.setExcerptCodes);
   const setView = useGloss((s) => s.setView);
   const [renaming, setRenaming] = useState(false);

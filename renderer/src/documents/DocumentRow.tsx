@@ -6,22 +6,22 @@ import { MenuButton } from '../common/MenuButton';
 import { RenameField } from '../common/RenameField';
 import { useGloss } from '../store';
 import type { DocumentEntry } from '../store/selectors';
+import { startAnonymise, startEditText } from './actions';
+import { run } from '../project/actions';
 
 export function DocumentRow({ entry }: { entry: DocumentEntry }) {
   const isOpen = useGloss((s) => s.documentId === entry.id && s.view === 'reader');
   const readOnly = useGloss((s) => s.readOnly);
   const openDocument = useGloss((s) => s.openDocument);
   const setView = useGloss((s) => s.setView);
-  const run = useGloss((s) => s.run);
-  const openDialog = useGloss((s) => s.openDialog);
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [contextAt, setContextAt] = useState<{ x: number; y: number } | null>(null);
 
   const actions = (): MenuItem[] => [
     { label: 'Rename…', onSelect: () => setRenaming(true), disabled: readOnly },
-    { label: 'Edit text…', onSelect: () => openDialog({ kind: 'edit-text', documentId: entry.id }), disabled: readOnly },
-    { label: 'Anonymise…', onSelect: () => openDialog({ kind: 'anonymise', documentId: entry.id }), disabled: readOnly },
+    { label: 'Edit text…', onSelect: () => startEditText(entry.id), disabled: readOnly },
+    { label: 'Anonymise…', onSelect: () => startAnonymise(entry.id), disabled: readOnly },
     { label: 'Delete…', onSelect: () => setConfirming(true), danger: true, disabled: readOnly },
   ];
 

@@ -2,12 +2,12 @@
 import { memo } from 'react';
 import { useGloss } from '../store';
 import type { Excerpt } from './excerpts';
+import { run } from '../project/actions';
 
 export const ExcerptCard = memo(function ExcerptCard({ excerpt }: { excerpt: Excerpt }) {
   const jumpTo = useGloss((s) => s.jumpTo);
   const startReview = useGloss((s) => s.startReview);
   const readOnly = useGloss((s) => s.readOnly);
-  const run = useGloss((s) => s.run);
   const { coding } = excerpt;
   return (
     <li className={coding.needsReview ? 'excerpt needs-review' : 'excerpt'}>
