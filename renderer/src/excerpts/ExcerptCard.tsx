@@ -1,7 +1,7 @@
 /** One coded passage in the Excerpts view; activating it opens the passage in the reader. */
 import { memo } from 'react';
 import { useGloss } from '../store';
-import type { Excerpt } from './excerpts';
+import type { Excerpt } from '../../../shared/analysis/excerpts';
 import { run } from '../project/actions';
 
 export const ExcerptCard = memo(function ExcerptCard({ excerpt }: { excerpt: Excerpt }) {

@@ -18,7 +18,7 @@ import { ReaderHeader } from './ReaderHeader';
 import { ReviewBar } from './ReviewBar';
 import { VirtualText } from './VirtualText';
 import { ChunkRegistry } from './chunk-registry';
-import { codingsAt } from './coverage';
+import { codingsAt } from '../../../shared/analysis/codings-at';
 import { FIND_CURRENT_HIGHLIGHT, FIND_HIGHLIGHT, FLASH_HIGHLIGHT, paintCodeColors, PENDING_HIGHLIGHT } from './highlights';
 import { extendSelectionByKey } from './keyboard-selection';
 import { chunkIndexAt, readerLayout } from './layout';

@@ -4,7 +4,7 @@
  * match is current. Moving to a match calls `onGo` so the reader can scroll to it.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { findMatches, matchAtOrAfter, type FindOptions, type Match } from './find';
+import { findMatches, matchAtOrAfter, type FindOptions, type Match } from '../../../shared/text/find';
 import { useGloss } from '../store';
 
 export interface FindState {
