@@ -88,11 +88,6 @@ export function isMenuCommand(command: CommandId): command is MenuCommand {
   return COMMANDS[command].runs === 'renderer';
 }
 
-/** The export kind of an `export-<kind>` command, or null for any other command. */
-export function exportKindOf(command: CommandId): ExportKind | null {
-  return command.startsWith('export-') ? (command.slice('export-'.length) as ExportKind) : null;
-}
-
 /** Whether a command can act now, given what is open. */
 export function commandAvailable(command: CommandId, state: { hasProject: boolean; readOnly: boolean }): boolean {
   const { needs } = COMMANDS[command];
