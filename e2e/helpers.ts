@@ -46,6 +46,21 @@ export async function chooseFiles(page: Page, files: FileToImport[], trigger: ()
   );
 }
 
+/**
+ * Chooses a file in a labelled file field (files/FileField.tsx): the browser's file input in
+ * the browser host, the Choose… button and the native dialog in the desktop app.
+ */
+export async function chooseFileIn(scope: Locator, label: string, file: FileToImport): Promise<void> {
+  const page = scope.page();
+  if (!electronAppOf(page)) {
+    await scope.getByLabel(label).setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.content) });
+    return;
+  }
+  const field = scope.getByRole('group', { name: label });
+  await chooseFiles(page, [file], () => field.getByRole('button', { name: 'Choose…' }).click());
+  await expect(field).toContainText(file.name);
+}
+
 /** Imports files through the Documents pane's Import button and the system file chooser. */
 export async function importThroughChooser(page: Page, files: FileToImport[]): Promise<void> {
   await chooseFiles(page, files, () => page.getByRole('region', { name: 'Documents' }).getByRole('button', { name: 'Import' }).click(), { multiple: true });
