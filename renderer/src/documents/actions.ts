@@ -85,6 +85,11 @@ export function startAnonymise(documentId: string | null): void {
   useGloss.getState().openDialog({ kind: 'anonymise', documentId });
 }
 
+/** Delete…, after saying how many codings go with the document. */
+export function startDeleteDocument(entry: { id: string; name: string; codings: number }): void {
+  useGloss.getState().openDialog({ kind: 'delete-document', documentId: entry.id, name: entry.name, codings: entry.codings });
+}
+
 /** Edit text…, with the caret at the passage the person had selected. */
 export function startEditText(documentId: string, selection?: { start: number; end: number }): void {
   useGloss.getState().openDialog({ kind: 'edit-text', documentId, ...(selection ? { selection } : {}) });

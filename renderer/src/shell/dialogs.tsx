@@ -14,6 +14,11 @@ import { DuplicatesDialog } from '../documents/DuplicatesDialog';
 import { EditTextDialog } from '../documents/EditTextDialog';
 import { PasteDialog } from '../documents/PasteDialog';
 import { CoderNameDialog } from '../team/CoderNameDialog';
+import { DeleteCodeDialog } from '../codes/DeleteCodeDialog';
+import { DescribeCodeDialog } from '../codes/DescribeCodeDialog';
+import { MoveCodeDialog } from '../codes/MoveCodeDialog';
+import { DeleteDocumentDialog } from '../documents/DeleteDocumentDialog';
+import { MemoDialog } from '../memos/MemoDialog';
 import { MergeDialog } from '../team/MergeDialog';
 
 export interface DialogEntry {
@@ -25,6 +30,12 @@ export interface DialogEntry {
 
 export const DIALOGS = {
   'edit-text': { component: EditTextDialog, needsProject: true },
+  'delete-document': { component: DeleteDocumentDialog, needsProject: true },
+  'describe-code': { component: DescribeCodeDialog, needsProject: true },
+  'move-code': { component: MoveCodeDialog, needsProject: true },
+  'delete-code': { component: DeleteCodeDialog, needsProject: true },
+  /** A memo about a coding: a new one (memo null) or one to edit. */
+  memo: { component: MemoDialog, needsProject: true },
   anonymise: { component: AnonymiseDialog, needsProject: true },
   paste: { component: PasteDialog, needsProject: true },
   /** Files the host held back because the project already has their content: import copies? */
