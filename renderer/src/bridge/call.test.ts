@@ -53,11 +53,14 @@ describe('call, the one road to the host', () => {
       }),
     );
     const revision = useGloss.getState().revision;
+    useGloss.getState().openDialog({ kind: 'qdpx-options', file: { name: 'a.qdpx', base64: '' } });
     const outcome = await call('exchange:importQdpx', { file: { name: 'a.qdpx', base64: '' }, positions: 'auto' });
     expect(outcome.ok).toBe(true);
     expect(useGloss.getState().path).toBe('/tmp/from-nvivo.gloss');
     expect(useGloss.getState().project?.project.name).toBe('From NVivo');
     expect(useGloss.getState().revision).toBe(revision + 1);
+    // Dialogs about the previous project close with it.
+    expect(useGloss.getState().dialog).toBeNull();
   });
 
   it('takes the coder from a coder-name reply and leaves the project as it is', async () => {

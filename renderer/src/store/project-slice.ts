@@ -44,6 +44,8 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
   history: { undo: null, redo: null },
 
   loadSnapshot(snapshot) {
+    // A dialog about the previous project (a memo, a code) must not act on another one.
+    if (snapshot.path !== get().path) get().openDialog(null);
     set({
       loaded: true,
       project: snapshot.file ? stateFromFile(snapshot.file) : null,
