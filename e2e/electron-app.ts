@@ -9,6 +9,14 @@ import { _electron as electron, type ElectronApplication, type Page } from '@pla
 import { APP_PAGE_URL } from '../electron/url-trust';
 import { electronAvailability } from './electron-available';
 
+/** The Electron app behind each page, for helpers that drive native dialogs (see chooseFiles in helpers.ts). */
+const apps = new WeakMap<Page, ElectronApplication>();
+
+/** The Electron app showing `page`, or undefined when the page is in the browser host. */
+export function electronAppOf(page: Page): ElectronApplication | undefined {
+  return apps.get(page);
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface LaunchedElectronApp {
@@ -52,6 +60,7 @@ export async function launchElectronApp(projectFile: string, dataDir: string, op
     // The window may come before its page: wait for the app's own page on its own scheme.
     await page.waitForURL(APP_PAGE_URL);
     await page.waitForLoadState('domcontentloaded');
+    apps.set(page, app);
     return {
       app,
       page,

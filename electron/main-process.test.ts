@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../shared/ipc/contract';
+import type { ChosenFile, CoderNamed, ImportResponse, QdpxImported, Snapshot } from '../shared/ipc/contract';
 import { ProjectService } from './service/project-service';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './content-policy';
@@ -212,7 +212,7 @@ describe('the main process', () => {
     expect(await fs.readFile(file, 'utf8')).toBe('{"format": "gloss-project", "version": 1, "project": 7}');
   });
 
-  it('imports documents and exports CSV through native dialogs from the menu', async () => {
+  it('imports documents chosen in the native dialog, read by path in the main process, and exports CSV through the save dialog', async () => {
     const dataDir = await tempDir('gloss-main-');
     const app = await launch([], dataDir);
     await app.invoke('project:snapshot');
@@ -221,15 +221,40 @@ describe('the main process', () => {
     await fs.writeFile(notes, 'Training was cancelled twice.\r\nNobody told us why.');
     await fs.writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0x0d, 0x0a]));
 
-    app.state.answers.open.push([notes, binary]);
+    // The menu hands Import to the renderer, which runs the one import pipeline of both hosts.
     menuItem(app.state.menu, 'File', 'Import Documents…').click!();
-    await until(() => app.state.messageBoxes.length > 0, 'the import report');
-    const changed = app.win.events().filter((e) => e.event === 'changed');
-    expect(changed).toHaveLength(1);
-    expect(app.state.messageBoxes[0]?.message).toBe('1 of 2 files were imported.');
-    expect(app.state.messageBoxes[0]?.detail).toMatch(/^photo\.txt: /);
+    expect(app.win.events().at(-1)).toEqual({ event: 'menu', payload: 'import' });
+    const eventsBefore = app.win.events().length;
+
+    // The renderer asks for the native dialog; the chosen files come back as paths, not bytes.
+    app.state.answers.open.push([notes, binary]);
+    const chosen = value<ChosenFile[]>(await app.invoke('files:choose', 'documents'));
+    expect(chosen).toEqual([
+      { name: 'Field notes.txt', path: notes },
+      { name: 'photo.txt', path: binary },
+    ]);
+    const dialog = app.state.openDialogs.at(-1)!;
+    expect(dialog.title).toBe('Import documents');
+    expect(dialog.properties).toEqual(['openFile', 'multiSelections']);
+    expect(dialog.filters?.[0]?.extensions).toEqual(expect.arrayContaining(['txt', 'docx', 'pdf']));
+
+    // The main process reads them by path and imports what it can; the reply carries the change and the refusals.
+    const response = value<ImportResponse>(await app.invoke('documents:import', chosen));
+    expect(response.imported.map((d) => d.name)).toEqual(['Field notes']);
+    expect(response.failed.map((f) => f.name)).toEqual(['photo.txt']);
+    expect(response.failed[0]?.error).toMatch(/^photo\.txt: /);
+    expect(response.result).toMatchObject({ ok: true, label: expect.stringMatching(/Field notes/) });
+    // No event follows the reply: it carries everything the renderer needs.
+    expect(app.win.events().slice(eventsBefore).filter((e) => e.event !== 'save-state' && e.event !== 'progress')).toEqual([]);
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(snapshot.file?.documents.find((d) => d.name === 'Field notes')?.text).toBe('Training was cancelled twice.\nNobody told us why.');
+
+    // A path the dialog did not return is refused, named, and not read.
+    const refused = value<ImportResponse>(await app.invoke('documents:import', [{ name: 'settings.json', path: path.join(dataDir, 'settings.json') }]));
+    expect(refused.imported).toEqual([]);
+    expect(refused.failed).toEqual([{ name: 'settings.json', error: "settings.json was not chosen in Gloss's file dialog; choose it again." }]);
+    const preview = await app.invoke('exchange:previewCodebook', { name: 'x.qdc', path: path.join(dataDir, 'x.qdc') });
+    expect(preview).toEqual({ ok: false, error: "x.qdc was not chosen in Gloss's file dialog; choose it again." });
 
     const out = path.join(dataDir, 'out', 'excerpts');
     await fs.mkdir(path.dirname(out));
@@ -250,7 +275,9 @@ describe('the main process', () => {
     const app = await launch([], dataDir);
     const first = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(first.coderUnnamed).toBe(true);
-    const named = value<Snapshot>(await app.invoke('team:setCoderName', 'Ruth'));
+    const named = value<CoderNamed>(await app.invoke('team:setCoderName', 'Ruth'));
+    // The reply says who codes now, not the whole project.
+    expect(Object.keys(named).sort()).toEqual(['coder', 'coderUnnamed']);
     expect(named.coder.name).toBe('Ruth');
     expect(named.coderUnnamed).toBe(false);
 
@@ -264,11 +291,16 @@ describe('the main process', () => {
     expect(qdpx.encoding).toBe('base64');
     const target = path.join(dataDir, 'From NVivo');
     app.state.answers.save.push(target);
-    const imported = value<{ path: string; report: { imported: Record<string, number> } } | null>(
+    const eventsBefore = app.win.events().length;
+    const imported = value<QdpxImported | null>(
       await app.invoke('exchange:importQdpx', { file: { name: 'study.qdpx', base64: qdpx.content }, positions: 'auto' }),
     );
     expect(imported?.path).toBe(`${target}.gloss`);
     expect(imported?.report.imported.documents).toBe(3);
+    // The reply carries the new project, so no 'reload' event races it.
+    expect(imported?.snapshot.path).toBe(`${target}.gloss`);
+    expect(imported?.snapshot.file?.documents).toHaveLength(3);
+    expect(app.win.events().slice(eventsBefore).map((e) => e.event)).not.toContain('reload');
     // Opened in place of the sample, under the name the .qdpx gave its project.
     expect(app.win.title).toBe('Sample project — Gloss');
     const now = value<Snapshot>(await app.invoke('project:snapshot'));
@@ -293,6 +325,24 @@ describe('the main process', () => {
     const original = path.join(dataDir, 'Sample project.gloss');
     expect((await ProjectService.read(original)).codes.map((c) => c.name)).toContain('Unsaved yet');
     await expect(fs.access(`${original}.lock`)).rejects.toThrow();
+  });
+
+  it('answers New asked for by the renderer with the new project, and announces one made from the menu', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    let before = app.win.events().length;
+    app.state.answers.save.push(path.join(dataDir, 'First'));
+    const first = value<Snapshot>(await app.invoke('project:newDialog'));
+    expect(first.path).toBe(path.join(dataDir, 'First.gloss'));
+    // The reply carries the project: a 'reload' as well would load it twice.
+    expect(app.win.events().slice(before).map((e) => e.event)).not.toContain('reload');
+
+    before = app.win.events().length;
+    app.state.answers.save.push(path.join(dataDir, 'Second'));
+    menuItem(app.state.menu, 'File', 'New Project…').click!();
+    await until(() => app.win.title === 'Second — Gloss', 'the second project');
+    expect(app.win.events().slice(before).map((e) => e.event)).toContain('reload');
   });
 
   it('opens a project handed over by a second launch in the same window', async () => {

@@ -57,13 +57,13 @@ function refreshMenu(): void {
       platform: process.platform,
     },
     {
-      newProject: () => void session?.newProject(),
-      open: () => void session?.openWithDialog(),
+      host: {
+        'new-project': () => void session?.newProject(),
+        'open-project': () => void session?.openWithDialog(),
+        'save-as': () => void session?.saveAs(),
+      },
       openRecent: (file) => void session?.open(file),
       clearRecent: () => void prefs?.clearRecent(),
-      importDocuments: () => void session?.importDocuments(),
-      exportFile: (kind) => void session?.exportToFile(kind),
-      saveAs: () => void session?.saveAs(),
       command: (command) => sendEvent(mainWindow?.webContents, 'menu', command),
       about: () => void showAbout(),
     },

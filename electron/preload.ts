@@ -42,6 +42,7 @@ const api = {
   'history:redo': () => invoke('history:redo'),
   'documents:import': (files) => invoke('documents:import', files),
   'documents:importCopies': (files) => invoke('documents:importCopies', files),
+  'files:choose': (purpose) => invoke('files:choose', purpose),
   'export:content': (kind) => invoke('export:content', kind),
   'export:save': (kind) => invoke('export:save', kind),
   'project:saveNow': () => invoke('project:saveNow'),

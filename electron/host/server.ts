@@ -136,7 +136,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const previous = service;
       service = opened;
       await previous.close().catch((e: unknown) => log(`closing ${previous.file} failed: ${String(e)}`));
-      events.send('reload', null);
+      // No 'reload' event: the reply to the import carries the new project's snapshot.
       return target;
     },
     setCoderName: async (name, same) => {

@@ -1,27 +1,22 @@
 /**
  * After a project opens with problems the project check found (a memo on a deleted
  * document, a coding that splits a character…): the list, in plain words, and a Repair
- * button that mends what can be mended without loss as one undoable step. Shown once per
- * opened project; nothing is changed unless the person asks.
+ * button that mends what can be mended without loss as one undoable step. Opened once when
+ * a project with problems is loaded; nothing is changed unless the person asks.
  */
 import { useState } from 'react';
 import type { ProjectCheck } from '../../../shared/model/check-project';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
+import { run } from '../project/actions';
 
 const count = (n: number) => (n === 1 ? 'a problem' : `${n.toLocaleString()} problems`);
 
-export function ProjectProblemsDialog() {
-  const check = useGloss((s) => s.check);
+export function ProjectProblemsDialog({ check, onClose: close }: { check: ProjectCheck; onClose: () => void }) {
   const readOnly = useGloss((s) => s.readOnly);
-  const run = useGloss((s) => s.run);
   const notify = useGloss((s) => s.notify);
-  /** The check this dialog was closed on; a new snapshot (another project, a reload) brings a new one. */
-  const [closed, setClosed] = useState<ProjectCheck | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!check || check.total === 0 || check === closed) return null;
 
-  const close = () => setClosed(check);
   const repair = async () => {
     setBusy(true);
     const response = await run({ type: 'repairProject' });

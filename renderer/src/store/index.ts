@@ -3,14 +3,12 @@ import { create } from 'zustand';
 import { createProjectSlice } from './project-slice';
 import { createUiSlice } from './ui-slice';
 import { createMessagesSlice } from './messages-slice';
-import { createCommandsSlice } from './commands-slice';
 import type { AppState } from './types';
 
 export const useGloss = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
   ...createUiSlice(...a),
   ...createMessagesSlice(...a),
-  ...createCommandsSlice(...a),
 }));
 
 export type { AppState, Span } from './types';

@@ -5,9 +5,8 @@
  * selectors (and the memoised derivations in selectors.ts) see it.
  */
 import type { Coder } from '../../../shared/model/schema';
-import type { ProjectCheck } from '../../../shared/model/check-project';
 import { applyChange, stateFromFile, type Change, type ProjectState } from '../../../shared/model/state';
-import type { HistoryInfo, SaveState, Snapshot } from '../bridge/channels';
+import type { CoderNamed, HistoryInfo, SaveState, Snapshot } from '../bridge/channels';
 import type { Slice } from './types';
 
 export interface ProjectSlice {
@@ -24,13 +23,11 @@ export interface ProjectSlice {
   recent: string[];
   save: SaveState;
   history: HistoryInfo;
-  /** What the project check found when the project was loaded (shown once, with Repair). */
-  check: ProjectCheck | null;
   loadSnapshot(snapshot: Snapshot): void;
   applyHostChange(change: Change, history?: HistoryInfo): void;
   setSaveState(save: SaveState): void;
-  /** Takes the coder from the snapshot the host answers a new coder name with. */
-  coderNamed(snapshot: Snapshot): void;
+  /** Takes who codes now from the host's answer to a new coder name. */
+  coderNamed(named: CoderNamed): void;
 }
 
 export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
@@ -45,9 +42,10 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
   recent: [],
   save: { status: 'saved', at: null },
   history: { undo: null, redo: null },
-  check: null,
 
   loadSnapshot(snapshot) {
+    // A dialog about the previous project (a memo, a code) must not act on another one.
+    if (snapshot.path !== get().path) get().openDialog(null);
     set({
       loaded: true,
       project: snapshot.file ? stateFromFile(snapshot.file) : null,
@@ -60,9 +58,10 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
       recent: snapshot.recent,
       save: snapshot.save,
       history: snapshot.history,
-      check: snapshot.check ?? null,
     });
     get().projectReplaced();
+    // What the project check found is said once per loaded snapshot; Repair is the person's choice.
+    if (snapshot.check && snapshot.check.total > 0) get().openDialog({ kind: 'project-problems', check: snapshot.check });
   },
 
   applyHostChange(change, history) {
@@ -77,7 +76,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
     set({ save });
   },
 
-  coderNamed(snapshot) {
-    set({ coder: snapshot.coder, coderUnnamed: snapshot.coderUnnamed });
+  coderNamed(named) {
+    set({ coder: named.coder, coderUnnamed: named.coderUnnamed });
   },
 });

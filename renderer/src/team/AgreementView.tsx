@@ -11,7 +11,8 @@ import { downloadText } from '../files/download';
 import { AgreementControls } from './agreement/AgreementControls';
 import { AgreementTable } from './agreement/AgreementTable';
 import { SideBySide } from './agreement/SideBySide';
-import { computeAgreement, parseOverlap, useAgreement } from './agreement/agreement-store';
+import { parseOverlap, useAgreement } from './agreement/agreement-store';
+import { computeAgreement } from './actions';
 import { agreementCsv, groupRows, unitRule } from './agreement/table-rows';
 import './agreement/agreement.css';
 

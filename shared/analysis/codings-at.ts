@@ -1,5 +1,5 @@
 /** Which codings cover a position of the text: for the hover tooltip and the context menu. */
-import type { Coding } from '../../../shared/model/schema';
+import type { Coding } from '../model/schema';
 
 /** Codings whose span contains the character at `offset`, shortest first (the most specific). */
 export function codingsAt(codings: readonly Coding[], offset: number): Coding[] {

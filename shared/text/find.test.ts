@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches, matchAtOrAfter, matchCountText } from './find';
+import fc from 'fast-check';
+import { findMatches, matchAtOrAfter } from './find';
 
 const text = 'Sarah said: sarah’s team, not Sarahs. SARAH agreed (a.k.a. Sarah).';
 const texts = (matches: { start: number; end: number }[]) => matches.map((m) => text.slice(m.start, m.end));
@@ -47,9 +48,48 @@ describe('matchAtOrAfter and the count', () => {
     expect(matchAtOrAfter(matches, 21)).toBe(0);
     expect(matchAtOrAfter([], 3)).toBe(-1);
   });
-  it('says where the user is', () => {
-    expect(matchCountText(2, 12)).toBe('3 of 12');
-    expect(matchCountText(-1, 0)).toBe('No matches');
-    expect(matchCountText(0, 100_000)).toBe('1 of 100,000+');
+});
+
+describe('findMatches on any text', () => {
+  const alphabet = fc.constantFrom('a', 'A', 'b', ' ', '.', 'é', 'İ', '😀', '\n');
+  const text = fc.array(alphabet, { maxLength: 40 }).map((a) => a.join(''));
+  const query = fc.array(alphabet, { minLength: 1, maxLength: 3 }).map((a) => a.join(''));
+
+  it('gives ordered, non-overlapping matches of exactly the query when case counts', () => {
+    fc.assert(
+      fc.property(text, query, (t, q) => {
+        const matches = findMatches(t, q, { caseSensitive: true, wholeWord: false });
+        matches.forEach((m, i) => {
+          expect(t.slice(m.start, m.end)).toBe(q);
+          if (i > 0) expect(m.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds at least as many ignoring case (all matches are the query’s length, so leftmost-first is the most there can be)', () => {
+    fc.assert(
+      fc.property(text, query, (t, q) => {
+        const exact = findMatches(t, q, { caseSensitive: true, wholeWord: false });
+        expect(findMatches(t, q, { caseSensitive: false, wholeWord: false }).length).toBeGreaterThanOrEqual(exact.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds whole words only where no letter, digit or underscore touches them', () => {
+    const wordChar = /[\p{L}\p{M}\p{N}_]/u;
+    fc.assert(
+      fc.property(text, query, fc.boolean(), (t, q, caseSensitive) => {
+        for (const m of findMatches(t, q, { caseSensitive, wholeWord: true })) {
+          const found = t.slice(m.start, m.end);
+          expect(caseSensitive ? found : found.toLowerCase()).toBe(caseSensitive ? q : q.toLowerCase());
+          expect(wordChar.test(t[m.start - 1] ?? '')).toBe(false);
+          expect(wordChar.test(t[m.end] ?? '')).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

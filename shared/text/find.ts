@@ -1,5 +1,5 @@
 /** Find in document: every match of a query in a text, as offsets. Pure string logic. */
-import { wholeWordOccurrences } from '../../../shared/text/whole-word';
+import { literalPattern, wholeWordOccurrences } from './whole-word';
 
 export interface FindOptions {
   caseSensitive: boolean;
@@ -15,9 +15,6 @@ export interface Match {
 /** Past this many matches the find bar stops counting: a one-letter query in a book is not worth more. */
 export const MATCH_LIMIT = 100_000;
 
-/** Characters with a meaning in a regular expression with the u flag; only these may be escaped there. */
-const SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
-
 /** Every non-overlapping match of `query` in `text`, in order (at most MATCH_LIMIT). */
 export function findMatches(text: string, query: string, options: FindOptions): Match[] {
   if (query === '') return [];
@@ -31,7 +28,7 @@ export function findMatches(text: string, query: string, options: FindOptions): 
   }
   // A regular expression rather than lower-casing both strings: lower-casing can change a
   // string's length ("İ" becomes two code units), which would shift every offset after it.
-  const pattern = new RegExp(query.replace(SYNTAX, '\\$&'), 'giu');
+  const pattern = new RegExp(literalPattern(query), 'giu');
   for (const match of text.matchAll(pattern)) {
     out.push({ start: match.index, end: match.index + match[0].length });
     if (out.length >= MATCH_LIMIT) break;
@@ -50,11 +47,4 @@ export function matchAtOrAfter(matches: readonly Match[], offset: number): numbe
     else lo = mid + 1;
   }
   return lo < matches.length ? lo : 0;
-}
-
-/** "3 of 12", "No matches", "100,000+ matches". */
-export function matchCountText(current: number, total: number): string {
-  if (total === 0) return 'No matches';
-  const of = total >= MATCH_LIMIT ? `${MATCH_LIMIT.toLocaleString('en')}+` : total.toLocaleString('en');
-  return current >= 0 ? `${(current + 1).toLocaleString('en')} of ${of}` : `${of} matches`;
 }

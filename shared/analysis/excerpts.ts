@@ -1,7 +1,7 @@
 /** The Excerpts view's list: every coding of the chosen codes, with a little context. */
-import type { Coding } from '../../../shared/model/schema';
-import type { ProjectState } from '../../../shared/model/state';
-import { memoLinesByCoding } from '../../../shared/model/memos';
+import type { Coding } from '../model/schema';
+import type { ProjectState } from '../model/state';
+import { memoLinesByCoding } from '../model/memos';
 
 /** Characters of context shown on each side of an excerpt: about half a line. */
 export const EXCERPT_CONTEXT = 40;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProjectFile, stateFromFile } from '../../../shared/model/state';
+import { emptyProjectFile, stateFromFile } from '../model/state';
 import type { z } from 'zod';
-import { projectFileSchema, type ProjectFile } from '../../../shared/model/schema';
+import { projectFileSchema, type ProjectFile } from '../model/schema';
 import { excerptsFor } from './excerpts';
 
 const now = '2024-01-01T00:00:00.000Z';

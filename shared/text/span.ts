@@ -1,5 +1,5 @@
 /** Cleaning up a selected span before it is coded: pure string logic. */
-import { splitsSurrogatePair } from '../../../shared/text/quote';
+import { splitsSurrogatePair } from './quote';
 
 /** Widens [start, end) so that it never cuts a surrogate pair (an emoji) in half. */
 export function snapToCharacters(text: string, start: number, end: number): { start: number; end: number } {
