@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ProjectOpenError } from '../service/durable-file';
+import { fileErrorWayOut } from '../service/fs-reasons';
 import { ensureSampleCopy } from '../service/sample';
 import { defaultDataDir } from '../service/settings';
 import { DEFAULT_RENDERER_DIR, startHost, type RunningHost } from './server';
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     if (e instanceof ProjectOpenError && e.kind === 'locked') {
       fail(`${e.message} To look at it without changing it, add --read-only.`);
     }
+    if (e instanceof ProjectOpenError && e.kind === 'unwritable') return fail(`${e.message} ${fileErrorWayOut(e.fsError, 'host')}`.trim());
     // A corrupt project is reported (naming the file and the first problem) and left untouched.
     return fail(e instanceof Error ? e.message : String(e));
   }
