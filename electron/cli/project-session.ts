@@ -40,11 +40,14 @@ function serviceOptions(file: string, coder: Coder, readOnly: boolean, io: WaitN
   };
 }
 
-/** A ProjectOpenError as the CLI says it: with the way out where the user is, on the command line. */
-function openError(e: unknown, file: string): unknown {
+/**
+ * A ProjectOpenError as the CLI says it: with the way out where the user is, on the command
+ * line. A project that cannot be created is a new file to put elsewhere, as an export is.
+ */
+function openError(e: unknown, file: string, creating = false): unknown {
   if (!(e instanceof ProjectOpenError)) return e;
   if (e.kind === 'missing') return new CliError(`${e.message} Create it with: gloss new ${file}`);
-  if (e.kind === 'unwritable') return new CliError(`${e.message} ${fileErrorWayOut(e.fsError, 'cli')}`.trim());
+  if (e.kind === 'unwritable') return new CliError(`${e.message} ${fileErrorWayOut(e.fsError, creating ? 'export' : 'cli')}`.trim());
   return new CliError(e.message);
 }
 
@@ -127,7 +130,7 @@ export async function createProject(file: string, name: string, io?: WaitNotice)
   try {
     service = await ProjectService.create(file, name, serviceOptions(file, READER, false, io));
   } catch (e) {
-    throw openError(e, file);
+    throw openError(e, file, true);
   }
   await service.close();
 }
@@ -158,7 +161,7 @@ export async function writeWholeProject<T>(file: string, make: () => Promise<{ p
       ...(options.wayOut ? { wayOut: options.wayOut } : {}),
     });
   } catch (e) {
-    throw openError(e, file);
+    throw openError(e, file, options.mustBeNew);
   }
   try {
     if (options.mustBeNew && (await fileExists(target))) throw new CliError(`${path.basename(file)} already exists; choose another name.`);

@@ -54,6 +54,11 @@ const MAX_GUARDS = 16;
 export interface LockIdentity {
   me: LockInfo;
   isAlive(pid: number): boolean;
+  /**
+   * Called between looking at a lock and acting on what was seen, where a real process may
+   * be descheduled for a while; tests sleep here at random to try the worst interleavings.
+   */
+  pause?(): Promise<void>;
 }
 
 export interface HeldLock {
@@ -206,7 +211,9 @@ async function removeStale(file: string, staleText: string, who: LockIdentity): 
     const guard = guardPath(file, staleText, k);
     if (await createComplete(file, guard, JSON.stringify(who.me), who)) {
       try {
-        if ((await readText(lockPath(file))) === staleText) await fs.rm(lockPath(file), { force: true });
+        const current = await readText(lockPath(file));
+        await who.pause?.();
+        if (current === staleText) await fs.rm(lockPath(file), { force: true });
         return 'removed';
       } finally {
         for (const g of [...dead, guard]) await fs.rm(g, { force: true });
@@ -254,6 +261,7 @@ async function attempt(file: string, who: LockIdentity): Promise<Attempt> {
       if (await createComplete(file, target, text, who)) return { state: 'taken', lock: heldLock(file, text, who.me) };
       continue;
     }
+    await who.pause?.();
     const holder = parseLock(current);
     if (holder === null) {
       const age = await ageMs(target);

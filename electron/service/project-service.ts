@@ -109,7 +109,7 @@ export class ProjectService {
    * writer saved), for opening it writable. Throws a ProjectOpenError naming the holder, or
    * saying why Gloss cannot write there.
    */
-  private static async lockFor(file: string, options: ServiceOptions): Promise<HeldLock> {
+  private static async lockFor(file: string, options: ServiceOptions, creating = false): Promise<HeldLock> {
     try {
       return await lockProject(file, {
         holder: options.holder ?? 'app',
@@ -117,8 +117,10 @@ export class ProjectService {
         ...(options.onLockWait ? { onWait: options.onLockWait } : {}),
       });
     } catch (e) {
+      if (!(e instanceof ProjectOpenError && e.kind === 'unwritable')) throw e;
+      if (creating) throw new ProjectOpenError(`${path.basename(file)} could not be created: ${fileErrorReason(e.fsError)}.`, file, 'unwritable', null, e.fsError);
       // A missing file (or folder) is said as such, not as a folder Gloss cannot write to.
-      if (e instanceof ProjectOpenError && e.kind === 'unwritable' && !(await fileExists(file))) await loadProjectFile(file);
+      if (!(await fileExists(file))) await loadProjectFile(file);
       throw e;
     }
   }
@@ -165,7 +167,7 @@ export class ProjectService {
   static async create(file: string, name: string, options: ServiceOptions, initial?: ProjectFile): Promise<ProjectService> {
     const absolute = path.resolve(file);
     const data = initial ?? emptyProjectFile(name, new Date().toISOString());
-    const lock = await ProjectService.lockFor(absolute, { ...options, readOnly: false });
+    const lock = await ProjectService.lockFor(absolute, { ...options, readOnly: false }, true);
     if (await fileExists(absolute)) {
       await lock.release();
       throw new ProjectOpenError(`${path.basename(absolute)} already exists; choose another name.`, absolute, 'unreadable');
@@ -182,7 +184,7 @@ export class ProjectService {
   static async openOrCreate(file: string, name: string, options: ServiceOptions): Promise<ProjectService> {
     const absolute = path.resolve(file);
     if (options.readOnly) return ProjectService.open(absolute, options);
-    const lock = await ProjectService.lockFor(absolute, options);
+    const lock = await ProjectService.lockFor(absolute, options, true);
     const created = !(await fileExists(absolute));
     if (created) await ProjectService.createLocked(absolute, emptyProjectFile(name, new Date().toISOString()), lock);
     return ProjectService.readLocked(absolute, lock, options, created);
