@@ -90,6 +90,3 @@ const WAYS_OUT: Record<FailurePlace, Record<Trouble, string>> = {
 export function fileErrorWayOut(e: unknown, place: FailurePlace): string {
   return WAYS_OUT[place][troubleOf(e)];
 }
-
-/** True when the failure means Gloss cannot write there at all (read-only disk, no permission). */
-export const cannotWriteThere = (e: unknown) => troubleOf(e) === 'not-writable';

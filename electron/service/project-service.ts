@@ -462,10 +462,16 @@ export class ProjectService {
         this.setSaveState(this.revision === revision ? { status: 'saved', at: new Date().toISOString() } : { status: 'pending' });
       } catch (e) {
         this.lastError = e;
+        const name = path.basename(this.file);
+        if (e instanceof LockLostError) {
+          // Trying again cannot help: only a copy under another name is safe now.
+          this.setSaveState({ status: 'error', message: `Could not save ${name}: ${e.message}. Your work is kept in memory; keep it with Save As under another name.` });
+          return;
+        }
         const wayOut = fileErrorWayOut(e, this.options.holder === 'host' ? 'host' : 'app');
         this.setSaveState({
           status: 'error',
-          message: `Could not save ${path.basename(this.file)}: ${fileErrorReason(e)}. Your work is kept in memory and Gloss will keep trying.${wayOut ? ` ${wayOut}` : ''}`,
+          message: `Could not save ${name}: ${fileErrorReason(e)}. Your work is kept in memory and Gloss will keep trying.${wayOut ? ` ${wayOut}` : ''}`,
         });
         const delay = this.retryMs;
         this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
