@@ -81,7 +81,11 @@ async function main(): Promise<void> {
     if (e instanceof ProjectOpenError && e.kind === 'locked') {
       fail(`${e.message} To look at it without changing it, add --read-only.`);
     }
-    if (e instanceof ProjectOpenError && e.kind === 'unwritable') return fail(`${e.message} ${fileErrorWayOut(e.fsError, 'host')}`.trim());
+    if (e instanceof ProjectOpenError && e.kind === 'unwritable') {
+      // A project that could not be created there goes elsewhere, as an export would.
+      const place = (await fs.access(projectFile).then(() => true, () => false)) ? 'host' : 'export';
+      return fail(`${e.message} ${fileErrorWayOut(e.fsError, place)}`.trim());
+    }
     // A corrupt project is reported (naming the file and the first problem) and left untouched.
     return fail(e instanceof Error ? e.message : String(e));
   }

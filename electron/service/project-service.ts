@@ -107,7 +107,8 @@ export class ProjectService {
   /**
    * Takes the lock of `file` (before anything reads it, so what is read is what the last
    * writer saved), for opening it writable. Throws a ProjectOpenError naming the holder, or
-   * saying why Gloss cannot write there.
+   * saying why Gloss cannot write there (for a missing file: that it cannot be created
+   * there when `creating`, else that it does not exist).
    */
   private static async lockFor(file: string, options: ServiceOptions, creating = false): Promise<HeldLock> {
     try {
@@ -117,10 +118,10 @@ export class ProjectService {
         ...(options.onLockWait ? { onWait: options.onLockWait } : {}),
       });
     } catch (e) {
-      if (!(e instanceof ProjectOpenError && e.kind === 'unwritable')) throw e;
+      if (!(e instanceof ProjectOpenError && e.kind === 'unwritable') || (await fileExists(file))) throw e;
+      // A missing file is one that cannot be created here, or one that is not there to open.
       if (creating) throw new ProjectOpenError(`${path.basename(file)} could not be created: ${fileErrorReason(e.fsError)}.`, file, 'unwritable', null, e.fsError);
-      // A missing file (or folder) is said as such, not as a folder Gloss cannot write to.
-      if (!(await fileExists(file))) await loadProjectFile(file);
+      await loadProjectFile(file);
       throw e;
     }
   }

@@ -102,22 +102,30 @@ interface Acks {
   codes: string[];
 }
 
-/** Drives the host for one round: a few changes, each acknowledged once the host says it is saved. */
-async function driveHost(client: HostClient, round: number, until: () => boolean, acks: Acks): Promise<void> {
-  for (let k = 0; !until(); k++) {
+/**
+ * Drives the host for one round: changes until `enough`, each acknowledged once the host
+ * says it is saved (waited for until `gone`). Changes made but not yet seen saved are
+ * returned: a host stopped with Ctrl+C (SIGTERM) that exits 0 has saved them too.
+ */
+async function driveHost(client: HostClient, round: number, enough: () => boolean, gone: () => boolean, acks: Acks): Promise<string[]> {
+  const unsaved: string[] = [];
+  for (let k = 0; !enough() && !gone(); k++) {
     const response = await client.invoke('ops:run', { type: 'createCode', name: `host ${round}.${k}` }).catch(() => null);
     const codeId = response?.ok && response.result?.ok ? (response.result.created?.codeId as string | undefined) : undefined;
-    if (!codeId) return;
+    if (!codeId) break;
+    unsaved.push(codeId);
     // Saved: the host has written every change made so far, this one included.
-    for (;;) {
-      if (until()) return;
+    while (!gone()) {
       const snapshot = await client.invoke('project:snapshot').catch(() => null);
-      if (!snapshot?.ok) return;
-      if (snapshot.result.save.status === 'saved') break;
+      if (!snapshot?.ok) return unsaved;
+      if (snapshot.result.save.status === 'saved') {
+        acks.codes.push(...unsaved.splice(0));
+        break;
+      }
       await sleep(40);
     }
-    acks.codes.push(codeId);
   }
+  return unsaved;
 }
 
 /**
@@ -164,6 +172,7 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessFigure
       };
 
       // The host, when there is one, starts first and holds the project while writers begin.
+      const hostsBefore = figures.hosts;
       let hostDone: Promise<void> = Promise.resolve();
       const hostAcks: Acks = { codings: [], codes: [] };
       if (rnd() < options.hostChance) {
@@ -175,10 +184,12 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessFigure
         hostDone = (async () => {
           const client = await hostUrl(host, options.roundLimitMs);
           const serving = Date.now();
-          if (client) await driveHost(client, round, () => host.ended() || overdue() || Date.now() - serving > life, hostAcks);
+          const gone = () => host.ended() || overdue();
+          const unsaved = client ? await driveHost(client, round, () => Date.now() - serving > life, gone, hostAcks) : [];
           // Stopped as a user stops it (Ctrl+C saves first), unless it was killed.
           if (!host.ended()) host.child.kill('SIGTERM');
           const { code, signal } = await host.exit;
+          if (code === 0 && signal === null) hostAcks.codes.push(...unsaved);
           if (code !== 0) tally(figures, `host ${outcomeOf(code, signal, host.stderr())}`, `round ${round}, host: ${host.stderr().trim()}`);
         })();
       }
@@ -252,7 +263,8 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessFigure
         figures.problems.push(`round ${round}: the project did not open: ${(e as Error).message}`);
       }
       log(
-        `round ${round}: ${writerAcks.codings.length + writerAcks.codes.length} writer and ${hostAcks.codes.length} host changes acknowledged; ` +
+        `round ${round}: ${writerAcks.codings.length + writerAcks.codes.length} writer and ` +
+          `${figures.hosts > hostsBefore ? `${hostAcks.codes.length} host` : 'no host'} changes acknowledged; ` +
           `${figures.kills} kills so far; ${Math.round((Date.now() - roundStart) / 100) / 10} s`,
       );
     }
