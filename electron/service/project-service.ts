@@ -454,8 +454,9 @@ export class ProjectService {
     this.writing = (async () => {
       try {
         // Never write without the lock: if another program removed or replaced it, another
-        // writer may have saved since, and this copy would throw that away.
-        if (this.lock && !(await this.lock.isHeld())) throw new LockLostError(this.file);
+        // writer may have saved since, and this copy would throw that away. (A folder that
+        // vanished with its lock, a network drive gone, fails the write below and is retried.)
+        if (this.lock && !(await this.lock.isHeld()) && (await fileExists(path.dirname(this.file)))) throw new LockLostError(this.file);
         this.low.data = fileFromState(this.state);
         await this.low.write();
         this.savedRevision = revision;
