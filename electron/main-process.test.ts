@@ -262,6 +262,14 @@ describe('the main process', () => {
 
     app.state.answers.save.push(null); // cancelled
     expect(value<{ path: string | null }>(await app.invoke('export:save', 'codebook-csv')).path).toBeNull();
+
+    // An export never writes over a project (only its lock holder writes one).
+    const other = path.join(dataDir, 'Other study.gloss');
+    await fs.writeFile(other, 'a project');
+    app.state.answers.save.push(other);
+    const refused = await app.invoke('export:save', 'codebook-csv');
+    expect(refused).toMatchObject({ ok: false, error: 'Other study.gloss is a Gloss project name; choose another name for the export.' });
+    expect(await fs.readFile(other, 'utf8')).toBe('a project');
   });
 
   it('exports a workbook as bytes, imports a REFI-QDA project as a new one, and asks the coder’s name once', async () => {
