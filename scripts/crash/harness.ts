@@ -57,7 +57,9 @@ export interface HarnessFigures {
   lost: number;
   /** Rounds after which the project did not open: must be 0. */
   unopenable: number;
-  /** Gloss temp files left beside the project after the final open by a lock holder. */
+  /** Gloss's hidden files (temp files, lock leftovers) beside the project before the final open by a lock holder… */
+  tempsBeforeOpen: number;
+  /** …and after it: must be 0. */
   leftoverTemps: number;
   seconds: number;
   /** What went wrong, for the report. */
@@ -157,7 +159,7 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessFigure
   await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Gloss</title>');
   await fs.writeFile(project, serializeProject(startingProject()));
 
-  const figures: HarnessFigures = { rounds: 0, writers: 0, hosts: 0, kills: 0, acknowledged: 0, unacknowledged: 0, outcomes: {}, lost: 0, unopenable: 0, leftoverTemps: 0, seconds: 0, problems: [] };
+  const figures: HarnessFigures = { rounds: 0, writers: 0, hosts: 0, kills: 0, acknowledged: 0, unacknowledged: 0, outcomes: {}, lost: 0, unopenable: 0, tempsBeforeOpen: 0, leftoverTemps: 0, seconds: 0, problems: [] };
   const acknowledged: Acks = { codings: [], codes: [] };
   const run = await launchers(options.tsx ?? false);
   try {
@@ -270,9 +272,11 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessFigure
     }
 
     // A lock holder opening the project clears what crashed writers left.
+    const hidden = async () => (await fs.readdir(options.dir)).filter((n) => n.startsWith('.study.gloss.'));
+    figures.tempsBeforeOpen = (await hidden()).length;
     const holder = await ProjectService.open(project, { coder: { id: 'alice', name: 'Alice', color: '#aa0000' }, holder: 'app' });
     await holder.close();
-    const left = (await fs.readdir(options.dir)).filter((n) => n.startsWith('.study.gloss.'));
+    const left = await hidden();
     figures.leftoverTemps = left.length;
     if (left.length > 0) figures.problems.push(`left beside the project: ${left.join(', ')}`);
   } finally {
@@ -294,7 +298,7 @@ export function figureLines(f: HarnessFigures): string[] {
     ...Object.entries(f.outcomes).map(([outcome, n]) => `  ${outcome}: ${n}`),
     `lost: ${f.lost}`,
     `rounds after which the project did not open: ${f.unopenable}`,
-    `temp files left after a lock holder opened it: ${f.leftoverTemps}`,
+    `Gloss's hidden files beside the project before a lock holder opened it: ${f.tempsBeforeOpen}; after: ${f.leftoverTemps}`,
     `time: ${f.seconds} s`,
     ...f.problems.map((p) => `PROBLEM: ${p}`),
   ];
