@@ -40,7 +40,7 @@ Options:
       );
       if (response.result && !response.result.ok) throw new CliError(`${labelOf(file)}: ${response.result.error}`);
       return response.imported;
-    });
+    }, { io });
     for (const doc of imported) io.out(`${doc.id}\t${doc.name}`);
     for (const failure of failures) io.err(`gloss: ${failure}`);
     return failures.length > 0 ? 1 : 0;
