@@ -5,9 +5,10 @@
  * the document before conversion, so neither their marks ("[1]") nor their text reach the
  * body.
  *
- * The ZIP is checked and inflated by our own reader first, then handed to mammoth as a
- * stored (uncompressed) archive: mammoth's JSZip then has nothing to inflate, so a part
- * that lies about its size cannot become a decompression bomb there either.
+ * The ZIP is checked and its XML parts inflated by our own reader first, then handed to
+ * mammoth as a stored (uncompressed) archive: mammoth's JSZip then has nothing to inflate,
+ * so a part that lies about its size cannot become a decompression bomb there either, and
+ * pictures are never unpacked at all.
  */
 import { zipSync, type Zippable } from 'fflate';
 import { err, ok } from '../result';
@@ -54,6 +55,9 @@ function withoutNoteReferences(element: MammothElement): MammothElement {
   return element;
 }
 
+/** The parts mammoth reads as XML: the document, its styles, numbering, notes and relationships. */
+const isTextPart = (name: string) => /\.(xml|rels)$/i.test(name);
+
 /** An OLE compound file: what Word writes for an encrypted (password-protected) document. */
 function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
@@ -76,13 +80,18 @@ export const docxImporter: Importer = {
     const archive = openZip(bytes, 'DOCX');
     if (!archive.ok) return archive;
     if (!archive.value.names.includes('[Content_Types].xml')) return err('it is not a Word document (the archive is not an Office file)');
-    const entries = archive.value.read(() => true);
+    const entries = archive.value.read(isTextPart);
     if (!entries.ok) return entries;
     const stored: Zippable = {};
-    for (const [name, data] of Object.entries(entries.value)) {
-      if (/\.(xml|rels)$/i.test(name) && declaresDoctype(data)) {
-        return err(`its part ${name} declares a DOCTYPE or entities, which Gloss refuses to read`);
+    for (const name of archive.value.names) {
+      const data = entries.value[name];
+      // Pictures and embedded files stay packed: mammoth reads an image only through
+      // convertImage, which here never asks, so an empty stand-in is all it needs.
+      if (!data) {
+        if (!name.endsWith('/')) stored[name] = [new Uint8Array(0), { level: 0 }];
+        continue;
       }
+      if (declaresDoctype(data)) return err(`its part ${name} declares a DOCTYPE or entities, which Gloss refuses to read`);
       stored[name] = [data, { level: 0 }];
     }
     const archiveBytes = zipSync(stored, { level: 0 });

@@ -22,8 +22,19 @@ export const MAX_ZIP_UNCOMPRESSED = 200 * 1024 * 1024;
  */
 export const MAX_ZIP_RATIO = 100;
 
-/** Entries smaller than this may compress as well as they like (a run of spaces, an empty part). */
+/**
+ * Entries smaller than this may compress as well as they like (a run of spaces, an empty
+ * part), and so may a whole archive that inflates to less: 1 MiB costs nothing to inflate.
+ */
 export const RATIO_CHECK_MIN_SIZE = 1024 * 1024;
+
+/**
+ * The whole archive, all entries together, may not inflate to more than 100 times its
+ * compressed size either. Without this, many entries each just under RATIO_CHECK_MIN_SIZE
+ * slip past the per-entry check: 190 entries of zeros made a 190 MB DOCX out of a few
+ * hundred KB. Real documents, images and fonts included, stay below 20:1 overall.
+ */
+export const MAX_ZIP_OVERALL_RATIO = 100;
 
 /** More entries than any real document has; a guard against archives built to waste time. */
 export const MAX_ZIP_ENTRIES = 20_000;
