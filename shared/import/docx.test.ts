@@ -91,4 +91,11 @@ describe('DOCX import', () => {
     const doc = await imported(zip, 'photo.docx');
     expect(doc.text).toBe(DOCX_BODY);
   });
+
+  it('says a part nested too deeply is, before mammoth walks it', async () => {
+    const parts: Record<string, Uint8Array | string> = { ...unzipSync(makeDocx()) };
+    const deep = `<w:p>${'<w:ins>'.repeat(20_000)}<w:r><w:t>deep</w:t></w:r>${'</w:ins>'.repeat(20_000)}</w:p>`;
+    parts['word/document.xml'] = new TextDecoder().decode(parts['word/document.xml'] as Uint8Array).replace('<w:sectPr/>', `${deep}<w:sectPr/>`);
+    expect(await refusal(makeZip(parts), 'deep.docx')).toBe('its part word/document.xml is nested too deeply (20,005 levels; Gloss reads up to 256)');
+  });
 });

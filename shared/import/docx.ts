@@ -12,9 +12,11 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import { err, ok } from '../result';
+import { decodeText } from './decode-text';
 import { walkHtml } from './html-walker';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
+import { tooDeep } from './xml';
 import { openZip } from './zip-safety';
 
 /** The part of mammoth's API used here, typed without its Node `Buffer` types. */
@@ -92,6 +94,9 @@ export const docxImporter: Importer = {
         continue;
       }
       if (declaresDoctype(data)) return err(`its part ${name} declares a DOCTYPE or entities, which Gloss refuses to read`);
+      const xml = decodeText(data);
+      const deep = xml.ok ? tooDeep(xml.value.text, `part ${name}`) : null;
+      if (deep) return err(deep);
       stored[name] = [data, { level: 0 }];
     }
     const archiveBytes = zipSync(stored, { level: 0 });

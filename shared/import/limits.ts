@@ -38,3 +38,11 @@ export const MAX_ZIP_OVERALL_RATIO = 100;
 
 /** More entries than any real document has; a guard against archives built to waste time. */
 export const MAX_ZIP_ENTRIES = 20_000;
+
+/**
+ * XML parts (ODT content, EPUB package files, REFI-QDA projects and codebooks, DOCX parts)
+ * may nest elements 256 deep. Real files stay within a few dozen levels (ODF nests lists,
+ * tables and sections; a codebook its code tree); the parsed trees are walked recursively,
+ * here and in mammoth, so a file nested thousands deep would exhaust the call stack.
+ */
+export const MAX_XML_DEPTH = 256;

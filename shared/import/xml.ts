@@ -10,6 +10,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { err, ok, type Result } from '../result';
+import { MAX_XML_DEPTH } from './limits';
 
 export interface XmlElement {
   name: string;
@@ -91,6 +92,60 @@ function malformedReason(xml: string): string | null {
   return `line ${line}, column ${col}: ${reason}`;
 }
 
+/** Index just past the next `token` at or after `from`, or -1. */
+function after(xml: string, token: string, from: number): number {
+  const at = xml.indexOf(token, from);
+  return at < 0 ? -1 : at + token.length;
+}
+
+/** Index just past the `>` that ends the start tag whose name begins at `from` (quoted values may hold ">"), or -1. */
+function tagEnd(xml: string, from: number): number {
+  let quote = '';
+  for (let i = from; i < xml.length; i++) {
+    const c = xml[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * How deep elements nest in `xml` (1 for a lone root). Comments, CDATA sections,
+ * processing instructions and empty elements add no level. Meant for text the validator
+ * has passed; one linear scan, with no recursion and no tree.
+ */
+export function nestingDepth(xml: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let i = xml.indexOf('<');
+  while (i >= 0) {
+    let end: number;
+    if (xml.startsWith('<!--', i)) end = after(xml, '-->', i + 4);
+    else if (xml.startsWith('<![CDATA[', i)) end = after(xml, ']]>', i + 9);
+    else if (xml[i + 1] === '?') end = after(xml, '?>', i + 2);
+    else if (xml[i + 1] === '!') end = after(xml, '>', i + 2);
+    else if (xml[i + 1] === '/') {
+      depth--;
+      end = after(xml, '>', i + 2);
+    } else {
+      end = tagEnd(xml, i + 1);
+      if (end > 0 && xml[end - 2] !== '/') deepest = Math.max(deepest, ++depth);
+    }
+    if (end < 0) break;
+    i = xml.indexOf('<', end);
+  }
+  return deepest;
+}
+
+/** Why `xml` nests too deeply to be read (see MAX_XML_DEPTH), or null. `part` names it ("content.xml"). */
+export function tooDeep(xml: string, part: string): string | null {
+  const depth = nestingDepth(xml);
+  if (depth <= MAX_XML_DEPTH) return null;
+  return `its ${part} is nested too deeply (${depth.toLocaleString('en-US')} levels; Gloss reads up to ${MAX_XML_DEPTH})`;
+}
+
 /**
  * Parses one XML part. `part` names it in messages ("content.xml"); `namespaces` maps the
  * namespace URIs the caller knows to the prefixes it matches names with.
@@ -102,6 +157,8 @@ export function parseXml(xml: string, part: string, namespaces: Namespaces = {})
   // The parser itself accepts unclosed and mismatched tags; a broken part must not import half-read.
   const malformed = malformedReason(xml);
   if (malformed) return err(`its ${part} is not well-formed XML (${malformed})`);
+  const deep = tooDeep(xml, part);
+  if (deep) return err(deep);
   let raw: unknown;
   try {
     raw = new XMLParser({
@@ -116,6 +173,8 @@ export function parseXml(xml: string, part: string, namespaces: Namespaces = {})
       parseAttributeValue: false,
       ignoreDeclaration: true,
       ignorePiTags: true,
+      // The parser's own limit (100 by default) would call a deep but legitimate part malformed.
+      maxNestedTags: MAX_XML_DEPTH + 1,
     }).parse(xml);
   } catch {
     return err(`its ${part} is not well-formed XML`);
