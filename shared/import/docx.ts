@@ -14,10 +14,11 @@ import { zipSync, type Zippable } from 'fflate';
 import { err, ok } from '../result';
 import { decodeText } from './decode-text';
 import { walkHtml } from './html-walker';
+import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
 import { tooDeep } from './xml';
-import { openZip } from './zip-safety';
+import { notZipStart, openZip } from './zip-safety';
 
 /** The part of mammoth's API used here, typed without its Node `Buffer` types. */
 interface MammothElement {
@@ -71,14 +72,16 @@ function declaresDoctype(bytes: Uint8Array): boolean {
   return /<!(?:DOCTYPE|ENTITY)/i.test(head);
 }
 
+const PROTECTED = 'it is password-protected or an old Word (.doc) file; save it from Word as an unprotected .docx first';
+
 export const docxImporter: Importer = {
   extensions: ['.docx'],
   label: 'Word documents (DOCX)',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  sniff: (head) => (isCompoundFile(head) ? PROTECTED : notZipStart(head, 'DOCX')),
   async read(bytes) {
     if (bytes.length === 0) return err('the file is empty');
-    if (isCompoundFile(bytes)) {
-      return err('it is password-protected or an old Word (.doc) file; save it from Word as an unprotected .docx first');
-    }
+    if (isCompoundFile(bytes)) return err(PROTECTED);
     const archive = openZip(bytes, 'DOCX');
     if (!archive.ok) return archive;
     if (!archive.value.names.includes('[Content_Types].xml')) return err('it is not a Word document (the archive is not an Office file)');

@@ -5,10 +5,11 @@
  */
 import { err, ok } from '../result';
 import { walkHtml } from './html-walker';
+import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
 import { childElements, descendants, parseXml } from './xml';
-import { entryText, openZip, resolveEntryPath } from './zip-safety';
+import { entryText, notZipStart, openZip, resolveEntryPath } from './zip-safety';
 
 const NAMESPACES = {
   'urn:oasis:names:tc:opendocument:xmlns:container': 'container',
@@ -31,6 +32,8 @@ function encryptedPaths(xml: string | null): Set<string> {
 export const epubImporter: Importer = {
   extensions: ['.epub'],
   label: 'E-books (EPUB)',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  sniff: (head) => notZipStart(head, 'EPUB'),
   async read(bytes) {
     if (bytes.length === 0) return err('the file is empty');
     const archive = openZip(bytes, 'EPUB');

@@ -1,9 +1,10 @@
 /** Saved web pages: HTML, HTM and XHTML, sanitised down to their text and block structure. */
 import { err, ok, type Result } from '../result';
-import { decodeText } from './decode-text';
+import { binaryStart, decodeText } from './decode-text';
 import { decodeWithLabel } from './decode-legacy';
 import { extensionOf } from './file-names';
 import { walkHtml } from './html-walker';
+import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
 
@@ -36,6 +37,8 @@ export function decodeHtml(bytes: Uint8Array): Result<string> {
 export const htmlImporter: Importer = {
   extensions: ['.html', '.htm', '.xhtml'],
   label: 'Web pages (HTML)',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  sniff: binaryStart,
   async read(bytes, fileName) {
     if (bytes.length === 0) return err('the file is empty');
     const html = decodeHtml(bytes);

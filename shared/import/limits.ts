@@ -1,5 +1,7 @@
 /** Limits every importer shares, with the reason for each. */
 
+const MiB = 1024 * 1024;
+
 /**
  * The most text one document may hold: 20 MiB of UTF-16 code units. The reader, the
  * project file and every export keep a document's whole text in memory; a longer text is
@@ -8,6 +10,46 @@
 export const MAX_TEXT_LENGTH = 20 * 1024 * 1024;
 
 export const TOO_MUCH_TEXT = 'it holds over 20 MB of text, more than one Gloss document can hold; split it into smaller files';
+
+/**
+ * Plain text, Markdown and subtitle files: 80 MB, checked before they are read. No
+ * encoding Gloss reads spends more than 4 bytes on one UTF-16 code unit of text (UTF-16's
+ * CR LF, which becomes one LF), plus 2 for a BOM, so a larger plain text file holds more
+ * than MAX_TEXT_LENGTH and would be refused after reading it anyway. Subtitle files also lose
+ * their timing lines, but no real one comes near: ten hours of subtitles are about 1 MB.
+ */
+export const MAX_TEXT_FILE_BYTES = 4 * MAX_TEXT_LENGTH + 2;
+
+/**
+ * Every other document (DOCX, PDF, ODT, EPUB, RTF, HTML): 256 MB, checked before it is
+ * read. An importer holds the whole file in memory, some several times over (pdf.js parses
+ * it; the browser host receives it base64-encoded in one request), and a 1 GB file took a
+ * minute and 2 GB of memory to read before anything could be said about it. Real documents
+ * stay far below: a 500-page report with photographs is tens of MB; past this it is a scan
+ * of a book, a disk image or a video.
+ */
+export const MAX_DOCUMENT_BYTES = 256 * MiB;
+
+/**
+ * REFI-QDA projects (.qdpx): 1 GB, checked before reading. The archive is held in memory
+ * whole while its texts are read out of it. Most of a big project is pictures, audio and
+ * video, which Gloss does not import; Node cannot read a file over 2 GB into memory at all.
+ */
+export const MAX_QDPX_BYTES = 1024 * MiB;
+
+/**
+ * Codebooks (.qdc, .csv): 64 MB, checked before reading. Ten thousand codes with long
+ * descriptions take a few MB; a file past this is not a codebook.
+ */
+export const MAX_CODEBOOK_BYTES = 64 * MiB;
+
+/**
+ * How much of a file is looked at before the rest is read, to refuse one that is plainly
+ * not what its name says (a binary file named .txt, a .docx that is no ZIP): 64 KB, enough
+ * for any format's signature and for a fair sample of a text's bytes (git decides whether a
+ * file is binary from its first 8,000 bytes).
+ */
+export const SNIFF_BYTES = 64 * 1024;
 
 /**
  * ZIP containers (DOCX, ODT, EPUB) are checked against the sizes in their central directory

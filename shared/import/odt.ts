@@ -5,10 +5,11 @@
  * contents repeats the headings) stay out of the body.
  */
 import { err, ok } from '../result';
+import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
 import { isElement, parseXml, type XmlElement } from './xml';
-import { entryText, readZip } from './zip-safety';
+import { entryText, notZipStart, readZip } from './zip-safety';
 
 const NAMESPACES = {
   'urn:oasis:names:tc:opendocument:xmlns:office:1.0': 'office',
@@ -107,6 +108,8 @@ function walk(element: XmlElement, out: TextBuilder, state: { listDepth: number;
 export const odtImporter: Importer = {
   extensions: ['.odt'],
   label: 'OpenDocument text (ODT)',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  sniff: (head) => notZipStart(head, 'ODT'),
   async read(bytes) {
     if (bytes.length === 0) return err('the file is empty');
     const zip = readZip(bytes, 'ODT', (name) => name === 'content.xml' || name === 'mimetype');

@@ -25,11 +25,12 @@ import { docxImporter } from './docx';
 import { epubImporter } from './epub';
 import { extensionOf } from './file-names';
 import { htmlImporter } from './html';
-import { MAX_TEXT_LENGTH, TOO_MUCH_TEXT } from './limits';
+import { MAX_TEXT_FILE_BYTES, MAX_TEXT_LENGTH, SNIFF_BYTES, TOO_MUCH_TEXT } from './limits';
 import { odtImporter } from './odt';
 import { pdfImporter } from './pdf';
 import { plainTextImporter } from './plain-text';
 import { rtfImporter } from './rtf';
+import { sizeInWords } from './sizes';
 import { subtitlesImporter } from './subtitles';
 
 export { extensionOf, documentNameFor } from './file-names';
@@ -48,6 +49,13 @@ export interface Importer {
   /** Lower-case extensions with the dot, e.g. ".txt". */
   extensions: readonly string[];
   label: string;
+  /** Files larger than this are refused before they are read (limits.ts gives each limit's reason). */
+  maxBytes: number;
+  /**
+   * Why a file whose first SNIFF_BYTES bytes are `head` is plainly not in this format (a
+   * binary file named .txt), or null. Seen before the rest of the file is read.
+   */
+  sniff?(head: Uint8Array): string | null;
   read(bytes: Uint8Array, fileName: string): Promise<Result<ImportedText>>;
 }
 
@@ -75,13 +83,35 @@ function reasonOf(e: unknown): string {
   return message.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
-/** Reads one file into text, or says (without the file name) why it cannot. */
-export async function readDocument(bytes: Uint8Array, fileName: string): Promise<Result<ImportedText>> {
+function tooLarge(size: number, maxBytes: number): string {
+  if (maxBytes === MAX_TEXT_FILE_BYTES) {
+    return `it is ${sizeInWords(size)}, more text than one Gloss document can hold (${sizeInWords(MAX_TEXT_LENGTH)} of text); split it into smaller files`;
+  }
+  return `it is ${sizeInWords(size)}, larger than the ${sizeInWords(maxBytes)} Gloss reads as one document; save its text alone (e.g. as .txt, or a copy without pictures) and import that`;
+}
+
+/**
+ * What can be said of a file to import from its name, its size and its first bytes
+ * (`head`, up to SNIFF_BYTES of them; left out to judge by the size alone): why it cannot be
+ * imported, or null. Reading by path asks this before reading the rest; readDocument asks it
+ * too, so both refuse alike.
+ */
+export function refusalBeforeReading(fileName: string, size: number, head?: Uint8Array): string | null {
   const importer = importerFor(fileName);
   if (!importer) {
     const ext = extensionOf(fileName) || 'a file without an extension';
-    return err(`${ext} is not a format Gloss can import yet (it reads ${SUPPORTED_EXTENSIONS.join(', ')})`);
+    return `${ext} is not a format Gloss can import yet (it reads ${SUPPORTED_EXTENSIONS.join(', ')})`;
   }
+  if (size === 0) return 'the file is empty';
+  if (size > importer.maxBytes) return tooLarge(size, importer.maxBytes);
+  return head ? (importer.sniff?.(head.subarray(0, SNIFF_BYTES)) ?? null) : null;
+}
+
+/** Reads one file into text, or says (without the file name) why it cannot. */
+export async function readDocument(bytes: Uint8Array, fileName: string): Promise<Result<ImportedText>> {
+  const early = refusalBeforeReading(fileName, bytes.length, bytes.subarray(0, SNIFF_BYTES));
+  if (early) return err(early);
+  const importer = importerFor(fileName)!;
   let read: Result<ImportedText>;
   try {
     read = await importer.read(bytes, fileName);

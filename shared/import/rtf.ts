@@ -12,6 +12,7 @@
  */
 import { err, ok } from '../result';
 import { decodeWithLabel, labelForCodePage } from './decode-legacy';
+import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder, type StructureKind } from './text-builder';
 import { decodeWindows1252 } from './windows-1252';
@@ -382,13 +383,21 @@ export function parseRtf(bytes: Uint8Array, out: TextBuilder): void {
   closeParagraph();
 }
 
+/** Why bytes starting with `head` are not RTF, or null. */
+function notRtf(head: Uint8Array): string | null {
+  const start = String.fromCharCode(...head.subarray(0, 16)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '');
+  return /^\s*\{\\rtf/.test(start) ? null : 'it is not an RTF file (it does not start with {\\rtf)';
+}
+
 export const rtfImporter: Importer = {
   extensions: ['.rtf'],
   label: 'Rich Text Format (RTF)',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  sniff: notRtf,
   async read(bytes) {
     if (bytes.length === 0) return err('the file is empty');
-    const head = String.fromCharCode(...bytes.subarray(0, 16)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '');
-    if (!/^\s*\{\\rtf/.test(head)) return err('it is not an RTF file (it does not start with {\\rtf)');
+    const wrong = notRtf(bytes);
+    if (wrong) return err(wrong);
     const out = new TextBuilder();
     parseRtf(bytes, out);
     return ok({ ...out.result(), type: 'application/rtf', notes: [] });

@@ -10,8 +10,9 @@
  * twice in the file, so that "Note: …" in a sentence is not taken for a speaker.
  */
 import { err, ok } from '../result';
-import { decodeText } from './decode-text';
+import { binaryStart, decodeText } from './decode-text';
 import { extensionOf } from './file-names';
+import { MAX_TEXT_FILE_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
 
@@ -156,6 +157,8 @@ function writeTurns(turns: readonly Turn[], out: TextBuilder): void {
 export const subtitlesImporter: Importer = {
   extensions: ['.srt', '.vtt'],
   label: 'Subtitles and transcripts (SRT, VTT)',
+  maxBytes: MAX_TEXT_FILE_BYTES,
+  sniff: binaryStart,
   async read(bytes, fileName) {
     if (bytes.length === 0) return err('the file is empty');
     const decoded = decodeText(bytes);

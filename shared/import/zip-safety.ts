@@ -21,6 +21,18 @@ export function unsafeEntryName(name: string): string | null {
   return null;
 }
 
+/** The message for bytes that are no ZIP archive, naming the format they should be ("DOCX"). */
+export const notZip = (format: string) => `it is not a valid ${format} file (its ZIP container is damaged or it is another kind of file)`;
+
+/**
+ * Why a file whose first bytes are `head` is no ZIP archive, or null. Every archive Gloss
+ * reads starts with a local file header ("PK\x03\x04"), or is an empty one ("PK\x05\x06").
+ */
+export function notZipStart(head: Uint8Array, format: string): string | null {
+  const zip = head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
+  return zip ? null : notZip(format);
+}
+
 function checkEntries(infos: readonly UnzipFileInfo[]): string | null {
   if (infos.length > MAX_ZIP_ENTRIES) return `the archive holds ${infos.length} entries, more than any document has`;
   let total = 0;
@@ -65,7 +77,7 @@ export function openZip(bytes: Uint8Array, format: string): Result<ZipArchive> {
       },
     });
   } catch {
-    return err(`it is not a valid ${format} file (its ZIP container is damaged or it is another kind of file)`);
+    return err(notZip(format));
   }
   const problem = checkEntries(infos);
   if (problem) return err(problem);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectFile } from '../../model/schema';
 import type { ExchangeReport } from '../report';
 import { atlasSpan, codePointSpan, qde, selection, utf16Span, utf8, zipQdpx } from './fixtures/qdpx-fixtures';
-import { readQdpx, type QdpxImportOptions } from './qdpx-import';
+import { qdpxRefusalBeforeReading, readQdpx, type QdpxImportOptions } from './qdpx-import';
 import { entryFinder } from './qdpx-import-texts';
 
 const NOW = '2026-01-02T03:04:05.000Z';
@@ -365,6 +365,17 @@ describe('readQdpx: refusals (nothing imported)', () => {
     expect(importErr(zipQdpx({ 'a.qde': good, 'b.qde': good }))).toBe('study.qdpx: it holds 2 project files (a.qde, b.qde) where there should be one; nothing was imported.');
     expect(importErr(zipQdpx({ 'project.qde': '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>' }))).toMatch(/holds a <CodeBook>, not a REFI-QDA <Project> \(import it as a codebook instead\)/);
     expect(importErr(new TextEncoder().encode('not a zip'))).toMatch(/^study\.qdpx: it is not a valid REFI-QDA project \(\.qdpx\) file/);
+  });
+
+  it('refuses from the size and first bytes alone, before the rest is read', () => {
+    expect(qdpxRefusalBeforeReading('big.qdpx', 1.5 * 1024 ** 3, new Uint8Array(0))).toBe(
+      'big.qdpx: it is 1.5 GB, more than the 1 GB Gloss reads; most of it will be pictures, audio or video, which Gloss does not import: export the project again without them, or remove them from its sources folder with a ZIP tool; nothing was imported.',
+    );
+    expect(qdpxRefusalBeforeReading('book.qdpx', 100, new TextEncoder().encode('<?xml version="1.0"?><CodeBook/>'))).toMatch(/^book\.qdpx: it is XML, not a \.qdpx archive/);
+    expect(qdpxRefusalBeforeReading('photo.qdpx', 100, Uint8Array.from([0x89, 0x50, 0x4e, 0x47]))).toBe(
+      'photo.qdpx: it is not a valid REFI-QDA project (.qdpx) file (its ZIP container is damaged or it is another kind of file); nothing was imported.',
+    );
+    expect(qdpxRefusalBeforeReading('study.qdpx', 100, zipQdpx({ 'project.qde': good }))).toBeNull();
   });
 });
 

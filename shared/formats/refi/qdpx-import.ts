@@ -4,8 +4,9 @@
  * traversal, size and ratio bombs), the XML is read with no DOCTYPE or entities, and any
  * refusal names the file and the problem: then nothing is imported.
  */
-import { MAX_TEXT_LENGTH, TOO_MUCH_TEXT } from '../../import/limits';
-import { openZip, type ZipEntries } from '../../import/zip-safety';
+import { MAX_QDPX_BYTES, MAX_TEXT_LENGTH, SNIFF_BYTES, TOO_MUCH_TEXT } from '../../import/limits';
+import { sizeInWords } from '../../import/sizes';
+import { notZipStart, openZip, type ZipEntries } from '../../import/zip-safety';
 import { decodeText, normalizeNewlines } from '../../import/decode-text';
 import { parseXml } from '../../import/xml';
 import { validateProject } from '../../model/parse';
@@ -67,13 +68,35 @@ const codingsOf = (s: QdeTextSource) => s.selections.reduce((n, sel) => n + sel.
 
 const SOURCE_KINDS = { PictureSource: 'picture', PDFSource: 'PDF', AudioSource: 'audio', VideoSource: 'video' } as const;
 
+const FORMAT = 'REFI-QDA project (.qdpx)';
+
+/**
+ * Why the `.qdpx` file `fileName` of `size` bytes, starting with `head` (left out to judge by
+ * the size alone), cannot be imported, seen before the rest is read; null when nothing is
+ * wrong so far.
+ */
+export function qdpxRefusalBeforeReading(fileName: string, size: number, head?: Uint8Array): string | null {
+  const refuse = (problem: string) => `${fileName}: ${problem}; nothing was imported.`;
+  if (size > MAX_QDPX_BYTES) {
+    return refuse(
+      `it is ${sizeInWords(size)}, more than the ${sizeInWords(MAX_QDPX_BYTES)} Gloss reads; most of it will be pictures, audio or video, which Gloss does not import: ` +
+        'export the project again without them, or remove them from its sources folder with a ZIP tool',
+    );
+  }
+  if (!head) return null;
+  if (looksLikeXml(head)) {
+    return refuse('it is XML, not a .qdpx archive; a REFI-QDA codebook (.qdc) is imported with Import codebook… (gloss import-codebook)');
+  }
+  const notZip = notZipStart(head, FORMAT);
+  return notZip ? refuse(notZip) : null;
+}
+
 /** Reads a `.qdpx` archive into a complete, validated Gloss project. */
 export function readQdpx(bytes: Uint8Array, fileName: string, options: QdpxImportOptions): Result<{ file: ProjectFile; report: ExchangeReport }> {
   const refuse = (problem: string) => err(`${fileName}: ${problem}; nothing was imported.`);
-  if (looksLikeXml(bytes)) {
-    return refuse('it is XML, not a .qdpx archive; a REFI-QDA codebook (.qdc) is imported with Import codebook… (gloss import-codebook)');
-  }
-  const archive = openZip(bytes, 'REFI-QDA project (.qdpx)');
+  const early = qdpxRefusalBeforeReading(fileName, bytes.length, bytes.subarray(0, SNIFF_BYTES));
+  if (early) return err(early);
+  const archive = openZip(bytes, FORMAT);
   if (!archive.ok) return refuse(archive.error);
   const names = archive.value.names.filter((n) => !n.endsWith('/'));
   const qdeName = findQde(names, fileName);
