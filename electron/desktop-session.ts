@@ -264,7 +264,7 @@ export class DesktopSession {
     });
   }
 
-  /** Native Import: pick files, import them as one undoable step, report the ones refused. */
+  /** Native Import: pick files, import them as one undoable step, report the ones refused and the import report's notes. */
   importDocuments(): Promise<void> {
     return this.exclusive(async () => {
       const service = this.service;
@@ -304,13 +304,22 @@ export class DesktopSession {
         ...(response?.failed.map((f) => f.error) ?? []),
         ...(response?.result && !response.result.ok ? [response.result.error] : []),
       ];
+      // What the import report says of the files imported: an encoding guessed, a cue without a readable time.
+      const notes = response?.notes.map((n) => n.note) ?? [];
+      const imported = response?.imported.length ?? 0;
       if (problems.length > 0) {
-        const imported = response?.imported.length ?? 0;
         await showError(
           this.deps.window(),
           imported > 0 ? `${imported} of ${paths.length} files were imported.` : 'No documents were imported.',
-          problems.join('\n'),
+          [...problems, ...notes].join('\n'),
         );
+      } else if (notes.length > 0) {
+        await ask(this.deps.window(), {
+          type: 'info',
+          message: imported === 1 ? 'The file was imported; note:' : `${imported} files were imported; note:`,
+          detail: notes.join('\n'),
+          buttons: ['OK'],
+        });
       }
     });
   }

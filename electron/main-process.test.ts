@@ -212,14 +212,18 @@ describe('the main process', () => {
     const binary = path.join(dataDir, 'photo.txt');
     await fs.writeFile(notes, 'Training was cancelled twice.\r\nNobody told us why.');
     await fs.writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0x0d, 0x0a]));
+    const talk = path.join(dataDir, 'talk.vtt');
+    await fs.writeFile(talk, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n\n00:00:99999.000 --> 00:00:03.000\nThe lost line.\n');
 
-    app.state.answers.open.push([notes, binary]);
+    app.state.answers.open.push([notes, binary, talk]);
     menuItem(app.state.menu, 'File', 'Import Documents…').click!();
     await until(() => app.state.messageBoxes.length > 0, 'the import report');
     const changed = app.win.events().filter((e) => e.event === 'changed');
     expect(changed).toHaveLength(1);
-    expect(app.state.messageBoxes[0]?.message).toBe('1 of 2 files were imported.');
+    expect(app.state.messageBoxes[0]?.message).toBe('2 of 3 files were imported.');
     expect(app.state.messageBoxes[0]?.detail).toMatch(/^photo\.txt: /);
+    // The import report's notes are shown with the refusals.
+    expect(app.state.messageBoxes[0]?.detail).toContain('\ntalk.vtt: the cue at line 6 has a timing Gloss cannot read');
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(snapshot.file?.documents.find((d) => d.name === 'Field notes')?.text).toBe('Training was cancelled twice.\nNobody told us why.');
 

@@ -39,7 +39,7 @@ export const createCommandsSlice: Slice<CommandsSlice> = (_set, get) => {
   const imported = (response: ImportResponse, sent: ImportFile[]) => {
     if (response.result) applied(response.result);
     for (const failure of response.failed) get().notify(failure.error);
-    for (const note of response.notes ?? []) get().notify(`${note.name}: ${note.note}`, 'info');
+    for (const note of response.notes ?? []) get().notify(note.note, 'info'); // each note already names its file
     const first = response.imported[0];
     if (first) {
       get().openDocument(first.id);

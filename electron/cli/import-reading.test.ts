@@ -1,4 +1,8 @@
-/** `gloss import`, `import-qdpx` and `import-codebook` refuse oversized files from their size, before reading them. */
+/**
+ * How the import commands read files: `gloss import`, `import-qdpx` and `import-codebook`
+ * refuse oversized files from their size, before reading them, and `gloss import` prints
+ * what the import report says about the files it imported.
+ */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +24,7 @@ beforeAll(async () => {
   await sparse('archive.qdpx', 1.5 * 1024 ** 3, 'PK\u0003\u0004');
   await sparse('codes.qdc', 100 * 1024 * 1024, '<?xml version="1.0"?>');
   await fs.writeFile(at('notes.txt'), 'We met at the depot.');
+  await fs.writeFile(at('talk.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n\n00:00:99999.000 --> 00:00:03.000\nThe lost line.\n');
   expect((await runGloss(dir, ['new', 'study.gloss'])).code).toBe(0);
 }, 60_000);
 
@@ -52,5 +57,14 @@ describe('oversized imports', () => {
       'gloss: codes.qdc: it is 100 MB, far more than a codebook holds (Gloss reads codebooks up to 64 MB); is it the right file? Nothing was imported.\n',
     );
     expect(await fs.readFile(at('study.gloss'))).toEqual(before);
+  });
+
+  it('gloss import prints the import report’s notes on stderr, and still succeeds', async () => {
+    const run = await runGloss(dir, ['import', 'study.gloss', 'talk.vtt']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^[0-9a-f-]{36}\ttalk\n$/);
+    expect(run.stderr).toBe(
+      'gloss: talk.vtt: the cue at line 6 has a timing Gloss cannot read (“00:00:99999.000 --> 00:00:03.000”); its text was kept without a timestamp.\n',
+    );
   });
 });
