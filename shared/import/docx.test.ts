@@ -98,4 +98,8 @@ describe('DOCX import', () => {
     parts['word/document.xml'] = new TextDecoder().decode(parts['word/document.xml'] as Uint8Array).replace('<w:sectPr/>', `${deep}<w:sectPr/>`);
     expect(await refusal(makeZip(parts), 'deep.docx')).toBe('its part word/document.xml is nested too deeply (20,005 levels; Gloss reads up to 256)');
   });
+
+  it('lists the footnotes and comments it left out in the import report', async () => {
+    expect((await imported(makeDocx(), 'interview.docx')).notes).toEqual(['left out of the text: 1 footnote and 1 comment']);
+  });
 });

@@ -3,7 +3,7 @@
  * document into semantic HTML (headings, lists, tables, paragraphs), which the HTML walker
  * turns into text and ranges. Footnote, endnote and comment references are removed from
  * the document before conversion, so neither their marks ("[1]") nor their text reach the
- * body.
+ * body; the import report counts them.
  *
  * The ZIP is checked and its XML parts inflated by our own reader first, then handed to
  * mammoth as a stored (uncompressed) archive: mammoth's JSZip then has nothing to inflate,
@@ -14,6 +14,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { err, ok } from '../result';
 import { decodeText } from './decode-text';
 import { walkHtml } from './html-walker';
+import { LeftOut } from './left-out';
 import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
@@ -23,6 +24,8 @@ import { notZipStart, openZip } from './zip-safety';
 /** The part of mammoth's API used here, typed without its Node `Buffer` types. */
 interface MammothElement {
   type?: string;
+  /** "footnote" or "endnote", on a noteReference. */
+  noteType?: string;
   children?: MammothElement[];
 }
 interface Mammoth {
@@ -51,9 +54,17 @@ const STYLE_MAP = [
 /** Elements of mammoth's document model that point at text kept outside the body. */
 const OUTSIDE_BODY = new Set(['noteReference', 'commentReference', 'comment']);
 
-function withoutNoteReferences(element: MammothElement): MammothElement {
+/** Removes note and comment references from the document model, counting them in `leftOut`. */
+function withoutNoteReferences(element: MammothElement, leftOut: LeftOut): MammothElement {
   if (Array.isArray(element.children)) {
-    element.children = element.children.filter((c) => !OUTSIDE_BODY.has(c.type ?? '')).map(withoutNoteReferences);
+    element.children = element.children
+      .filter((c) => {
+        if (!OUTSIDE_BODY.has(c.type ?? '')) return true;
+        if (c.type === 'noteReference') leftOut.add(c.noteType === 'endnote' ? 'endnote' : 'footnote');
+        if (c.type === 'commentReference') leftOut.add('comment');
+        return false;
+      })
+      .map((c) => withoutNoteReferences(c, leftOut));
   }
   return element;
 }
@@ -105,6 +116,7 @@ export const docxImporter: Importer = {
     const archiveBytes = zipSync(stored, { level: 0 });
     const arrayBuffer = archiveBytes.buffer.slice(archiveBytes.byteOffset, archiveBytes.byteOffset + archiveBytes.byteLength) as ArrayBuffer;
     const mammoth = (await import('mammoth')).default as unknown as Mammoth;
+    const leftOut = new LeftOut();
     let html: string;
     try {
       const result = await mammoth.convertToHtml(
@@ -112,7 +124,7 @@ export const docxImporter: Importer = {
         { buffer: archiveBytes, arrayBuffer },
         {
           styleMap: STYLE_MAP,
-          transformDocument: withoutNoteReferences,
+          transformDocument: (document) => withoutNoteReferences(document, leftOut),
           // Images carry no text; an empty src spares mammoth encoding each one as a data URI.
           convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
           // Linked (not embedded) images must never make mammoth read files from this computer.
@@ -125,7 +137,7 @@ export const docxImporter: Importer = {
       return err(`it is not a Word document Gloss can read${reason ? ` (${reason})` : ''}`);
     }
     const out = new TextBuilder();
-    walkHtml(html, out);
-    return ok({ ...out.result(), type: DOCX_TYPE, notes: [] });
+    walkHtml(html, out, { leftOut });
+    return ok({ ...out.result(), type: DOCX_TYPE, notes: leftOut.notes() });
   },
 };

@@ -69,4 +69,13 @@ describe('HTML import', () => {
   it('refuses a page with no text', async () => {
     expect(await refusal(html('<html><head><script>x()</script></head><body> <img src="a.png"> </body></html>'), 'empty.html')).toBe('it holds no text');
   });
+
+  it('lists in the import report what it left out that a reader would see: menus, hidden passages, frames, form fields, formulas', async () => {
+    const doc = await imported(fixture('page.html'), 'page.html');
+    expect(doc.notes).toEqual(['left out of the text: 1 navigation menu, 2 hidden passages and 1 embedded frame or object']);
+    const form = await imported(html('<p>Said <math><mi>x</mi></math> yes</p><form><textarea>typed</textarea><button>Send</button></form><svg><text>A</text></svg><span aria-hidden="true"></span>'), 'form.html');
+    expect(form.text).toBe('Said yes');
+    expect(form.notes).toEqual(['left out of the text: 1 formula (MathML), 2 form fields and 1 drawing (SVG)']);
+    expect((await imported(html('<p>Plain.</p><script>x()</script><style>p{}</style>'), 'plain.html')).notes).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { binaryStart, decodeText } from './decode-text';
 import { decodeWithLabel } from './decode-legacy';
 import { extensionOf } from './file-names';
 import { walkHtml } from './html-walker';
+import { LeftOut } from './left-out';
 import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
@@ -44,8 +45,9 @@ export const htmlImporter: Importer = {
     const html = decodeHtml(bytes);
     if (!html.ok) return html;
     const out = new TextBuilder();
-    walkHtml(html.value, out, { xhtml: extensionOf(fileName) === '.xhtml' });
+    const leftOut = new LeftOut();
+    walkHtml(html.value, out, { xhtml: extensionOf(fileName) === '.xhtml', leftOut });
     const { text, structure } = out.result();
-    return ok({ text, structure, type: 'text/html', notes: [] });
+    return ok({ text, structure, type: 'text/html', notes: leftOut.notes() });
   },
 };
