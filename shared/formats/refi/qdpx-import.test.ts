@@ -283,6 +283,37 @@ describe('readQdpx: codes, codings, memos', () => {
   });
 });
 
+describe('readQdpx: nothing dropped without a word', () => {
+  it('lists free selections and sources of unknown kinds, keeps notes without a GUID or with a repeated one, and reads every Sources section', () => {
+    const text = 'We waited weeks for the data.';
+    const N1 = '40000000-0000-4000-8000-000000000001';
+    const OTHER = 'dddddddd-0000-4000-8000-000000000002';
+    const body =
+      `${users}${codebook}<Sources><TextSource guid="${DOC}" name="Interview" plainTextPath="internal://${DOC}.txt">` +
+      selection('51000000-0000-4000-8000-000000000001', codePointSpan(text, 'waited weeks'), [CODE_A]) +
+      `<PlainTextSelection guid="51000000-0000-4000-8000-000000000002" name="the data" startPosition="${codePointSpan(text, 'the data')[0]}" endPosition="${codePointSpan(text, 'the data')[1]}"/>` +
+      `<NoteRef targetGUID="99999999-0000-4000-8000-000000000009"/></TextSource>` +
+      `<SpreadsheetSource guid="${OTHER}" name="Survey"/></Sources>` +
+      `<Sources><TextSource guid="${OTHER.replace('2', '3')}" name="Second section"><PlainTextContent>Also here.</PlainTextContent></TextSource></Sources>` +
+      `<Notes><Note name="No GUID"><PlainTextContent>Kept anyway.</PlainTextContent></Note>` +
+      `<Note guid="${N1}" name="First"><PlainTextContent>One.</PlainTextContent></Note>` +
+      `<Note guid="${N1}" name="Same GUID"><PlainTextContent>Two.</PlainTextContent></Note></Notes>`;
+    const { file, report } = importOk(zipQdpx({ 'project.qde': qde(body), [`sources/${DOC}.txt`]: text }));
+    expect(file.documents.map((d) => d.name)).toEqual(['Interview', 'Second section']);
+    expect(file.memos.map((m) => `${m.title}: ${m.text}`).sort()).toEqual(['First: One.', 'No GUID: Kept anyway.', 'Same GUID: Two.']);
+    expect(report.skipped).toEqual([
+      { item: 'source “Survey”', reason: 'it is a SpreadsheetSource, a kind of source REFI-QDA does not define and Gloss cannot read' },
+      { item: '1 selection without a code in “Interview”', reason: 'Gloss keeps a passage only as a coding; its text is in the document' },
+    ]);
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Note “Same GUID” has the same GUID as another one/),
+        '1 note reference points to no note in the file; it was ignored.',
+      ]),
+    );
+  });
+});
+
 describe('readQdpx: containers written differently', () => {
   const text = 'Plain text here.';
   const span = codePointSpan(text, 'text');

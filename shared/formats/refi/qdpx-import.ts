@@ -158,6 +158,12 @@ function build(
     if (guid) skippedSources.set(guid, other.name ?? '');
   }
 
+  for (const unknown of project.unknownSources) {
+    ctx.skip(`source “${short(unknown.name ?? unknown.guid ?? unknown.kind)}”`, `it is a ${unknown.kind}, a kind of source REFI-QDA does not define and Gloss cannot read`);
+    const guid = normalGuid(unknown.guid);
+    if (guid) skippedSources.set(guid, unknown.name ?? '');
+  }
+
   const loaded: LoadedText[] = [];
   for (const source of textSources) {
     const label = `text “${short(source.name ?? source.plainTextPath ?? source.guid ?? '')}”`;
