@@ -102,4 +102,10 @@ describe('DOCX import', () => {
   it('lists the footnotes and comments it left out in the import report', async () => {
     expect((await imported(makeDocx(), 'interview.docx')).notes).toEqual(['left out of the text: 1 footnote and 1 comment']);
   });
+
+  it('names a broken XML part in its own words, not the XML reader’s noise (found by the fuzzer)', async () => {
+    const parts: Record<string, Uint8Array | string> = { ...unzipSync(makeDocx()) };
+    parts['word/styles.xml'] = new TextDecoder().decode(parts['word/styles.xml'] as Uint8Array).replace('w:styleId="Normal"', 'w:styleId="Normal');
+    expect(await refusal(makeZip(parts), 'broken.docx')).toMatch(/^its part word\/styles\.xml is not well-formed XML \(line \d+, column \d+: [^@]+\)$/);
+  });
 });

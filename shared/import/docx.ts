@@ -18,7 +18,7 @@ import { LeftOut } from './left-out';
 import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
-import { tooDeep } from './xml';
+import { unreadableXml } from './xml';
 import { notZipStart, openZip } from './zip-safety';
 
 /** The part of mammoth's API used here, typed without its Node `Buffer` types. */
@@ -83,6 +83,15 @@ function declaresDoctype(bytes: Uint8Array): boolean {
   return /<!(?:DOCTYPE|ENTITY)/i.test(head);
 }
 
+/** Why mammoth gave up, in words; its own failures inside (a TypeError on a part it did not expect) say nothing a person can use. */
+function mammothReason(e: unknown): string {
+  const message = e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : '';
+  if (!message || e instanceof TypeError || e instanceof RangeError || /\bundefined\b|Cannot read propert|is not a function/.test(message)) {
+    return 'its parts do not fit together as Word writes them';
+  }
+  return message.replace(/\[xmldom (?:error|warning)\]\s*|\s*@#\[line:[^\]]*\]/g, '').slice(0, 200);
+}
+
 const PROTECTED = 'it is password-protected or an old Word (.doc) file; save it from Word as an unprotected .docx first';
 
 export const docxImporter: Importer = {
@@ -108,9 +117,12 @@ export const docxImporter: Importer = {
         continue;
       }
       if (declaresDoctype(data)) return err(`its part ${name} declares a DOCTYPE or entities, which Gloss refuses to read`);
+      // Checked here, in words a person can act on: mammoth's XML reader reports a broken part
+      // as "[xmldom error] … @#[line:undefined]" or fails inside on it, and recurses on nesting.
       const xml = decodeText(data);
-      const deep = xml.ok ? tooDeep(xml.value.text, `part ${name}`) : null;
-      if (deep) return err(deep);
+      if (!xml.ok) return err(`its part ${name} is damaged (${xml.error})`);
+      const unreadable = unreadableXml(xml.value.text, `part ${name}`);
+      if (unreadable) return err(unreadable);
       stored[name] = [data, { level: 0 }];
     }
     const archiveBytes = zipSync(stored, { level: 0 });
@@ -133,8 +145,7 @@ export const docxImporter: Importer = {
       );
       html = result.value;
     } catch (e) {
-      const reason = e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : '';
-      return err(`it is not a Word document Gloss can read${reason ? ` (${reason})` : ''}`);
+      return err(`it is not a Word document Gloss can read (${mammothReason(e)})`);
     }
     const out = new TextBuilder();
     walkHtml(html, out, { leftOut });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal } from './fixtures/inspect';
 import { MAX_DOCUMENT_BYTES, MAX_TEXT_FILE_BYTES, MAX_TEXT_LENGTH, SNIFF_BYTES } from './limits';
-import { SUPPORTED_EXTENSIONS, importerFor, refusalBeforeReading } from './registry';
+import { SUPPORTED_EXTENSIONS, importerFor, refusalBeforeReading, refusalForThrow } from './registry';
 
 describe('importer registry', () => {
   it('chooses an importer by extension, case-insensitively', () => {
@@ -57,5 +57,12 @@ describe('importer registry', () => {
     const bytes = new Uint8Array(SNIFF_BYTES * 4).fill(0x61);
     bytes[10] = 0;
     expect(await refusal(bytes, 'mixed.txt')).toBe('it looks like a binary file, not text');
+  });
+
+  it('does not pass on a library’s own failure as the reason a file is refused (found by the fuzzer)', () => {
+    expect(refusalForThrow('scan.pdf', new TypeError("Cannot read properties of null (reading 'tagName')"))).toBe(
+      'it could not be read as a PDF file (it is damaged in a way Gloss cannot make sense of)',
+    );
+    expect(refusalForThrow('scan.pdf', new Error('Invalid XRef stream header'))).toBe('it could not be read as a PDF file (Invalid XRef stream header)');
   });
 });

@@ -77,10 +77,32 @@ export function importerFor(fileName: string): Importer | undefined {
   return IMPORTERS.find((i) => i.extensions.includes(ext));
 }
 
-/** The message of an exception a library threw on a malformed file, on one line. */
+/**
+ * The message of an exception a library threw on a malformed file, on one line. An error
+ * of the library's own making (a TypeError deep inside pdf.js) says nothing about the file
+ * a person could use, so it is not shown.
+ */
 function reasonOf(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || /\bundefined\b|Cannot read propert|is not a function/.test(message)) {
+    return 'it is damaged in a way Gloss cannot make sense of';
+  }
   return message.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+/** The refusal for a file whose importer threw (a library that cannot parse it). */
+export function refusalForThrow(fileName: string, e: unknown): string {
+  const reason = reasonOf(e);
+  const format = extensionOf(fileName).slice(1).toUpperCase();
+  return `it could not be read as a${/^[AEFHILMNORSX]/.test(format) ? 'n' : ''} ${format} file${reason ? ` (${reason})` : ''}`;
+}
+
+/** The checks every importer's result passes before it becomes a document. */
+export function checkedText(read: Result<ImportedText>): Result<ImportedText> {
+  if (!read.ok) return read;
+  if (read.value.text.length > MAX_TEXT_LENGTH) return err(TOO_MUCH_TEXT);
+  if (!read.value.text.trim()) return err('it holds no text');
+  return ok(read.value);
 }
 
 function tooLarge(size: number, maxBytes: number): string {
@@ -117,12 +139,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
     read = await importer.read(bytes, fileName);
   } catch (e) {
     // Libraries throw on files they cannot parse; that is a refusal of this file, not a crash.
-    const reason = reasonOf(e);
-    const format = extensionOf(fileName).slice(1).toUpperCase();
-    return err(`it could not be read as a${/^[AEFHILMNORSX]/.test(format) ? 'n' : ''} ${format} file${reason ? ` (${reason})` : ''}`);
+    return err(refusalForThrow(fileName, e));
   }
-  if (!read.ok) return read;
-  if (read.value.text.length > MAX_TEXT_LENGTH) return err(TOO_MUCH_TEXT);
-  if (!read.value.text.trim()) return err('it holds no text');
-  return ok(read.value);
+  return checkedText(read);
 }

@@ -38,4 +38,11 @@ describe('XML parts', () => {
     const body = `<text:p>${'<text:span>'.repeat(20_000)}deep${'</text:span>'.repeat(20_000)}</text:p>`;
     expect(await refusal(makeOdt(body), 'deep.odt')).toMatch(/^its content.xml is nested too deeply \(20,00\d levels; Gloss reads up to 256\)$/);
   });
+
+  it('says where a part without any element went wrong, never “column undefined” (found by the fuzzer)', () => {
+    expect(parseXml('<?xml version="1.0"?>\n', 'content.xml')).toEqual({
+      ok: false,
+      error: 'its content.xml is not well-formed XML (line 1: no element starts where one should)',
+    });
+  });
 });

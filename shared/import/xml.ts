@@ -86,10 +86,27 @@ function convert(raw: readonly RawNode[], namespaces: Namespaces, scope: Map<str
 function malformedReason(xml: string): string | null {
   const verdict = XMLValidator.validate(xml);
   if (verdict === true) return null;
-  const { msg, line, col } = verdict.err;
+  const { msg, line, col } = verdict.err as { msg: string; line?: number; col?: number };
   // The validator lists still-open elements as a JSON array ("Invalid '[ "CodeBook" ]' found").
-  const reason = /^Invalid '\[/.test(msg) ? 'the file ends before all its elements are closed' : msg.replace(/\bcol (\d)/g, 'column $1').replace(/\.$/, '');
-  return `line ${line}, column ${col}: ${reason}`;
+  const reason = /^Invalid '\[/.test(msg)
+    ? 'the file ends before all its elements are closed'
+    : /^Start tag expected/.test(msg)
+      ? 'no element starts where one should'
+      : msg.replace(/\bcol (\d)/g, 'column $1').replace(/\.$/, '');
+  // It gives no column (and sometimes no line) when the document ends early.
+  const where = [line === undefined ? null : `line ${line}`, col === undefined ? null : `column ${col}`].filter(Boolean).join(', ');
+  return where ? `${where}: ${reason}` : reason;
+}
+
+/** Why `xml`, the part named `part`, cannot be read as XML (a DOCTYPE, not well-formed, nested too deeply), or null. */
+export function unreadableXml(xml: string, part: string): string | null {
+  if (declaresDoctype(xml)) {
+    return `its ${part} declares a DOCTYPE or entities, which Gloss refuses to read (they can expand into huge text or reach outside the file)`;
+  }
+  // The parser itself accepts unclosed and mismatched tags; a broken part must not import half-read.
+  const malformed = malformedReason(xml);
+  if (malformed) return `its ${part} is not well-formed XML (${malformed})`;
+  return tooDeep(xml, part);
 }
 
 /** Index just past the next `token` at or after `from`, or -1. */
@@ -151,14 +168,8 @@ export function tooDeep(xml: string, part: string): string | null {
  * namespace URIs the caller knows to the prefixes it matches names with.
  */
 export function parseXml(xml: string, part: string, namespaces: Namespaces = {}): Result<XmlElement> {
-  if (declaresDoctype(xml)) {
-    return err(`its ${part} declares a DOCTYPE or entities, which Gloss refuses to read (they can expand into huge text or reach outside the file)`);
-  }
-  // The parser itself accepts unclosed and mismatched tags; a broken part must not import half-read.
-  const malformed = malformedReason(xml);
-  if (malformed) return err(`its ${part} is not well-formed XML (${malformed})`);
-  const deep = tooDeep(xml, part);
-  if (deep) return err(deep);
+  const unreadable = unreadableXml(xml, part);
+  if (unreadable) return err(unreadable);
   let raw: unknown;
   try {
     raw = new XMLParser({
