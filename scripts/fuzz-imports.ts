@@ -12,6 +12,7 @@
  *   npm run fuzz:imports -- --seed 7              fast-check's seed (default: random, printed)
  *   npm run fuzz:imports -- --bound 10000         ms an input may take before it counts as a hang
  *   npm run fuzz:imports -- --samples DIR         REFI-QDA samples (default ../shared/refi-qda/samples)
+ *   npm run fuzz:imports -- --refusals            also list each target's commonest refusals, to read them
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     bound: { type: 'string', default: '10000' },
     samples: { type: 'string', default: DEFAULT_REFI_SAMPLES },
+    refusals: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -130,6 +132,9 @@ for (const target of targets) {
   process.stdout.write(`${target.name.padEnd(13)}${pad(stats.tried, 8)}${pad(stats.results, 9)}${pad(stats.refused, 9)}${pad(crashes, 9)}   ${slowest}\n`);
   for (const crash of stats.crashes.slice(0, 5)) process.stdout.write(`    crash: ${crash.detail.slice(0, 300)}\n`);
   for (const file of row.saved) process.stdout.write(`    input saved: ${file}\n`);
+  if (values.refusals) {
+    for (const [reason, n] of [...stats.refusals].sort((a, b) => b[1] - a[1]).slice(0, 8)) process.stdout.write(`    ${pad(n, 6)}× ${reason}\n`);
+  }
 }
 process.stdout.write(`${'all'.padEnd(13)}${pad(totals.tried, 8)}${pad(totals.results, 9)}${pad(totals.refused, 9)}${pad(totals.crashes, 9)}\n`);
 process.exit(failed ? 1 : 0);
