@@ -82,6 +82,13 @@ export const MAX_ZIP_OVERALL_RATIO = 100;
 export const MAX_ZIP_ENTRIES = 20_000;
 
 /**
+ * Codebooks (.qdc, codebook CSV) may nest codes 100 levels deep. Real code trees have a
+ * handful of levels; the tree is built, checked and matched recursively, and a CSV path of
+ * 1,000 levels overflowed the call stack.
+ */
+export const MAX_CODE_DEPTH = 100;
+
+/**
  * XML parts (ODT content, EPUB package files, REFI-QDA projects and codebooks, DOCX parts)
  * may nest elements 256 deep. Real files stay within a few dozen levels (ODF nests lists,
  * tables and sections; a codebook its code tree); the parsed trees are walked recursively,

@@ -21,3 +21,23 @@ describe('readCodebook before reading', () => {
     });
   });
 });
+
+describe('codebooks nested too deeply', () => {
+  it('refuses a CSV code path of 1,000 levels in words, instead of overflowing the stack', () => {
+    const path = Array.from({ length: 1000 }, (_, i) => `c${i}`).join(' > ');
+    expect(readCodebook(new TextEncoder().encode(`code,code_path\nc999,${path}\n`), 'deep.csv')).toEqual({
+      ok: false,
+      error: 'deep.csv: the code “c0 > c1 > … > c999” is nested 1,000 levels deep; Gloss reads code trees up to 100 levels; nothing was imported.',
+    });
+  });
+
+  it('refuses a .qdc code tree deeper than that too, and reads one as deep as the limit', () => {
+    const nest = (depth: number) =>
+      `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${'<Code name="c" isCodable="true">'.repeat(depth)}${'</Code>'.repeat(depth)}</Codes></CodeBook>`;
+    expect(readCodebook(new TextEncoder().encode(nest(100)), 'deep.qdc').ok).toBe(true);
+    expect(readCodebook(new TextEncoder().encode(nest(101)), 'deep.qdc')).toEqual({
+      ok: false,
+      error: 'deep.qdc: the code “c > c > … > c” is nested 101 levels deep; Gloss reads code trees up to 100 levels; nothing was imported.',
+    });
+  });
+});

@@ -398,6 +398,13 @@ describe('readQdpx: refusals (nothing imported)', () => {
     expect(importErr(new TextEncoder().encode('not a zip'))).toMatch(/^study\.qdpx: it is not a valid REFI-QDA project \(\.qdpx\) file/);
   });
 
+  it('refuses a code tree nested deeper than 100 levels', () => {
+    const codes = `<CodeBook><Codes>${'<Code name="c" isCodable="true">'.repeat(101)}${'</Code>'.repeat(101)}</Codes></CodeBook>`;
+    expect(importErr(zipQdpx({ 'project.qde': qde(codes) }))).toBe(
+      'study.qdpx: the code “c > c > … > c” is nested 101 levels deep; Gloss reads code trees up to 100 levels; nothing was imported.',
+    );
+  });
+
   it('refuses from the size and first bytes alone, before the rest is read', () => {
     expect(qdpxRefusalBeforeReading('big.qdpx', 1.5 * 1024 ** 3, new Uint8Array(0))).toBe(
       'big.qdpx: it is 1.5 GB, more than the 1 GB Gloss reads; most of it will be pictures, audio or video, which Gloss does not import: export the project again without them, or remove them from its sources folder with a ZIP tool; nothing was imported.',

@@ -4,7 +4,8 @@
  * traversal, size and ratio bombs), the XML is read with no DOCTYPE or entities, and any
  * refusal names the file and the problem: then nothing is imported.
  */
-import { MAX_QDPX_BYTES, MAX_TEXT_LENGTH, SNIFF_BYTES, TOO_MUCH_TEXT } from '../../import/limits';
+import { MAX_CODE_DEPTH, MAX_QDPX_BYTES, MAX_TEXT_LENGTH, SNIFF_BYTES, TOO_MUCH_TEXT } from '../../import/limits';
+import { tooDeepCode } from '../codebook/types';
 import { sizeInWords } from '../../import/sizes';
 import { notZipStart, openZip, type ZipEntries } from '../../import/zip-safety';
 import { decodeText, normalizeNewlines } from '../../import/decode-text';
@@ -16,7 +17,7 @@ import { err, ok, type Result } from '../../result';
 import type { ExchangeReport } from '../report';
 import { storedText } from './positions-in';
 import type { PositionUnit } from './qde-positions';
-import { readQde, normalGuid, type QdeProject, type QdeTextSource } from './qde-read';
+import { readQde, normalGuid, type QdeCode, type QdeProject, type QdeTextSource } from './qde-read';
 import { importCases } from './qdpx-import-cases';
 import { importCodes } from './qdpx-import-codes';
 import { ImportContext, short } from './qdpx-import-context';
@@ -54,6 +55,17 @@ function findQde(names: readonly string[], fileName: string): Result<string> {
     : null;
   const what = office ? `it looks like ${office}, not a REFI-QDA project` : 'it holds no .qde project file, so it is not a REFI-QDA project';
   return err(`${fileName}: ${what}; nothing was imported.`);
+}
+
+/** The names down to the first code nested deeper than MAX_CODE_DEPTH, or null. */
+function tooDeepCodes(roots: readonly QdeCode[]): string[] | null {
+  const stack = roots.map((code) => ({ code, names: [code.name?.trim() || 'Unnamed code'] }));
+  while (stack.length > 0) {
+    const { code, names } = stack.pop()!;
+    if (names.length > MAX_CODE_DEPTH) return names;
+    for (const child of code.children) stack.push({ code: child, names: [...names, child.name?.trim() || 'Unnamed code'] });
+  }
+  return null;
 }
 
 /** Whether the bytes start (after a BOM and white space) with an XML declaration or a tag. */
@@ -108,6 +120,8 @@ export function readQdpx(bytes: Uint8Array, fileName: string, options: QdpxImpor
   const root = parseXml(decoded.value.text, qdeName.value);
   if (!root.ok) return refuse(root.error);
   const project = readQde(root.value);
+  const deep = tooDeepCodes(project.codes);
+  if (deep) return err(tooDeepCode(fileName, deep, MAX_CODE_DEPTH));
   if (project.rootName !== 'Project') {
     return refuse(`its ${qdeName.value} holds a <${project.rootName}>, not a REFI-QDA <Project>${project.rootName === 'CodeBook' ? ' (import it as a codebook instead)' : ''}`);
   }
