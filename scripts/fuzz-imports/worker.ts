@@ -21,7 +21,8 @@ const stats = await fuzzTarget(target, seeds, {
   runs: task.runs,
   seed: task.seed,
   clock: () => performance.now(),
-  onInput: (index, input) => void post({ kind: 'input', index, input }),
+  // Awaited: the message only leaves when the event loop turns, and the readers rarely let it.
+  onInput: (index, input) => post({ kind: 'input', index, input }),
 });
 await post({ kind: 'done', stats });
 process.disconnect();

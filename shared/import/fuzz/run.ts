@@ -52,8 +52,8 @@ export interface FuzzOptions {
   seed: number;
   /** Milliseconds from some fixed point (performance.now), for the slowest input. */
   clock: () => number;
-  /** Called before each input, e.g. to tell a watchdog what is being read. */
-  onInput?: (index: number, input: Uint8Array) => void;
+  /** Called, and awaited, before each input: to tell a watchdog what is being read. */
+  onInput?: (index: number, input: Uint8Array) => void | Promise<void>;
 }
 
 /** Inputs are drawn this many at a time, so a long run never holds them all. */
@@ -72,7 +72,7 @@ export async function fuzzTarget(target: FuzzTarget, seeds: readonly Uint8Array[
   while (stats.tried < options.runs) {
     if (queue.length === 0) queue.push(...fc.sample(inputs, { numRuns: Math.min(BATCH, options.runs - stats.tried), seed: options.seed + batches++ }));
     const input = queue.shift()!;
-    options.onInput?.(stats.tried, input);
+    await options.onInput?.(stats.tried, input);
     const started = options.clock();
     const outcome = await outcomeOf(target, input);
     const ms = options.clock() - started;
