@@ -105,6 +105,7 @@ export function checkedText(read: Result<ImportedText>): Result<ImportedText> {
   return ok(read.value);
 }
 
+/** Why a file of `size` bytes is refused unread; text formats' limit is the text a document holds, so they say that. */
 function tooLarge(size: number, maxBytes: number): string {
   if (maxBytes === MAX_TEXT_FILE_BYTES) {
     return `it is ${sizeInWords(size)}, more text than one Gloss document can hold (${sizeInWords(MAX_TEXT_LENGTH)} of text); split it into smaller files`;
