@@ -148,7 +148,8 @@ export const docxImporter: Importer = {
       return err(`it is not a Word document Gloss can read (${mammothReason(e)})`);
     }
     const out = new TextBuilder();
-    walkHtml(html, out, { leftOut });
+    const unreadable = walkHtml(html, out, { leftOut });
+    if (unreadable) return err(unreadable);
     return ok({ ...out.result(), type: DOCX_TYPE, notes: leftOut.notes() });
   },
 };

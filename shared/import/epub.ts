@@ -109,7 +109,8 @@ export const epubImporter: Importer = {
         return err(`its chapter ${path} declares XML entities, which Gloss refuses to read`);
       }
       out.openBlock(null);
-      walkHtml(xhtml, out, { xhtml: true, leftOut });
+      const unreadable = walkHtml(xhtml, out, { xhtml: true, leftOut });
+      if (unreadable) return err(`its chapter ${path}: ${unreadable.replace(/^its /, '')}`);
       out.closeBlock();
       chapters++;
       if (out.overflowed) break;

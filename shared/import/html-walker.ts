@@ -7,6 +7,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { LeftOut, LeftOutKind } from './left-out';
+import { MAX_HTML_DEPTH } from './limits';
 import type { RangeOptions, StructureKind, TextBuilder } from './text-builder';
 
 /** Elements whose content is never text of the document. */
@@ -98,8 +99,13 @@ export interface WalkOptions {
   leftOut?: LeftOut;
 }
 
-/** Writes the text of `html` into `out` as blocks and ranges. */
-export function walkHtml(html: string, out: TextBuilder, options: WalkOptions = {}): void {
+/** Thrown from the parser's callback to stop it at the first element past MAX_HTML_DEPTH. */
+class TooDeep extends Error {}
+
+export const HTML_TOO_DEEP = `its markup is nested too deeply (over ${MAX_HTML_DEPTH} levels; Gloss reads up to ${MAX_HTML_DEPTH}, as browsers do)`;
+
+/** Writes the text of `html` into `out` as blocks and ranges; says why not (HTML_TOO_DEEP) when it cannot. */
+export function walkHtml(html: string, out: TextBuilder, options: WalkOptions = {}): string | null {
   const frames: Frame[] = [];
   let skipping = 0;
   /** The kind of the outermost skipped element, and whether text was met inside it. */
@@ -169,6 +175,7 @@ export function walkHtml(html: string, out: TextBuilder, options: WalkOptions = 
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (frames.length >= MAX_HTML_DEPTH) throw new TooDeep();
         const frame = open(name, attribs);
         if (frame === 'skip') {
           if (skipping === 0) skipped = { kind: leftOutKind(name, attribs), text: false };
@@ -205,6 +212,12 @@ export function walkHtml(html: string, out: TextBuilder, options: WalkOptions = 
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: options.xhtml === true },
   );
-  parser.write(html);
-  parser.end();
+  try {
+    parser.write(html);
+    parser.end();
+  } catch (e) {
+    if (e instanceof TooDeep) return HTML_TOO_DEEP;
+    throw e;
+  }
+  return null;
 }

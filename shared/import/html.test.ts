@@ -78,4 +78,12 @@ describe('HTML import', () => {
     expect(form.notes).toEqual(['left out of the text: 1 formula (MathML), 2 form fields and 1 drawing (SVG)']);
     expect((await imported(html('<p>Plain.</p><script>x()</script><style>p{}</style>'), 'plain.html')).notes).toEqual([]);
   });
+
+  it('refuses markup nested deeper than a browser builds it, before the parser slows to a crawl (found by the fuzzer)', async () => {
+    // htmlparser2 keeps its open elements with Array.unshift: 20,000 nested tables took seconds, 100,000 minutes.
+    const deep = html(`${'<table><tr><td>'.repeat(20_000)}x${'</td></tr></table>'.repeat(20_000)}`);
+    expect(await refusal(deep, 'deep.html')).toBe('its markup is nested too deeply (over 512 levels; Gloss reads up to 512, as browsers do)');
+    const fine = await imported(html(`${'<div>'.repeat(500)}deep text${'</div>'.repeat(500)}`), 'fine.html');
+    expect(fine.text).toBe('deep text');
+  });
 });

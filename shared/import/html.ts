@@ -46,7 +46,8 @@ export const htmlImporter: Importer = {
     if (!html.ok) return html;
     const out = new TextBuilder();
     const leftOut = new LeftOut();
-    walkHtml(html.value, out, { xhtml: extensionOf(fileName) === '.xhtml', leftOut });
+    const unreadable = walkHtml(html.value, out, { xhtml: extensionOf(fileName) === '.xhtml', leftOut });
+    if (unreadable) return err(unreadable);
     const { text, structure } = out.result();
     return ok({ text, structure, type: 'text/html', notes: leftOut.notes() });
   },

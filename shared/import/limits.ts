@@ -82,6 +82,14 @@ export const MAX_ZIP_OVERALL_RATIO = 100;
 export const MAX_ZIP_ENTRIES = 20_000;
 
 /**
+ * HTML (web pages, EPUB chapters, mammoth's rendering of a DOCX) may nest elements 512
+ * deep, as Chromium's HTML parser allows. htmlparser2 keeps its open elements with
+ * Array.unshift, so each level costs as much as the levels above it: a crafted page of
+ * 20,000 nested tables took seconds to parse, 100,000 minutes.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+/**
  * Codebooks (.qdc, codebook CSV) may nest codes 100 levels deep. Real code trees have a
  * handful of levels; the tree is built, checked and matched recursively, and a CSV path of
  * 1,000 levels overflowed the call stack.
