@@ -47,6 +47,7 @@ const STARTUP_MS = 120_000;
 
 interface Row {
   stats: FuzzStats;
+  strayPdfRejections: number;
   hung: { index: number; bytes: number } | null;
   saved: string[];
 }
@@ -82,7 +83,7 @@ function runTarget(name: string): Promise<Row> {
         return;
       }
       const stats: FuzzStats = { target: name, tried: last.index + 1, results: 0, refused: 0, crashes: [], slowest: { ms: bound, bytes: last.input.length }, refusals: new Map() };
-      resolve({ stats, hung: { index: last.index, bytes: last.input.length }, saved: [save(name, 'hang', last.index, last.input)] });
+      resolve({ stats, strayPdfRejections: 0, hung: { index: last.index, bytes: last.input.length }, saved: [save(name, 'hang', last.index, last.input)] });
     }
     worker.on('message', (message: FromWorker) => {
       clearTimeout(timer);
@@ -98,7 +99,7 @@ function runTarget(name: string): Promise<Row> {
       }
       worker.kill('SIGKILL');
       const saved = message.stats.crashes.map((c, i) => save(name, 'crash', i, c.input));
-      resolve({ stats: message.stats, hung: null, saved });
+      resolve({ stats: message.stats, strayPdfRejections: message.strayPdfRejections, hung: null, saved });
     });
     worker.on('error', (e) => {
       clearTimeout(timer);
@@ -109,7 +110,7 @@ function runTarget(name: string): Promise<Row> {
       if (code === 0 || signal === 'SIGKILL') return;
       clearTimeout(timer);
       const stats: FuzzStats = { target: name, tried: last.index + 1, results: 0, refused: 0, crashes: [{ detail: `the process died (exit ${code ?? signal})`, input: last.input }], slowest: { ms: 0, bytes: 0 }, refusals: new Map() };
-      resolve({ stats, hung: null, saved: [save(name, 'died', last.index, last.input)] });
+      resolve({ stats, strayPdfRejections: 0, hung: null, saved: [save(name, 'died', last.index, last.input)] });
     });
   });
 }
@@ -131,6 +132,9 @@ for (const target of targets) {
   const slowest = row.hung ? `hung (input ${row.hung.index}, ${row.hung.bytes} bytes)` : `${stats.slowest.ms.toFixed(0)} ms (${stats.slowest.bytes} bytes)`;
   process.stdout.write(`${target.name.padEnd(13)}${pad(stats.tried, 8)}${pad(stats.results, 9)}${pad(stats.refused, 9)}${pad(crashes, 9)}   ${slowest}\n`);
   for (const crash of stats.crashes.slice(0, 5)) process.stdout.write(`    crash: ${crash.detail.slice(0, 300)}\n`);
+  if (row.strayPdfRejections > 0) {
+    process.stdout.write(`    ${row.strayPdfRejections} stray pdf.js rejection(s) after an answer, let go as the hosts do (electron/service/pdf-rejections.ts)\n`);
+  }
   for (const file of row.saved) process.stdout.write(`    input saved: ${file}\n`);
   if (values.refusals) {
     for (const [reason, n] of [...stats.refusals].sort((a, b) => b[1] - a[1]).slice(0, 8)) process.stdout.write(`    ${pad(n, 6)}× ${reason}\n`);

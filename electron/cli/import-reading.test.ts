@@ -24,6 +24,8 @@ beforeAll(async () => {
   await sparse('archive.qdpx', 1.5 * 1024 ** 3, 'PK\u0003\u0004');
   await sparse('codes.qdc', 100 * 1024 * 1024, '<?xml version="1.0"?>');
   await fs.writeFile(at('notes.txt'), 'We met at the depot.');
+  await fs.copyFile(new URL('../../shared/import/fixtures/damaged-page-tree.pdf', import.meta.url), at('damaged.pdf'));
+  await fs.writeFile(at('depot.txt'), 'The depot was closed.');
   await fs.writeFile(at('talk.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n\n00:00:99999.000 --> 00:00:03.000\nThe lost line.\n');
   expect((await runGloss(dir, ['new', 'study.gloss'])).code).toBe(0);
 }, 60_000);
@@ -66,5 +68,13 @@ describe('oversized imports', () => {
     expect(run.stderr).toBe(
       'gloss: talk.vtt: the cue at line 6 has a timing Gloss cannot read (“00:00:99999.000 --> 00:00:03.000”); its text was kept without a timestamp.\n',
     );
+  });
+
+  it('gloss import survives a damaged PDF that makes pdf.js reject in the background, and imports the rest (found by the fuzzer)', async () => {
+    const run = await runGloss(dir, ['import', 'study.gloss', 'damaged.pdf', 'depot.txt']);
+    expect(run.stderr).not.toContain('UnhandledPromiseRejection');
+    expect(run.stdout).toMatch(/^[0-9a-f-]{36}\tdepot\n$/);
+    expect(run.stderr).toContain('gloss: damaged.pdf: it has no text layer (a scanned PDF?); run OCR first; it was not imported.\n');
+    expect(run.code).toBe(1);
   });
 });

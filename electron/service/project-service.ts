@@ -39,6 +39,7 @@ import { DurableProjectAdapter, ProjectOpenError, readProjectFile, writeFileDura
 import { serializeProject } from '../../shared/model/serialize';
 import { acquireLock, describeHolder } from './lock';
 import { fileErrorReason } from './fs-reasons';
+import { tolerateStrayPdfRejections } from './pdf-rejections';
 
 export interface ServiceOptions {
   /** The person making changes in this process. */
@@ -233,6 +234,8 @@ export class ProjectService {
     onProgress?: (done: number, total: number) => void,
     options: { allowDuplicates?: boolean } = {},
   ): Promise<ImportResponse> {
+    // A damaged PDF can make pdf.js reject in the background after its answer (see pdf-rejections.ts).
+    if (files.some((f) => /\.pdf$/i.test(f.name))) tolerateStrayPdfRejections();
     const documents: ImportedDocument[] = [];
     const failed: ImportResponse['failed'] = [];
     const duplicates: ImportResponse['duplicates'] = [];

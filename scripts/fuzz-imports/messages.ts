@@ -8,4 +8,4 @@ export interface WorkerTask {
   samples: string;
 }
 
-export type FromWorker = { kind: 'ready' } | { kind: 'input'; index: number; input: Uint8Array } | { kind: 'done'; stats: FuzzStats };
+export type FromWorker = { kind: 'ready' } | { kind: 'input'; index: number; input: Uint8Array } | { kind: 'done'; stats: FuzzStats; strayPdfRejections: number };
