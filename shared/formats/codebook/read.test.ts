@@ -41,3 +41,13 @@ describe('codebooks nested too deeply', () => {
     });
   });
 });
+
+describe('codebook names too long', () => {
+  it('says a name is too long in words, not in the schema’s (found by the fuzzer)', () => {
+    const long = 'x'.repeat(600);
+    expect(readCodebook(new TextEncoder().encode(`code,code_path\n${long},${long}\n`), 'long.csv')).toEqual({
+      ok: false,
+      error: `long.csv: “${'x'.repeat(60)}”: the name is longer than 500 characters; nothing was imported.`,
+    });
+  });
+});

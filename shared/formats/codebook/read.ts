@@ -9,7 +9,7 @@ import { sizeInWords } from '../../import/sizes';
 import { err, ok, type Result } from '../../result';
 import { readCodebookCsv } from './csv-read';
 import { readQdc } from './qdc-read';
-import { incomingCodebookSchema } from './schema';
+import { incomingCodebookSchema, MAX_NAME_LENGTH } from './schema';
 import type { IncomingCodebook } from './types';
 
 export const CODEBOOK_EXTENSIONS = ['.qdc', '.csv'] as const;
@@ -46,7 +46,9 @@ export function readCodebook(bytes: Uint8Array, fileName: string): Result<Incomi
   const checked = incomingCodebookSchema.safeParse(read.value);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return err(`${fileName}: ${issue ? describeIssue(read.value, issue.path, issue.message) : 'it could not be read'}; nothing was imported.`);
+    // zod words a name that is too long as "Too big: expected string to have <=500 characters".
+    const message = issue?.code === 'too_big' && issue.path.at(-1) === 'name' ? `the name is longer than ${MAX_NAME_LENGTH} characters` : issue?.message;
+    return err(`${fileName}: ${issue ? describeIssue(read.value, issue.path, message!) : 'it could not be read'}; nothing was imported.`);
   }
   return ok(checked.data);
 }
