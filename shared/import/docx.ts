@@ -15,6 +15,7 @@ import { err, ok } from '../result';
 import { decodeText } from './decode-text';
 import { walkHtml } from './html-walker';
 import { LeftOut } from './left-out';
+import { isInternalFailure } from './library-errors';
 import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
@@ -85,10 +86,8 @@ function declaresDoctype(bytes: Uint8Array): boolean {
 
 /** Why mammoth gave up, in words; its own failures inside (a TypeError on a part it did not expect) say nothing a person can use. */
 function mammothReason(e: unknown): string {
-  const message = e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : '';
-  if (!message || e instanceof TypeError || e instanceof RangeError || /\bundefined\b|Cannot read propert|is not a function/.test(message)) {
-    return 'its parts do not fit together as Word writes them';
-  }
+  if (isInternalFailure(e)) return 'its parts do not fit together as Word writes them';
+  const message = e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : String(e);
   return message.replace(/\[xmldom (?:error|warning)\]\s*|\s*@#\[line:[^\]]*\]/g, '').slice(0, 200);
 }
 

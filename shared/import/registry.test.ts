@@ -64,5 +64,8 @@ describe('importer registry', () => {
       'it could not be read as a PDF file (it is damaged in a way Gloss cannot make sense of)',
     );
     expect(refusalForThrow('scan.pdf', new Error('Invalid XRef stream header'))).toBe('it could not be read as a PDF file (Invalid XRef stream header)');
+    // pdf.js passes its own stack overflow on as an UnknownErrorException.
+    const overflow = Object.assign(new Error('Maximum call stack size exceeded'), { name: 'UnknownErrorException' });
+    expect(refusalForThrow('scan.pdf', overflow)).toBe('it could not be read as a PDF file (it is damaged in a way Gloss cannot make sense of)');
   });
 });

@@ -25,6 +25,7 @@ import { docxImporter } from './docx';
 import { epubImporter } from './epub';
 import { extensionOf } from './file-names';
 import { htmlImporter } from './html';
+import { isInternalFailure } from './library-errors';
 import { MAX_TEXT_FILE_BYTES, MAX_TEXT_LENGTH, SNIFF_BYTES, TOO_MUCH_TEXT } from './limits';
 import { odtImporter } from './odt';
 import { pdfImporter } from './pdf';
@@ -83,10 +84,8 @@ export function importerFor(fileName: string): Importer | undefined {
  * a person could use, so it is not shown.
  */
 function reasonOf(e: unknown): string {
+  if (isInternalFailure(e)) return 'it is damaged in a way Gloss cannot make sense of';
   const message = e instanceof Error ? e.message : String(e);
-  if (e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || /\bundefined\b|Cannot read propert|is not a function/.test(message)) {
-    return 'it is damaged in a way Gloss cannot make sense of';
-  }
   return message.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
