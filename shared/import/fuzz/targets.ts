@@ -102,17 +102,17 @@ export const IMPORT_TARGETS: readonly FuzzTarget[] = [
   documentTarget('fuzz.vtt', 'subtitles', [...TOKENS.subtitles, ...TOKENS.text], 300),
   documentTarget('fuzz.html', 'html', [...TOKENS.html, ...TOKENS.text], 300),
   documentTarget('fuzz.xhtml', 'html', [...TOKENS.html, ...TOKENS.xml], 150),
-  documentTarget('fuzz.rtf', 'rtf', [...TOKENS.rtf, ...TOKENS.text], 300),
-  documentTarget('fuzz.odt', 'odt', [...TOKENS.odt, ...TOKENS.xml], 150),
+  documentTarget('fuzz.rtf', 'rtf', [...TOKENS.rtf, ...TOKENS.text], 200),
+  documentTarget('fuzz.odt', 'odt', [...TOKENS.odt, ...TOKENS.xml], 100),
   documentTarget('fuzz.epub', 'epub', [...TOKENS.epub, ...TOKENS.html, ...TOKENS.xml], 150),
-  documentTarget('fuzz.docx', 'docx', [...TOKENS.xml, '<w:p>', '</w:p>', '<w:r><w:t>x</w:t></w:r>', '<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>', '<w:footnoteReference w:id="99"/>', '<w:numPr><w:ilvl w:val="99999"/><w:numId w:val="1"/></w:numPr>'], 60),
-  documentTarget('fuzz.pdf', 'pdf', TOKENS.pdf, 60),
+  documentTarget('fuzz.docx', 'docx', [...TOKENS.xml, '<w:p>', '</w:p>', '<w:r><w:t>x</w:t></w:r>', '<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>', '<w:footnoteReference w:id="99"/>', '<w:numPr><w:ilvl w:val="99999"/><w:numId w:val="1"/></w:numPr>'], 50),
+  documentTarget('fuzz.pdf', 'pdf', TOKENS.pdf, 40),
   {
     name: 'qdpx',
     fileName: 'fuzz.qdpx',
     seeds: 'qdpx',
     tokens: [...TOKENS.qdpx, ...TOKENS.xml],
-    shortRuns: 150,
+    shortRuns: 100,
     async read(bytes) {
       let n = 0;
       return readQdpx(bytes, 'fuzz.qdpx', { positions: 'auto', now: NOW, newId: () => `fuzz-${++n}` });
