@@ -75,6 +75,13 @@ export class DesktopSession {
         this.service?.setCoder(coder);
         return coder;
       },
+      exportSettings: {
+        load: async () => ({ csvRaw: this.deps.prefs.csvRaw }),
+        save: async ({ csvRaw }) => {
+          await this.deps.prefs.setCsvRaw(csvRaw);
+          return { csvRaw: this.deps.prefs.csvRaw };
+        },
+      },
     };
   }
 
@@ -315,11 +322,11 @@ export class DesktopSession {
     });
   }
 
-  /** Export from the menu: save dialog, write, and tell the user if it failed. */
+  /** Export from the menu (CSV cells raw if the settings say so): save dialog, write, and tell the user if it failed. */
   exportToFile(kind: ExportKind): Promise<void> {
     const service = this.service;
     if (!service) return Promise.resolve();
-    return service.exportFile(kind).then((file) => this.saveExport(file)).then(
+    return service.exportFile(kind, { csvRaw: this.deps.prefs.csvRaw }).then((file) => this.saveExport(file)).then(
       () => {},
       (e: unknown) => showError(this.deps.window(), 'The export was not saved.', fileErrorReason(e)),
     );

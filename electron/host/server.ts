@@ -16,7 +16,7 @@ import { serializeProject } from '../../shared/model/serialize';
 import { createHandlers, type HostContext } from '../service/handlers';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
 import { fileExists, firstFreePath } from '../service/free-path';
-import { coderConfirmed, defaultDataDir, renameCoder } from '../service/settings';
+import { coderConfirmed, defaultDataDir, loadExportSettings, renameCoder, saveExportSettings } from '../service/settings';
 import { checkToken, newToken, tokenCookie } from './auth';
 import { EventStream } from './event-stream';
 import { handleInvoke } from './invoke';
@@ -139,6 +139,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       coderUnnamed = false;
       service.setCoder(coder);
       return coder;
+    },
+    exportSettings: {
+      load: () => loadExportSettings(dataDir),
+      save: (settings) => saveExportSettings(dataDir, settings),
     },
   };
   const handlers = createHandlers(context);

@@ -14,6 +14,7 @@ import { projectQdpx } from '../../shared/formats/refi/qdpx-export';
 import { htmlReport } from '../../shared/export/html-report';
 import { markdownFiles } from '../../shared/export/markdown';
 import { webAnnotations } from '../../shared/export/web-annotation';
+import { exportBaseName } from '../../shared/export/file-names';
 import { workbookXlsx } from '../export/xlsx';
 import { HandlerError } from './handler-error';
 
@@ -24,12 +25,18 @@ export interface ExportFile {
   content: string | Uint8Array;
 }
 
+/** How an export is written: `csvRaw` leaves CSV cells that a spreadsheet would run as formulas as they are. */
+export interface ExportOptions {
+  csvRaw?: boolean;
+}
+
 /**
  * The export `kind` of `state`. Throws a HandlerError when the project cannot be expressed
  * in the format (a codebook with no codes).
  */
-export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind): Promise<ExportFile> {
-  const base = state.project.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'gloss';
+export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind, options: ExportOptions = {}): Promise<ExportFile> {
+  const base = exportBaseName(state.project.name);
+  const csv = { raw: options.csvRaw === true };
   const file = (fileName: string, mimeType: string, content: string | Uint8Array): ExportFile => ({ fileName, mimeType, content });
   const refused = <T>(result: Result<T>): T => {
     if (!result.ok) throw new HandlerError(result.error);
@@ -37,9 +44,9 @@ export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind
   };
   switch (kind) {
     case 'excerpts-csv':
-      return file(`${base} - excerpts.csv`, 'text/csv', excerptsCsv(state));
+      return file(`${base} - excerpts.csv`, 'text/csv', excerptsCsv(state, undefined, csv));
     case 'codebook-csv':
-      return file(`${base} - codebook.csv`, 'text/csv', codebookCsv(state));
+      return file(`${base} - codebook.csv`, 'text/csv', codebookCsv(state, csv));
     case 'codebook-qdc':
       return file(`${base} - codebook.qdc`, 'application/xml', refused(codebookQdc(state, 'Gloss')));
     case 'project-qdpx':

@@ -1,7 +1,7 @@
 /** The coded-excerpts CSV: one row per coding. */
 import type { ProjectState } from '../model/state';
 import { codePath } from '../model/codes';
-import { toCsv } from './csv';
+import { toCsv, type CsvOptions } from './csv';
 import { documentsByName } from './document-order';
 import { memoLinesByCoding } from '../model/memos';
 
@@ -41,7 +41,7 @@ export function excerptRows(state: ProjectState, codeIds?: ReadonlySet<string>):
   return rows;
 }
 
-/** The excerpts CSV for all codings, or those of the given codes. */
-export function excerptsCsv(state: ProjectState, codeIds?: ReadonlySet<string>): string {
-  return toCsv(EXCERPTS_HEADER, excerptRows(state, codeIds));
+/** The excerpts CSV for all codings, or those of the given codes; formula-like text cells get a leading ' unless `options.raw`. */
+export function excerptsCsv(state: ProjectState, codeIds?: ReadonlySet<string>, options: CsvOptions = {}): string {
+  return toCsv(EXCERPTS_HEADER, excerptRows(state, codeIds), options);
 }

@@ -29,6 +29,11 @@ export function safeStem(text: string): string {
   return RESERVED.test(device) ? `${stem}_` : stem;
 }
 
+/** The start of an export's file name: the project's name as a safe stem, or `fallback` when it has none. */
+export function exportBaseName(projectName: string, fallback = 'gloss'): string {
+  return projectName.trim() === '' ? fallback : safeStem(projectName);
+}
+
 /**
  * Hands out names that are unique ignoring case: the second "Trust.md" becomes
  * "Trust (2).md". Names passed to `reserve` are never handed out.

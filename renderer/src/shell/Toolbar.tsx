@@ -9,6 +9,12 @@ import { CoderBadge } from '../team/CoderBadge';
 import { teamMenuItems } from '../team/actions';
 import { ViewSwitch } from './ViewSwitch';
 
+/**
+ * The Export menu's on/off item for raw CSV cells. Off (the default), a cell starting with
+ * =, +, -, @, TAB or CR gets a leading ' so a spreadsheet shows it instead of running it.
+ */
+export const CSV_RAW_LABEL = 'Raw CSV cells (keep a leading =, +, -, @ as is)';
+
 export function Toolbar() {
   const name = useGloss(selectProjectName);
   const hasProject = useGloss((s) => !!s.project);
@@ -17,6 +23,8 @@ export function Toolbar() {
   const undo = useGloss((s) => s.undo);
   const redo = useGloss((s) => s.redo);
   const exportFile = useGloss((s) => s.exportFile);
+  const csvRaw = useGloss((s) => s.csvRaw);
+  const setCsvRaw = useGloss((s) => s.setCsvRaw);
 
   return (
     <header className="toolbar">
@@ -33,7 +41,10 @@ export function Toolbar() {
             <MenuButton
               label="Export"
               text="Export"
-              items={() => EXPORT_ORDER.map((kind) => ({ label: `${EXPORT_LABELS[kind]}…`, onSelect: () => void exportFile(kind) }))}
+              items={() => [
+                ...EXPORT_ORDER.map((kind) => ({ label: `${EXPORT_LABELS[kind]}…`, onSelect: () => void exportFile(kind) })),
+                { label: CSV_RAW_LABEL, checked: csvRaw, onSelect: () => void setCsvRaw(!csvRaw) },
+              ]}
             />
           </div>
           <div className="toolbar-group" role="group" aria-label="Team">

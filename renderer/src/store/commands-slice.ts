@@ -22,10 +22,16 @@ export interface CommandsSlice {
   /** Imports files the host held back as duplicates, as copies. */
   importCopies(files: ImportFile[]): Promise<void>;
   exportFile(kind: ExportKind): Promise<void>;
+  /**
+   * CSV exports write cells raw: no ' before a cell starting with =, +, -, @, TAB or CR.
+   * Off by default; mirrors the app's settings (Export menu).
+   */
+  csvRaw: boolean;
+  setCsvRaw(raw: boolean): Promise<void>;
   saveNow(): Promise<void>;
 }
 
-export const createCommandsSlice: Slice<CommandsSlice> = (_set, get) => {
+export const createCommandsSlice: Slice<CommandsSlice> = (set, get) => {
   const applied = (response: OpResponse): Extract<OpResponse, { ok: true }> | null => {
     if (!response.ok) {
       get().notify(response.error);
@@ -60,6 +66,11 @@ export const createCommandsSlice: Slice<CommandsSlice> = (_set, get) => {
         get().loadSnapshot(await getBridge()['project:snapshot']());
       } catch (e) {
         get().notify(`Could not load the project: ${messageOf(e)}`);
+      }
+      try {
+        set({ csvRaw: (await getBridge()['settings:export']()).csvRaw });
+      } catch {
+        // Settings are a convenience: without them exports keep the safe default.
       }
     },
 
@@ -114,16 +125,27 @@ export const createCommandsSlice: Slice<CommandsSlice> = (_set, get) => {
     },
 
     async exportFile(kind) {
+      const request = { kind, csvRaw: get().csvRaw };
       try {
         if (get().host === 'electron') {
-          const { path } = await getBridge()['export:save'](kind);
+          const { path } = await getBridge()['export:save'](request);
           if (path) get().notify(`Exported to ${path}.`, 'info');
         } else {
-          const file = await getBridge()['export:content'](kind);
+          const file = await getBridge()['export:content'](request);
           downloadExport(file);
         }
       } catch (e) {
         get().notify(`Export failed: ${messageOf(e)}`);
+      }
+    },
+
+    csvRaw: false,
+
+    async setCsvRaw(raw) {
+      try {
+        set({ csvRaw: (await getBridge()['settings:setExport']({ csvRaw: raw })).csvRaw });
+      } catch (e) {
+        get().notify(`The export setting was not saved: ${messageOf(e)}`);
       }
     },
 

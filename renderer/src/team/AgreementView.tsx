@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Coder } from '../../../shared/model/schema';
 import { useGloss } from '../store';
 import { downloadText } from '../files/download';
+import { exportBaseName } from '../../../shared/export/file-names';
 import { AgreementControls } from './agreement/AgreementControls';
 import { AgreementTable } from './agreement/AgreementTable';
 import { SideBySide } from './agreement/SideBySide';
@@ -100,8 +101,8 @@ export function AgreementView() {
 
   const exportCsv = () => {
     if (!result) return;
-    const safe = projectName.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'project';
-    downloadText(`${safe} agreement (${result.request.unit}).csv`, 'text/csv', agreementCsv(result.rows));
+    const safe = exportBaseName(projectName, 'project');
+    downloadText(`${safe} agreement (${result.request.unit}).csv`, 'text/csv', agreementCsv(result.rows, { raw: useGloss.getState().csvRaw }));
   };
 
   return (
