@@ -1,13 +1,14 @@
 /**
  * Every export format built from a project's state, as text or bytes. Binary formats are
  * base64-encoded only where they cross to the renderer (toExportContent); the app's own
- * Export menu and the CLI write the bytes as they are.
+ * Export menu and the CLI write the bytes as they are. The excerpts CSV is made as UTF-8
+ * bytes too (it is the biggest export) and decoded to text for the renderer.
  */
 import { strToU8, zipSync } from 'fflate';
 import type { ProjectState } from '../../shared/model/state';
 import type { Result } from '../../shared/result';
 import type { ExportContent, ExportKind } from '../../shared/ipc/contract';
-import { excerptsCsv } from '../../shared/export/csv-excerpts';
+import { excerptsCsvBytes } from '../../shared/export/csv-excerpts';
 import { codebookCsv } from '../../shared/export/csv-codebook';
 import { codebookQdc } from '../../shared/formats/refi/qdc-export';
 import { projectQdpx } from '../../shared/formats/refi/qdpx-export';
@@ -44,7 +45,8 @@ export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind
   };
   switch (kind) {
     case 'excerpts-csv':
-      return file(`${base} - excerpts.csv`, 'text/csv', excerptsCsv(state, undefined, csv));
+      // Bytes: the biggest export is encoded line by line instead of becoming one huge string first.
+      return file(`${base} - excerpts.csv`, 'text/csv', excerptsCsvBytes(state, undefined, csv));
     case 'codebook-csv':
       return file(`${base} - codebook.csv`, 'text/csv', codebookCsv(state, csv));
     case 'codebook-qdc':
@@ -71,9 +73,12 @@ export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind
   }
 }
 
-/** The form an export crosses to the renderer in: JSON over HTTP carries bytes as base64. */
+/**
+ * The form an export crosses to the renderer in: text (a text/* export made as UTF-8 bytes
+ * is decoded, its BOM kept), or base64 for binary formats, which JSON over HTTP cannot carry.
+ */
 export function toExportContent({ fileName, mimeType, content }: ExportFile): ExportContent {
-  return typeof content === 'string'
-    ? { fileName, mimeType, content, encoding: 'utf8' }
-    : { fileName, mimeType, content: Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('base64'), encoding: 'base64' };
+  if (typeof content === 'string') return { fileName, mimeType, content, encoding: 'utf8' };
+  if (mimeType.startsWith('text/')) return { fileName, mimeType, content: new TextDecoder('utf-8', { ignoreBOM: true }).decode(content), encoding: 'utf8' };
+  return { fileName, mimeType, content: Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('base64'), encoding: 'base64' };
 }

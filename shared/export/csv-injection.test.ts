@@ -10,7 +10,8 @@ import { stateFromFile } from '../model/state';
 import { parseCsv } from '../formats/codebook/csv-parse';
 import { quoteAt } from '../text/quote';
 import { codebookCsv } from './csv-codebook';
-import { excerptsCsv } from './csv-excerpts';
+import { excerptRows, excerptsCsv, excerptsCsvBytes, EXCERPTS_HEADER } from './csv-excerpts';
+import { exportProject } from './fixtures/export-project';
 import { FORMULA_START, toCsv, UTF8_BOM } from './csv';
 
 /** Short runs in the normal suite; GLOSS_PROPERTY_RUNS=100000 for a long one. */
@@ -106,6 +107,18 @@ describe('the excerpts and codebook CSVs', () => {
     expect(header).toEqual(['code', 'code_path', 'parent', 'description', 'color', 'codings', 'documents']);
     expect(parent).toEqual([`'+parent`, `'+parent`, '', `'\tdescribed`, '#111111', '0', '0']);
     expect(child).toEqual([`'=cmd|calc`, `'+parent > =cmd|calc`, `'+parent`, `'@SUM(1)`, '#111111', '1', '1']);
+  });
+
+  it('the excerpts CSV is exactly toCsv of the excerpt rows, safe and raw', () => {
+    for (const project of [state, exportProject()]) {
+      expect(excerptsCsv(project)).toBe(toCsv(EXCERPTS_HEADER, excerptRows(project)));
+      expect(excerptsCsv(project, undefined, { raw: true })).toBe(toCsv(EXCERPTS_HEADER, excerptRows(project), { raw: true }));
+      const some = new Set([...project.codes.keys()].slice(0, 1));
+      expect(excerptsCsv(project, some)).toBe(toCsv(EXCERPTS_HEADER, excerptRows(project, some)));
+      // The bytes written to files are that text in UTF-8, BOM included.
+      expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(excerptsCsvBytes(project, undefined, { raw: true }))).toBe(excerptsCsv(project, undefined, { raw: true }));
+      expect(Buffer.from(excerptsCsvBytes(project)).equals(Buffer.from(excerptsCsv(project), 'utf8'))).toBe(true);
+    }
   });
 
   it('raw: both read back byte-exact', () => {
