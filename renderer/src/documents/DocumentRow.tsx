@@ -6,6 +6,7 @@ import { MenuButton } from '../common/MenuButton';
 import { RenameField } from '../common/RenameField';
 import { useGloss } from '../store';
 import type { DocumentEntry } from '../store/selectors';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function DocumentRow({ entry }: { entry: DocumentEntry }) {
   const isOpen = useGloss((s) => s.documentId === entry.id && s.view === 'reader');
@@ -29,7 +30,7 @@ export function DocumentRow({ entry }: { entry: DocumentEntry }) {
     <li className={isOpen ? 'row current' : 'row'} onContextMenu={(e) => (e.preventDefault(), setContextAt({ x: e.clientX, y: e.clientY }))}>
       {renaming ? (
         <RenameField
-          label={`New name for ${entry.name}`}
+          label={`New name for ${visibleName(entry.name)}`}
           initial={entry.name}
           onSave={(name) => {
             setRenaming(false);
@@ -48,18 +49,18 @@ export function DocumentRow({ entry }: { entry: DocumentEntry }) {
               setView('reader');
             }}
           >
-            <span className="row-name">{entry.name}</span>
+            <span className="row-name">{visibleName(entry.name)}</span>
           </button>
           <span className="count" title={entry.codings === 1 ? '1 coding' : `${entry.codings} codings`}>
             {entry.codings}
           </span>
         </>
       )}
-      <MenuButton label={`More actions for ${entry.name}`} items={actions} />
-      {contextAt && <Menu label={`Actions for ${entry.name}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
+      <MenuButton label={`More actions for ${visibleName(entry.name)}`} items={actions} />
+      {contextAt && <Menu label={`Actions for ${visibleName(entry.name)}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
       {confirming && (
         <ConfirmDialog
-          title={`Delete “${entry.name}”?`}
+          title={`Delete “${visibleName(entry.name)}”?`}
           message={
             entry.codings > 0
               ? `The document and its ${entry.codings === 1 ? 'coding' : `${entry.codings} codings`} will be removed from the project. You can undo this.`

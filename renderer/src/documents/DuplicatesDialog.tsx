@@ -2,6 +2,7 @@
 import type { ImportFile } from '../../../shared/ipc/contract';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export interface DuplicatesDialogProps {
   files: ImportFile[];
@@ -25,7 +26,7 @@ export function DuplicatesDialog({ files, list, onClose }: DuplicatesDialogProps
       <ul className="report">
         {list.map((d) => (
           <li key={d.name}>
-            {d.name} has the same content as “{d.existing}”.
+            {visibleName(d.name)} has the same content as “{visibleName(d.existing)}”.
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import { fileError } from '../common/errors';
 import { useGloss } from '../store';
 import { useExchange } from './exchange-store';
 import './exchange.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 type Positions = QdpxImportRequest['positions'];
 
@@ -53,7 +54,7 @@ export function QdpxImportDialog({ file, onClose }: { file: ImportFile; onClose:
     >
       <div className="exchange-body" aria-busy={busy}>
         <p className="exchange-file">
-          <span className="muted">File:</span> <strong>{file.name}</strong>
+          <span className="muted">File:</span> <strong>{visibleName(file.name)}</strong>
         </p>
         <fieldset className="field choices">
           <legend>Read text positions as</legend>
@@ -73,7 +74,7 @@ export function QdpxImportDialog({ file, onClose }: { file: ImportFile; onClose:
         </p>
         {busy && (
           <p className="muted" role="status">
-            Importing {file.name}…
+            Importing {visibleName(file.name)}…
           </p>
         )}
         {error && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Coding, Memo } from '../../../shared/model/schema';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function MemoDialog({ coding, memo, onClose }: { coding: Coding; memo: Memo | null; onClose: () => void }) {
   const run = useGloss((s) => s.run);
@@ -22,7 +23,7 @@ export function MemoDialog({ coding, memo, onClose }: { coding: Coding; memo: Me
 
   return (
     <Dialog
-      title={memo ? 'Edit memo' : `Memo on “${codeName}”`}
+      title={memo ? 'Edit memo' : `Memo on “${visibleName(codeName)}”`}
       submitLabel="Save memo"
       onSubmit={() => void save()}
       onClose={onClose}

@@ -8,6 +8,7 @@ import { exchangeImportItems } from '../exchange/actions';
 import { CoderBadge } from '../team/CoderBadge';
 import { teamMenuItems } from '../team/actions';
 import { ViewSwitch } from './ViewSwitch';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /**
  * The Export menu's on/off item for raw CSV cells. Off (the default), a cell starting with
@@ -29,7 +30,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <h1 className="app-name">
-        Gloss{hasProject && <span className="project-name">{name || 'Untitled'}</span>}
+        Gloss{hasProject && <span className="project-name">{visibleName(name) || 'Untitled'}</span>}
       </h1>
       {hasProject && (
         <>

@@ -15,6 +15,7 @@ import { SideBySide } from './agreement/SideBySide';
 import { computeAgreement, parseOverlap, useAgreement } from './agreement/agreement-store';
 import { agreementCsv, groupRows, unitRule } from './agreement/table-rows';
 import './agreement/agreement.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** Controls settle this long before agreement is recomputed (typing an overlap percentage). */
 const RECOMPUTE_DELAY_MS = 250;
@@ -81,7 +82,7 @@ export function AgreementView() {
             Agreement compares two or more coders’ codings of the same documents.{' '}
             {withCodings.length === 0
               ? 'Nobody has coded anything in this project yet.'
-              : `Only ${withCodings[0]!.coder.name} has coded in this project so far.`}
+              : `Only ${visibleName(withCodings[0]!.coder.name)} has coded in this project so far.`}
           </p>
           <p>
             Give each coder a copy of the project to code, then bring their copies together with <strong>Team ▸ Merge another copy of this project…</strong>. The
@@ -136,7 +137,7 @@ export function AgreementView() {
                   <option value="">All documents, per code</option>
                   {documentChoices.map((d) => (
                     <option key={d.id} value={d.id}>
-                      {d.name}
+                      {visibleName(d.name)}
                     </option>
                   ))}
                 </select>

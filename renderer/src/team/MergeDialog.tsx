@@ -13,6 +13,7 @@ import { readImportFile } from '../files/base64';
 import { applyMerge, previewMerge } from './actions';
 import { allChosen, countsText, matchedText, takeAll } from './merge-report';
 import './team.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** A chosen file's content; a file that cannot be read (moved, deleted, unreadable since it was chosen) is named in the error. */
 async function readFile(file: File) {
@@ -71,7 +72,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
     return (
       <Dialog title="Merge another copy of this project" submitLabel="Preview" submitDisabled={busy} className="wide merge-choose" onSubmit={() => void preview()} onClose={onClose}>
         <p className="hint">
-          Bring another coder’s codings, codes and memos into “{projectName}”. You will see what the merge would do, and choose where the copies disagree,
+          Bring another coder’s codings, codes and memos into “{visibleName(projectName)}”. You will see what the merge would do, and choose where the copies disagree,
           before anything changes.
         </p>
         <label className="field">
@@ -94,7 +95,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
 
   const { report, conflicts } = stage.preview;
   const complete = allChosen(conflicts, choices);
-  const otherName = stage.request.other.name;
+  const otherName = visibleName(stage.request.other.name);
   return (
     <Dialog
       title={`Merge ${otherName}`}
