@@ -4,7 +4,7 @@
  * no Electron binary. Playwright's Electron project covers the rest where one exists.
  */
 import { spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -235,6 +235,38 @@ describe('the main process', () => {
 
     app.state.answers.save.push(null); // cancelled
     expect(value<{ path: string | null }>(await app.invoke('export:save', 'codebook-csv')).path).toBeNull();
+  });
+
+  it('writes CSV cells safe by default; the raw setting is kept in settings.json and obeyed by the File ▸ Export menu and export:save', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    expect(value<{ ok: boolean }>(await app.invoke('ops:run', { type: 'createCode', name: '@risk' })).ok).toBe(true);
+    const codeLine = async (file: string) => (await fs.readFile(file, 'utf8')).split('\r\n').find((line) => line.includes('@risk'));
+
+    const safe = path.join(dataDir, 'safe');
+    app.state.answers.save.push(safe);
+    menuItem(app.state.menu, 'File', 'Export', 'Codebook (CSV)…').click!();
+    await until(() => app.state.answers.save.length === 0 && existsSync(`${safe}.csv`), 'the codebook export');
+    expect(await codeLine(`${safe}.csv`)).toMatch(/^'@risk,'@risk,/);
+
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:export'))).toEqual({ csvRaw: false });
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:setExport', { csvRaw: true }))).toEqual({ csvRaw: true });
+    expect(JSON.parse(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')).csvRaw).toBe(true);
+    const raw = path.join(dataDir, 'raw');
+    app.state.answers.save.push(raw);
+    menuItem(app.state.menu, 'File', 'Export', 'Codebook (CSV)…').click!();
+    await until(() => app.state.answers.save.length === 0 && existsSync(`${raw}.csv`), 'the raw codebook export');
+    expect(await codeLine(`${raw}.csv`)).toMatch(/^@risk,@risk,/);
+
+    // The renderer says what it wants with each request; the kind alone means safe cells.
+    const asked = path.join(dataDir, 'asked');
+    app.state.answers.save.push(asked);
+    await app.invoke('export:save', 'codebook-csv');
+    expect(await codeLine(`${asked}.csv`)).toMatch(/^'@risk,/);
+    app.state.answers.save.push(asked);
+    await app.invoke('export:save', { kind: 'codebook-csv', csvRaw: true });
+    expect(await codeLine(`${asked}.csv`)).toMatch(/^@risk,/);
   });
 
   it('exports a workbook as bytes, imports a REFI-QDA project as a new one, and asks the coder’s name once', async () => {
