@@ -12,7 +12,7 @@ import { quoteAt } from '../text/quote';
 import { codebookCsv } from './csv-codebook';
 import { excerptRows, excerptsCsv, excerptsCsvBytes, EXCERPTS_HEADER } from './csv-excerpts';
 import { exportProject } from './fixtures/export-project';
-import { FORMULA_START, toCsv, UTF8_BOM } from './csv';
+import { FORMULA_START, safeCell, toCsv, unguardedCell, UTF8_BOM } from './csv';
 
 /** Short runs in the normal suite; GLOSS_PROPERTY_RUNS=100000 for a long one. */
 const RUNS = Number(process.env.GLOSS_PROPERTY_RUNS) || 300;
@@ -40,6 +40,16 @@ describe('toCsv and formula characters', () => {
 
   it('writes cells raw when asked', () => {
     expect(toCsv(['t'], [['=1+1'], ['-x']], { raw: true })).toBe(`${UTF8_BOM}t\r\n=1+1\r\n-x\r\n`);
+  });
+
+  it('property: unguardedCell undoes safeCell, except for text that itself starts with a quote mark and a formula character', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", 'a', ' '), maxLength: 6 }), (text) => {
+        const ambiguous = /^'[=+\-@\t\r]/.test(text);
+        expect(unguardedCell(safeCell(text))).toBe(ambiguous ? text.slice(1) : text);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('names exactly the six characters OWASP lists', () => {

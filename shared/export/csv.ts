@@ -32,6 +32,15 @@ export function safeCell(text: string): string {
   return text.length > 0 && FORMULA_START.has(text.charCodeAt(0)) ? `'${text}` : text;
 }
 
+/**
+ * The text of a cell as safeCell wrote it: a ' followed by a formula character is taken
+ * off (Gloss's own CSVs read back in, such as an edited codebook). A text that really
+ * began with ' and a formula character cannot be told from a guarded one; it loses the '.
+ */
+export function unguardedCell(cell: string): string {
+  return cell.length > 1 && cell.charCodeAt(0) === 0x27 && FORMULA_START.has(cell.charCodeAt(1)) ? cell.slice(1) : cell;
+}
+
 function quote(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
