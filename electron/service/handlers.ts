@@ -17,6 +17,7 @@ import {
 import type { ProjectService } from './project-service';
 import type { ExportFile, ExportOptions } from './export-file';
 import { HandlerError } from './handler-error';
+import { fileErrorReason } from './fs-reasons';
 import { importQdpx } from './exchange';
 import { importCodebook, previewCodebook } from './codebook-import';
 import { agreement } from './agreement';
@@ -122,7 +123,11 @@ export function createHandlers(ctx: HostContext): Handlers {
     'settings:export': async () => (ctx.exportSettings ? ctx.exportSettings.load() : { csvRaw: false }),
     'settings:setExport': async (settings) => {
       if (!ctx.exportSettings) throw new HandlerError('This host cannot save settings.');
-      return ctx.exportSettings.save(settings);
+      try {
+        return await ctx.exportSettings.save(settings);
+      } catch (e) {
+        throw new HandlerError(`Gloss's settings could not be written (${fileErrorReason(e)}), so the setting was not changed.`);
+      }
     },
     'project:saveNow': async () => {
       const session = need(ctx);

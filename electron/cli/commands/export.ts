@@ -113,7 +113,8 @@ async function writeMarkdown(dir: string, files: readonly MarkdownFile[], replac
       : existed
         ? '; nothing was written, the folder is as it was'
         : '; nothing was written';
-    throw new CliError(`${path.basename(dir)}: the notes could not be written (${e.file}: ${reason})${outcome}. Free some space or choose another folder.`);
+    const wayOut = (e.cause as NodeJS.ErrnoException)?.code === 'ENOSPC' ? 'Free some space or choose another folder.' : 'Choose another folder.';
+    throw new CliError(`${path.basename(dir)}: the notes could not be written (${e.file}: ${reason})${outcome}. ${wayOut}`);
   }
 }
 
