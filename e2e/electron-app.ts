@@ -6,7 +6,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
+import { APP_PAGE_URL } from '../electron/url-trust';
 import { electronAvailability } from './electron-available';
+
+/** The Electron app behind each page, for helpers that drive native dialogs (see chooseFiles in helpers.ts). */
+const apps = new WeakMap<Page, ElectronApplication>();
+
+/** The Electron app showing `page`, or undefined when the page is in the browser host. */
+export function electronAppOf(page: Page): ElectronApplication | undefined {
+  return apps.get(page);
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,7 +34,8 @@ export interface LaunchOptions {
 
 /**
  * Starts Gloss on `projectFile` with its settings and data in `dataDir` (GLOSS_DATA_DIR),
- * so a test never touches the real profile, and resolves once the window has loaded.
+ * so a test never touches the real profile, and resolves once the window has loaded its
+ * page (app://gloss/index.html).
  */
 export async function launchElectronApp(projectFile: string, dataDir: string, options: LaunchOptions = {}): Promise<LaunchedElectronApp> {
   const available = electronAvailability();
@@ -47,7 +57,10 @@ export async function launchElectronApp(projectFile: string, dataDir: string, op
   const app = await electron.launch({ args: ['.', projectFile], cwd: root, env, timeout: 60_000 });
   try {
     const page = await app.firstWindow();
+    // The window may come before its page: wait for the app's own page on its own scheme.
+    await page.waitForURL(APP_PAGE_URL);
     await page.waitForLoadState('domcontentloaded');
+    apps.set(page, app);
     return {
       app,
       page,

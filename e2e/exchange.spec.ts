@@ -9,6 +9,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { chooseFiles } from './helpers';
 import { EXPORT_LABELS } from '../shared/ipc/export-kinds';
 import type { ExportKind } from '../shared/ipc/contract';
 import type { ProjectFile } from '../shared/model/schema';
@@ -96,8 +97,7 @@ function qdpx(): Buffer {
 
 async function chooseFrom(page: Page, item: string, file: { name: string; buffer: Buffer }) {
   await page.getByRole('button', { name: 'Exchange', exact: true }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('menuitem', { name: item }).click()]);
-  await chooser.setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
+  await chooseFiles(page, [{ name: file.name, content: file.buffer }], () => page.getByRole('menuitem', { name: item }).click(), { multiple: false });
 }
 
 async function axeClean(page: Page, what: string) {
@@ -195,6 +195,9 @@ test('a REFI-QDA project is imported as a new project, with a report of what was
   await expect(ask).toContainText('It becomes a NEW project, saved beside the open one');
   await page.screenshot({ path: '.tmp/shots/exchange-qdpx-options.png' });
   await axeClean(page, 'qdpx options');
+  // The reply carries the new project: the page does not fetch it again.
+  const snapshots: string[] = [];
+  page.on('request', (request) => request.url().includes('/api/invoke/project%3Asnapshot') && snapshots.push(request.url()));
   await ask.getByRole('button', { name: 'Import' }).click();
 
   const report = page.getByRole('dialog', { name: 'REFI-QDA project imported' });
@@ -218,6 +221,7 @@ test('a REFI-QDA project is imported as a new project, with a report of what was
 
   // The new project is open; the old one is untouched beside it.
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: 'Interview Kim', exact: true })).toBeVisible();
+  expect(snapshots).toEqual([]);
   await expect(codeTree(page).getByRole('button', { name: 'trust', exact: true })).toBeVisible();
   const files = (await fs.readdir(app.dir)).filter((f) => f.endsWith('.gloss'));
   expect(files.length).toBe(2);

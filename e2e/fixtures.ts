@@ -49,6 +49,8 @@ export interface GlossApp {
   dir: string;
   projectFile: string;
   dataDir: string;
+  /** The URL the browser host printed, with its token (browser host only; null in Electron). */
+  url: string | null;
   /** Waits until the status line says "Saved", then reads the project file from disk. */
   readProject(): Promise<ProjectFile>;
   /** The content of an export, as the user would get it (a download in the browser). */
@@ -121,6 +123,7 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
       dir,
       projectFile,
       dataDir,
+      url: host?.url ?? null,
       async readProject() {
         await expect(page.getByRole('status')).toContainText('Saved');
         await expect(page.getByRole('status')).not.toContainText('Not saved');

@@ -1,18 +1,42 @@
 /** Steps the specs share: importing through the file chooser, selecting with the mouse, reading highlights. */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { electronAppOf } from './electron-app';
 
 export interface FileToImport {
   name: string;
   content: string | Buffer;
 }
 
-/** Imports files through the Documents pane's Import button and the system file chooser. */
-export async function importThroughChooser(page: Page, files: FileToImport[]): Promise<void> {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('region', { name: 'Documents' }).getByRole('button', { name: 'Import' }).click(),
-  ]);
-  expect(chooser.isMultiple()).toBe(true);
+/**
+ * Chooses `files` in the file chooser that `trigger` opens: Chromium's chooser in the browser
+ * host; in the desktop app the native open dialog, answered by writing the files to a temp
+ * folder and stubbing `dialog.showOpenDialog` in the main process for that one call.
+ */
+export async function chooseFiles(page: Page, files: FileToImport[], trigger: () => Promise<unknown>, options: { multiple?: boolean } = {}): Promise<void> {
+  const electron = electronAppOf(page);
+  if (electron) {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-chosen-'));
+    const paths: string[] = [];
+    for (const f of files) {
+      const file = path.join(dir, f.name);
+      await fs.writeFile(file, f.content);
+      paths.push(file);
+    }
+    await electron.evaluate(({ dialog }, chosen) => {
+      const original = dialog.showOpenDialog;
+      dialog.showOpenDialog = (async () => {
+        dialog.showOpenDialog = original;
+        return { canceled: false, filePaths: chosen };
+      }) as typeof dialog.showOpenDialog;
+    }, paths);
+    await trigger();
+    return;
+  }
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()]);
+  if (options.multiple !== undefined) expect(chooser.isMultiple()).toBe(options.multiple);
   await chooser.setFiles(
     files.map((f) => ({
       name: f.name,
@@ -20,6 +44,26 @@ export async function importThroughChooser(page: Page, files: FileToImport[]): P
       buffer: typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : f.content,
     })),
   );
+}
+
+/**
+ * Chooses a file in a labelled file field (files/FileField.tsx): the browser's file input in
+ * the browser host, the Choose… button and the native dialog in the desktop app.
+ */
+export async function chooseFileIn(scope: Locator, label: string, file: FileToImport): Promise<void> {
+  const page = scope.page();
+  if (!electronAppOf(page)) {
+    await scope.getByLabel(label).setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.content) });
+    return;
+  }
+  const field = scope.getByRole('group', { name: label });
+  await chooseFiles(page, [file], () => field.getByRole('button', { name: 'Choose…' }).click());
+  await expect(field).toContainText(file.name);
+}
+
+/** Imports files through the Documents pane's Import button and the system file chooser. */
+export async function importThroughChooser(page: Page, files: FileToImport[]): Promise<void> {
+  await chooseFiles(page, files, () => page.getByRole('region', { name: 'Documents' }).getByRole('button', { name: 'Import' }).click(), { multiple: true });
 }
 
 /** The reader's text element. */

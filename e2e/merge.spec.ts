@@ -10,7 +10,7 @@ import { codeSchema, codingSchema, documentSchema, type ProjectFile } from '../s
 import { emptyProjectFile } from '../shared/model/state';
 import { serializeProject } from '../shared/model/serialize';
 import { expect, PROJECT_NAME, test } from './fixtures';
-import { codeHighlights, codeRow, readerText } from './helpers';
+import { chooseFileIn, codeHighlights, codeRow, readerText } from './helpers';
 
 const TEXT = 'Officer: Nobody trained us on the new system. We do not trust the council with our data.';
 const NOW = '2024-05-01T10:00:00.000Z';
@@ -71,8 +71,8 @@ test('merges another coder’s copy after the user resolves a conflict; Undo tak
   await expect.poll(() => highlightedTexts(page)).toEqual(['do not trust the council']);
 
   const choose = await openMergeDialog(page);
-  await choose.getByLabel('The other coder’s copy (.gloss)').setInputFiles({ name: 'ben.gloss', mimeType: 'application/json', buffer: Buffer.from(serializeProject(THEIRS)) });
-  await choose.getByLabel('The file that was handed out (optional)').setInputFiles({ name: 'handed-out.gloss', mimeType: 'application/json', buffer: Buffer.from(serializeProject(handedOut())) });
+  await chooseFileIn(choose, 'The other coder’s copy (.gloss)', { name: 'ben.gloss', content: serializeProject(THEIRS) });
+  await chooseFileIn(choose, 'The file that was handed out (optional)', { name: 'handed-out.gloss', content: serializeProject(handedOut()) });
   await choose.getByRole('button', { name: 'Preview' }).click();
 
   const review = page.getByRole('dialog', { name: 'Merge ben.gloss' });
@@ -122,7 +122,7 @@ test('a file that is not a Gloss project is refused, naming it, and nothing chan
   // Preview needs a file first.
   await choose.getByRole('button', { name: 'Preview' }).click();
   await expect(choose.getByRole('alert')).toContainText('Choose the other coder’s copy');
-  await choose.getByLabel('The other coder’s copy (.gloss)').setInputFiles({ name: 'notes.gloss', mimeType: 'application/json', buffer: Buffer.from('these are my notes, not a project') });
+  await chooseFileIn(choose, 'The other coder’s copy (.gloss)', { name: 'notes.gloss', content: 'these are my notes, not a project' });
   await choose.getByRole('button', { name: 'Preview' }).click();
   await expect(choose.getByRole('alert')).toContainText('notes.gloss');
   await expect(choose.getByRole('alert')).toContainText('Nothing was changed.');

@@ -1,7 +1,11 @@
 /**
  * The project open in the Gloss window, and every flow that replaces or copies it: New,
- * Open, Open Recent, Save As, Import and Export with native dialogs, and closing on quit.
- * It is the Electron HostContext the channel handlers run against.
+ * Open, Open Recent, Save As, choosing files and saving exports with native dialogs, and
+ * closing on quit. It is the Electron HostContext the channel handlers run against.
+ *
+ * A project opened at the renderer's request comes back in the reply; one opened from the
+ * menu, the OS or a second launch is announced with a 'reload' event instead, so the
+ * renderer loads each project once.
  */
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
@@ -9,11 +13,12 @@ import type { Coder, ProjectFile } from '../shared/model/schema';
 import { fileFromState } from '../shared/model/state';
 import { serializeProject } from '../shared/model/serialize';
 import { SUPPORTED_EXTENSIONS } from '../shared/import/registry';
-import type { ExportKind, HostEvent, HostEvents, Snapshot } from '../shared/ipc/contract';
+import { FILE_CHOOSERS, type FilePurpose } from '../shared/app/file-choosers';
+import type { ChosenFile, HostEvent, HostEvents, Snapshot } from '../shared/ipc/contract';
 import { writeFileDurably } from './service/durable-file';
 import type { ExportFile } from './service/export-file';
 import { HandlerError, type HostContext } from './service/handlers';
-import { ProjectService, type ServiceOptions } from './service/project-service';
+import { ProjectService, type FileToImport, type ServiceOptions } from './service/project-service';
 import { readFilesToImport } from './service/read-import-files';
 import { ask, chooseOpenPaths, chooseProjectPath, chooseSavePath, PROJECT_FILTERS, showError } from './dialogs';
 import { openProjectInteractively, samePath, writeUnlessOpen } from './open-project';
@@ -41,6 +46,8 @@ export class DesktopSession {
   private currentGeneration = 0;
   /** One flow at a time: a second Open while a dialog is up waits its turn. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Files the person chose in our open dialogs: the only paths the renderer may have read. */
+  private readonly chosen = new Set<string>();
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -55,18 +62,21 @@ export class DesktopSession {
       session: () => this.service,
       coder: () => this.deps.coder,
       recent: () => this.deps.prefs.recent,
+      // The renderer asked, so the reply carries the project: no 'reload' as well.
       dialogs: {
-        newProject: () => this.newProject(),
-        openProject: () => this.openWithDialog(),
+        newProject: () => this.newProject(false),
+        openProject: () => this.openWithDialog(false),
         openRecent: async (file) => {
           // The renderer may only reopen what the menu would offer.
           if (!this.deps.prefs.recent.some((p) => samePath(p, file))) {
             throw new HandlerError(`${path.basename(file)} is not in the list of recent projects.`);
           }
-          return this.open(file);
+          return this.open(file, false);
         },
         saveExport: (content) => this.saveExport(content),
+        chooseFiles: (purpose) => this.chooseFiles(purpose),
       },
+      readChosenFile: (file) => this.readChosenFile(file),
       adoptProject: (file, suggestedName) => this.adoptFile(file, suggestedName),
       setCoderName: async (name, same) => {
         const coder = await renameCoder(this.deps.dataDir, name, same);
@@ -147,8 +157,11 @@ export class DesktopSession {
     }
   }
 
-  /** Makes `service` the open project: closes the previous one, tells the renderer, remembers it. */
-  private async adopt(service: ProjectService, generation: number): Promise<Snapshot> {
+  /**
+   * Makes `service` the open project: closes the previous one, remembers it, and (with
+   * `announce`, when the renderer did not ask for it) tells the renderer to reload.
+   */
+  private async adopt(service: ProjectService, generation: number, announce: boolean): Promise<Snapshot> {
     const previous = this.service;
     this.service = service;
     this.currentGeneration = generation;
@@ -159,7 +172,7 @@ export class DesktopSession {
     if (process.platform !== 'linux') app.addRecentDocument(service.file);
     this.refreshWindow();
     this.deps.onProjectChanged();
-    this.send('reload', null);
+    if (announce) this.send('reload', null);
     return service.snapshot('electron', this.deps.prefs.recent);
   }
 
@@ -167,7 +180,7 @@ export class DesktopSession {
    * Opens `file` (asking about locks, damage and missing files) and makes it the open
    * project. The caller has already saved the current one (readyToLeave). Null if not opened.
    */
-  private async openAndAdopt(file: string): Promise<Snapshot | null> {
+  private async openAndAdopt(file: string, announce: boolean): Promise<Snapshot | null> {
     const generation = ++this.generation;
     const opened = await openProjectInteractively(file, {
       parent: this.deps.window(),
@@ -175,11 +188,11 @@ export class DesktopSession {
       forget: (f) => this.deps.prefs.forgetRecent(f),
       openHere: this.service?.file ?? null,
     });
-    return opened ? this.adopt(opened, generation) : null;
+    return opened ? this.adopt(opened, generation, announce) : null;
   }
 
   /** Opens `file` in this window (asking about locks and damage). Null if it was not opened. */
-  open(file: string): Promise<Snapshot | null> {
+  open(file: string, announce = true): Promise<Snapshot | null> {
     return this.exclusive(async () => {
       const absolute = path.resolve(file);
       if (this.service && samePath(this.service.file, absolute)) {
@@ -187,11 +200,11 @@ export class DesktopSession {
         return this.snapshot();
       }
       if (!(await this.readyToLeave('Open anyway'))) return null;
-      return this.openAndAdopt(absolute);
+      return this.openAndAdopt(absolute, announce);
     });
   }
 
-  openWithDialog(): Promise<Snapshot | null> {
+  openWithDialog(announce = true): Promise<Snapshot | null> {
     return this.exclusive(async () => {
       const [file] = await chooseOpenPaths(this.deps.window(), {
         title: 'Open project',
@@ -200,10 +213,10 @@ export class DesktopSession {
         properties: ['openFile'],
       });
       return file ?? null;
-    }).then((file) => (file ? this.open(file) : null));
+    }).then((file) => (file ? this.open(file, announce) : null));
   }
 
-  newProject(): Promise<Snapshot | null> {
+  newProject(announce = true): Promise<Snapshot | null> {
     return this.exclusive(async () => {
       const file = await chooseProjectPath(this.deps.window(), {
         title: 'New project',
@@ -215,7 +228,7 @@ export class DesktopSession {
       const generation = ++this.generation;
       try {
         const service = await ProjectService.create(file, path.basename(file, path.extname(file)), this.serviceOptions(generation, false));
-        return await this.adopt(service, generation);
+        return await this.adopt(service, generation, announce);
       } catch (e) {
         await showError(this.deps.window(), `Gloss could not create ${path.basename(file)}.`, fileErrorReason(e));
         return null;
@@ -225,7 +238,8 @@ export class DesktopSession {
 
   /**
    * A project made elsewhere (a REFI-QDA import) written to a file the user picks, then
-   * opened in place of the current one. The path, or null if the user cancelled.
+   * opened in place of the current one. The path, or null if the user cancelled. Only the
+   * renderer asks for this, and its reply carries the project, so nothing is announced.
    */
   adoptFile(project: ProjectFile, suggestedName: string): Promise<string | null> {
     return this.exclusive(async () => {
@@ -240,7 +254,7 @@ export class DesktopSession {
       }
       if (!(await writeUnlessOpen(file, serializeProject(project), this.deps.window(), this.service?.file ?? null))) return null;
       if (!(await this.readyToLeave('Open the imported project anyway'))) return null;
-      return (await this.openAndAdopt(file)) ? file : null;
+      return (await this.openAndAdopt(file, false)) ? file : null;
     });
   }
 
@@ -267,69 +281,37 @@ export class DesktopSession {
       copy.project = { ...copy.project, name: path.basename(file, path.extname(file)), modifiedAt: new Date().toISOString() };
       if (!(await writeUnlessOpen(file, serializeProject(copy), this.deps.window(), service.file))) return;
       if (!(await this.readyToLeave('Open the copy anyway'))) return;
-      await this.openAndAdopt(file);
+      await this.openAndAdopt(file, true);
     });
   }
 
-  /** Native Import: pick files, import them as one undoable step, report the ones refused. */
-  importDocuments(): Promise<void> {
-    return this.exclusive(async () => {
-      const service = this.service;
-      if (!service) return;
-      const paths = await chooseOpenPaths(this.deps.window(), {
-        title: 'Import documents',
-        defaultPath: this.defaultFolder(),
-        buttonLabel: 'Import',
-        properties: ['openFile', 'multiSelections'],
-        filters: [
-          { name: 'Documents', extensions: SUPPORTED_EXTENSIONS.map((ext) => ext.replace(/^\./, '')) },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      });
-      if (paths.length === 0) return;
-      const { files, unreadable } = await readFilesToImport(paths);
-      const response = files.length > 0 ? await service.importFiles(files) : null;
-      if (response?.result?.ok) this.send('changed', { change: response.result.change, history: response.result.history });
-      if (response && response.duplicates.length > 0) {
-        const listed = response.duplicates.map((d) => `${d.name} has the same content as “${d.existing}”.`).join('\n');
-        const choice = await ask(this.deps.window(), {
-          type: 'question',
-          message: response.duplicates.length === 1 ? 'This file is already in the project.' : 'These files are already in the project.',
-          detail: listed,
-          buttons: ['Import a copy', 'Skip'],
-          defaultId: 1,
-          cancelId: 1,
-        });
-        if (choice === 0) {
-          const again = new Set(response.duplicates.map((d) => d.name));
-          const copies = await service.importFiles(files.filter((f) => again.has(f.name)), undefined, { allowDuplicates: true });
-          if (copies.result?.ok) this.send('changed', { change: copies.result.change, history: copies.result.history });
-        }
-      }
-      const problems = [
-        ...unreadable,
-        ...(response?.failed.map((f) => f.error) ?? []),
-        ...(response?.result && !response.result.ok ? [response.result.error] : []),
-      ];
-      if (problems.length > 0) {
-        const imported = response?.imported.length ?? 0;
-        await showError(
-          this.deps.window(),
-          imported > 0 ? `${imported} of ${paths.length} files were imported.` : 'No documents were imported.',
-          problems.join('\n'),
-        );
-      }
+  /** The native open dialog for files of `purpose`; the chosen files, remembered as readable. */
+  async chooseFiles(purpose: FilePurpose): Promise<ChosenFile[]> {
+    const chooser: (typeof FILE_CHOOSERS)[FilePurpose] = FILE_CHOOSERS[purpose];
+    const extensions = 'extensions' in chooser ? chooser.extensions : SUPPORTED_EXTENSIONS;
+    const paths = await chooseOpenPaths(this.deps.window(), {
+      title: chooser.title,
+      defaultPath: this.defaultFolder(),
+      ...('button' in chooser ? { buttonLabel: chooser.button } : {}),
+      properties: chooser.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      filters: [
+        { name: chooser.filterName, extensions: extensions.map((ext) => ext.replace(/^\./, '')) },
+        { name: 'All files', extensions: ['*'] },
+      ],
     });
+    for (const file of paths) this.chosen.add(path.resolve(file));
+    return paths.map((file) => ({ name: path.basename(file), path: file }));
   }
 
-  /** Export from the menu (CSV cells raw if the settings say so): save dialog, write, and tell the user if it failed. */
-  exportToFile(kind: ExportKind): Promise<void> {
-    const service = this.service;
-    if (!service) return Promise.resolve();
-    return service.exportFile(kind, { csvRaw: this.deps.prefs.csvRaw }).then((file) => this.saveExport(file)).then(
-      () => {},
-      (e: unknown) => showError(this.deps.window(), 'The export was not saved.', fileErrorReason(e)),
-    );
+  /** Reads a file chosen in chooseFiles; refuses any other path, and names the file when it cannot be read. */
+  async readChosenFile(file: ChosenFile): Promise<FileToImport> {
+    const absolute = path.resolve(file.path);
+    if (!this.chosen.has(absolute)) {
+      throw new HandlerError(`${path.basename(absolute)} was not chosen in Gloss's file dialog; choose it again.`);
+    }
+    const { files, unreadable } = await readFilesToImport([absolute]);
+    if (!files[0]) throw new HandlerError(unreadable[0] ?? `${path.basename(absolute)} could not be read.`);
+    return files[0];
   }
 
   /** Asks where to save an export and writes it durably; the path, or null if cancelled. */

@@ -4,15 +4,17 @@
  * no Electron binary. Playwright's Electron project covers the rest where one exists.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../shared/ipc/contract';
+import type { ChosenFile, CoderNamed, ImportResponse, QdpxImported, Snapshot } from '../shared/ipc/contract';
 import { ProjectService } from './service/project-service';
-import { createFakeElectron, menuItem, preventable, type FakeFrame, type FakeState, type FakeWindow } from './fixtures/fake-electron';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from './content-policy';
+import { createFakeElectron, DEFAULT_DICTIONARY_URL, menuItem, preventable, type FakeFrame, type FakeState, type FakeWindow } from './fixtures/fake-electron';
 import type { IpcReply } from './ipc-wire';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -123,9 +125,15 @@ describe('the main process', () => {
   it('answers IPC only from its own page in its own window, and validates payloads', async () => {
     const app = await launch([], await tempDir('gloss-main-'));
     const page = app.win.webContents.mainFrame;
+    expect(page.url).toBe('app://gloss/index.html');
     expect(await app.invoke('project:snapshot', undefined, null)).toMatchObject({ ok: false });
     expect(await app.invoke('project:snapshot', undefined, { ...page, routingId: 99 })).toMatchObject({ ok: false });
     expect(await app.invoke('project:snapshot', undefined, { ...page, url: 'https://example.org/' })).toMatchObject({ ok: false });
+    // The built page opened from disk, where it used to be loaded from, is not the app's page.
+    const fromDisk = pathToFileURL(path.join(buildDir, 'renderer', 'index.html')).href;
+    expect(await app.invoke('project:snapshot', undefined, { ...page, url: fromDisk })).toMatchObject({ ok: false });
+    expect(await app.invoke('project:snapshot', undefined, { ...page, url: 'app://gloss/other.html' })).toMatchObject({ ok: false });
+    expect(await app.invoke('project:snapshot', undefined, { ...page, url: 'app://gloss/index.html#codes' })).toMatchObject({ ok: true });
     const bad = await app.invoke('ops:run', { type: 'createCode' });
     expect(bad).toMatchObject({ ok: false });
     expect(bad.ok ? '' : bad.error).toMatch(/^Invalid payload for ops:run: name/);
@@ -204,7 +212,7 @@ describe('the main process', () => {
     expect(await fs.readFile(file, 'utf8')).toBe('{"format": "gloss-project", "version": 1, "project": 7}');
   });
 
-  it('imports documents and exports CSV through native dialogs from the menu', async () => {
+  it('imports documents chosen in the native dialog, read by path in the main process, and exports CSV through the save dialog', async () => {
     const dataDir = await tempDir('gloss-main-');
     const app = await launch([], dataDir);
     await app.invoke('project:snapshot');
@@ -213,15 +221,40 @@ describe('the main process', () => {
     await fs.writeFile(notes, 'Training was cancelled twice.\r\nNobody told us why.');
     await fs.writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0x0d, 0x0a]));
 
-    app.state.answers.open.push([notes, binary]);
+    // The menu hands Import to the renderer, which runs the one import pipeline of both hosts.
     menuItem(app.state.menu, 'File', 'Import Documents…').click!();
-    await until(() => app.state.messageBoxes.length > 0, 'the import report');
-    const changed = app.win.events().filter((e) => e.event === 'changed');
-    expect(changed).toHaveLength(1);
-    expect(app.state.messageBoxes[0]?.message).toBe('1 of 2 files were imported.');
-    expect(app.state.messageBoxes[0]?.detail).toMatch(/^photo\.txt: /);
+    expect(app.win.events().at(-1)).toEqual({ event: 'menu', payload: 'import' });
+    const eventsBefore = app.win.events().length;
+
+    // The renderer asks for the native dialog; the chosen files come back as paths, not bytes.
+    app.state.answers.open.push([notes, binary]);
+    const chosen = value<ChosenFile[]>(await app.invoke('files:choose', 'documents'));
+    expect(chosen).toEqual([
+      { name: 'Field notes.txt', path: notes },
+      { name: 'photo.txt', path: binary },
+    ]);
+    const dialog = app.state.openDialogs.at(-1)!;
+    expect(dialog.title).toBe('Import documents');
+    expect(dialog.properties).toEqual(['openFile', 'multiSelections']);
+    expect(dialog.filters?.[0]?.extensions).toEqual(expect.arrayContaining(['txt', 'docx', 'pdf']));
+
+    // The main process reads them by path and imports what it can; the reply carries the change and the refusals.
+    const response = value<ImportResponse>(await app.invoke('documents:import', chosen));
+    expect(response.imported.map((d) => d.name)).toEqual(['Field notes']);
+    expect(response.failed.map((f) => f.name)).toEqual(['photo.txt']);
+    expect(response.failed[0]?.error).toMatch(/^photo\.txt: /);
+    expect(response.result).toMatchObject({ ok: true, label: expect.stringMatching(/Field notes/) });
+    // No event follows the reply: it carries everything the renderer needs.
+    expect(app.win.events().slice(eventsBefore).filter((e) => e.event !== 'save-state' && e.event !== 'progress')).toEqual([]);
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(snapshot.file?.documents.find((d) => d.name === 'Field notes')?.text).toBe('Training was cancelled twice.\nNobody told us why.');
+
+    // A path the dialog did not return is refused, named, and not read.
+    const refused = value<ImportResponse>(await app.invoke('documents:import', [{ name: 'settings.json', path: path.join(dataDir, 'settings.json') }]));
+    expect(refused.imported).toEqual([]);
+    expect(refused.failed).toEqual([{ name: 'settings.json', error: "settings.json was not chosen in Gloss's file dialog; choose it again." }]);
+    const preview = await app.invoke('exchange:previewCodebook', { name: 'x.qdc', path: path.join(dataDir, 'x.qdc') });
+    expect(preview).toEqual({ ok: false, error: "x.qdc was not chosen in Gloss's file dialog; choose it again." });
 
     const out = path.join(dataDir, 'out', 'excerpts');
     await fs.mkdir(path.dirname(out));
@@ -237,36 +270,36 @@ describe('the main process', () => {
     expect(value<{ path: string | null }>(await app.invoke('export:save', 'codebook-csv')).path).toBeNull();
   });
 
-  it('writes CSV cells safe by default; the raw setting is kept in settings.json and obeyed by the File ▸ Export menu and export:save', async () => {
+  it('writes CSV cells safe by default; the raw setting is kept in settings.json, and export:save writes what the renderer asks for', async () => {
     const dataDir = await tempDir('gloss-main-');
     const app = await launch([], dataDir);
     await app.invoke('project:snapshot');
     expect(value<{ ok: boolean }>(await app.invoke('ops:run', { type: 'createCode', name: '@risk' })).ok).toBe(true);
     const codeLine = async (file: string) => (await fs.readFile(file, 'utf8')).split('\r\n').find((line) => line.includes('@risk'));
 
-    const safe = path.join(dataDir, 'safe');
-    app.state.answers.save.push(safe);
+    // File ▸ Export goes to the renderer, which sends the request with the setting it holds.
     menuItem(app.state.menu, 'File', 'Export', 'Codebook (CSV)…').click!();
-    await until(() => app.state.answers.save.length === 0 && existsSync(`${safe}.csv`), 'the codebook export');
-    expect(await codeLine(`${safe}.csv`)).toMatch(/^'@risk,'@risk,/);
+    expect(app.win.events().at(-1)).toEqual({ event: 'menu', payload: 'export-codebook-csv' });
 
     expect(value<{ csvRaw: boolean }>(await app.invoke('settings:export'))).toEqual({ csvRaw: false });
+    const safe = path.join(dataDir, 'safe');
+    app.state.answers.save.push(safe);
+    expect(value<{ path: string | null }>(await app.invoke('export:save', { kind: 'codebook-csv', csvRaw: false })).path).toBe(`${safe}.csv`);
+    expect(await codeLine(`${safe}.csv`)).toMatch(/^'@risk,'@risk,/);
+
     expect(value<{ csvRaw: boolean }>(await app.invoke('settings:setExport', { csvRaw: true }))).toEqual({ csvRaw: true });
     expect(JSON.parse(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')).csvRaw).toBe(true);
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:export'))).toEqual({ csvRaw: true });
     const raw = path.join(dataDir, 'raw');
     app.state.answers.save.push(raw);
-    menuItem(app.state.menu, 'File', 'Export', 'Codebook (CSV)…').click!();
-    await until(() => app.state.answers.save.length === 0 && existsSync(`${raw}.csv`), 'the raw codebook export');
+    await app.invoke('export:save', { kind: 'codebook-csv', csvRaw: true });
     expect(await codeLine(`${raw}.csv`)).toMatch(/^@risk,@risk,/);
 
-    // The renderer says what it wants with each request; the kind alone means safe cells.
+    // The kind alone (the form before options existed) means safe cells, whatever the setting.
     const asked = path.join(dataDir, 'asked');
     app.state.answers.save.push(asked);
     await app.invoke('export:save', 'codebook-csv');
     expect(await codeLine(`${asked}.csv`)).toMatch(/^'@risk,/);
-    app.state.answers.save.push(asked);
-    await app.invoke('export:save', { kind: 'codebook-csv', csvRaw: true });
-    expect(await codeLine(`${asked}.csv`)).toMatch(/^@risk,/);
   });
 
   it('exports a workbook as bytes, imports a REFI-QDA project as a new one, and asks the coder’s name once', async () => {
@@ -274,7 +307,9 @@ describe('the main process', () => {
     const app = await launch([], dataDir);
     const first = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(first.coderUnnamed).toBe(true);
-    const named = value<Snapshot>(await app.invoke('team:setCoderName', 'Ruth'));
+    const named = value<CoderNamed>(await app.invoke('team:setCoderName', 'Ruth'));
+    // The reply says who codes now, not the whole project.
+    expect(Object.keys(named).sort()).toEqual(['coder', 'coderUnnamed']);
     expect(named.coder.name).toBe('Ruth');
     expect(named.coderUnnamed).toBe(false);
 
@@ -288,11 +323,16 @@ describe('the main process', () => {
     expect(qdpx.encoding).toBe('base64');
     const target = path.join(dataDir, 'From NVivo');
     app.state.answers.save.push(target);
-    const imported = value<{ path: string; report: { imported: Record<string, number> } } | null>(
+    const eventsBefore = app.win.events().length;
+    const imported = value<QdpxImported | null>(
       await app.invoke('exchange:importQdpx', { file: { name: 'study.qdpx', base64: qdpx.content }, positions: 'auto' }),
     );
     expect(imported?.path).toBe(`${target}.gloss`);
     expect(imported?.report.imported.documents).toBe(3);
+    // The reply carries the new project, so no 'reload' event races it.
+    expect(imported?.snapshot.path).toBe(`${target}.gloss`);
+    expect(imported?.snapshot.file?.documents).toHaveLength(3);
+    expect(app.win.events().slice(eventsBefore).map((e) => e.event)).not.toContain('reload');
     // Opened in place of the sample, under the name the .qdpx gave its project.
     expect(app.win.title).toBe('Sample project — Gloss');
     const now = value<Snapshot>(await app.invoke('project:snapshot'));
@@ -317,6 +357,24 @@ describe('the main process', () => {
     const original = path.join(dataDir, 'Sample project.gloss');
     expect((await ProjectService.read(original)).codes.map((c) => c.name)).toContain('Unsaved yet');
     await expect(fs.access(`${original}.lock`)).rejects.toThrow();
+  });
+
+  it('answers New asked for by the renderer with the new project, and announces one made from the menu', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    let before = app.win.events().length;
+    app.state.answers.save.push(path.join(dataDir, 'First'));
+    const first = value<Snapshot>(await app.invoke('project:newDialog'));
+    expect(first.path).toBe(path.join(dataDir, 'First.gloss'));
+    // The reply carries the project: a 'reload' as well would load it twice.
+    expect(app.win.events().slice(before).map((e) => e.event)).not.toContain('reload');
+
+    before = app.win.events().length;
+    app.state.answers.save.push(path.join(dataDir, 'Second'));
+    menuItem(app.state.menu, 'File', 'New Project…').click!();
+    await until(() => app.win.title === 'Second — Gloss', 'the second project');
+    expect(app.win.events().slice(before).map((e) => e.event)).toContain('reload');
   });
 
   it('opens a project handed over by a second launch in the same window', async () => {
@@ -344,5 +402,76 @@ describe('the main process', () => {
     expect(sneaky.defaultPrevented).toBe(true);
     await until(() => app.state.opened.length > 0, 'the browser');
     expect(app.state.opened).toEqual(['https://example.org/paper']);
+  });
+});
+
+describe('the window’s origin and the network', () => {
+  /** Runs the rest of the test as if on `platform` (restored after the app has quit). */
+  function pretendPlatform(platform: NodeJS.Platform): void {
+    const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...real, value: platform });
+    cleanups.push(async () => {
+      Object.defineProperty(process, 'platform', real);
+    });
+  }
+
+  it('serves its page from the privileged app:// scheme, with the CSP as a header, and only files of the renderer', async () => {
+    const app = await launch([], await tempDir('gloss-main-'));
+    await app.invoke('project:snapshot');
+    expect(app.state.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(app.win.loads).toEqual([{ url: 'app://gloss/index.html', reason: 'page', outcome: 'served', status: 200 }]);
+
+    const session = app.win.webContents.session;
+    expect(session.protocol.isProtocolHandled('app')).toBe(true);
+    // The handler the app installed, asked directly: the page with its policy; nothing beside the renderer.
+    const page = await session.respond('app://gloss/index.html');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<!doctype html><title>Gloss</title>');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    for (const outside of ['app://gloss/../electron/main.cjs', 'app://gloss/%2e%2e/electron/main.cjs', 'app://gloss/..%2felectron%2fmain.cjs', 'app://other/index.html']) {
+      const res = await session.respond(outside);
+      expect(res.status, outside).toBe(404);
+      expect(await res.text(), outside).not.toContain('require(');
+    }
+
+    // Navigation stays denied on the new origin too, even to another file of the scheme, and nothing is opened for it.
+    for (const url of ['app://gloss/assets/x.html', 'app://gloss/index.html?again', 'file:///etc/passwd']) {
+      const navigation = Object.assign(preventable(), { url });
+      app.win.webContents.emit('will-navigate', navigation);
+      expect(navigation.defaultPrevented, url).toBe(true);
+    }
+    expect(app.state.opened).toEqual([]);
+  });
+
+  it('lets no request leave the machine while starting: no spell-check dictionary download on Linux and Windows', async () => {
+    pretendPlatform('linux');
+    const app = await launch([], await tempDir('gloss-main-'));
+    await app.invoke('project:snapshot');
+    const prefs = app.win.options.webPreferences as Record<string, unknown>;
+    expect(prefs.spellcheck).toBe(false);
+    const session = app.win.webContents.session;
+    expect(session.spellCheckerEnabled).toBe(false);
+    expect(session.dictionaryDownloadURL).toBe('app://gloss/no-spellcheck-dictionaries/');
+    expect(app.state.blockerSaw).toEqual([]);
+    expect(app.state.requests.map((r) => [r.url, r.outcome])).toEqual([['app://gloss/index.html', 'served']]);
+    // The blocker is in place and would have stopped anything that tried.
+    expect(await session.request('https://example.org/tracker.js', 'page')).toMatchObject({ outcome: 'blocked' });
+    expect(app.state.blockerSaw).toEqual(['https://example.org/tracker.js']);
+  });
+
+  it('keeps the operating system’s spell checker on macOS, which downloads nothing', async () => {
+    pretendPlatform('darwin');
+    const app = await launch([], await tempDir('gloss-main-'));
+    await app.invoke('project:snapshot');
+    const prefs = app.win.options.webPreferences as Record<string, unknown>;
+    expect(prefs.spellcheck).toBe(true);
+    const session = app.win.webContents.session;
+    expect(session.spellCheckerEnabled).toBe(true);
+    expect(session.dictionaryDownloadURL).toBe(DEFAULT_DICTIONARY_URL);
+    expect(app.state.blockerSaw).toEqual([]);
+    expect(app.state.requests.every((r) => r.outcome === 'served')).toBe(true);
   });
 });

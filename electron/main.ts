@@ -15,7 +15,7 @@ import { registerIpc, sendEvent } from './ipc';
 import { menuTemplate } from './menu';
 import { Preferences } from './preferences';
 import { isAppPageUrl } from './url-trust';
-import { boundsToRemember, createMainWindow, lockDownApp, type WindowFiles } from './window';
+import { boundsToRemember, createMainWindow, lockDownApp, registerAppScheme, type WindowFiles } from './window';
 
 // Before anything reads a path: the data folder is "Gloss", shared with the CLI
 // (settings.ts), or GLOSS_DATA_DIR, so tests never touch the real profile.
@@ -24,13 +24,17 @@ const dataDir = defaultDataDir();
 app.setPath('userData', dataDir);
 
 /** The built pieces, relative to this file (dist/electron/main.cjs). */
-const files: WindowFiles & { sample: string } = {
-  page: path.join(__dirname, '..', 'renderer', 'index.html'),
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const files: WindowFiles & { page: string; sample: string } = {
+  rendererDir,
+  page: path.join(rendererDir, 'index.html'),
   preload: path.join(__dirname, 'preload.cjs'),
   sample: path.join(__dirname, '..', 'sample'),
   ...(existsSync(path.join(__dirname, '..', 'icon.png')) ? { icon: path.join(__dirname, '..', 'icon.png') } : {}),
 };
 
+// Both before the app is ready, as Electron requires of scheme privileges.
+registerAppScheme();
 lockDownApp();
 
 let mainWindow: BrowserWindow | null = null;
@@ -53,13 +57,13 @@ function refreshMenu(): void {
       platform: process.platform,
     },
     {
-      newProject: () => void session?.newProject(),
-      open: () => void session?.openWithDialog(),
+      host: {
+        'new-project': () => void session?.newProject(),
+        'open-project': () => void session?.openWithDialog(),
+        'save-as': () => void session?.saveAs(),
+      },
       openRecent: (file) => void session?.open(file),
       clearRecent: () => void prefs?.clearRecent(),
-      importDocuments: () => void session?.importDocuments(),
-      exportFile: (kind) => void session?.exportToFile(kind),
-      saveAs: () => void session?.saveAs(),
       command: (command) => sendEvent(mainWindow?.webContents, 'menu', command),
       about: () => void showAbout(),
     },
@@ -82,11 +86,11 @@ async function showAbout(): Promise<void> {
   else await dialog.showMessageBox(options);
 }
 
-/** IPC is answered only for our page in the main frame of our window. */
+/** IPC is answered only for our page (app://gloss/index.html) in the main frame of our window. */
 function isTrustedFrame(frame: WebFrameMain | null): boolean {
   if (!frame || !mainWindow || mainWindow.isDestroyed()) return false;
   const main = mainWindow.webContents.mainFrame;
-  return frame.processId === main.processId && frame.routingId === main.routingId && isAppPageUrl(frame.url, files.page);
+  return frame.processId === main.processId && frame.routingId === main.routingId && isAppPageUrl(frame.url);
 }
 
 function openWindow(): BrowserWindow | null {

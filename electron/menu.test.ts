@@ -1,20 +1,28 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi, type Mock } from 'vitest';
+import { COMMANDS, type CommandId, type HostCommand } from '../shared/app/commands';
+import { acceleratorOf } from '../shared/app/shortcuts';
+import { VIEWS } from '../shared/app/views';
 import { menuTemplate, recentLabels, type MenuActions, type MenuState } from './menu';
 
-function actions(): { [K in keyof MenuActions]: Mock<MenuActions[K]> } {
+type Mocked = Omit<{ [K in keyof MenuActions]: Mock<Extract<MenuActions[K], (...args: never[]) => unknown>> }, 'host'> & {
+  host: Record<HostCommand, Mock<() => void>>;
+};
+
+function actions(): Mocked {
   return {
-    newProject: vi.fn<MenuActions['newProject']>(),
-    open: vi.fn<MenuActions['open']>(),
+    host: { 'new-project': vi.fn(), 'open-project': vi.fn(), 'save-as': vi.fn() },
     openRecent: vi.fn<MenuActions['openRecent']>(),
     clearRecent: vi.fn<MenuActions['clearRecent']>(),
-    importDocuments: vi.fn<MenuActions['importDocuments']>(),
-    exportFile: vi.fn<MenuActions['exportFile']>(),
-    saveAs: vi.fn<MenuActions['saveAs']>(),
     command: vi.fn<MenuActions['command']>(),
     about: vi.fn<MenuActions['about']>(),
   };
+}
+
+/** Every item of the menu, depth first. */
+function allItems(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...allItems((item.submenu as MenuItemConstructorOptions[] | undefined) ?? [])]);
 }
 
 const base: MenuState = { recent: [], hasProject: true, readOnly: false, isPackaged: true, platform: 'linux' };
@@ -47,11 +55,18 @@ describe('menuTemplate', () => {
     click(find(menu, 'File', 'Import REFI-QDA Project (.qdpx)…'));
     click(find(menu, 'File', 'Merge Project…'));
     click(find(menu, 'File', 'Save As…'));
-    expect(a.newProject).toHaveBeenCalledOnce();
-    expect(a.importDocuments).toHaveBeenCalledOnce();
-    expect(a.exportFile.mock.calls).toEqual([['excerpts-csv'], ['codebook-csv'], ['project-qdpx-utf16']]);
-    expect(a.command.mock.calls).toEqual([['import-qdpx'], ['merge-project']]);
-    expect(a.saveAs).toHaveBeenCalledOnce();
+    expect(a.host['new-project']).toHaveBeenCalledOnce();
+    // Import and export go to the renderer, which runs the one pipeline for both hosts.
+    expect(a.command.mock.calls).toEqual([
+      ['import'],
+      ['export-excerpts-csv'],
+      ['export-codebook-csv'],
+      ['export-project-qdpx-utf16'],
+      ['import-qdpx'],
+      ['merge-project'],
+    ]);
+    expect(a.host['save-as']).toHaveBeenCalledOnce();
+    expect(a.host['open-project']).not.toHaveBeenCalled();
   });
 
   it('sends Undo, Redo and the views to the renderer', () => {
@@ -64,7 +79,28 @@ describe('menuTemplate', () => {
     click(find(menu, 'View', 'Agreement'));
     expect(a.command.mock.calls).toEqual([['undo'], ['redo'], ['show-reader'], ['show-excerpts'], ['show-agreement']]);
     expect(find(menu, 'Edit', 'Undo').accelerator).toBe('CmdOrCtrl+Z');
-    expect(find(menu, 'Edit', 'Redo').accelerator).toBe('Ctrl+Shift+Z');
+    expect(find(menu, 'Edit', 'Redo').accelerator).toBe('CmdOrCtrl+Shift+Z');
+  });
+
+  it('takes every command’s label, keys and enabled state from the command table, and the views from the view list', () => {
+    const menu = menuTemplate({ ...base, readOnly: true }, actions());
+    const items = allItems(menu);
+    for (const command of Object.keys(COMMANDS) as CommandId[]) {
+      const { label, runs, needs } = COMMANDS[command];
+      const item = items.find((i) => i.label === label);
+      expect(item, `${command} is in the menu`).toBeDefined();
+      expect(item!.accelerator, `${command}'s accelerator`).toBe(acceleratorOf(command));
+      // The renderer handles the keys of what it carries out (in the browser host too); a
+      // registered accelerator would fire the item as well.
+      if (item!.accelerator) expect(item!.registerAccelerator, `${command} registers its accelerator`).toBe(runs === 'host' ? undefined : false);
+      expect(item!.enabled, `${command} enabled read-only`).toBe(needs === 'nothing' ? undefined : needs === 'project');
+    }
+    const views = (find(menu, 'View').submenu as MenuItemConstructorOptions[]).filter((i) => i.label);
+    expect(views.slice(0, VIEWS.length).map((i) => [i.label, i.accelerator])).toEqual(VIEWS.map((v, n) => [v.label, `CmdOrCtrl+${n + 1}`]));
+    expect(find(menu, 'File', 'New Project…').accelerator).toBe('CmdOrCtrl+N');
+    expect(find(menu, 'Edit', 'New Code…').accelerator).toBe('CmdOrCtrl+Shift+N');
+    expect(find(menu, 'File', 'Import Documents…').accelerator).toBe('CmdOrCtrl+I');
+    expect(find(menu, 'File', 'Export', 'Coded excerpts (CSV)…').accelerator).toBe('CmdOrCtrl+E');
   });
 
   it('lists recent projects and opens the one chosen', () => {

@@ -1,12 +1,17 @@
 /**
  * The application menu, as a template built from plain state (a pure function, so it is
- * unit-tested without Electron). Commands that depend on focus or selection (Undo, Redo,
- * views) go to the renderer as MenuCommands; file work happens here with native dialogs.
+ * unit-tested without Electron). Every item that is a command takes its label, keys and
+ * enabled state from the command table (shared/app/commands.ts), and the View menu lists
+ * the views of shared/app/views.ts. Commands the renderer carries out (it owns focus,
+ * selection and dialogs) are sent to it as MenuCommands; whole-project work with native
+ * dialogs (New, Open, Save As) happens here.
  */
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ExportKind, MenuCommand } from '../shared/ipc/contract';
-import { EXPORT_LABELS, EXPORT_ORDER } from '../shared/ipc/export-kinds';
+import { COMMANDS, commandAvailable, exportCommand, isMenuCommand, type CommandId, type HostCommand, type MenuCommand } from '../shared/app/commands';
+import { acceleratorOf } from '../shared/app/shortcuts';
+import { VIEWS, viewCommand } from '../shared/app/views';
+import { EXPORT_ORDER } from '../shared/ipc/export-kinds';
 
 export interface MenuState {
   recent: string[];
@@ -19,13 +24,10 @@ export interface MenuState {
 }
 
 export interface MenuActions {
-  newProject(): void;
-  open(): void;
+  /** The commands the desktop host carries out itself (New, Open, Save As). */
+  host: Record<HostCommand, () => void>;
   openRecent(file: string): void;
   clearRecent(): void;
-  importDocuments(): void;
-  exportFile(kind: ExportKind): void;
-  saveAs(): void;
   /** Forwards a command to the renderer. */
   command(command: MenuCommand): void;
   about(): void;
@@ -42,10 +44,27 @@ export function recentLabels(recent: readonly string[]): string[] {
   });
 }
 
+/**
+ * The menu item of a command. The renderer handles the keys of the commands it carries out
+ * (in the browser host too), so their accelerators are shown but not registered: a
+ * registered one would fire the item as well, and undo twice per press.
+ */
+function commandItem(command: CommandId, state: MenuState, actions: MenuActions): MenuItemConstructorOptions {
+  const info = COMMANDS[command];
+  const accelerator = acceleratorOf(command);
+  const forwarded = isMenuCommand(command);
+  return {
+    label: info.label,
+    ...(accelerator ? { accelerator, ...(forwarded ? { registerAccelerator: false } : {}) } : {}),
+    ...(info.needs === 'nothing' ? {} : { enabled: commandAvailable(command, state) }),
+    click: () => (isMenuCommand(command) ? actions.command(command) : actions.host[command]()),
+  };
+}
+
 export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = state.platform === 'darwin';
-  const editable = state.hasProject && !state.readOnly;
   const labels = recentLabels(state.recent);
+  const item = (command: CommandId) => commandItem(command, state, actions);
 
   const openRecent: MenuItemConstructorOptions[] =
     state.recent.length === 0
@@ -59,28 +78,18 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => actions.newProject() },
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
+      item('new-project'),
+      item('open-project'),
       { label: 'Open Recent', submenu: openRecent },
       { type: 'separator' },
-      { label: 'Import Documents…', accelerator: 'CmdOrCtrl+I', enabled: editable, click: () => actions.importDocuments() },
-      { label: 'Paste as New Document…', enabled: editable, click: () => actions.command('paste-document') },
-      {
-        label: 'Export',
-        enabled: state.hasProject,
-        submenu: EXPORT_ORDER.map(
-          (kind): MenuItemConstructorOptions => ({
-            label: `${EXPORT_LABELS[kind]}…`,
-            ...(kind === 'excerpts-csv' ? { accelerator: 'CmdOrCtrl+E' } : {}),
-            click: () => actions.exportFile(kind),
-          }),
-        ),
-      },
-      { label: 'Import REFI-QDA Project (.qdpx)…', click: () => actions.command('import-qdpx') },
-      { label: 'Import Codebook (.qdc, .csv)…', enabled: editable, click: () => actions.command('import-codebook') },
-      { label: 'Merge Project…', enabled: editable, click: () => actions.command('merge-project') },
+      item('import'),
+      item('paste-document'),
+      { label: 'Export', enabled: state.hasProject, submenu: EXPORT_ORDER.map((kind) => item(exportCommand(kind))) },
+      item('import-qdpx'),
+      item('import-codebook'),
+      item('merge-project'),
       { type: 'separator' },
-      { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasProject, click: () => actions.saveAs() },
+      item('save-as'),
       { type: 'separator' },
       { label: 'Close Window', role: 'close' },
       ...(mac ? [] : [{ type: 'separator' } as const, { label: 'Quit', role: 'quit' } as const]),
@@ -90,39 +99,28 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      // Not the 'undo' role: the renderer decides between a text field's own undo and
-      // the project's history.
-      // registerAccelerator: false — the renderer already handles these keys itself; a
-      // registered accelerator would fire the menu item too and undo twice per press.
-      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.command('undo') },
-      {
-        label: 'Redo',
-        accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z',
-        registerAccelerator: false,
-        click: () => actions.command('redo'),
-      },
+      // Not the 'undo' role: the renderer decides between a text field's own undo and the project's history.
+      item('undo'),
+      item('redo'),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
       { type: 'separator' },
-      { label: 'New Code…', accelerator: 'CmdOrCtrl+Shift+N', enabled: editable, click: () => actions.command('new-code') },
+      item('new-code'),
       { type: 'separator' },
-      // The renderer handles Ctrl+F itself (the find bar belongs to the open document).
-      { label: 'Find in Document…', accelerator: 'CmdOrCtrl+F', registerAccelerator: false, enabled: state.hasProject, click: () => actions.command('find') },
-      { label: 'Anonymise…', enabled: editable, click: () => actions.command('anonymise') },
+      item('find'),
+      item('anonymise'),
       { type: 'separator' },
-      { label: 'Coder Name…', enabled: state.hasProject, click: () => actions.command('coder-name') },
+      item('coder-name'),
     ],
   };
 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      { label: 'Reader', accelerator: 'CmdOrCtrl+1', enabled: state.hasProject, click: () => actions.command('show-reader') },
-      { label: 'Excerpts', accelerator: 'CmdOrCtrl+2', enabled: state.hasProject, click: () => actions.command('show-excerpts') },
-      { label: 'Agreement', accelerator: 'CmdOrCtrl+3', enabled: state.hasProject, click: () => actions.command('show-agreement') },
+      ...VIEWS.map((v) => item(viewCommand(v.id))),
       { type: 'separator' },
       ...(state.isPackaged ? [] : [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]),
       { role: 'resetZoom' },

@@ -42,6 +42,7 @@ const api = {
   'history:redo': () => invoke('history:redo'),
   'documents:import': (files) => invoke('documents:import', files),
   'documents:importCopies': (files) => invoke('documents:importCopies', files),
+  'files:choose': (purpose) => invoke('files:choose', purpose),
   'export:content': (request) => invoke('export:content', request),
   'export:save': (request) => invoke('export:save', request),
   'settings:export': () => invoke('settings:export'),

@@ -1,26 +1,30 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isAppPageUrl, safeExternalUrl } from './url-trust';
-
-const index = path.resolve('/opt/Gloss App/resources/app.asar/dist/renderer/index.html');
-const indexUrl = pathToFileURL(index).href;
+import { APP_PAGE_URL, isAppPageUrl, safeExternalUrl } from './url-trust';
 
 describe('isAppPageUrl', () => {
-  it('accepts our own page, with or without a query or hash', () => {
-    expect(indexUrl).toContain('Gloss%20App');
-    expect(isAppPageUrl(indexUrl, index)).toBe(true);
-    expect(isAppPageUrl(`${indexUrl}?view=excerpts#doc-1`, index)).toBe(true);
+  it('accepts our own page on the app scheme, with or without a query or hash', () => {
+    expect(APP_PAGE_URL).toBe('app://gloss/index.html');
+    expect(isAppPageUrl(APP_PAGE_URL)).toBe(true);
+    expect(isAppPageUrl(`${APP_PAGE_URL}?view=excerpts#doc-1`)).toBe(true);
   });
 
-  it('refuses other files, other schemes and remote hosts', () => {
-    expect(isAppPageUrl(pathToFileURL(path.join(path.dirname(index), 'other.html')).href, index)).toBe(false);
-    expect(isAppPageUrl(pathToFileURL(path.resolve('/tmp/index.html')).href, index)).toBe(false);
-    expect(isAppPageUrl(`https://example.org/dist/renderer/index.html`, index)).toBe(false);
-    expect(isAppPageUrl('data:text/html,<p>hi</p>', index)).toBe(false);
-    expect(isAppPageUrl('file://evil-host/opt/Gloss%20App/resources/app.asar/dist/renderer/index.html', index)).toBe(false);
-    expect(isAppPageUrl('', index)).toBe(false);
-    expect(isAppPageUrl('about:blank', index)).toBe(false);
+  it('refuses other pages, other hosts, file: URLs (where the page used to be) and remote pages', () => {
+    const index = path.resolve('/opt/Gloss App/resources/app.asar/dist/renderer/index.html');
+    expect(isAppPageUrl(pathToFileURL(index).href)).toBe(false);
+    expect(isAppPageUrl('app://gloss/other.html')).toBe(false);
+    expect(isAppPageUrl('app://gloss/assets/index.html')).toBe(false);
+    expect(isAppPageUrl('app://gloss/')).toBe(false);
+    expect(isAppPageUrl('app://evil/index.html')).toBe(false);
+    expect(isAppPageUrl('app://gloss:8080/index.html')).toBe(false);
+    expect(isAppPageUrl('app://user:pw@gloss/index.html')).toBe(false);
+    expect(isAppPageUrl('app://gloss/%69ndex.html')).toBe(false);
+    expect(isAppPageUrl('gloss://app/index.html')).toBe(false);
+    expect(isAppPageUrl('https://gloss/index.html')).toBe(false);
+    expect(isAppPageUrl('data:text/html,<p>hi</p>')).toBe(false);
+    expect(isAppPageUrl('')).toBe(false);
+    expect(isAppPageUrl('about:blank')).toBe(false);
   });
 });
 

@@ -2,31 +2,37 @@
  * Which URLs Gloss trusts, as pure functions of strings (so they are unit-tested without
  * Electron): its own page, for IPC; and web links, for the system browser.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
- * True if `url` is our own renderer page: a file: URL of exactly `indexFile` (any query
- * or hash). Anything else (a navigated-away page, a data: URL, an iframe) is refused IPC.
+ * The Electron app serves its renderer on its own privileged scheme (window.ts), not from
+ * file://: a page there is a secure context of one fixed origin, which other local files
+ * do not share, and every file it loads passes one handler that serves dist/renderer only.
  */
-export function isAppPageUrl(url: string, indexFile: string): boolean {
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'gloss';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+/** The page the Gloss window loads. */
+export const APP_PAGE_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * True if `url` is our own renderer page: app://gloss/index.html (any query or hash).
+ * Anything else (a file: URL, another page of the scheme, a data: URL, a web page) is
+ * refused IPC.
+ */
+export function isAppPageUrl(url: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return false;
   }
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
-  let file: string;
-  try {
-    file = fileURLToPath(parsed); // ignores query and hash; decodes %20 and friends
-  } catch {
-    return false;
-  }
-  const a = path.resolve(file);
-  const b = path.resolve(indexFile);
-  // Windows paths are case-insensitive; elsewhere case matters.
-  return process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
+  return (
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === APP_HOST &&
+    parsed.pathname === '/index.html' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
 }
 
 const EXTERNAL_PROTOCOLS = new Set(['https:', 'http:', 'mailto:']);

@@ -1,20 +1,60 @@
 /**
  * The Gloss window, locked down as the Electron security checklist asks: isolated,
- * sandboxed renderer with a bundled preload, no navigation, no new windows, no remote
- * content, no permissions; web links go to the system browser after URL parsing.
+ * sandboxed renderer with a bundled preload, served from Gloss's own privileged scheme
+ * (app://gloss, never file://), no navigation, no new windows, no remote content, no
+ * network at all (spell-check dictionaries included), no permissions; web links go to the
+ * system browser after URL parsing.
  */
-import { app, BrowserWindow, nativeTheme, screen, session, shell, type Rectangle, type Session, type WebContents } from 'electron';
-import { safeExternalUrl } from './url-trust';
+import { app, BrowserWindow, nativeTheme, protocol, screen, session, shell, type Rectangle, type Session, type WebContents } from 'electron';
+import { rendererResponse } from './renderer-files';
+import { APP_ORIGIN, APP_PAGE_URL, APP_SCHEME, safeExternalUrl } from './url-trust';
 import type { WindowBounds } from './preferences';
 
 export interface WindowFiles {
-  /** dist/renderer/index.html */
-  page: string;
+  /** dist/renderer: served at app://gloss/, index.html being the page. */
+  rendererDir: string;
   /** dist/electron/preload.cjs */
   preload: string;
   /** Window icon for Linux (other platforms take it from the app bundle), if shipped. */
   icon?: string;
 }
+
+/**
+ * Declares app:// a standard scheme (relative URLs and ES modules resolve as on the web,
+ * and app://gloss is an origin of its own) and a secure one (the page stays a secure
+ * context, which the clipboard needs), that fetch() may load from the page's own origin.
+ * Electron allows this only before the app is ready.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+const servedSessions = new WeakSet<Session>();
+
+/** Serves dist/renderer at app://gloss/ in a session (once per session; renderer-files.ts checks every path). */
+function serveRenderer(ses: Session, rendererDir: string): void {
+  if (servedSessions.has(ses)) return;
+  servedSessions.add(ses);
+  ses.protocol.handle(APP_SCHEME, (request) => rendererResponse(request.url, request.method, rendererDir));
+}
+
+/**
+ * True where Gloss spell-checks with the operating system's checker: macOS, where Electron
+ * uses it and downloads nothing. Elsewhere Chromium's Hunspell checker would fetch its
+ * dictionaries from Google's CDN on first use, which an offline, private app must not do,
+ * and Gloss ships none (a researcher reads and codes transcripts rather than writes prose
+ * in it), so spell-checking is off there.
+ */
+export function usesOsSpellchecker(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin';
+}
+
+/**
+ * Where Chromium would ask for a dictionary were spell-checking ever turned on again: our
+ * own scheme, which has none (renderer-files.ts answers 404), instead of Google's CDN. A
+ * request there never reaches the network.
+ */
+export const NO_DICTIONARIES_URL = `${APP_ORIGIN}/no-spellcheck-dictionaries/`;
 
 const DEFAULT_SIZE = { width: 1280, height: 820 };
 
@@ -55,7 +95,13 @@ function lockDownSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(allowed.has(permission)));
   ses.setPermissionCheckHandler((_contents, permission) => allowed.has(permission));
   ses.setDevicePermissionHandler(() => false);
-  // Gloss is offline by design: no remote content is ever loaded.
+  if (!usesOsSpellchecker(process.platform)) {
+    // Before any page loads, so no dictionary download ever starts (usesOsSpellchecker says why).
+    ses.setSpellCheckerEnabled(false);
+    ses.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARIES_URL);
+  }
+  // Gloss is offline by design: no remote content is ever loaded. (Dictionary downloads
+  // may not pass through webRequest at all, which is why spell-checking is handled above.)
   ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (details, callback) => {
     console.warn(`Gloss: blocked a network request to ${details.url.slice(0, 200)}`);
     callback({ cancel: true });
@@ -114,10 +160,11 @@ export function createMainWindow(files: WindowFiles, saved: WindowBounds | null)
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
-      spellcheck: true,
+      spellcheck: usesOsSpellchecker(process.platform),
     },
   });
   lockDownSession(win.webContents.session);
+  serveRenderer(win.webContents.session, files.rendererDir);
   // The main process owns the title ("<project> — Gloss"); the page's <title> must not
   // replace it.
   win.on('page-title-updated', (event) => event.preventDefault());
@@ -132,6 +179,6 @@ export function createMainWindow(files: WindowFiles, saved: WindowBounds | null)
     // keeps crashing is left alone rather than reloaded forever.
     if (details.reason !== 'clean-exit' && !win.isDestroyed() && ++crashes <= 3) win.webContents.reload();
   });
-  void win.loadFile(files.page);
+  void win.loadURL(APP_PAGE_URL);
   return win;
 }

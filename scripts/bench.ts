@@ -5,7 +5,8 @@
  * issue 2 section 10; then, in Chromium, opening a 1 MB document with 5,000 codings in the
  * reader (issue 3 section 2, see bench/reader.ts); then, for two coders on the same size of
  * project, merging their copies and computing agreement in all three units (issue 5
- * section 4, see bench/merge.ts and bench/agreement.ts).
+ * section 4, see bench/merge.ts and bench/agreement.ts); and how long the `gloss` command
+ * takes to start against a bare node (issue 10, see bench/cli-start.ts).
  *
  *   npm run bench               a table with PASS/MISS marks (progress on stderr)
  *   npm run bench -- --json     one JSON object on stdout, nothing else
@@ -31,6 +32,7 @@ import { breakdown, breakdownTable, type Section } from './bench/breakdown';
 import { measureReader, readerJson, readerTable, type ReaderFigures } from './bench/reader';
 import { agreementTable, measureAgreement, AGREEMENT_TARGET_MS, type AgreementFigures } from './bench/agreement';
 import { measureMerge, type MergeFigures } from './bench/merge';
+import { cliStartTable, measureCliStart, type CliStartFigures } from './bench/cli-start';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -104,11 +106,14 @@ interface BenchResult {
   reader: ReaderFigures | { skipped: string };
   merge: MergeFigures;
   agreement: AgreementFigures;
+  cliStart: CliStartFigures;
 }
 
 async function bench(dir: string): Promise<BenchResult> {
   const file = path.join(dir, 'bench.gloss');
   const load = os.loadavg()[0] ?? 0;
+  // First, while nothing of the big project is on this process's heap.
+  const cliStart = await step('cli start', () => measureCliStart());
   const { fileMb, coder } = await generate(file);
   const open = await step('open', () => measureOpen(file, coder));
   const { save, apply, exported } = await measureLoaded(file, dir, coder);
@@ -140,7 +145,7 @@ async function bench(dir: string): Promise<BenchResult> {
   const reader = await step('reader', () => measureReader(dir, progress));
   const merge = await step('merge', () => measureMerge(size));
   const agreement = await step('agreement', () => measureAgreement(size, progress));
-  return { figures, steps, reader, merge, agreement };
+  return { figures, steps, reader, merge, agreement, cliStart };
 }
 
 /** `--only export`: the excerpts export alone, on the same synthetic project. */
@@ -180,10 +185,17 @@ async function main(): Promise<void> {
       process.stdout.write((await benchExport(dir)) + '\n');
       return;
     }
-    const { figures, steps, reader, merge, agreement } = await bench(dir);
-    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement }, steps) + '\n');
+    const { figures, steps, reader, merge, agreement, cliStart } = await bench(dir);
+    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart }, steps) + '\n');
     else {
-      const tables = [toTable(figures), readerTable(reader), mergeTable(merge), agreementTable(agreement), ...(steps ? [breakdownTable(steps)] : [])];
+      const tables = [
+        toTable(figures),
+        readerTable(reader),
+        mergeTable(merge),
+        agreementTable(agreement),
+        cliStartTable(cliStart),
+        ...(steps ? [breakdownTable(steps)] : []),
+      ];
       process.stdout.write(tables.join('\n\n') + '\n');
     }
   } finally {

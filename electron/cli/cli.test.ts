@@ -1,9 +1,12 @@
-/** The `gloss` command as a user runs it: node bin/gloss.mjs in a child process, real files. */
+/**
+ * The `gloss` commands on real files, run in this process through runCli (see run-gloss.ts);
+ * the one test about another process holding the project starts gloss as a process.
+ */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runGloss, type Run } from './run-gloss';
+import { runGloss, spawnGloss, type Run } from './run-gloss';
 import { ProjectService } from '../service/project-service';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -170,7 +173,7 @@ describe('gloss', () => {
     expectOneLineError(same, 'gloss: export: two outputs name the same file');
   });
 
-    it('info --json prints one object of counts', async () => {
+  it('info --json prints one object of counts', async () => {
     const run = await gloss('info', 'study.gloss', '--json');
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
@@ -212,9 +215,10 @@ describe('gloss', () => {
     // This test process holds the lock, as an open Gloss window would.
     const holder = await ProjectService.open(path.join(dir, 'study.gloss'), { coder: { id: 'h', name: 'Holder', color: '#000000' } });
     try {
+      // Processes of their own: the lock names this process, which a gloss in it would own.
       const [code, info] = await Promise.all([
-        gloss('code', 'study.gloss', '--doc', 'council', '--code', 'delays', '--quote', 'slow'),
-        gloss('info', 'study.gloss', '--json'),
+        spawnGloss(dir, ['code', 'study.gloss', '--doc', 'council', '--code', 'delays', '--quote', 'slow']),
+        spawnGloss(dir, ['info', 'study.gloss', '--json']),
       ]);
       expectOneLineError(code, new RegExp(`^gloss: study\\.gloss is already open in Gloss by .+ \\(process ${process.pid}, since `));
       expect(JSON.parse(info.stdout).codings).toBe(3);
@@ -222,5 +226,5 @@ describe('gloss', () => {
       await holder.close();
     }
     expect(await read('study.gloss')).toEqual(before);
-  });
+  }, 60_000);
 });

@@ -2,12 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeProject } from '../../shared/model/serialize';
 import { emptyProjectFile } from '../../shared/model/state';
+import { BIN } from './run-gloss';
 
-const BIN = fileURLToPath(new URL('../../bin/gloss.mjs', import.meta.url));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-cli-pipe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

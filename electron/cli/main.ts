@@ -1,4 +1,8 @@
-/** Entry point of the `gloss` command (bin/gloss.mjs loads this through tsx). */
+/**
+ * Entry point of the `gloss` command: bin/gloss.mjs runs it from the prebuilt bundle
+ * (dist/cli/gloss.mjs, see build/build-cli.mjs) or, when there is none or a source changed
+ * since, through tsx.
+ */
 import { runCli } from './run';
 
 // `gloss info x.gloss | head -3`: the reader went away, which is not an error of ours.

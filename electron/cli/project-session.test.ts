@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeProject } from '../../shared/model/serialize';
 import { emptyProjectFile } from '../../shared/model/state';
 import type { Coder } from '../../shared/model/schema';
-import { coderAmong } from './coder';
+import { coderAmong } from '../service/coder';
 import { changeProject } from './project-session';
 
 const alice: Coder = { id: 'alice-1', name: 'Alice', color: '#0072b2' };

@@ -9,6 +9,7 @@ import type { ProjectState } from '../../shared/model/state';
 import { ProjectOpenError } from '../service/durable-file';
 import { ProjectService } from '../service/project-service';
 import { CliError } from './errors';
+import { warnOfProblems, WARNED_PROBLEMS } from './problem-warnings';
 
 /** Stands in for a coder in sessions that make no changes; it is never written to a project. */
 const READER: Coder = { id: 'gloss-cli-reader', name: 'Gloss CLI', color: '#777777' };
@@ -26,11 +27,14 @@ function openError(e: unknown, file: string): unknown {
 }
 
 async function open(file: string, coder: Coder, readOnly: boolean): Promise<ProjectService> {
+  let service: ProjectService;
   try {
-    return await ProjectService.open(file, { coder, readOnly, saveDelayMs: HOLD_WRITES_MS });
+    service = await ProjectService.open(file, { coder, readOnly, saveDelayMs: HOLD_WRITES_MS });
   } catch (e) {
     throw openError(e, file);
   }
+  warnOfProblems(file, () => service.check(WARNED_PROBLEMS));
+  return service;
 }
 
 /** Runs `work` on a read-only view of the project; it never takes the lock or writes. */

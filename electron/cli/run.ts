@@ -19,6 +19,8 @@ import { importCodebookCommand } from './commands/import-codebook';
 import { mergeCommand } from './commands/merge';
 import { gitSetupCommand } from './commands/git-setup';
 import { agreementCommand } from './commands/agreement';
+import { repairCommand } from './commands/repair';
+import { setWarningSink } from './problem-warnings';
 
 export const COMMANDS: readonly Command[] = [
   newCommand,
@@ -33,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   mergeCommand,
   gitSetupCommand,
   agreementCommand,
+  repairCommand,
 ];
 
 function version(): string {
@@ -86,6 +89,7 @@ const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim();
 export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
   const io: CliIo = { out: (line) => terminal.out(terminalSafeText(line)), err: (line) => terminal.err(terminalSafeText(line)) };
   const [first, ...rest] = argv;
+  setWarningSink((line) => io.err(line));
   try {
     if (first === undefined) throw new UsageError(`name a command: ${COMMANDS.map((c) => c.name).join(', ')} (see gloss --help)`);
     if (first === '--help' || first === '-h') {
@@ -131,5 +135,7 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
     io.err(`gloss: internal error: ${oneLine((e as Error)?.message ?? String(e))}`);
     if (process.env.GLOSS_DEBUG) console.error(e);
     return 70;
+  } finally {
+    setWarningSink(null);
   }
 }

@@ -4,7 +4,10 @@
  * header row with a filter, and columns sized to their content.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Types only here: exceljs (about 2.4 MB of code with archiver and its other dependencies)
+// is loaded by workbookXlsx itself, so a process that never writes a workbook (most CLI
+// commands, the app until the user exports) does not pay for loading it.
+import type ExcelJS from 'exceljs';
 import type { ProjectState } from '../../shared/model/state';
 import { codePath, codeTree } from '../../shared/model/codes';
 import { EXCERPTS_HEADER, excerptRows } from '../../shared/export/csv-excerpts';
@@ -125,7 +128,8 @@ export async function workbookXlsx(state: ProjectState): Promise<Uint8Array> {
   // The streaming writer, not the in-memory Workbook: it took half the time on the
   // 100,000-coding benchmark project (14 s against 31 s, same machine and load) and lets
   // each row go once written. Inline strings instead of a shared-string table keep it one pass.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Gloss';
   workbook.lastModifiedBy = 'Gloss';
   if (created) workbook.created = created;

@@ -3,7 +3,8 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from './server';
+import { CONTENT_SECURITY_POLICY, NON_PAGE_CONTENT_SECURITY_POLICY } from '../content-policy';
+import { startHost, TOKEN_REFUSAL, type RunningHost } from './server';
 
 /** A raw request, so that the path reaches the server exactly as written (fetch normalises "..") . */
 function rawGet(port: number, urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
@@ -80,27 +81,55 @@ describe('browser host', () => {
       for (const url of [`${base}/`, `${base}/?token=wrong`, `${base}/assets/app.js`, `${base}/api/events`]) {
         const res = await fetch(url);
         expect(res.status, url).toBe(403);
-        expect(await res.text()).toBe('Forbidden: missing or wrong token');
+        expect(await res.text()).toBe(TOKEN_REFUSAL);
+        expect(res.headers.get('content-security-policy')).toBe(NON_PAGE_CONTENT_SECURITY_POLICY);
       }
+      expect(TOKEN_REFUSAL).toMatch(/^Forbidden: missing or wrong token\. Open the address `npm run serve` printed \(it ends in \?token=…\)\./);
       const api = await fetch(`${base}/api/invoke/project:snapshot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
       expect(api.status).toBe(403);
       const wrongHeader = await fetch(`${base}/`, { headers: { 'X-Gloss-Token': `${host.token}x` } });
       expect(wrongHeader.status).toBe(403);
     });
 
-    it('accepts it in the query and sets an HttpOnly, SameSite=Strict cookie', async () => {
+    it('accepts it in the query and sets an HttpOnly, SameSite=Strict session cookie named for its port', async () => {
       const res = await fetch(host.url);
       expect(res.status).toBe(200);
-      expect(res.headers.get('set-cookie')).toBe(`gloss_token=${host.token}; HttpOnly; SameSite=Strict; Path=/`);
+      expect(res.headers.get('set-cookie')).toBe(`gloss_token_${host.port}=${host.token}; HttpOnly; SameSite=Strict; Path=/`);
       expect(await res.text()).toContain('<title>Gloss</title>');
     });
 
     it('accepts the cookie and the X-Gloss-Token header', async () => {
-      const byCookie = await fetch(`${base}/assets/app.js`, { headers: { Cookie: `other=1; gloss_token=${host.token}` } });
+      const byCookie = await fetch(`${base}/assets/app.js`, { headers: { Cookie: `other=1; gloss_token_${host.port}=${host.token}` } });
       expect(byCookie.status).toBe(200);
       expect(byCookie.headers.get('set-cookie')).toBeNull();
       const byHeader = await fetch(`${base}/assets/app.js`, { headers: { 'X-Gloss-Token': host.token } });
       expect(byHeader.status).toBe(200);
+    });
+
+    it('refuses the token in the cookie of another port (another host on this machine)', async () => {
+      const res = await fetch(`${base}/assets/app.js`, { headers: { Cookie: `gloss_token_${host.port + 1}=${host.token}; gloss_token=${host.token}` } });
+      expect(res.status).toBe(403);
+    });
+
+    it('serves API calls on the cookie alone only with the bridge header, from our own origin', async () => {
+      const call = (headers: Record<string, string>) =>
+        fetch(`${base}/api/invoke/project:snapshot`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Cookie: `gloss_token_${host.port}=${host.token}`, ...headers },
+          body: '{}',
+        });
+      const bare = await call({});
+      expect(bare.status).toBe(403);
+      expect(await bare.json()).toEqual({ ok: false, error: 'Forbidden: an API call on the cookie alone must come from the Gloss page.' });
+      expect((await call({ 'X-Gloss-Request': 'something else' })).status).toBe(403);
+      const page = await call({ 'X-Gloss-Request': 'bridge', Origin: base, 'Sec-Fetch-Site': 'same-origin' });
+      expect(page.status).toBe(200);
+      expect((await page.json()).result.host).toBe('browser');
+      // Another port of 127.0.0.1 is the same site, so its pages get the cookie; not the API.
+      const otherPort = await call({ 'X-Gloss-Request': 'bridge', Origin: `http://127.0.0.1:${host.port + 1}`, 'Sec-Fetch-Site': 'same-site' });
+      expect(otherPort.status).toBe(403);
+      const events = await fetch(`${base}/api/events`, { headers: { Cookie: `gloss_token_${host.port}=${host.token}`, 'Sec-Fetch-Site': 'same-site' } });
+      expect(events.status).toBe(403);
     });
 
     it('refuses another host name for 127.0.0.1 (DNS rebinding)', async () => {
@@ -112,12 +141,35 @@ describe('browser host', () => {
   describe('static files', () => {
     const auth = () => ({ 'X-Gloss-Token': host.token });
 
-    it('serves index.html at / with no-store and the security headers', async () => {
+    it('serves index.html at / with no-store and the security headers, its CSP among them', async () => {
       const res = await fetch(`${base}/`, { headers: auth() });
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      // The page loaded with the token is never stored, not even by the token'd URL.
+      const first = await fetch(host.url);
+      expect(first.headers.get('cache-control')).toBe('no-store');
+      expect(first.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    });
+
+    it('sends no-cache and the renderer’s CSP with its other files, and a deny-all CSP with API replies', async () => {
+      const script = await fetch(`${base}/assets/app.js`, { headers: auth() });
+      expect(script.headers.get('cache-control')).toBe('no-cache');
+      expect(script.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      const api = await fetch(`${base}/api/invoke/project:snapshot`, {
+        method: 'POST',
+        headers: { ...auth(), 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(api.headers.get('cache-control')).toBe('no-store');
+      expect(api.headers.get('content-security-policy')).toBe(NON_PAGE_CONTENT_SECURITY_POLICY);
+      expect(api.headers.get('x-content-type-options')).toBe('nosniff');
     });
 
     it('serves scripts with a JavaScript content type', async () => {

@@ -1,8 +1,8 @@
 /**
  * The browser host: the project service behind a small HTTP server on 127.0.0.1, serving
  * the built renderer, whose bridge then speaks HTTP instead of IPC. Every request needs
- * the random token printed in the URL; changes go through the same channel handlers as
- * Electron's IPC.
+ * the random token printed in the URL (auth.ts says where it may travel); changes go
+ * through the same channel handlers as Electron's IPC.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,14 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent, HostEvents } from '../../shared/ipc/contract';
 import type { Coder } from '../../shared/model/schema';
-import { coderFor } from '../cli/coder';
+import { coderFor } from '../service/coder';
 import { ProjectOpenError, writeFileDurably } from '../service/durable-file';
 import { serializeProject } from '../../shared/model/serialize';
 import { createHandlers, type HostContext } from '../service/handlers';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
 import { fileExists, firstFreePath } from '../service/free-path';
 import { coderConfirmed, defaultDataDir, loadExportSettings, renameCoder, saveExportSettings } from '../service/settings';
-import { checkToken, newToken, tokenCookie } from './auth';
+import { checkToken, fromBridge, newToken, tokenCookie, tokenCookieName } from './auth';
 import { EventStream } from './event-stream';
 import { handleInvoke } from './invoke';
 import { sendJson, sendText } from './responses';
@@ -57,6 +57,11 @@ export interface RunningHost {
 }
 
 const stderrLog = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The refusal for a request without the token: what to open instead, and why a cookie is needed. */
+export const TOKEN_REFUSAL =
+  'Forbidden: missing or wrong token. Open the address `npm run serve` printed (it ends in ?token=…). ' +
+  'The page then keeps the token in a cookie, so the browser must accept cookies from this address.';
 
 async function openProject(file: string, options: ServiceOptions): Promise<ProjectService> {
   if (await fileExists(file)) return ProjectService.open(file, options);
@@ -131,7 +136,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const previous = service;
       service = opened;
       await previous.close().catch((e: unknown) => log(`closing ${previous.file} failed: ${String(e)}`));
-      events.send('reload', null);
+      // No 'reload' event: the reply to the import carries the new project's snapshot.
       return target;
     },
     setCoderName: async (name, same) => {
@@ -148,18 +153,25 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const handlers = createHandlers(context);
   let origins = new Set<string>();
   let hosts = new Set<string>();
+  let cookieName = '';
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Another name for 127.0.0.1 (DNS rebinding) is refused even before the token is checked.
     const host = req.headers.host ?? '';
     if (!hosts.has(host)) return sendText(res, 403, 'Forbidden: unexpected Host header');
     const url = new URL(req.url ?? '/', `http://${host}`);
-    const auth = checkToken(req, url, token);
-    if (!auth.ok) return sendText(res, 403, 'Forbidden: missing or wrong token');
-    if (auth.fromQuery) res.setHeader('Set-Cookie', tokenCookie(token));
+    const auth = checkToken(req, url, token, cookieName);
+    if (!auth) return sendText(res, 403, TOKEN_REFUSAL);
+    if (auth === 'query') res.setHeader('Set-Cookie', tokenCookie(cookieName, token));
     const method = req.method ?? 'GET';
     const pathname = url.pathname;
 
+    // The API is for our own page only. Another port of 127.0.0.1 is the same site (it
+    // gets the cookie) but another origin: refused as well as other sites.
+    const fetchSite = req.headers['sec-fetch-site'];
+    if (pathname.startsWith('/api/') && (fetchSite === 'cross-site' || fetchSite === 'same-site')) {
+      return sendJson(res, 403, { ok: false, error: 'Forbidden: cross-origin request.' });
+    }
     if (pathname === '/api/events') {
       if (method !== 'GET') return sendText(res, 405, 'Method not allowed', { Allow: 'GET' });
       return events.connect(req, res);
@@ -167,8 +179,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (pathname.startsWith('/api/invoke/')) {
       if (method !== 'POST') return sendJson(res, 405, { ok: false, error: 'Use POST.' });
       const origin = req.headers.origin;
-      if ((origin !== undefined && !origins.has(origin)) || req.headers['sec-fetch-site'] === 'cross-site') {
+      if (origin !== undefined && !origins.has(origin)) {
         return sendJson(res, 403, { ok: false, error: 'Forbidden: cross-origin request.' });
+      }
+      // A browser sends the cookie by itself; the bridge header shows the page sent it.
+      if (auth === 'cookie' && !fromBridge(req)) {
+        return sendJson(res, 403, { ok: false, error: 'Forbidden: an API call on the cookie alone must come from the Gloss page.' });
       }
       let channel: string;
       try {
@@ -200,6 +216,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  cookieName = tokenCookieName(port);
 
   let closing: Promise<void> | null = null;
   const close = () =>

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { SECURITY_HEADERS, sendText } from './responses';
+import { PAGE_SECURITY_HEADERS, sendText } from './responses';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -65,12 +65,15 @@ export async function serveStatic(res: ServerResponse, root: string, urlPath: st
     return;
   }
   const body = await fs.readFile(file);
+  const isPage = contentTypeFor(file).startsWith('text/html');
   res.writeHead(200, {
-    ...SECURITY_HEADERS,
+    // The renderer's policy on all its files: a worker script, say, takes its policy from its own response.
+    ...PAGE_SECURITY_HEADERS,
     'Content-Type': contentTypeFor(file),
     'Content-Length': String(body.length),
-    // index.html names the current bundle and carries no secret, but must never be stale.
-    'Cache-Control': path.basename(file) === 'index.html' ? 'no-store' : 'no-cache',
+    // The page is fetched with the token in its URL and names the current bundle: never
+    // stored. Assets are revalidated (the token cookie comes along), never served stale.
+    'Cache-Control': isPage ? 'no-store' : 'no-cache',
   });
   res.end(headOnly ? undefined : body);
 }

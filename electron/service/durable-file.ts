@@ -7,7 +7,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { ProjectFile } from '../../shared/model/schema';
-import { parseProjectText } from '../../shared/model/parse';
+import { parseProjectBytes } from '../../shared/model/parse';
+import { refuseBySize, sniffProjectBytes, SNIFF_BYTES } from '../../shared/model/project-bytes';
 import { serializeProject } from '../../shared/model/serialize';
 import { fileExists } from './free-path';
 
@@ -79,29 +80,60 @@ export async function writeFileDurably(file: string, text: string | Uint8Array, 
   await syncDir(dir);
 }
 
-/** Reads and validates a project file, or throws a ProjectOpenError naming the file and the first problem. */
+/**
+ * Reads and validates a project file, or throws a ProjectOpenError naming the file and the
+ * problem. Its size is checked before anything is read and its first bytes before the rest,
+ * so a huge or binary file picked by mistake is refused at once; the bytes are decoded as
+ * strict UTF-8 in shared code. Nothing here ever writes to the file.
+ */
 export async function readProjectFile(file: string): Promise<ProjectFile> {
   const name = path.basename(file);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
+  const unreadable = (e: unknown): ProjectOpenError => {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ProjectOpenError(`${name}: the file does not exist.`, file, 'missing');
-    throw new ProjectOpenError(`${name}: the file could not be read (${(e as Error).message}).`, file, 'unreadable');
-  }
-  const parsed = parseProjectText(text);
-  if (!parsed.ok) {
+    if (code === 'ENOENT') return new ProjectOpenError(`${name}: the file does not exist.`, file, 'missing');
+    return new ProjectOpenError(`${name}: the file could not be read (${(e as Error).message}).`, file, 'unreadable');
+  };
+  const invalid = async (reason: string): Promise<ProjectOpenError> => {
     const bak = backupPath(file);
     const backup = (await fileExists(bak)) ? bak : null;
-    throw new ProjectOpenError(
-      `${name} could not be opened: ${parsed.error}. The file was left untouched.` +
+    return new ProjectOpenError(
+      `${name} could not be opened: ${reason}. The file was left untouched.` +
         (backup ? ` A backup of the previous save exists (${path.basename(bak)}).` : ''),
       file,
       'invalid',
       backup,
     );
+  };
+  let bytes: Uint8Array;
+  let handle: fs.FileHandle;
+  try {
+    // A folder, a pipe or a device (/dev/zero) is no project, and reading one could block
+    // or never end: looked at before it is opened.
+    if (!(await fs.stat(file)).isFile()) throw new ProjectOpenError(`${name} is not a project file (it is a folder or a device).`, file, 'unreadable');
+    handle = await fs.open(file, 'r');
+  } catch (e) {
+    if (e instanceof ProjectOpenError) throw e;
+    throw unreadable(e);
   }
+  try {
+    // One open handle for stat, sniff and read: the bytes are those of the file that was
+    // measured, even if a save elsewhere renames a new file over the name meanwhile.
+    const stat = await handle.stat();
+    const tooBig = refuseBySize(stat.size);
+    if (tooBig) throw await invalid(tooBig);
+    const head = new Uint8Array(Math.min(stat.size, SNIFF_BYTES));
+    await handle.read(head, 0, head.length, 0);
+    const binary = sniffProjectBytes(head);
+    if (binary) throw await invalid(binary);
+    bytes = await handle.readFile();
+  } catch (e) {
+    if (e instanceof ProjectOpenError) throw e;
+    throw unreadable(e);
+  } finally {
+    await handle.close();
+  }
+  const parsed = parseProjectBytes(bytes);
+  if (!parsed.ok) throw await invalid(parsed.error);
   return parsed.value;
 }
 

@@ -9,19 +9,23 @@ import {
   type Channel,
   type ChannelArg,
   type ChannelResult,
+  type ChosenFile,
   type ExportKind,
   type ExportRequest,
   type ExportSettings,
+  type FilePurpose,
+  type FileRef,
+  type ImportResponse,
   type Snapshot,
 } from '../../shared/ipc/contract';
-import type { ProjectService } from './project-service';
+import type { FileToImport, ProjectService } from './project-service';
 import type { ExportFile, ExportOptions } from './export-file';
 import { HandlerError } from './handler-error';
 import { fileErrorReason } from './fs-reasons';
 import { importQdpx } from './exchange';
 import { importCodebook, previewCodebook } from './codebook-import';
 import { agreement } from './agreement';
-import { applyMerge, previewMerge } from './merge';
+import { applyMerge, previewMerge, type MergeFiles } from './merge';
 import { setCoderName } from './team';
 
 export interface HostContext {
@@ -37,7 +41,15 @@ export interface HostContext {
     openRecent(path: string): Promise<Snapshot | null>;
     /** Asks where to save and writes the file; resolves to the path, or null if cancelled. */
     saveExport(file: ExportFile): Promise<string | null>;
+    /** The native open dialog for files of this purpose; the chosen files (none if cancelled). */
+    chooseFiles(purpose: FilePurpose): Promise<ChosenFile[]>;
   };
+  /**
+   * Reads a file chosen in this host's own open dialog (dialogs.chooseFiles), by its path.
+   * Any other path is refused: the renderer names files, it does not pick what is read.
+   * Throws a HandlerError naming the file when it cannot be read.
+   */
+  readChosenFile?(file: ChosenFile): Promise<FileToImport>;
   /**
    * Writes `file` as a new project and opens it in place of the current one (Electron asks
    * where, suggesting `suggestedName`; the browser host writes it beside the open project).
@@ -96,6 +108,34 @@ export function fromBase64(base64: string): Uint8Array {
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
+/** The bytes of a file the renderer sent: uploaded (browser host) or chosen by path (desktop app). */
+export async function readFileRef(ctx: HostContext, file: FileRef): Promise<FileToImport> {
+  if ('base64' in file) return { name: file.name, bytes: fromBase64(file.base64) };
+  if (!ctx.readChosenFile) throw new HandlerError(`${file.name}: this host reads only uploaded files.`);
+  return ctx.readChosenFile(file);
+}
+
+/**
+ * Imports documents, whichever host sent them. A chosen file that cannot be read is
+ * reported among the failures, like a file no importer can read, and the rest still import.
+ */
+async function importDocuments(ctx: HostContext, refs: FileRef[], allowDuplicates: boolean): Promise<ImportResponse> {
+  const session = need(ctx);
+  const files: FileToImport[] = [];
+  const unreadable: ImportResponse['failed'] = [];
+  for (const ref of refs) {
+    try {
+      files.push(await readFileRef(ctx, ref));
+    } catch (e) {
+      if (!(e instanceof HandlerError)) throw e;
+      unreadable.push({ name: ref.name, error: e.message });
+    }
+  }
+  const response: ImportResponse =
+    files.length > 0 ? await session.importFiles(files, undefined, { allowDuplicates }) : { result: null, imported: [], failed: [], duplicates: [], notes: [] };
+  return { ...response, failed: [...unreadable, ...response.failed] };
+}
+
 export function createHandlers(ctx: HostContext): Handlers {
   return {
     'project:snapshot': async () => ctx.session()?.snapshot(ctx.kind, ctx.recent()) ?? emptySnapshot(ctx),
@@ -107,10 +147,9 @@ export function createHandlers(ctx: HostContext): Handlers {
     },
     'history:undo': async () => need(ctx).undo(),
     'history:redo': async () => need(ctx).redo(),
-    'documents:import': async (files) =>
-      need(ctx).importFiles(files.map((f) => ({ name: f.name, bytes: fromBase64(f.base64) }))),
-    'documents:importCopies': async (files) =>
-      need(ctx).importFiles(files.map((f) => ({ name: f.name, bytes: fromBase64(f.base64) })), undefined, { allowDuplicates: true }),
+    'documents:import': async (files) => importDocuments(ctx, files, false),
+    'documents:importCopies': async (files) => importDocuments(ctx, files, true),
+    'files:choose': async (purpose) => needDialogs(ctx).chooseFiles(purpose),
     'export:content': async (request) => {
       const { kind, options } = exportRequest(request);
       return need(ctx).exportContent(kind, options);
@@ -141,13 +180,27 @@ export function createHandlers(ctx: HostContext): Handlers {
     'project:newDialog': async () => needDialogs(ctx).newProject(),
     'project:openDialog': async () => needDialogs(ctx).openProject(),
     'project:openRecent': async (path) => needDialogs(ctx).openRecent(path),
-    'exchange:importQdpx': async (request) => importQdpx(ctx, { name: request.file.name, bytes: fromBase64(request.file.base64) }, request.positions),
-    'exchange:previewCodebook': async (file) => previewCodebook(need(ctx), { name: file.name, bytes: fromBase64(file.base64) }),
-    'exchange:importCodebook': async (file) => importCodebook(need(ctx), { name: file.name, bytes: fromBase64(file.base64) }),
+    'exchange:importQdpx': async (request) => {
+      const imported = await importQdpx(ctx, await readFileRef(ctx, request.file), request.positions);
+      if (!imported) return null;
+      // The reply carries the project it opened, so no 'reload' event races it.
+      return { ...imported, snapshot: need(ctx).snapshot(ctx.kind, ctx.recent()) };
+    },
+    'exchange:previewCodebook': async (file) => previewCodebook(need(ctx), await readFileRef(ctx, file)),
+    'exchange:importCodebook': async (file) => importCodebook(need(ctx), await readFileRef(ctx, file)),
     'team:setCoderName': async (name) => setCoderName(ctx, name),
     'team:agreement': async (request) => agreement(need(ctx), request),
-    'team:previewMerge': async (request) => previewMerge(need(ctx), request),
-    'team:applyMerge': async (request) => applyMerge(need(ctx), request),
+    'team:previewMerge': async (request) => previewMerge(need(ctx), await readMergeFiles(ctx, request)),
+    'team:applyMerge': async (request) => applyMerge(need(ctx), await readMergeFiles(ctx, request)),
+  };
+}
+
+/** A merge request with its files read. */
+async function readMergeFiles(ctx: HostContext, request: ChannelArg<'team:previewMerge'>): Promise<MergeFiles> {
+  return {
+    other: await readFileRef(ctx, request.other),
+    ...(request.base ? { base: await readFileRef(ctx, request.base) } : {}),
+    ...(request.resolutions ? { resolutions: request.resolutions } : {}),
   };
 }
 

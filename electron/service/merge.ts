@@ -3,24 +3,35 @@
  * team:previewMerge, team:applyMerge). The merge itself is shared/merge; this reads the
  * files, reports progress, and records the result as one undoable step.
  */
-import type { ImportFile, MergePreview, MergeRequest, OpResponse } from '../../shared/ipc/contract';
+import type { ImportFile, MergePreview, OpResponse } from '../../shared/ipc/contract';
 import { mergeProjects } from '../../shared/merge/merge-projects';
-import type { MergeConflict, MergeReport, MergeResult } from '../../shared/merge/types';
+import type { MergeConflict, MergeReport, MergeResult, Side } from '../../shared/merge/types';
 import type { ProjectFile } from '../../shared/model/schema';
 import { parseProjectText } from '../../shared/model/parse';
 import { fileFromState } from '../../shared/model/state';
 import { HandlerError } from './handler-error';
-import type { ProjectService } from './project-service';
+import type { FileToImport, ProjectService } from './project-service';
+
+/** A copy to merge: its bytes as read by the host, or as uploaded (base64). */
+type CopyFile = FileToImport | ImportFile;
+
+/** The copies of a merge request, read (see readFileRef in handlers.ts), and the user's choices. */
+export interface MergeFiles {
+  other: CopyFile;
+  base?: CopyFile;
+  resolutions?: Record<string, Side>;
+}
 
 /** A copy sent for merging, validated (and migrated from an older version, as opening does). */
-export function readCopy(file: ImportFile): ProjectFile {
-  const text = Buffer.from(file.base64, 'base64').toString('utf8');
+export function readCopy(file: CopyFile): ProjectFile {
+  const bytes = 'bytes' in file ? file.bytes : Buffer.from(file.base64, 'base64');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const parsed = parseProjectText(text);
   if (!parsed.ok) throw new HandlerError(`${file.name} cannot be merged: ${parsed.error}. Nothing was changed.`);
   return parsed.value;
 }
 
-function run(service: ProjectService, request: MergeRequest): MergeResult {
+function run(service: ProjectService, request: MergeFiles): MergeResult {
   const task = `Merging ${request.other.name}`;
   // Reading the copies takes about as long as the merge itself on a big project (half a
   // second for a copy and its base at the bench's size), so the status line starts before
@@ -49,7 +60,7 @@ function conflictList(conflicts: readonly MergeConflict[]): string {
 }
 
 /** What merging `request.other` would do; changes nothing. */
-export async function previewMerge(service: ProjectService, request: MergeRequest): Promise<MergePreview> {
+export async function previewMerge(service: ProjectService, request: MergeFiles): Promise<MergePreview> {
   const { report } = run(service, request);
   return { report, conflicts: report.conflicts };
 }
@@ -58,7 +69,7 @@ export async function previewMerge(service: ProjectService, request: MergeReques
  * Merges `request.other` into the open project as one undoable step. Refused, with the
  * conflicts named, while any conflict has no side chosen in `request.resolutions`.
  */
-export async function applyMerge(service: ProjectService, request: MergeRequest): Promise<{ result: OpResponse; report: MergeReport }> {
+export async function applyMerge(service: ProjectService, request: MergeFiles): Promise<{ result: OpResponse; report: MergeReport }> {
   const merged = run(service, request);
   if (merged.unresolved.length > 0) {
     const n = merged.unresolved.length;

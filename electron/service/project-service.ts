@@ -37,6 +37,7 @@ import type {
 } from '../../shared/ipc/contract';
 import { DurableProjectAdapter, ProjectOpenError, readProjectFile, writeFileDurably } from './durable-file';
 import { serializeProject } from '../../shared/model/serialize';
+import { checkProject, type ProjectCheck } from '../../shared/model/check-project';
 import { acquireLock, describeHolder } from './lock';
 import { fileErrorReason } from './fs-reasons';
 
@@ -67,6 +68,12 @@ export interface FileToImport {
 
 const MAX_RETRY_MS = 60_000;
 
+/**
+ * Problems listed in a snapshot; the rest are counted. Enough to see every kind of problem
+ * a damaged file has, few enough that a file with a problem on every coding still opens fast.
+ */
+const SNAPSHOT_PROBLEMS = 200;
+
 /** From this many codings an export is announced in the status line while it is built. */
 const BIG_EXPORT_CODINGS = 2_000;
 
@@ -80,6 +87,7 @@ export class ProjectService {
   private writing: Promise<void> | null = null;
   private retryMs: number;
   private closed = false;
+  private checked: { revision: number; check: ProjectCheck } | null = null;
 
   private constructor(
     readonly file: string,
@@ -163,9 +171,23 @@ export class ProjectService {
     };
   }
 
+  /** The project check of the project as it is now, listing at most `limit` problems. */
+  check(limit = Number.POSITIVE_INFINITY): ProjectCheck {
+    const { problems, total, repairable } = this.fullCheck();
+    return { problems: problems.slice(0, limit), total, repairable };
+  }
+
+  /** The whole check, kept until the next change: a CLI command and a snapshot both ask for it on open. */
+  private fullCheck(file?: ProjectFile): ProjectCheck {
+    if (this.checked?.revision !== this.revision) this.checked = { revision: this.revision, check: checkProject(file ?? fileFromState(this.state)) };
+    return this.checked.check;
+  }
+
   snapshot(host: Snapshot['host'], recent: string[] = []): Snapshot {
+    const file = fileFromState(this.state);
+    const { problems, total, repairable } = this.fullCheck(file);
     return {
-      file: fileFromState(this.state),
+      file,
       path: this.file,
       readOnly: this.readOnly,
       save: this.saveState,
@@ -174,6 +196,7 @@ export class ProjectService {
       coderUnnamed: this.options.coderUnnamed ?? false,
       host,
       recent,
+      check: { problems: problems.slice(0, SNAPSHOT_PROBLEMS), total, repairable },
     };
   }
 

@@ -7,7 +7,7 @@ import { emptyProjectFile } from '../../shared/model/state';
 import { startHost, type RunningHost } from '../host/server';
 import { loadSettings } from './settings';
 import { sameCoder } from './team';
-import type { Snapshot } from '../../shared/ipc/contract';
+import type { CoderNamed, Snapshot } from '../../shared/ipc/contract';
 
 const alice = { id: 'alice-1', name: 'Alice', color: '#0072b2' };
 
@@ -45,7 +45,9 @@ describe('naming yourself in a project that knows you', () => {
     expect(first.coderUnnamed).toBe(true);
     expect(first.coder.id).not.toBe('alice-1');
 
-    const named = (await invoke(host, 'team:setCoderName', 'alice')) as Snapshot;
+    const named = (await invoke(host, 'team:setCoderName', 'alice')) as CoderNamed;
+    // The reply says who codes now; it does not carry the project (issue 15: replies carry changes, not snapshots).
+    expect(Object.keys(named).sort()).toEqual(['coder', 'coderUnnamed']);
     expect(named.coder).toMatchObject({ id: 'alice-1', name: 'alice', color: '#0072b2' });
     expect(named.coderUnnamed).toBe(false);
     const coded = host.service.run({ type: 'applyCode', documentId: 'd1', start: 3, end: 8, newCodeName: 'training' });

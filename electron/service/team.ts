@@ -1,6 +1,6 @@
 /** Host side of the coder's name (channel team:setCoderName). */
 import type { Coder } from '../../shared/model/schema';
-import type { Snapshot } from '../../shared/ipc/contract';
+import type { CoderNamed } from '../../shared/ipc/contract';
 import { HandlerError } from './handler-error';
 import type { HostContext } from './handlers';
 
@@ -17,10 +17,11 @@ export function sameCoder(coders: Iterable<Coder>, name: string, me: Coder): Cod
   return named.length === 1 ? named[0] : undefined;
 }
 
-export async function setCoderName(ctx: HostContext, name: string): Promise<Snapshot> {
+/** Saves the person's name and answers with who codes now (the project itself does not change). */
+export async function setCoderName(ctx: HostContext, name: string): Promise<CoderNamed> {
   if (!ctx.setCoderName) throw new HandlerError('This host cannot change the coder.');
   const session = ctx.session();
   if (!session) throw new HandlerError('No project is open.');
-  await ctx.setCoderName(name, sameCoder(session.current.coders.values(), name, ctx.coder()));
-  return session.snapshot(ctx.kind, ctx.recent());
+  const coder = await ctx.setCoderName(name, sameCoder(session.current.coders.values(), name, ctx.coder()));
+  return { coder, coderUnnamed: false };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal } from './fixtures/inspect';
 import { MAX_TEXT_LENGTH } from './limits';
-import { SUPPORTED_EXTENSIONS, importerFor } from './registry';
+import { IMPORTERS, SUPPORTED_EXTENSIONS, importerFor } from './registry';
 
 describe('importer registry', () => {
   it('chooses an importer by extension, case-insensitively', () => {
@@ -10,6 +10,19 @@ describe('importer registry', () => {
     );
     expect(importerFor('Report.PDF')?.extensions).toContain('.pdf');
     expect(importerFor('folder.v2/notes')).toBeUndefined();
+  });
+
+  it('names on each line the extensions and label its module declares', async () => {
+    for (const entry of IMPORTERS) {
+      const module = await entry.load();
+      expect({ extensions: entry.extensions, label: entry.label }).toEqual({ extensions: module.extensions, label: module.label });
+      expect(await entry.load()).toBe(module); // loaded once
+    }
+  });
+
+  it('reads through the module it loads', async () => {
+    const read = await importerFor('notes.md')!.read(new TextEncoder().encode('# Notes\r\nline'), 'notes.md');
+    expect(read).toEqual({ ok: true, value: expect.objectContaining({ text: '# Notes\nline' }) });
   });
 
   it('refuses a document of over 20 MB of text with a clear message', async () => {

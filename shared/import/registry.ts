@@ -2,6 +2,13 @@
  * The importer registry: one module per file format, chosen by extension. Adding a format
  * is one new module and one line in IMPORTERS.
  *
+ * Each line names the format's extensions and label and how to load its module; the module
+ * (and the libraries it reads with: htmlparser2, fflate, fast-xml-parser, and through them
+ * mammoth and pdfjs) is loaded when the first file of that format is read. So the file
+ * choosers and the CLI know every format at once, and a `gloss info` or a window that
+ * imports nothing never loads a parser. registry.test.ts checks that each line says what
+ * its module says.
+ *
  * The text every importer returns follows one convention, so the reader, Find and the
  * exports treat all documents alike:
  * - line endings are LF only;
@@ -21,16 +28,8 @@
  */
 import type { StructureRange } from '../model/schema';
 import { err, ok, type Result } from '../result';
-import { docxImporter } from './docx';
-import { epubImporter } from './epub';
 import { extensionOf } from './file-names';
-import { htmlImporter } from './html';
 import { MAX_TEXT_LENGTH, TOO_MUCH_TEXT } from './limits';
-import { odtImporter } from './odt';
-import { pdfImporter } from './pdf';
-import { plainTextImporter } from './plain-text';
-import { rtfImporter } from './rtf';
-import { subtitlesImporter } from './subtitles';
 
 export { extensionOf, documentNameFor } from './file-names';
 
@@ -51,20 +50,32 @@ export interface Importer {
   read(bytes: Uint8Array, fileName: string): Promise<Result<ImportedText>>;
 }
 
-export const IMPORTERS: readonly Importer[] = [
-  plainTextImporter,
-  docxImporter,
-  pdfImporter,
-  htmlImporter,
-  odtImporter,
-  epubImporter,
-  rtfImporter,
-  subtitlesImporter,
+/** A registry line: an Importer whose module is loaded on first use, and how to load it. */
+export interface RegisteredImporter extends Importer {
+  /** The importer module's own Importer (loaded once, then the same promise). */
+  load(): Promise<Importer>;
+}
+
+function lazily(extensions: readonly string[], label: string, loadModule: () => Promise<Importer>): RegisteredImporter {
+  let loading: Promise<Importer> | undefined;
+  const load = () => (loading ??= loadModule());
+  return { extensions, label, load, read: async (bytes, fileName) => (await load()).read(bytes, fileName) };
+}
+
+export const IMPORTERS: readonly RegisteredImporter[] = [
+  lazily(['.txt', '.md', '.markdown', '.text'], 'Plain text and Markdown', async () => (await import('./plain-text')).plainTextImporter),
+  lazily(['.docx'], 'Word documents (DOCX)', async () => (await import('./docx')).docxImporter),
+  lazily(['.pdf'], 'PDF documents', async () => (await import('./pdf')).pdfImporter),
+  lazily(['.html', '.htm', '.xhtml'], 'Web pages (HTML)', async () => (await import('./html')).htmlImporter),
+  lazily(['.odt'], 'OpenDocument text (ODT)', async () => (await import('./odt')).odtImporter),
+  lazily(['.epub'], 'E-books (EPUB)', async () => (await import('./epub')).epubImporter),
+  lazily(['.rtf'], 'Rich Text Format (RTF)', async () => (await import('./rtf')).rtfImporter),
+  lazily(['.srt', '.vtt'], 'Subtitles and transcripts (SRT, VTT)', async () => (await import('./subtitles')).subtitlesImporter),
 ];
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = IMPORTERS.flatMap((i) => i.extensions);
 
-export function importerFor(fileName: string): Importer | undefined {
+export function importerFor(fileName: string): RegisteredImporter | undefined {
   const ext = extensionOf(fileName);
   return IMPORTERS.find((i) => i.extensions.includes(ext));
 }
@@ -82,9 +93,11 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
     const ext = extensionOf(fileName) || 'a file without an extension';
     return err(`${ext} is not a format Gloss can import yet (it reads ${SUPPORTED_EXTENSIONS.join(', ')})`);
   }
+  // Loaded outside the try: a module that fails to load is Gloss's fault, not the file's.
+  const reader = await importer.load();
   let read: Result<ImportedText>;
   try {
-    read = await importer.read(bytes, fileName);
+    read = await reader.read(bytes, fileName);
   } catch (e) {
     // Libraries throw on files they cannot parse; that is a refusal of this file, not a crash.
     const reason = reasonOf(e);

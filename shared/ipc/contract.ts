@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Coder, ProjectFile } from '../model/schema';
 import type { Change } from '../model/state';
+import type { ProjectCheck } from '../model/check-project';
 import { anonymiseRequestSchema, opRequestSchema, type AnonymiseRequest, type OpRequest } from '../ops/requests';
 import type { Planned } from '../ops/plan';
 import type { AnonymisePreview } from '../ops/edit-text';
@@ -14,6 +15,11 @@ import type { CodebookPreview } from '../formats/codebook/types';
 import type { ExchangeReport } from '../formats/report';
 import type { AgreementResult } from '../agreement/types';
 import type { MergeConflict, MergeReport, Side } from '../merge/types';
+import type { MenuCommand } from '../app/commands';
+import type { FilePurpose } from '../app/file-choosers';
+import { FILE_PURPOSES } from '../app/file-choosers';
+
+export type { MenuCommand, FilePurpose };
 
 export type SaveState =
   | { status: 'saved'; at: string | null }
@@ -42,17 +48,37 @@ export interface Snapshot {
   /** Host abilities: Electron has native dialogs, the browser host downloads instead. */
   host: 'electron' | 'browser';
   recent: string[];
+  /**
+   * What the project check found when the snapshot was taken (dangling references, offsets
+   * that split a character…): the app shows it after opening and offers Repair. Absent when
+   * no project is open.
+   */
+  check?: ProjectCheck;
 }
 
 export type OpResponse =
   | { ok: true; label: string; change: Change; created: Planned['created']; history: HistoryInfo; report?: Planned['report'] }
   | { ok: false; error: string };
 
+/** A file uploaded to the host (the browser host): its name and its bytes. */
 export interface ImportFile {
   name: string;
   /** File content, base64-encoded (the same over IPC and HTTP). */
   base64: string;
 }
+
+/**
+ * A file the person chose in the desktop app's native dialog ('files:choose'): the main
+ * process reads it from its path, and only a path its own dialog returned.
+ */
+export interface ChosenFile {
+  /** The file's name, for the renderer to show. */
+  name: string;
+  path: string;
+}
+
+/** A file sent to the host: uploaded bytes (browser host) or a path chosen in the desktop app. */
+export type FileRef = ImportFile | ChosenFile;
 
 export interface ImportResponse {
   /** The documents that were imported (one undoable step), or null if none were. */
@@ -115,9 +141,14 @@ export interface Channels {
   'ops:previewAnonymise': (request: AnonymiseRequest) => AnonymisePreview;
   'history:undo': () => OpResponse;
   'history:redo': () => OpResponse;
-  'documents:import': (files: ImportFile[]) => ImportResponse;
+  'documents:import': (files: FileRef[]) => ImportResponse;
   /** Like 'documents:import', but imports files whose content is already in the project as copies. */
-  'documents:importCopies': (files: ImportFile[]) => ImportResponse;
+  'documents:importCopies': (files: FileRef[]) => ImportResponse;
+  /**
+   * Desktop app only: the native open dialog for files of this purpose. The chosen files come
+   * back as paths the renderer sends on as FileRefs; empty when the person cancelled.
+   */
+  'files:choose': (purpose: FilePurpose) => ChosenFile[];
   'export:content': (request: ExportRequest) => ExportContent;
   /** Electron: asks where to save with a native dialog; returns the path or null if cancelled. */
   'export:save': (request: ExportRequest) => { path: string | null };
@@ -133,16 +164,16 @@ export interface Channels {
   /**
    * Reads a REFI-QDA project (.qdpx) into a NEW Gloss project. Electron asks where to save
    * it; the browser host writes it beside the open project. Either way the new project is
-   * opened (a 'reload' event follows) and the report says what came over and what did not.
-   * Null when the user cancelled the save dialog.
+   * opened in place of the current one, and the reply carries its snapshot with the report
+   * of what came over and what did not. Null when the user cancelled the save dialog.
    */
-  'exchange:importQdpx': (request: QdpxImportRequest) => { report: ExchangeReport; path: string } | null;
+  'exchange:importQdpx': (request: QdpxImportRequest) => QdpxImported | null;
   /** What importing a codebook (.qdc or codebook .csv) into the open project would do; changes nothing. */
-  'exchange:previewCodebook': (file: ImportFile) => CodebookPreview;
+  'exchange:previewCodebook': (file: FileRef) => CodebookPreview;
   /** Imports a codebook into the open project as one undoable step. */
-  'exchange:importCodebook': (file: ImportFile) => { result: OpResponse; preview: CodebookPreview };
-  /** Sets this person's coder name (saved in the app's settings); answers with a fresh snapshot. */
-  'team:setCoderName': (name: string) => Snapshot;
+  'exchange:importCodebook': (file: FileRef) => { result: OpResponse; preview: CodebookPreview };
+  /** Sets this person's coder name (saved in the app's settings); answers with who codes now. */
+  'team:setCoderName': (name: string) => CoderNamed;
   /** Inter-coder agreement on the open project; sends 'progress' events on big projects. */
   'team:agreement': (request: AgreementRequestPayload) => AgreementResult;
   /** What merging another copy of the project into the open one would do; changes nothing. */
@@ -152,18 +183,32 @@ export interface Channels {
 }
 
 export interface QdpxImportRequest {
-  file: ImportFile;
+  file: FileRef;
   /** How to read text positions; 'auto' decides by the file's origin and checks against quoted text. */
   positions: 'auto' | 'codepoints' | 'utf16';
+}
+
+export interface QdpxImported {
+  report: ExchangeReport;
+  /** Where the new project was saved. */
+  path: string;
+  /** The new project, now open in place of the previous one. */
+  snapshot: Snapshot;
+}
+
+/** Who codes in this window after a name was given: the project is not changed by it. */
+export interface CoderNamed {
+  coder: Coder;
+  coderUnnamed: boolean;
 }
 
 export type AgreementRequestPayload = z.infer<typeof agreementRequestSchema>;
 
 export interface MergeRequest {
   /** The other coder's copy (.gloss). */
-  other: ImportFile;
+  other: FileRef;
   /** The file that was handed out, for a three-way merge. */
-  base?: ImportFile;
+  base?: FileRef;
   /** A side per conflict id (from the preview). */
   resolutions?: Record<string, Side>;
 }
@@ -179,10 +224,12 @@ export type ChannelResult<C extends Channel> = ReturnType<Channels[C]>;
 
 const none = z.undefined();
 const importFileSchema = z.object({ name: z.string().min(1).max(1000), base64: z.string() });
+const chosenFileSchema = z.object({ name: z.string().min(1).max(1000), path: z.string().min(1).max(4096) });
+const fileRefSchema: z.ZodType<FileRef> = z.union([importFileSchema, chosenFileSchema]);
 const sideSchema = z.enum(['ours', 'theirs']);
 const mergeRequestSchema = z.object({
-  other: importFileSchema,
-  base: importFileSchema.optional(),
+  other: fileRefSchema,
+  base: fileRefSchema.optional(),
   resolutions: z.record(z.string(), sideSchema).optional(),
 });
 export const agreementRequestSchema = z.object({
@@ -199,8 +246,9 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'ops:previewAnonymise': anonymiseRequestSchema,
   'history:undo': none,
   'history:redo': none,
-  'documents:import': z.array(importFileSchema).min(1).max(10_000),
-  'documents:importCopies': z.array(importFileSchema).min(1).max(10_000),
+  'documents:import': z.array(fileRefSchema).min(1).max(10_000),
+  'documents:importCopies': z.array(fileRefSchema).min(1).max(10_000),
+  'files:choose': z.enum(FILE_PURPOSES as [FilePurpose, ...FilePurpose[]]),
   'export:content': exportRequestSchema,
   'export:save': exportRequestSchema,
   'settings:export': none,
@@ -209,9 +257,9 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'project:newDialog': none,
   'project:openDialog': none,
   'project:openRecent': z.string().min(1),
-  'exchange:importQdpx': z.object({ file: importFileSchema, positions: z.enum(['auto', 'codepoints', 'utf16']) }),
-  'exchange:previewCodebook': importFileSchema,
-  'exchange:importCodebook': importFileSchema,
+  'exchange:importQdpx': z.object({ file: fileRefSchema, positions: z.enum(['auto', 'codepoints', 'utf16']) }),
+  'exchange:previewCodebook': fileRefSchema,
+  'exchange:importCodebook': fileRefSchema,
   'team:setCoderName': z.string().trim().min(1, 'a coder name cannot be empty').max(200),
   'team:agreement': agreementRequestSchema,
   'team:previewMerge': mergeRequestSchema,
@@ -220,32 +268,16 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
 
 export const CHANNELS = Object.keys(payloadSchemas) as Channel[];
 
-/** Commands the host's menu sends to the renderer, which owns focus and selection. */
-export type MenuCommand =
-  | 'undo'
-  | 'redo'
-  | 'import'
-  | 'export-excerpts-csv'
-  | 'export-codebook-csv'
-  | 'new-code'
-  | 'show-excerpts'
-  | 'show-reader'
-  | 'find'
-  | 'paste-document'
-  | 'anonymise'
-  | 'import-qdpx'
-  | 'import-codebook'
-  | 'merge-project'
-  | 'show-agreement'
-  | 'coder-name';
-
 /** Events pushed from the host to the renderer. */
 export interface HostEvents {
   'save-state': SaveState;
-  /** A change made outside the renderer's own request (e.g. by the CLI-facing service). */
-  changed: { change: Change; history: HistoryInfo };
-  /** A different project was opened (or the open one was replaced): fetch a new snapshot. */
+  /**
+   * A different project was opened by something other than the renderer's own request (the
+   * desktop menu, the OS, a second launch): fetch a new snapshot. A reply that opens a
+   * project carries its snapshot instead, so the two never race.
+   */
   reload: null;
+  /** A command from the desktop menu, for the renderer to carry out (see shared/app/commands.ts). */
   menu: MenuCommand;
   /** Long work under way (an import of many files); null when it has finished. */
   progress: Progress | null;

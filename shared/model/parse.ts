@@ -1,10 +1,14 @@
 /**
- * Turning the text of a `.gloss` file into a validated ProjectFile, with messages that
- * name the first problem and where in the JSON it is.
+ * Turning the bytes or text of a `.gloss` file into a validated ProjectFile, with messages
+ * that name the problem and where in the JSON it is. What cannot be kept whole is refused:
+ * invalid UTF-8, a schema error, a newer format, duplicate ids, and the blocking problems of
+ * the project check (check-project.ts). Everything else opens and is reported by that check.
  */
 import type { z } from 'zod';
 import { FORMAT, projectFileSchema, type ProjectFile } from './schema';
 import { migrate } from './migrate';
+import { checkProject, describeBlocking, describeDuplicate, findDuplicateIds } from './check-project';
+import { decodeProjectBytes } from './project-bytes';
 import { err, ok, type Result } from '../result';
 
 /** `documents[3].text`-style path of a zod issue. */
@@ -16,6 +20,30 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   }
   return out || '(top level)';
 }
+
+/** What a value is, in words: "a number", "a list", "nothing" (null). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number' && !Number.isInteger(value)) return 'a fraction';
+  return `a ${typeof value === 'boolean' ? 'true/false value' : typeof value}`;
+}
+
+const EXPECTED: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', array: 'a list', object: 'an object' };
+
+/**
+ * zod's wording for a wrong type ("Invalid input: expected string, received undefined") in
+ * plain words: a missing key says it is missing. Other issues keep zod's message.
+ */
+function plainTypeError(issue: { code?: string; expected?: unknown; input?: unknown }): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  const expected = EXPECTED[String(issue.expected)] ?? String(issue.expected);
+  return issue.input === undefined ? `missing (it should be ${expected})` : `it should be ${expected}, not ${kindOf(issue.input)}`;
+}
+
+/** Problems named in one refusal; the rest are counted. Five is a screenful and shows a pattern. */
+const SHOWN = 5;
 
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -45,52 +73,23 @@ export function validateProject(raw: unknown): Result<ProjectFile> {
   }
   const migrated = migrate(record);
   if (!migrated.ok) return migrated;
-  const parsed = projectFileSchema.safeParse(migrated.value);
+  const parsed = projectFileSchema.safeParse(migrated.value, { error: plainTypeError });
   if (!parsed.success) return err(firstIssue(parsed.error));
-  const integrity = checkReferences(parsed.data);
-  if (!integrity.ok) return integrity;
+  // Before any reference is followed: with two entities under one id, the first save would
+  // keep one of them and a coding could land on the other document's text.
+  const duplicates = findDuplicateIds(parsed.data);
+  if (duplicates.length > 0) {
+    const listed = duplicates.slice(0, SHOWN).map(describeDuplicate);
+    if (duplicates.length > SHOWN) listed.push(`and ${duplicates.length - SHOWN} more repeated ids`);
+    return err(listed.join('; '));
+  }
+  const blocking = describeBlocking(checkProject(parsed.data).problems, SHOWN);
+  if (blocking !== null) return err(blocking);
   return ok(parsed.data);
 }
 
-/**
- * The index of a code whose chain of parents comes back to itself, or null. A loop would
- * hide its codes from every tree (the codes pane, exports) while their codings stay.
- */
-function parentLoop(codes: readonly { id: string; parentId: string | null }[]): number | null {
-  const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
-  /** Codes known to reach the top: their chains need no second walk. */
-  const rooted = new Set<string>();
-  for (const [i, code] of codes.entries()) {
-    const seen = new Set<string>();
-    let at: string | null = code.id;
-    while (at !== null && !rooted.has(at)) {
-      if (seen.has(at)) return i;
-      seen.add(at);
-      at = parentOf.get(at) ?? null;
-    }
-    for (const id of seen) rooted.add(id);
-  }
-  return null;
-}
-
-/** References between entities must resolve and offsets must lie inside their texts. */
-function checkReferences(file: ProjectFile): Result<null> {
-  const docs = new Map(file.documents.map((d) => [d.id, d]));
-  const codes = new Set(file.codes.map((c) => c.id));
-  for (const [i, code] of file.codes.entries()) {
-    if (code.parentId !== null && !codes.has(code.parentId)) {
-      return err(`codes[${i}].parentId: no code has id ${code.parentId}`);
-    }
-  }
-  const loop = parentLoop(file.codes);
-  if (loop !== null) return err(`codes[${loop}].parentId: its chain of parent codes runs in a loop`);
-  for (const [i, coding] of file.codings.entries()) {
-    const doc = docs.get(coding.documentId);
-    if (!doc) return err(`codings[${i}].documentId: no document has id ${coding.documentId}`);
-    if (!codes.has(coding.codeId)) return err(`codings[${i}].codeId: no code has id ${coding.codeId}`);
-    if (coding.end > doc.text.length) {
-      return err(`codings[${i}].end: ${coding.end} is past the end of its document (${doc.text.length} characters)`);
-    }
-  }
-  return ok(null);
+/** Decodes (strict UTF-8), parses and validates the bytes of a project file. */
+export function parseProjectBytes(bytes: Uint8Array): Result<ProjectFile> {
+  const text = decodeProjectBytes(bytes);
+  return text.ok ? parseProjectText(text.value) : text;
 }

@@ -29,7 +29,32 @@ export const coderSchema = z.object({
 });
 
 /** A typed value of a variable; null means "no value". */
-export const variableValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const variableValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()], {
+  error: 'it should be text, a number, true or false, or null',
+});
+
+/**
+ * An object used as a dictionary, keyed by ids another tool or a hand edit may have spelt
+ * any way. zod's own record assigns keys one by one onto a plain object, where the key
+ * `__proto__` sets the prototype instead and is lost without a word; Object.fromEntries
+ * defines every key as an own property, so every spelling survives load → save → load.
+ */
+function dictionary<T>(value: z.ZodType<T>) {
+  return z
+    .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'it should be an object' })
+    .transform((object, ctx): Record<string, T> => {
+      const entries: [string, T][] = [];
+      for (const [key, raw] of Object.entries(object)) {
+        const parsed = value.safeParse(raw);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+          return z.NEVER;
+        }
+        entries.push([key, parsed.data]);
+      }
+      return Object.fromEntries(entries);
+    });
+}
 
 export const documentSourceSchema = z.object({
   fileName: z.string(),
@@ -60,7 +85,7 @@ export const documentSchema = z.object({
   createdAt: time,
   source: documentSourceSchema.nullable(),
   /** Values of document variables, keyed by variable id. */
-  attributes: z.record(z.string(), variableValueSchema),
+  attributes: dictionary(variableValueSchema),
   structure: z.array(structureRangeSchema).default([]),
 });
 
@@ -119,7 +144,7 @@ export const caseSchema = z.object({
   description: z.string(),
   documentIds: z.array(id),
   /** Values of case variables, keyed by variable id. */
-  values: z.record(z.string(), variableValueSchema),
+  values: dictionary(variableValueSchema),
 });
 
 export const variableSchema = z.object({

@@ -171,8 +171,3 @@ function codingsByIds(state: ProjectState, ids: Iterable<string> | undefined): C
 export function codingsOfDocument(state: ProjectState, documentId: string): Coding[] {
   return codingsByIds(state, state.codingsByDocument.get(documentId)).sort((a, b) => a.start - b.start || a.end - b.end);
 }
-
-/** Codings of a code (not its descendants). */
-export function codingsOfCode(state: ProjectState, codeId: string): Coding[] {
-  return codingsByIds(state, state.codingsByCode.get(codeId));
-}

@@ -13,6 +13,7 @@ import { err, ok, type Result } from '../result';
 import type { OpRequest } from './requests';
 import { planAnonymise, planEditDocumentText, type EditReport } from './edit-text';
 import { matchCodebook } from '../formats/codebook/match';
+import { planRepair } from './repair-project';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -367,6 +368,11 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       // The same matching as the preview, so the import does exactly what the user was shown.
       const { patches } = matchCodebook(state, request.codebook, ctx);
       return ok({ label: `Import codebook “${request.codebook.fileName}”`, change: { patches }, created: {} });
+    }
+    case 'repairProject': {
+      const { patches, repaired } = planRepair(state);
+      if (repaired.length === 0) return err('there is nothing in this project that Repair can mend');
+      return ok({ label: `Repair ${repaired.length === 1 ? '1 problem' : `${repaired.length} problems`}`, change: { patches }, created: {} });
     }
   }
 }

@@ -67,6 +67,8 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resolveReview'), codingId: id, start: offset.optional(), end: offset.optional() }),
   /** Add a codebook read from a .qdc or codebook CSV: codes matched by GUID, then by path (formats/codebook/match.ts). */
   z.object({ type: z.literal('importCodebook'), codebook: incomingCodebookSchema }),
+  /** Mend every problem the project check reports that can be mended without loss (shared/ops/repair-project.ts). */
+  z.object({ type: z.literal('repairProject') }),
 ]);
 
 export type OpRequest = z.infer<typeof opRequestSchema>;

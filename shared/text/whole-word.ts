@@ -10,9 +10,14 @@ const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}_]`;
 /** Characters with a meaning in a regular expression with the u flag; only these may be escaped there. */
 const SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 
+/** `text` escaped to match itself literally inside a regular expression with the u flag. */
+export function literalPattern(text: string): string {
+  return text.replace(SYNTAX, '\\$&');
+}
+
 /** The pattern matching `word` as a whole word. */
 export function wholeWordPattern(word: string, caseSensitive: boolean): RegExp {
-  const escaped = word.replace(SYNTAX, '\\$&');
+  const escaped = literalPattern(word);
   return new RegExp(`(?<!${WORD_CHAR})${escaped}(?!${WORD_CHAR})`, caseSensitive ? 'gu' : 'giu');
 }
 

@@ -3,7 +3,7 @@ import type { AnonymisePreview } from '../../../shared/ops/edit-text';
 import type { AnonymiseRequest } from '../../../shared/ops/requests';
 import { normalizeNewlines } from '../../../shared/import/decode-text';
 import type { ProjectService } from '../../service/project-service';
-import { coderFor } from '../coder';
+import { coderFor } from '../../service/coder';
 import { CliError, UsageError, quoted } from '../errors';
 import { findDocument } from '../lookup';
 import { changeProject, readProject } from '../project-session';

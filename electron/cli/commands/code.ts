@@ -4,7 +4,7 @@ import type { OpRequest } from '../../../shared/ops/requests';
 import { normalizeNewlines } from '../../../shared/import/decode-text';
 import { findOccurrence, splitsSurrogatePair } from '../../../shared/text/quote';
 import type { ProjectService } from '../../service/project-service';
-import { coderAmong } from '../coder';
+import { coderAmong } from '../../service/coder';
 import { CliError, UsageError, quoted } from '../errors';
 import { findCode, findDocument, splitCodePath } from '../lookup';
 import { changeProject } from '../project-session';

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decodeText } from '../../../shared/import/decode-text';
-import { coderFor } from '../coder';
+import { coderFor } from '../../service/coder';
 import { CliError, quoted } from '../errors';
 import { findDocument } from '../lookup';
 import { changeProject } from '../project-session';

@@ -8,7 +8,7 @@ import { emptyProjectFile, stateFromFile } from '../../../shared/model/state';
 import { importReadCodebook, readCodebookFile } from '../../service/codebook-import';
 import { fileErrorReason } from '../../service/fs-reasons';
 import { HandlerError } from '../../service/handler-error';
-import { coderFor } from '../coder';
+import { coderFor } from '../../service/coder';
 import { CliError, UsageError } from '../errors';
 import { changeProject, createProject, readProject } from '../project-session';
 import { labelOf, noExtraArguments, projectArgument, type Command } from '../command';

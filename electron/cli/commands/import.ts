@@ -1,6 +1,6 @@
 /** gloss import FILE DOC_PATH… */
 import { readFilesToImport } from '../../service/read-import-files';
-import { coderAmong } from '../coder';
+import { coderAmong } from '../../service/coder';
 import { CliError, UsageError } from '../errors';
 import { changeProject } from '../project-session';
 import { labelOf, optionalString, projectArgument, type Command } from '../command';

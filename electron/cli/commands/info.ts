@@ -1,6 +1,7 @@
 /** gloss info FILE [--json] */
 import { codePath, codeTree } from '../../../shared/model/codes';
 import type { ProjectState } from '../../../shared/model/state';
+import type { ProjectCheck, ProjectProblem } from '../../../shared/model/check-project';
 import { readProject } from '../project-session';
 import { terminalSafe } from '../../../shared/text/safe-names';
 import { labelOf, noExtraArguments, projectArgument, type Command } from '../command';
@@ -13,9 +14,12 @@ export interface ProjectInfo {
   memos: number;
   /** Every code in tree order, with its number of codings (not counting sub-codes). */
   perCode: { id: string; code: string; path: string; codings: number }[];
+  /** Every problem the project check found (empty for a sound project); `gloss repair` mends them. */
+  problems: Pick<ProjectProblem, 'kind' | 'table' | 'id' | 'message' | 'repair'>[];
 }
 
-export function projectInfo(state: Readonly<ProjectState>): ProjectInfo {
+/** The counts of `state`, and the problems of `check` (the whole list). */
+export function projectInfo(state: Readonly<ProjectState>, check: ProjectCheck): ProjectInfo {
   return {
     project: state.project.name,
     documents: state.documents.size,
@@ -28,6 +32,7 @@ export function projectInfo(state: Readonly<ProjectState>): ProjectInfo {
       path: codePath(state, code.id),
       codings: state.codingsByCode.get(code.id)?.size ?? 0,
     })),
+    problems: check.problems.map(({ kind, table, id, message, repair }) => ({ kind, table, id, message, repair })),
   };
 }
 
@@ -40,15 +45,18 @@ export const infoCommand: Command = {
 
 Prints the number of documents, codes, codings and memos in the project, and the number
 of codings of each code. Opens the project read-only: it works while Gloss has it open.
+Problems the project check finds (a memo on a deleted document, a coding splitting a
+character…) are listed on stderr, as every command does; gloss repair mends them.
 
 Options:
   --json   print one JSON object: {"project", "documents", "codes", "codings", "memos",
-           "perCode": [{"id", "code", "path", "codings"}]}`,
+           "perCode": [{"id", "code", "path", "codings"}],
+           "problems": [{"kind", "table", "id", "message", "repair"}]}`,
   options: { json: { type: 'boolean' } },
   async run(positionals, values, io) {
     const file = projectArgument(positionals, 'info');
     noExtraArguments(positionals, 1, 'info');
-    const info = await readProject(file, (service) => projectInfo(service.current));
+    const info = await readProject(file, (service) => projectInfo(service.current, service.check()));
     if (values.json) {
       io.out(JSON.stringify(info));
       return 0;

@@ -12,16 +12,24 @@ import {
   type HostEvents,
 } from './channels';
 
-const TOKEN_HEADER = 'X-Gloss-Token';
+/**
+ * Sent with every call: the host serves API calls that carry only its cookie when this
+ * header says they come from the page (another origin cannot add it). The same name and
+ * value as electron/host/auth.ts.
+ */
+const BRIDGE_HEADER = 'X-Gloss-Request';
+const BRIDGE_HEADER_VALUE = 'bridge';
 
-/** The token from `?token=`, remembered for the tab so that a reload without it still works. */
-export function tokenFromLocation(location: Pick<Location, 'search'>, storage?: Pick<Storage, 'getItem' | 'setItem'>): string {
-  const fromUrl = new URLSearchParams(location.search).get('token');
-  if (fromUrl) {
-    storage?.setItem('gloss-token', fromUrl);
-    return fromUrl;
-  }
-  return storage?.getItem('gloss-token') ?? '';
+/**
+ * Takes `?token=` out of the address bar (and so out of the history entry), keeping the
+ * rest of the URL. The host answered the first load by putting the token in an HttpOnly
+ * cookie, which carries it from now on, reloads included; no script ever holds it.
+ */
+export function forgetTokenInAddress(location: Pick<Location, 'href'>, history: Pick<History, 'replaceState' | 'state'>): void {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('token')) return;
+  url.searchParams.delete('token');
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }
 
 interface InvokeReply {
@@ -30,14 +38,15 @@ interface InvokeReply {
   error?: string;
 }
 
-/** A GlossBridge that talks to the browser host at `base` (same origin by default). */
-export function createHttpBridge(token: string, base = ''): GlossBridge {
+/** A GlossBridge that talks to the browser host at `base` (same origin by default), on the host's cookie. */
+export function createHttpBridge(base = ''): GlossBridge {
   const invoke = async <C extends Channel>(channel: C, arg: ChannelArg<C>): Promise<ChannelResult<C>> => {
     let response: Response;
     try {
       response = await fetch(`${base}/api/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', [BRIDGE_HEADER]: BRIDGE_HEADER_VALUE },
         body: JSON.stringify({ arg }),
       });
     } catch {
@@ -57,7 +66,8 @@ export function createHttpBridge(token: string, base = ''): GlossBridge {
   const listening = new Map<HostEvent, Set<(payload: never) => void>>();
 
   const ensureSource = (): EventSource => {
-    if (!source) source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+    // EventSource cannot send headers; the cookie is all it needs (a GET changes nothing).
+    if (!source) source = new EventSource(`${base}/api/events`);
     return source;
   };
 

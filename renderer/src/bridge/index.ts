@@ -3,23 +3,19 @@
  * in a plain browser (the browser host, the end-to-end tests) the bridge speaks HTTP.
  */
 import type { GlossBridge } from './channels';
-import { createHttpBridge, tokenFromLocation } from './http-bridge';
+import { createHttpBridge, forgetTokenInAddress } from './http-bridge';
 
 let bridge: GlossBridge | null = null;
-
-function sessionStore(): Storage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined; // storage can be disabled; the token in the URL still works
-  }
-}
 
 /** The bridge for this window, created on first use. */
 export function getBridge(): GlossBridge {
   if (!bridge) {
     const preload = (window as { gloss?: GlossBridge }).gloss;
-    bridge = preload ?? createHttpBridge(tokenFromLocation(window.location, sessionStore()));
+    if (preload) bridge = preload;
+    else {
+      forgetTokenInAddress(window.location, window.history);
+      bridge = createHttpBridge();
+    }
   }
   return bridge;
 }

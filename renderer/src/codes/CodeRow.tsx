@@ -11,32 +11,27 @@ import { RenameField } from '../common/RenameField';
 import { useGloss } from '../store';
 import type { CodeRow as Row } from '../store/selectors';
 import { ColorSwatch } from './ColorSwatch';
-import { DeleteCodeDialog } from './DeleteCodeDialog';
-import { DescribeCodeDialog } from './DescribeCodeDialog';
-import { MoveCodeDialog } from './MoveCodeDialog';
+import { startDeleteCode, startDescribeCode, startMoveCode } from './actions';
 import { draggedCode, endCodeDrag, isCodeDrag, startCodeDrag } from './code-drag';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
-
-type Dialog = 'describe' | 'move' | 'delete' | null;
 
 export function CodeRow({ row }: { row: Row }) {
   const { code, depth, count } = row;
   const readOnly = useGloss((s) => s.readOnly);
   const project = useGloss((s) => s.project);
-  const run = useGloss((s) => s.run);
   const setExcerptCodes = useGloss((s) => s.setExcerptCodes);
   const setView = useGloss((s) => s.setView);
   const [renaming, setRenaming] = useState(false);
-  const [dialog, setDialog] = useState<Dialog>(null);
   const [dropping, setDropping] = useState(false);
   const [contextAt, setContextAt] = useState<{ x: number; y: number } | null>(null);
 
   const actions = (): MenuItem[] => [
     { label: 'Show excerpts', onSelect: showExcerpts },
     { label: 'Rename…', onSelect: () => setRenaming(true), disabled: readOnly },
-    { label: 'Describe…', onSelect: () => setDialog('describe'), disabled: readOnly },
-    { label: 'Move to…', onSelect: () => setDialog('move'), disabled: readOnly },
-    { label: 'Delete…', onSelect: () => setDialog('delete'), danger: true, disabled: readOnly },
+    { label: 'Describe…', onSelect: () => startDescribeCode(code), disabled: readOnly },
+    { label: 'Move to…', onSelect: () => startMoveCode(code), disabled: readOnly },
+    { label: 'Delete…', onSelect: () => startDeleteCode(code), danger: true, disabled: readOnly },
   ];
 
   function showExcerpts() {
@@ -106,9 +101,6 @@ export function CodeRow({ row }: { row: Row }) {
       )}
       <MenuButton label={`More actions for ${visibleName(code.name)}`} items={actions} />
       {contextAt && <Menu label={`Actions for ${visibleName(code.name)}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
-      {dialog === 'describe' && <DescribeCodeDialog code={code} onClose={() => setDialog(null)} />}
-      {dialog === 'move' && <MoveCodeDialog code={code} onClose={() => setDialog(null)} />}
-      {dialog === 'delete' && <DeleteCodeDialog code={code} onClose={() => setDialog(null)} />}
     </li>
   );
 }

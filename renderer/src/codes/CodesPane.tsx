@@ -6,13 +6,13 @@ import { CoderFilter } from '../team/CoderFilter';
 import { CodeRow } from './CodeRow';
 import { NewCodeField } from './NewCodeField';
 import { draggedCode, endCodeDrag, isCodeDrag } from './code-drag';
+import { run } from '../project/actions';
 
 export function CodesPane() {
   const rows = useGloss(selectCodeRows);
   const readOnly = useGloss((s) => s.readOnly);
   const hasProject = useGloss((s) => !!s.project);
   const newCodeRequest = useGloss((s) => s.newCodeRequest);
-  const run = useGloss((s) => s.run);
   const [creating, setCreating] = useState(false);
   const [dragOverTop, setDragOverTop] = useState(false);
   // The top-level drop zone only shows while a code is being dragged.

@@ -4,6 +4,7 @@ import { descendantIds } from '../../../shared/model/codes';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { useGloss } from '../store';
 import { codingsRemovedWithCode } from '../store/selectors';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export function deleteCodeMessage(codings: number, subCodes: number): string {
@@ -13,7 +14,6 @@ export function deleteCodeMessage(codings: number, subCodes: number): string {
 }
 
 export function DeleteCodeDialog({ code, onClose }: { code: Code; onClose: () => void }) {
-  const run = useGloss((s) => s.run);
   const codings = useGloss((s) => codingsRemovedWithCode(s, code.id));
   const subCodes = useGloss((s) => (s.project ? descendantIds(s.project, code.id).length - 1 : 0));
   return (

@@ -2,11 +2,10 @@
 import { useState } from 'react';
 import type { Code } from '../../../shared/model/schema';
 import { Dialog } from '../common/Dialog';
-import { useGloss } from '../store';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export function DescribeCodeDialog({ code, onClose }: { code: Code; onClose: () => void }) {
-  const run = useGloss((s) => s.run);
   const [description, setDescription] = useState(code.description);
   const save = async () => {
     if (description === code.description) return onClose();

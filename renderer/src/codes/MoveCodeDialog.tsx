@@ -5,6 +5,7 @@ import { codePath, descendantIds } from '../../../shared/model/codes';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { selectCodeRows } from '../store/selectors';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 const TOP = '';
@@ -12,7 +13,6 @@ const TOP = '';
 export function MoveCodeDialog({ code, onClose }: { code: Code; onClose: () => void }) {
   const rows = useGloss(selectCodeRows);
   const project = useGloss((s) => s.project);
-  const run = useGloss((s) => s.run);
   const [parent, setParent] = useState(code.parentId ?? TOP);
   const targets = useMemo(() => {
     if (!project) return [];

@@ -1,9 +1,8 @@
 /** The inline field that creates a code: Enter creates, Escape cancels. */
 import { useEffect, useRef, useState } from 'react';
-import { useGloss } from '../store';
+import { run } from '../project/actions';
 
 export function NewCodeField({ onDone }: { onDone: () => void }) {
-  const run = useGloss((s) => s.run);
   const [name, setName] = useState('');
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => ref.current?.focus(), []);

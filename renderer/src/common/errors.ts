@@ -10,3 +10,8 @@ export function fileError(fileName: string, e: unknown): string {
   const message = messageOf(e);
   return message.includes(fileName) ? message : `${fileName}: ${message}`;
 }
+
+/** The message, saying that nothing was changed (or imported) unless it already says so. */
+export function nothingWas(message: string, what: 'changed' | 'imported'): string {
+  return new RegExp(`nothing (was|has been) ${what}`, 'i').test(message) ? message : `${message} Nothing was ${what}.`;
+}

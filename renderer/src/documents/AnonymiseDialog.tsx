@@ -8,13 +8,13 @@
 import { useEffect, useId, useState } from 'react';
 import type { AnonymisePreview, EditReport } from '../../../shared/ops/edit-text';
 import type { AnonymiseRequest } from '../../../shared/ops/requests';
-import { getBridge } from '../bridge';
 import { Dialog } from '../common/Dialog';
-import { messageOf } from '../common/errors';
 import { useGloss } from '../store';
 import { selectDocument } from '../store/selectors';
 import { reportLines } from './edit-report';
 import { ReviewThemButton } from './ReviewThemButton';
+import { run } from '../project/actions';
+import { previewAnonymise } from './actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 /** Typing pauses this long before the preview is asked for. */
@@ -25,7 +25,6 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
 export function AnonymiseDialog({ documentId, onClose }: { documentId: string | null; onClose: () => void }) {
   const doc = useGloss(selectDocument(documentId));
   const documents = useGloss((s) => s.project?.documents.size ?? 0);
-  const run = useGloss((s) => s.run);
   const [name, setName] = useState('');
   const [placeholder, setPlaceholder] = useState('[name]');
   const [scope, setScope] = useState<'one' | 'all'>(doc ? 'one' : 'all');
@@ -49,10 +48,9 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
     if (!request.name || !placeholder) return setPreview(null);
     let current = true;
     const timer = setTimeout(() => {
-      getBridge()
-        ['ops:previewAnonymise'](request)
-        .then((value) => current && setPreview({ for: key, value }))
-        .catch((e: unknown) => current && setPreview({ for: key, error: messageOf(e) }));
+      void previewAnonymise(request).then((outcome) => {
+        if (current) setPreview(outcome.ok ? { for: key, value: outcome.value } : { for: key, error: outcome.error });
+      });
     }, PREVIEW_DELAY_MS);
     return () => {
       current = false;

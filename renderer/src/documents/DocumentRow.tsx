@@ -1,11 +1,12 @@
 /** One document in the list: open it, rename it, delete it (after asking). */
 import { useState } from 'react';
-import { ConfirmDialog } from '../common/ConfirmDialog';
 import { Menu, type MenuItem } from '../common/Menu';
 import { MenuButton } from '../common/MenuButton';
 import { RenameField } from '../common/RenameField';
 import { useGloss } from '../store';
 import type { DocumentEntry } from '../store/selectors';
+import { startAnonymise, startDeleteDocument, startEditText } from './actions';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export function DocumentRow({ entry }: { entry: DocumentEntry }) {
@@ -13,17 +14,14 @@ export function DocumentRow({ entry }: { entry: DocumentEntry }) {
   const readOnly = useGloss((s) => s.readOnly);
   const openDocument = useGloss((s) => s.openDocument);
   const setView = useGloss((s) => s.setView);
-  const run = useGloss((s) => s.run);
-  const openDialog = useGloss((s) => s.openDialog);
   const [renaming, setRenaming] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [contextAt, setContextAt] = useState<{ x: number; y: number } | null>(null);
 
   const actions = (): MenuItem[] => [
     { label: 'Rename…', onSelect: () => setRenaming(true), disabled: readOnly },
-    { label: 'Edit text…', onSelect: () => openDialog({ kind: 'edit-text', documentId: entry.id }), disabled: readOnly },
-    { label: 'Anonymise…', onSelect: () => openDialog({ kind: 'anonymise', documentId: entry.id }), disabled: readOnly },
-    { label: 'Delete…', onSelect: () => setConfirming(true), danger: true, disabled: readOnly },
+    { label: 'Edit text…', onSelect: () => startEditText(entry.id), disabled: readOnly },
+    { label: 'Anonymise…', onSelect: () => startAnonymise(entry.id), disabled: readOnly },
+    { label: 'Delete…', onSelect: () => startDeleteDocument(entry), danger: true, disabled: readOnly },
   ];
 
   return (
@@ -58,19 +56,6 @@ export function DocumentRow({ entry }: { entry: DocumentEntry }) {
       )}
       <MenuButton label={`More actions for ${visibleName(entry.name)}`} items={actions} />
       {contextAt && <Menu label={`Actions for ${visibleName(entry.name)}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
-      {confirming && (
-        <ConfirmDialog
-          title={`Delete “${visibleName(entry.name)}”?`}
-          message={
-            entry.codings > 0
-              ? `The document and its ${entry.codings === 1 ? 'coding' : `${entry.codings} codings`} will be removed from the project. You can undo this.`
-              : 'The document will be removed from the project. You can undo this.'
-          }
-          confirmLabel="Delete document"
-          onConfirm={() => void run({ type: 'deleteDocument', documentId: entry.id })}
-          onClose={() => setConfirming(false)}
-        />
-      )}
     </li>
   );
 }

@@ -4,12 +4,12 @@ import { MenuButton } from '../common/MenuButton';
 import { IMPORT_FORMATS_TEXT } from '../files/accept';
 import { selectDocumentList } from '../store/selectors';
 import { DocumentRow } from './DocumentRow';
+import { startAnonymise, startPaste } from './actions';
 import { ImportButton } from './ImportButton';
 
 export function DocumentsPane() {
   const documents = useGloss(selectDocumentList);
   const readOnly = useGloss((s) => s.readOnly);
-  const openDialog = useGloss((s) => s.openDialog);
   return (
     <section className="pane documents-pane" aria-labelledby="documents-heading">
       <header className="pane-header">
@@ -19,8 +19,8 @@ export function DocumentsPane() {
           <MenuButton
             label="More ways to add or change documents"
             items={() => [
-              { label: 'Paste as new document…', disabled: readOnly, onSelect: () => openDialog({ kind: 'paste' }) },
-              { label: 'Anonymise a name in all documents…', disabled: readOnly || documents.length === 0, onSelect: () => openDialog({ kind: 'anonymise', documentId: null }) },
+              { label: 'Paste as new document…', disabled: readOnly, onSelect: startPaste },
+              { label: 'Anonymise a name in all documents…', disabled: readOnly || documents.length === 0, onSelect: () => startAnonymise(null) },
             ]}
           />
         </div>

@@ -1,17 +1,17 @@
 /** After an import: files whose content the project already has. Import them as copies, or skip them. */
-import type { ImportFile } from '../../../shared/ipc/contract';
+import type { FileRef } from '../../../shared/ipc/contract';
 import { Dialog } from '../common/Dialog';
-import { useGloss } from '../store';
+import { importDocuments } from './actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export interface DuplicatesDialogProps {
-  files: ImportFile[];
+  /** The files held back, as they were sent: imported again as copies. */
+  files: FileRef[];
   list: { name: string; existing: string }[];
   onClose: () => void;
 }
 
 export function DuplicatesDialog({ files, list, onClose }: DuplicatesDialogProps) {
-  const importCopies = useGloss((s) => s.importCopies);
   return (
     <Dialog
       title={list.length === 1 ? 'This file is already in the project' : 'These files are already in the project'}
@@ -19,7 +19,7 @@ export function DuplicatesDialog({ files, list, onClose }: DuplicatesDialogProps
       cancelLabel="Skip"
       onSubmit={() => {
         onClose();
-        void importCopies(files);
+        void importDocuments(files, true);
       }}
       onClose={onClose}
     >

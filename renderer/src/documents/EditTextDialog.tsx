@@ -10,6 +10,7 @@ import { useGloss } from '../store';
 import { selectDocument } from '../store/selectors';
 import { reportLines } from './edit-report';
 import { ReviewThemButton } from './ReviewThemButton';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export interface EditTextDialogProps {
@@ -21,7 +22,6 @@ export interface EditTextDialogProps {
 
 export function EditTextDialog({ documentId, selection, onClose }: EditTextDialogProps) {
   const doc = useGloss(selectDocument(documentId));
-  const run = useGloss((s) => s.run);
   const setPending = useGloss((s) => s.setPending);
   const [text, setText] = useState(doc?.text ?? '');
   const [report, setReport] = useState<EditReport | null>(null);

@@ -8,9 +8,9 @@ import { normalizeNewlines } from '../../../shared/import/decode-text';
 import { MAX_TEXT_LENGTH } from '../../../shared/import/limits';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
+import { run } from '../project/actions';
 
 export function PasteDialog({ onClose }: { onClose: () => void }) {
-  const run = useGloss((s) => s.run);
   const openDocument = useGloss((s) => s.openDocument);
   const setView = useGloss((s) => s.setView);
   const [name, setName] = useState('');

@@ -1,14 +1,14 @@
 /** One coded passage in the Excerpts view; activating it opens the passage in the reader. */
 import { memo } from 'react';
 import { useGloss } from '../store';
-import type { Excerpt } from './excerpts';
+import type { Excerpt } from '../../../shared/analysis/excerpts';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export const ExcerptCard = memo(function ExcerptCard({ excerpt }: { excerpt: Excerpt }) {
   const jumpTo = useGloss((s) => s.jumpTo);
   const startReview = useGloss((s) => s.startReview);
   const readOnly = useGloss((s) => s.readOnly);
-  const run = useGloss((s) => s.run);
   const { coding } = excerpt;
   return (
     <li className={coding.needsReview ? 'excerpt needs-review' : 'excerpt'}>

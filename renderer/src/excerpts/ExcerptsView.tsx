@@ -4,7 +4,7 @@ import { useGloss } from '../store';
 import { codingFilter } from '../store/selectors';
 import { CodeChooser } from './CodeChooser';
 import { ExcerptCard } from './ExcerptCard';
-import { excerptsFor, reviewExcerpts } from './excerpts';
+import { excerptsFor, reviewExcerpts } from '../../../shared/analysis/excerpts';
 
 export function ExcerptsView() {
   const project = useGloss((s) => s.project);

@@ -4,7 +4,7 @@
  * one undoable step.
  */
 import { useState, type ReactNode } from 'react';
-import type { ImportFile } from '../../../shared/ipc/contract';
+import type { FileRef } from '../../../shared/ipc/contract';
 import type { CodebookPreview } from '../../../shared/formats/codebook/types';
 import { Dialog } from '../common/Dialog';
 import { importCodebook } from './actions';
@@ -23,7 +23,7 @@ function Section({ title, count, children }: { title: string; count: number; chi
   );
 }
 
-export function CodebookPreviewDialog({ file, preview, onClose }: { file: ImportFile; preview: CodebookPreview; onClose: () => void }) {
+export function CodebookPreviewDialog({ file, preview, onClose }: { file: FileRef; preview: CodebookPreview; onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const changes = preview.added.length + preview.renamed.length + preview.updated.length + preview.sets.added.length;
 

@@ -4,12 +4,10 @@
  * an entry pointing outside the archive) is shown here, naming the file; nothing changes.
  */
 import { useId, useState } from 'react';
-import type { ImportFile, QdpxImportRequest } from '../../../shared/ipc/contract';
-import { getBridge } from '../bridge';
+import type { FileRef, QdpxImportRequest } from '../../../shared/ipc/contract';
 import { Dialog } from '../common/Dialog';
-import { fileError } from '../common/errors';
 import { useGloss } from '../store';
-import { useExchange } from './exchange-store';
+import { importQdpx } from './actions';
 import './exchange.css';
 import { visibleName } from '../../../shared/text/safe-names';
 
@@ -21,9 +19,8 @@ const POSITION_CHOICES: { value: Positions; label: string; hint: string }[] = [
   { value: 'utf16', label: 'UTF-16 (NVivo)', hint: 'what NVivo writes' },
 ];
 
-export function QdpxImportDialog({ file, onClose }: { file: ImportFile; onClose: () => void }) {
+export function QdpxImportDialog({ file, onClose }: { file: FileRef; onClose: () => void }) {
   const host = useGloss((s) => s.host);
-  const show = useExchange((s) => s.show);
   const [positions, setPositions] = useState<Positions>('auto');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -33,15 +30,11 @@ export function QdpxImportDialog({ file, onClose }: { file: ImportFile; onClose:
     if (busy) return;
     setBusy(true);
     setError(null);
-    try {
-      const done = await getBridge()['exchange:importQdpx']({ file, positions });
-      // Null: the user cancelled the desktop app's save dialog; nothing was imported.
-      show(done ? { kind: 'qdpx-report', report: done.report, path: done.path } : null);
-    } catch (e) {
-      const message = fileError(file.name, e);
-      setError(/nothing (was|has been) imported/i.test(message) ? message : `${message} Nothing was imported.`);
-      setBusy(false);
-    }
+    // Done, the reply opens the new project and this dialog gives way to the report.
+    const problem = await importQdpx(file, positions);
+    if (problem === null) return;
+    setError(problem);
+    setBusy(false);
   };
 
   return (

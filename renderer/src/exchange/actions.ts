@@ -1,78 +1,66 @@
 /**
- * Imports from other QDA tools, started from the toolbar's Exchange menu and the host's
- * File menu: a REFI-QDA project (.qdpx) becomes a new project; a codebook (.qdc or Gloss's
- * codebook .csv) is previewed, then merged into the open project as one undoable step.
+ * Files to and from other tools, started from the toolbar's Exchange and Export menus and
+ * the desktop File menu: a REFI-QDA project (.qdpx) becomes a new project; a codebook (.qdc
+ * or Gloss's codebook .csv) is previewed, then merged into the open project as one undoable
+ * step; exports are saved (desktop) or downloaded (browser), with CSV cells made safe for
+ * spreadsheets unless the Export menu's raw setting is on.
  */
 import type { MenuItem } from '../common/Menu';
-import type { ImportFile } from '../../../shared/ipc/contract';
 import type { CodebookPreview } from '../../../shared/formats/codebook/types';
-import { getBridge } from '../bridge';
-import { fileError } from '../common/errors';
-import { openPicker } from '../files/picker';
-import { readImportFile } from '../files/base64';
+import { call, callOrNotify } from '../bridge/call';
+import type { ExportKind, FileRef, QdpxImportRequest } from '../bridge/channels';
+import { fileError, messageOf, nothingWas } from '../common/errors';
+import { chooseFiles, toFileRef } from '../files/choose';
+import { downloadExport } from '../files/download';
 import { useGloss } from '../store';
-import { useExchange } from './exchange-store';
-import { CODEBOOK_INPUT_ID, QDPX_INPUT_ID } from './file-pickers';
 
-/** File ▸ Import REFI-QDA project…: pick a .qdpx, import it as a new project, show the report. */
-export function startQdpxImport(): void {
-  openPicker(QDPX_INPUT_ID);
-}
-
-/** File ▸ Import codebook…: pick a .qdc or codebook .csv, preview, then import. */
-export function startCodebookImport(): void {
-  const store = useGloss.getState();
-  if (!store.project) return store.notify('Open a project before importing a codebook into it.');
-  if (store.readOnly) return store.notify('This project is open read-only: a codebook cannot be imported into it.');
-  openPicker(CODEBOOK_INPUT_ID);
-}
-
-export function exchangeImportItems(readOnly: boolean): MenuItem[] {
-  return [
-    { label: 'Import REFI-QDA project (.qdpx)…', onSelect: startQdpxImport },
-    { label: 'Import codebook (.qdc or .csv)…', onSelect: startCodebookImport, disabled: readOnly },
-  ];
-}
-
-/** A chosen .qdpx: read it and ask how to import it. */
-export async function qdpxChosen(file: File): Promise<void> {
+/** The one file chosen for `purpose`, as the host is sent it; null when none was chosen or it cannot be read (shown). */
+async function chooseOne(purpose: 'qdpx' | 'codebook'): Promise<FileRef | null> {
+  const [picked] = await chooseFiles(purpose);
+  if (!picked) return null;
   try {
-    useExchange.getState().show({ kind: 'qdpx-options', file: await readImportFile(file) });
+    return await toFileRef(picked);
   } catch (e) {
-    useGloss.getState().notify(fileError(file.name, e));
+    useGloss.getState().notify(messageOf(e));
+    return null;
   }
 }
 
-/** A chosen codebook: ask the host what importing it would do, and show that. */
-export async function codebookChosen(file: File): Promise<void> {
-  try {
-    const payload = await readImportFile(file);
-    const preview = await getBridge()['exchange:previewCodebook'](payload);
-    useExchange.getState().show({ kind: 'codebook-preview', file: payload, preview });
-  } catch (e) {
-    useGloss.getState().notify(fileError(file.name, e));
-  }
+/** File ▸ Import REFI-QDA project…: choose a .qdpx, then ask how to import it. */
+export async function startQdpxImport(): Promise<void> {
+  const file = await chooseOne('qdpx');
+  if (file) useGloss.getState().openDialog({ kind: 'qdpx-options', file });
 }
 
 /**
- * Imports the previewed codebook as one undoable step and applies the host's change to the
- * store. Resolves to false (with the error shown) when the host refused.
+ * Imports the .qdpx as a new project, which the reply opens in place of this one, and shows
+ * the report. Resolves to the error to show in the options dialog, or null when done (or
+ * when the person cancelled the desktop app's save dialog, and nothing was imported).
  */
-export async function importCodebook(file: ImportFile): Promise<boolean> {
+export async function importQdpx(file: FileRef, positions: QdpxImportRequest['positions']): Promise<string | null> {
+  const outcome = await call('exchange:importQdpx', { file, positions });
+  if (!outcome.ok) return nothingWas(fileError(file.name, outcome.error), 'imported');
+  const done = outcome.value;
+  useGloss.getState().openDialog(done ? { kind: 'qdpx-report', report: done.report, path: done.path } : null);
+  return null;
+}
+
+/** File ▸ Import codebook…: choose a .qdc or codebook .csv, and show what importing it would do. */
+export async function startCodebookImport(): Promise<void> {
   const store = useGloss.getState();
-  try {
-    const { result, preview } = await getBridge()['exchange:importCodebook'](file);
-    if (!result.ok) {
-      store.notify(fileError(file.name, result.error));
-      return false;
-    }
-    store.applyHostChange(result.change, result.history);
-    store.notify(codebookSummary(preview), 'info');
-    return true;
-  } catch (e) {
-    store.notify(fileError(file.name, e));
-    return false;
-  }
+  if (!store.project) return store.notify('Open a project before importing a codebook into it.');
+  if (store.readOnly) return store.notify('This project is open read-only: a codebook cannot be imported into it.');
+  const file = await chooseOne('codebook');
+  if (!file) return;
+  const preview = await callOrNotify('exchange:previewCodebook', [file], (error) => fileError(file.name, error));
+  if (preview) store.openDialog({ kind: 'codebook-preview', file, preview });
+}
+
+/** Imports the previewed codebook as one undoable step. Resolves to false (with the error shown) when the host refused. */
+export async function importCodebook(file: FileRef): Promise<boolean> {
+  const reply = await callOrNotify('exchange:importCodebook', [file], (error) => fileError(file.name, error));
+  if (reply) useGloss.getState().notify(codebookSummary(reply.preview), 'info');
+  return !!reply;
 }
 
 /** One line for the message area: "Imported codebook X: 3 added, 2 matched, 1 renamed." */
@@ -81,4 +69,39 @@ export function codebookSummary(preview: CodebookPreview): string {
   if (preview.renamed.length) parts.push(`${preview.renamed.length} renamed`);
   if (preview.updated.length) parts.push(`${preview.updated.length} updated`);
   return `Imported codebook ${preview.fileName}: ${parts.join(', ')}.`;
+}
+
+export function exchangeImportItems(readOnly: boolean): MenuItem[] {
+  return [
+    { label: 'Import REFI-QDA project (.qdpx)…', onSelect: () => void startQdpxImport() },
+    { label: 'Import codebook (.qdc or .csv)…', onSelect: () => void startCodebookImport(), disabled: readOnly },
+  ];
+}
+
+/**
+ * Saves an export: the desktop app asks where with its save dialog; the browser downloads it.
+ * The request says whether CSV cells go out raw (the setting as the host last replied it).
+ */
+export async function exportFile(kind: ExportKind): Promise<void> {
+  const store = useGloss.getState();
+  const request = { kind, csvRaw: store.csvRaw };
+  const describe = (error: string) => `Export failed: ${error}`;
+  if (store.host === 'electron') {
+    const saved = await callOrNotify('export:save', [request], describe);
+    if (saved?.path) store.notify(`Exported to ${saved.path}.`, 'info');
+    return;
+  }
+  const file = await callOrNotify('export:content', [request], describe);
+  if (file) downloadExport(file);
+}
+
+/** Fetches the export settings from the host (at start); the reply sets the store's mirror. */
+export async function loadExportSettings(): Promise<void> {
+  // Settings are a convenience: without them exports keep the safe default, so a failure is not shown.
+  await call('settings:export');
+}
+
+/** The Export menu's raw-CSV setting: saved by the host, which replies with what it now keeps. */
+export async function setCsvRaw(raw: boolean): Promise<void> {
+  await callOrNotify('settings:setExport', [{ csvRaw: raw }], (error) => `The export setting was not saved: ${error}`);
 }

@@ -20,7 +20,5 @@ export const IMPORT_EXTENSIONS = [
   '.vtt',
 ] as const;
 
-export const IMPORT_ACCEPT = [...IMPORT_EXTENSIONS, 'text/plain', 'text/markdown'].join(',');
-
 /** For hints and messages: ".txt, .md, .docx, …". */
 export const IMPORT_FORMATS_TEXT = '.txt, .md, .docx, .pdf, .html, .odt, .epub, .rtf, .srt, .vtt';

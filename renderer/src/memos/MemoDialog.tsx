@@ -3,10 +3,10 @@ import { useState } from 'react';
 import type { Coding, Memo } from '../../../shared/model/schema';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export function MemoDialog({ coding, memo, onClose }: { coding: Coding; memo: Memo | null; onClose: () => void }) {
-  const run = useGloss((s) => s.run);
   const codeName = useGloss((s) => s.project?.codes.get(coding.codeId)?.name ?? 'code');
   const [title, setTitle] = useState(memo?.title ?? '');
   const [text, setText] = useState(memo?.text ?? '');

@@ -11,6 +11,7 @@ import { selectCodesByName } from '../store/selectors';
 import { codePath } from '../../../shared/model/codes';
 import { isTextField } from '../common/text-field';
 import { pickerOptions, type PickerOption } from './code-options';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export interface CodePickerProps {
@@ -35,7 +36,6 @@ export function CodePicker({ span, at, textRoot, returnFocusTo, autoFocus, curre
   const recent = useGloss((s) => s.recentCodeIds);
   const project = useGloss((s) => s.project);
   const readOnly = useGloss((s) => s.readOnly);
-  const run = useGloss((s) => s.run);
   const setPending = useGloss((s) => s.setPending);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);

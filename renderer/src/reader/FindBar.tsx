@@ -4,7 +4,7 @@
  * opens the code popover on the current match.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { matchCountText } from './find';
+import { matchCountText } from './find-count';
 import type { FindState } from './use-find';
 
 export interface FindBarProps {

@@ -3,6 +3,7 @@ import type { Coding, Memo } from '../../../shared/model/schema';
 import { Menu, type MenuItem } from '../common/Menu';
 import { useGloss } from '../store';
 import { selectMemosByCoding } from '../store/selectors';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export interface HighlightMenuProps {
@@ -17,7 +18,6 @@ export interface HighlightMenuProps {
 export function HighlightMenu({ codings, at, onClose, onMemo, returnFocusTo }: HighlightMenuProps) {
   const project = useGloss((s) => s.project);
   const memos = useGloss(selectMemosByCoding);
-  const run = useGloss((s) => s.run);
   const startReview = useGloss((s) => s.startReview);
   if (!project) return null;
 

@@ -4,21 +4,21 @@
  * act on it (code picker for a selection, coverage tooltip, right-click menu, memo dialog).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import type { Coding, GlossDocument, Memo } from '../../../shared/model/schema';
+import type { Coding, GlossDocument } from '../../../shared/model/schema';
 import { useGloss } from '../store';
 import { selectCodeLooks, selectCodeOrder, selectCoderMarks, selectDocumentCodings } from '../store/selectors';
 import { CoderLegend } from '../team/CoderLegend';
-import { MemoDialog } from '../memos/MemoDialog';
 import { isTextField } from '../common/text-field';
 import { CodePicker } from './CodePicker';
 import { CoverageTooltip, type Coverage } from './CoverageTooltip';
 import { FindBar } from './FindBar';
 import { HighlightMenu } from './HighlightMenu';
+import { startMemo } from '../memos/actions';
 import { ReaderHeader } from './ReaderHeader';
 import { ReviewBar } from './ReviewBar';
 import { VirtualText } from './VirtualText';
 import { ChunkRegistry } from './chunk-registry';
-import { codingsAt } from './coverage';
+import { codingsAt } from '../../../shared/analysis/codings-at';
 import { FIND_CURRENT_HIGHLIGHT, FIND_HIGHLIGHT, FLASH_HIGHLIGHT, paintCodeColors, PENDING_HIGHLIGHT } from './highlights';
 import { extendSelectionByKey } from './keyboard-selection';
 import { chunkIndexAt, readerLayout } from './layout';
@@ -129,7 +129,6 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
 
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [menu, setMenu] = useState<{ codings: Coding[]; at: { x: number; y: number } } | null>(null);
-  const [memo, setMemo] = useState<{ coding: Coding; memo: Memo | null } | null>(null);
   const frame = useRef(0);
 
   const codingsUnder = (x: number, y: number): Coding[] => {
@@ -283,8 +282,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
         </div>
       </div>
       {coverage && !menu && <CoverageTooltip coverage={coverage} />}
-      {menu && <HighlightMenu codings={menu.codings} at={menu.at} onClose={closeMenu} onMemo={(coding, m) => setMemo({ coding, memo: m })} returnFocusTo={text?.root ?? null} />}
-      {memo && <MemoDialog coding={memo.coding} memo={memo.memo} onClose={() => setMemo(null)} />}
+      {menu && <HighlightMenu codings={menu.codings} at={menu.at} onClose={closeMenu} onMemo={startMemo} returnFocusTo={text?.root ?? null} />}
     </section>
   );
 }

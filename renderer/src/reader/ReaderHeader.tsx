@@ -5,6 +5,7 @@ import { useGloss } from '../store';
 import type { Span } from '../store/types';
 import type { Heading } from './layout';
 import { OutlineButton } from './OutlineButton';
+import { startAnonymise, startEditText } from '../documents/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export interface ReaderHeaderProps {
@@ -21,7 +22,6 @@ export interface ReaderHeaderProps {
 
 export function ReaderHeader({ doc, codings, review, headings, onHeading, onFind, selection }: ReaderHeaderProps) {
   const readOnly = useGloss((s) => s.readOnly);
-  const openDialog = useGloss((s) => s.openDialog);
   const showNeedsReview = useGloss((s) => s.showNeedsReview);
   return (
     <header className="reader-header">
@@ -48,10 +48,10 @@ export function ReaderHeader({ doc, codings, review, headings, onHeading, onFind
               disabled: readOnly,
               onSelect: () => {
                 const span = selection();
-                openDialog({ kind: 'edit-text', documentId: doc.id, ...(span ? { selection: { start: span.start, end: span.end } } : {}) });
+                startEditText(doc.id, span ? { start: span.start, end: span.end } : undefined);
               },
             },
-            { label: 'Anonymise…', disabled: readOnly, onSelect: () => openDialog({ kind: 'anonymise', documentId: doc.id }) },
+            { label: 'Anonymise…', disabled: readOnly, onSelect: () => startAnonymise(doc.id) },
           ]}
         />
       </div>

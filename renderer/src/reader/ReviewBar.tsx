@@ -6,6 +6,7 @@
 import type { Coding } from '../../../shared/model/schema';
 import { useGloss } from '../store';
 import type { Span } from '../store/types';
+import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export interface ReviewBarProps {
@@ -20,7 +21,6 @@ const QUOTE_MAX = 160;
 export function ReviewBar({ coding, selection }: ReviewBarProps) {
   const codeName = useGloss((s) => s.project?.codes.get(coding.codeId)?.name ?? 'a code');
   const readOnly = useGloss((s) => s.readOnly);
-  const run = useGloss((s) => s.run);
   const stopReview = useGloss((s) => s.stopReview);
   const setPending = useGloss((s) => s.setPending);
   const quote = coding.quote.length > QUOTE_MAX ? `${coding.quote.slice(0, QUOTE_MAX - 1)}…` : coding.quote;

@@ -9,7 +9,7 @@
  * DOM text offsets are UTF-16 code units, as document offsets are, so the mapping is exact,
  * emoji included.
  */
-import { chunkOfSegment, clipToChunk, segmentIndexAt, type ReaderLayout } from './layout';
+import { chunkOfSegment, segmentIndexAt, type ReaderLayout } from './layout';
 
 export interface TextLayout {
   /** The element whose children are the rendered chunks, in order. */
@@ -112,19 +112,6 @@ export function rangeOfOffsets(text: TextLayout, start: number, end: number): Ra
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);
   return range;
-}
-
-/** Ranges over the parts of [start, end) inside the chunks listed, one per rendered chunk it touches. */
-export function rangesInChunks(text: TextLayout, chunks: Iterable<number>, start: number, end: number): Range[] {
-  const out: Range[] = [];
-  for (const index of chunks) {
-    const chunk = text.layout.chunks[index];
-    const part = chunk && clipToChunk(chunk, start, end);
-    if (!part) continue;
-    const range = rangeOfOffsets(text, part.start, part.end);
-    if (range) out.push(range);
-  }
-  return out;
 }
 
 /** The offsets a DOM range covers, or null when it does not touch the text at all. */

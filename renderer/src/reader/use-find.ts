@@ -4,7 +4,7 @@
  * match is current. Moving to a match calls `onGo` so the reader can scroll to it.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { findMatches, matchAtOrAfter, type FindOptions, type Match } from './find';
+import { findMatches, matchAtOrAfter, type FindOptions, type Match } from '../../../shared/text/find';
 import { useGloss } from '../store';
 
 export interface FindState {
@@ -72,24 +72,25 @@ export function useFind(text: string, startOffset: () => number, onGo: (match: M
   };
 }
 
-/** Ctrl+F opens the find bar (or gives it focus); F3 / Ctrl+G and Shift with them step through the matches. */
+/**
+ * The find bar opens (or takes focus) when asked (Ctrl+F and the menu's Find, see
+ * shell/commands.ts); F3 / Ctrl+G and Shift with them step through the matches.
+ */
 export function useFindShortcuts(find: FindState): void {
   const latest = useRef(find);
   latest.current = find;
-  // Edit ▸ Find in the desktop app's menu.
-  const findRequest = useGloss((s) => s.findRequest);
+  const findRequested = useGloss((s) => s.findRequested);
+  const findOpened = useGloss((s) => s.findOpened);
   useEffect(() => {
-    if (findRequest > 0) latest.current.show();
-  }, [findRequest]);
+    if (!findRequested) return;
+    latest.current.show();
+    findOpened();
+  }, [findRequested, findOpened]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const key = event.key.toLowerCase();
       const bar = latest.current;
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && key === 'f') {
-        if (document.querySelector('dialog[open]')) return;
-        event.preventDefault();
-        bar.show();
-      } else if (event.key === 'F3' || ((event.ctrlKey || event.metaKey) && key === 'g')) {
+      if (event.key === 'F3' || ((event.ctrlKey || event.metaKey) && key === 'g')) {
         if (!bar.open) return;
         event.preventDefault();
         if (event.shiftKey) bar.previous();

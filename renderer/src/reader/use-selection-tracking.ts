@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { useGloss } from '../store';
 import type { Span } from '../store/types';
-import { cleanSpan } from './span';
+import { cleanSpan } from '../../../shared/text/span';
 import { offsetsOfRange, type TextLayout } from './text-range';
 
 /** The current selection as a span of this document, or null if it selects no text of it. */

@@ -1,59 +1,66 @@
-/** The whole window: toolbar, messages, the three panes (or the Excerpts view), status line. */
+/** The whole window: toolbar, messages, the frame of the current view (or the welcome screen), status line, dialogs. */
 import { useEffect } from 'react';
 import { useGloss } from '../store';
 import { IMPORT_FORMATS_TEXT } from '../files/accept';
 import { CodesPane } from '../codes/CodesPane';
 import { DocumentsPane } from '../documents/DocumentsPane';
-import { DocumentDialogs } from '../documents/DocumentDialogs';
-import { ImportInput } from '../documents/ImportInput';
-import { ExcerptsView } from '../excerpts/ExcerptsView';
-import { ReaderPane } from '../reader/ReaderPane';
-import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
-import { AgreementView } from '../team/AgreementView';
-import { TeamDialogs } from '../team/TeamDialogs';
+import { loadExportSettings } from '../exchange/actions';
+import { loadProject } from '../project/actions';
+import { DialogHost } from './DialogHost';
 import { MessageArea } from './MessageArea';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
+import { VIEW_REGISTRY } from './views';
 import { Welcome } from './Welcome';
 import { useFileDrop } from './use-file-drop';
 import { useHostEvents } from './use-host-events';
-import { useUndoShortcuts } from './use-shortcuts';
+import { useShortcuts } from './use-shortcuts';
 
-export function App() {
+/** The current view, flanked by the Documents and Codes panes when it wants them. */
+function Workspace() {
+  const view = useGloss((s) => s.view);
+  const { component: View, panes } = VIEW_REGISTRY[view];
+  return (
+    <main className={panes ? 'workspace' : 'workspace alone'}>
+      {panes && <DocumentsPane />}
+      <View />
+      {panes && <CodesPane />}
+    </main>
+  );
+}
+
+/** Until the first snapshot: a loading line; then the welcome screen without a project, the workspace with one. */
+function Frame() {
   const loaded = useGloss((s) => s.loaded);
   const hasProject = useGloss((s) => !!s.project);
-  const view = useGloss((s) => s.view);
-  const refresh = useGloss((s) => s.refresh);
+  if (!loaded) {
+    return (
+      <main className="loading" aria-busy="true">
+        Opening the project…
+      </main>
+    );
+  }
+  return hasProject ? <Workspace /> : <Welcome />;
+}
+
+export function App() {
+  const hasProject = useGloss((s) => !!s.project);
   const dropping = useFileDrop();
   useHostEvents();
-  useUndoShortcuts();
+  useShortcuts();
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void loadProject();
+    void loadExportSettings();
+  }, []);
 
   return (
     <div className="app">
       <Toolbar />
       <MessageArea />
-      {!loaded ? (
-        <main className="loading" aria-busy="true">
-          Opening the project…
-        </main>
-      ) : !hasProject ? (
-        <Welcome />
-      ) : (
-        <main className="workspace">
-          <DocumentsPane />
-          {view === 'reader' ? <ReaderPane /> : view === 'excerpts' ? <ExcerptsView /> : <AgreementView />}
-          <CodesPane />
-        </main>
-      )}
+      <Frame />
       <StatusLine />
-      <ImportInput />
-      {hasProject && <DocumentDialogs />}
-      <ExchangeDialogs />
-      <TeamDialogs />
+      <DialogHost />
       {dropping && hasProject && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files to import them ({IMPORT_FORMATS_TEXT})

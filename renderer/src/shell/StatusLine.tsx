@@ -1,6 +1,7 @@
 /** The status line: project, save state (with a retry when saving failed), coder. */
 import { useEffect } from 'react';
 import { useGloss } from '../store';
+import { saveNow } from '../project/actions';
 import { selectProjectName } from '../store/selectors';
 import { saveStatusText, windowTitle } from './save-status';
 import { visibleName } from '../../../shared/text/safe-names';
@@ -11,7 +12,6 @@ export function StatusLine() {
   const save = useGloss((s) => s.save);
   const readOnly = useGloss((s) => s.readOnly);
   const coder = useGloss((s) => s.coder?.name ?? '');
-  const saveNow = useGloss((s) => s.saveNow);
   const progress = useGloss((s) => s.progress);
 
   useEffect(() => {

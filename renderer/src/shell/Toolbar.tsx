@@ -1,12 +1,14 @@
 /** The header: file actions, undo/redo with what they will undo, and the Reader/Excerpts switch. */
 import { useGloss } from '../store';
 import { selectProjectName } from '../store/selectors';
-import { openImportPicker } from '../documents/import-picker';
 import { MenuButton } from '../common/MenuButton';
 import { EXPORT_LABELS, EXPORT_ORDER } from '../../../shared/ipc/export-kinds';
-import { exchangeImportItems } from '../exchange/actions';
+import { startImport } from '../documents/actions';
+import { exchangeImportItems, exportFile, setCsvRaw } from '../exchange/actions';
+import { redo, undo } from '../project/actions';
 import { CoderBadge } from '../team/CoderBadge';
 import { teamMenuItems } from '../team/actions';
+import { shortcutHint } from './shortcut-hint';
 import { ViewSwitch } from './ViewSwitch';
 import { visibleName } from '../../../shared/text/safe-names';
 
@@ -21,11 +23,7 @@ export function Toolbar() {
   const hasProject = useGloss((s) => !!s.project);
   const readOnly = useGloss((s) => s.readOnly);
   const history = useGloss((s) => s.history);
-  const undo = useGloss((s) => s.undo);
-  const redo = useGloss((s) => s.redo);
-  const exportFile = useGloss((s) => s.exportFile);
   const csvRaw = useGloss((s) => s.csvRaw);
-  const setCsvRaw = useGloss((s) => s.setCsvRaw);
 
   return (
     <header className="toolbar">
@@ -35,7 +33,7 @@ export function Toolbar() {
       {hasProject && (
         <>
           <div className="toolbar-group" role="group" aria-label="File">
-            <button type="button" onClick={openImportPicker} disabled={readOnly}>
+            <button type="button" onClick={() => void startImport()} disabled={readOnly} title={shortcutHint('Import documents', 'import')}>
               Import…
             </button>
             <MenuButton label="Exchange" text="Exchange" items={() => exchangeImportItems(readOnly)} />
@@ -58,7 +56,7 @@ export function Toolbar() {
               onClick={() => void undo()}
               disabled={!history.undo}
               aria-label={history.undo ? `Undo ${history.undo}` : 'Undo'}
-              title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'}
+              title={history.undo ? shortcutHint(`Undo ${history.undo}`, 'undo') : 'Nothing to undo'}
             >
               Undo
             </button>
@@ -67,7 +65,7 @@ export function Toolbar() {
               onClick={() => void redo()}
               disabled={!history.redo}
               aria-label={history.redo ? `Redo ${history.redo}` : 'Redo'}
-              title={history.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+              title={history.redo ? shortcutHint(`Redo ${history.redo}`, 'redo') : 'Nothing to redo'}
             >
               Redo
             </button>

@@ -1,20 +1,16 @@
-/** Reader / Excerpts / Agreement: toggle buttons, the pressed one showing the current view. */
+/** Toggle buttons for the views (shared/app/views.ts), the pressed one showing the current view. */
+import { COMMANDS } from '../../../shared/app/commands';
+import { VIEWS, viewCommand } from '../../../shared/app/views';
 import { useGloss } from '../store';
-import type { View } from '../store/ui-slice';
-
-const VIEWS: { view: View; label: string }[] = [
-  { view: 'reader', label: 'Reader' },
-  { view: 'excerpts', label: 'Excerpts' },
-  { view: 'agreement', label: 'Agreement' },
-];
+import { shortcutHint } from './shortcut-hint';
 
 export function ViewSwitch() {
   const current = useGloss((s) => s.view);
   const setView = useGloss((s) => s.setView);
   return (
     <div className="toolbar-group view-switch" role="group" aria-label="View">
-      {VIEWS.map(({ view, label }) => (
-        <button key={view} type="button" aria-pressed={current === view} onClick={() => setView(view)}>
+      {VIEWS.map(({ id, label }) => (
+        <button key={id} type="button" aria-pressed={current === id} onClick={() => setView(id)} title={shortcutHint(COMMANDS[viewCommand(id)].label, viewCommand(id))}>
           {label}
         </button>
       ))}

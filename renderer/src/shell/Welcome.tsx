@@ -1,24 +1,11 @@
 /** Electron with no project open: New, Open, and the recent projects. */
 import { useGloss } from '../store';
-import { getBridge } from '../bridge';
-import type { Snapshot } from '../bridge/channels';
-import { messageOf } from '../common/errors';
 import { startQdpxImport } from '../exchange/actions';
+import { openProject } from '../project/actions';
 
 export function Welcome() {
   const recent = useGloss((s) => s.recent);
   const host = useGloss((s) => s.host);
-  const loadSnapshot = useGloss((s) => s.loadSnapshot);
-  const notify = useGloss((s) => s.notify);
-
-  const open = async (how: () => Promise<Snapshot | null>) => {
-    try {
-      const snapshot = await how();
-      if (snapshot) loadSnapshot(snapshot);
-    } catch (e) {
-      notify(messageOf(e));
-    }
-  };
 
   return (
     <main className="welcome">
@@ -27,13 +14,13 @@ export function Welcome() {
       {host === 'electron' ? (
         <>
           <div className="welcome-buttons">
-            <button type="button" className="primary" onClick={() => void open(() => getBridge()['project:newDialog']())}>
+            <button type="button" className="primary" onClick={() => void openProject({ kind: 'new' })}>
               New project…
             </button>
-            <button type="button" onClick={() => void open(() => getBridge()['project:openDialog']())}>
+            <button type="button" onClick={() => void openProject({ kind: 'open' })}>
               Open project…
             </button>
-            <button type="button" onClick={startQdpxImport} title="A project exported by NVivo, ATLAS.ti, MAXQDA, QualCoder or Taguette">
+            <button type="button" onClick={() => void startQdpxImport()} title="A project exported by NVivo, ATLAS.ti, MAXQDA, QualCoder or Taguette">
               Import REFI-QDA project…
             </button>
           </div>
@@ -43,7 +30,7 @@ export function Welcome() {
               <ul className="recent">
                 {recent.map((path) => (
                   <li key={path}>
-                    <button type="button" className="link" onClick={() => void open(() => getBridge()['project:openRecent'](path))}>
+                    <button type="button" className="link" onClick={() => void openProject({ kind: 'recent', path })}>
                       {path}
                     </button>
                   </li>

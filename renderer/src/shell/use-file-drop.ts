@@ -1,6 +1,7 @@
 /** Files dropped anywhere on the window are imported; returns whether files are being dragged over it. */
 import { useEffect, useState } from 'react';
 import { useGloss } from '../store';
+import { importDropped } from '../documents/actions';
 
 function carriesFiles(event: DragEvent): boolean {
   return !!event.dataTransfer && [...event.dataTransfer.types].includes('Files');
@@ -30,10 +31,7 @@ export function useFileDrop(): boolean {
       event.preventDefault();
       depth = 0;
       setOver(false);
-      const store = useGloss.getState();
-      if (!store.project) return;
-      if (store.readOnly) return store.notify('This project is open read-only, so nothing can be imported into it.');
-      void store.importFiles([...event.dataTransfer!.files]);
+      void importDropped([...event.dataTransfer!.files]);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);

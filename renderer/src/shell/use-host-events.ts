@@ -1,19 +1,19 @@
 /** Subscribes to the host's events for the life of the app. */
 import { useEffect } from 'react';
-import { getBridge } from '../bridge';
+import { listen } from '../bridge/call';
+import { loadProject } from '../project/actions';
 import { useGloss } from '../store';
-import { runMenuCommand } from './menu-commands';
+import { runCommand } from './commands';
 
 export function useHostEvents(): void {
   useEffect(() => {
-    const bridge = getBridge();
     const store = useGloss.getState;
     const off = [
-      bridge.on('save-state', (save) => store().setSaveState(save)),
-      bridge.on('changed', ({ change, history }) => store().applyHostChange(change, history)),
-      bridge.on('reload', () => void store().refresh()),
-      bridge.on('menu', runMenuCommand),
-      bridge.on('progress', (progress) => store().setProgress(progress)),
+      listen('save-state', (save) => store().setSaveState(save)),
+      // Another project was opened from the desktop menu or the OS (never in reply to our own request).
+      listen('reload', () => void loadProject()),
+      listen('menu', runCommand),
+      listen('progress', (progress) => store().setProgress(progress)),
     ];
     return () => off.forEach((unsubscribe) => unsubscribe());
   }, []);

@@ -6,7 +6,7 @@
  */
 import type { Coder } from '../../../shared/model/schema';
 import { applyChange, stateFromFile, type Change, type ProjectState } from '../../../shared/model/state';
-import type { HistoryInfo, SaveState, Snapshot } from '../bridge/channels';
+import type { CoderNamed, HistoryInfo, SaveState, Snapshot } from '../bridge/channels';
 import type { Slice } from './types';
 
 export interface ProjectSlice {
@@ -26,8 +26,8 @@ export interface ProjectSlice {
   loadSnapshot(snapshot: Snapshot): void;
   applyHostChange(change: Change, history?: HistoryInfo): void;
   setSaveState(save: SaveState): void;
-  /** Takes the coder from the snapshot the host answers a new coder name with. */
-  coderNamed(snapshot: Snapshot): void;
+  /** Takes who codes now from the host's answer to a new coder name. */
+  coderNamed(named: CoderNamed): void;
 }
 
 export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
@@ -44,6 +44,8 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
   history: { undo: null, redo: null },
 
   loadSnapshot(snapshot) {
+    // A dialog about the previous project (a memo, a code) must not act on another one.
+    if (snapshot.path !== get().path) get().openDialog(null);
     set({
       loaded: true,
       project: snapshot.file ? stateFromFile(snapshot.file) : null,
@@ -58,6 +60,8 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
       history: snapshot.history,
     });
     get().projectReplaced();
+    // What the project check found is said once per loaded snapshot; Repair is the person's choice.
+    if (snapshot.check && snapshot.check.total > 0) get().openDialog({ kind: 'project-problems', check: snapshot.check });
   },
 
   applyHostChange(change, history) {
@@ -72,7 +76,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
     set({ save });
   },
 
-  coderNamed(snapshot) {
-    set({ coder: snapshot.coder, coderUnnamed: snapshot.coderUnnamed });
+  coderNamed(named) {
+    set({ coder: named.coder, coderUnnamed: named.coderUnnamed });
   },
 });

@@ -114,8 +114,6 @@ export const selectCodesByName = perRevision(
 export const selectDocument = (id: string | null) => (s: AppState): GlossDocument | null =>
   (id && s.project?.documents.get(id)) || null;
 
-export const selectCode = (id: string | null) => (s: AppState): Code | null => (id && s.project?.codes.get(id)) || null;
-
 /** Codings of one document the coder filter shows, by position (the same array until one of them changes). */
 export const selectDocumentCodings = perRevisionKeyed((s: AppState, documentId: string): Coding[] => {
   if (!s.project) return [];

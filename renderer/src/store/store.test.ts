@@ -7,6 +7,7 @@ import { documentSchema } from '../../../shared/model/schema';
 import type { GlossBridge, OpResponse, Snapshot } from '../bridge/channels';
 import { setBridge } from '../bridge';
 import { useGloss } from './index';
+import { loadProject, run, undo } from '../project/actions';
 import { selectCodeRows, selectDocumentCodings } from './selectors';
 
 const coder = { id: 'me', name: 'Ana', color: '#000000' };
@@ -58,12 +59,12 @@ describe('the store mirrors the host through returned changes', () => {
     host = fakeHost();
     setBridge(host.bridge);
     useGloss.setState({ messages: [], history: { undo: null, redo: null } });
-    await useGloss.getState().refresh();
+    await loadProject();
   });
 
   it('applies an operation’s change to the mirror, bumps the revision and remembers the code as recent', async () => {
     const before = useGloss.getState().revision;
-    const response = await useGloss.getState().run({ type: 'applyCode', documentId: 'd1', start: 0, end: 14, newCodeName: 'training gaps' });
+    const response = await run({ type: 'applyCode', documentId: 'd1', start: 0, end: 14, newCodeName: 'training gaps' });
     expect(response?.ok).toBe(true);
     const state = useGloss.getState();
     expect(state.revision).toBeGreaterThan(before);
@@ -76,23 +77,23 @@ describe('the store mirrors the host through returned changes', () => {
 
   it('shows the host’s error as a message and changes nothing', async () => {
     const before = fileFromState(useGloss.getState().project!);
-    expect(await useGloss.getState().run({ type: 'renameCode', codeId: 'nope', name: 'x' })).toBeNull();
+    expect(await run({ type: 'renameCode', codeId: 'nope', name: 'x' })).toBeNull();
     expect(useGloss.getState().messages.map((m) => m.text)).toEqual(['there is no code with id nope']);
     expect(fileFromState(useGloss.getState().project!)).toEqual(before);
   });
 
   it('undo applies the inverse the host returns', async () => {
-    await useGloss.getState().run({ type: 'createCode', name: 'delays' });
+    await run({ type: 'createCode', name: 'delays' });
     expect(useGloss.getState().project!.codes.size).toBe(1);
-    await useGloss.getState().undo();
+    await undo();
     expect(useGloss.getState().project!.codes.size).toBe(0);
     expect(fileFromState(useGloss.getState().project!)).toEqual(fileFromState(host.host));
   });
 
   it('keeps derived lists identical when a change does not touch them', async () => {
-    await useGloss.getState().run({ type: 'applyCode', documentId: 'd1', start: 0, end: 6, newCodeName: 'a' });
+    await run({ type: 'applyCode', documentId: 'd1', start: 0, end: 6, newCodeName: 'a' });
     const codings = selectDocumentCodings('d1')(useGloss.getState());
-    await useGloss.getState().run({ type: 'renameProject', name: 'Renamed' });
+    await run({ type: 'renameProject', name: 'Renamed' });
     expect(selectDocumentCodings('d1')(useGloss.getState())).toBe(codings);
   });
 });

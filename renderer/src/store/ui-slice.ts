@@ -1,23 +1,14 @@
 /** What the user is looking at: view, open document, excerpt and coder filters, pending selection. */
-import type { ImportFile, Progress } from '../../../shared/ipc/contract';
+import type { Progress } from '../../../shared/ipc/contract';
+import type { ViewId } from '../../../shared/app/views';
+import type { DialogRequest } from '../shell/dialogs';
 import { recentFromCodings, touchRecent } from './recent-codes';
 import type { Slice, Span } from './types';
 
-export type View = 'reader' | 'excerpts' | 'agreement';
+export type View = ViewId;
 
 /** What the Excerpts view lists: the chosen codes' passages, or every coding that needs review. */
 export type ExcerptFilter = 'codes' | 'review';
-
-/** The dialogs that act on documents, opened from menus in several places. */
-export type DialogRequest =
-  | { kind: 'edit-text'; documentId: string; selection?: { start: number; end: number } }
-  | { kind: 'anonymise'; documentId: string | null }
-  | { kind: 'paste' }
-  /** Files the host held back because the project already has their content: import copies? */
-  | { kind: 'duplicates'; files: ImportFile[]; list: { name: string; existing: string }[] };
-
-/** The dialogs of team work: the coder's name, merging another copy. */
-export type TeamDialog = 'coder-name' | 'merge';
 
 export interface Flash extends Span {
   /** Changes on every jump, so jumping twice to the same passage flashes twice. */
@@ -37,17 +28,19 @@ export interface UiSlice {
   flash: Flash | null;
   /** A request from the menu or the Codes pane to start typing a new code's name. */
   newCodeRequest: number;
-  /** A request from the host menu to open the find bar. */
-  findRequest: number;
+  /** The menu or Ctrl+F asked for the find bar: the reader opens it and clears this. */
+  findRequested: boolean;
   excerptFilter: ExcerptFilter;
+  /** The one open dialog (see shell/dialogs.tsx), or null. */
   dialog: DialogRequest | null;
+  /** Bumped with every dialog opened, so opening one again starts it afresh. */
+  dialogKey: number;
   /** The coding needing review that the user is fixing in the reader. */
   reviewing: string | null;
   /** Long work the host reports (an import of many files), or null. */
   progress: Progress | null;
   /** The coders whose codings are shown (reader, code counts, excerpts); null shows every coder. */
   coderFilter: readonly string[] | null;
-  teamDialog: TeamDialog | null;
   setView(view: View): void;
   openDocument(documentId: string | null): void;
   setExcerptCodes(codeIds: string[]): void;
@@ -56,6 +49,8 @@ export interface UiSlice {
   jumpTo(span: Span): void;
   requestNewCode(): void;
   requestFind(): void;
+  /** The reader opened the find bar it was asked for. */
+  findOpened(): void;
   setExcerptFilter(filter: ExcerptFilter): void;
   openDialog(dialog: DialogRequest | null): void;
   /** Shows every coding that needs review in the Excerpts view. */
@@ -66,7 +61,6 @@ export interface UiSlice {
   setProgress(progress: Progress | null): void;
   /** Shows only these coders' codings; null (or every coder of the project) shows all. */
   setCoderFilter(coderIds: readonly string[] | null): void;
-  openTeamDialog(dialog: TeamDialog | null): void;
   /** Called after a new snapshot: keeps what still exists, picks sensible defaults. */
   projectReplaced(): void;
   /** Called after every change: drops references to deleted documents and codes. */
@@ -83,13 +77,13 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   pending: null,
   flash: null,
   newCodeRequest: 0,
-  findRequest: 0,
+  findRequested: false,
   excerptFilter: 'codes',
   dialog: null,
+  dialogKey: 0,
   reviewing: null,
   progress: null,
   coderFilter: null,
-  teamDialog: null,
 
   setView(view) {
     set({ view });
@@ -114,7 +108,10 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     set({ view: 'reader', documentId: span.documentId, pending: null, flash: { ...span, key: ++flashKey } });
   },
   requestFind() {
-    set({ view: 'reader', findRequest: get().findRequest + 1 });
+    set({ view: 'reader', findRequested: true });
+  },
+  findOpened() {
+    set({ findRequested: false });
   },
   requestNewCode() {
     set({ newCodeRequest: get().newCodeRequest + 1 });
@@ -123,7 +120,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     set({ excerptFilter });
   },
   openDialog(dialog) {
-    set({ dialog });
+    set({ dialog, ...(dialog ? { dialogKey: get().dialogKey + 1 } : {}) });
   },
   showNeedsReview() {
     set({ view: 'excerpts', excerptFilter: 'review' });
@@ -142,9 +139,6 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   },
   setCoderFilter(coderIds) {
     set({ coderFilter: normalCoderFilter(get().project?.coders.keys() ?? [], coderIds) });
-  },
-  openTeamDialog(teamDialog) {
-    set({ teamDialog });
   },
 
   projectReplaced() {

@@ -8,33 +8,23 @@ import type { MergePreview, MergeRequest } from '../../../shared/ipc/contract';
 import type { MergeConflict, MergeReport, Side } from '../../../shared/merge/types';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
-import { messageOf } from '../common/errors';
-import { readImportFile } from '../files/base64';
+import { messageOf, nothingWas } from '../common/errors';
+import { toFileRef, type PickedFile } from '../files/choose';
+import { FileField } from '../files/FileField';
 import { applyMerge, previewMerge } from './actions';
 import { allChosen, countsText, matchedText, takeAll } from './merge-report';
 import './team.css';
 import { visibleName } from '../../../shared/text/safe-names';
 
-/** A chosen file's content; a file that cannot be read (moved, deleted, unreadable since it was chosen) is named in the error. */
-async function readFile(file: File) {
-  try {
-    return await readImportFile(file);
-  } catch (e) {
-    throw new Error(`${file.name}: could not be read (${messageOf(e)}). Choose it again.`);
-  }
-}
-
 /** The error, saying that nothing changed unless it already does. */
-function unchanged(error: string): string {
-  return /nothing (was|has been) changed/i.test(error) ? error : `${error} Nothing was changed.`;
-}
+const unchanged = (error: string) => nothingWas(error, 'changed');
 
 type Stage = { kind: 'choose' } | { kind: 'review'; request: MergeRequest; preview: MergePreview };
 
 export function MergeDialog({ onClose }: { onClose: () => void }) {
   const projectName = useGloss((s) => s.project?.project.name ?? 'this project');
-  const [other, setOther] = useState<File | null>(null);
-  const [base, setBase] = useState<File | null>(null);
+  const [other, setOther] = useState<PickedFile | null>(null);
+  const [base, setBase] = useState<PickedFile | null>(null);
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [choices, setChoices] = useState<Record<string, Side>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -45,7 +35,8 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setProblem(null);
     try {
-      const request: MergeRequest = { other: await readFile(other), ...(base ? { base: await readFile(base) } : {}) };
+      // A file that cannot be read (moved, deleted, unreadable since it was chosen) is named in the error.
+      const request: MergeRequest = { other: await toFileRef(other), ...(base ? { base: await toFileRef(base) } : {}) };
       const outcome = await previewMerge(request);
       if (!outcome.ok) return setProblem(unchanged(outcome.error));
       setChoices({});
@@ -75,14 +66,8 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
           Bring another coder’s codings, codes and memos into “{visibleName(projectName)}”. You will see what the merge would do, and choose where the copies disagree,
           before anything changes.
         </p>
-        <label className="field">
-          <span>The other coder’s copy (.gloss)</span>
-          <input type="file" accept=".gloss,application/json" onChange={(e) => setOther(e.target.files?.[0] ?? null)} autoFocus />
-        </label>
-        <label className="field">
-          <span>The file that was handed out (optional)</span>
-          <input type="file" accept=".gloss,application/json" onChange={(e) => setBase(e.target.files?.[0] ?? null)} />
-        </label>
+        <FileField label="The other coder’s copy (.gloss)" purpose="project-copy" value={other} onChange={setOther} autoFocus />
+        <FileField label="The file that was handed out (optional)" purpose="project-copy" value={base} onChange={setBase} />
         <p className="hint">With the handed-out file, Gloss can tell a deletion from an addition: what one coder deleted stays deleted unless the other changed it.</p>
         {problem && (
           <p className="error-text" role="alert">

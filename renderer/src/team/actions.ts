@@ -1,15 +1,16 @@
 /**
  * Team work started from the toolbar's Team menu and the host's menus: the coder's name,
- * merging another coder's copy, the agreement view. The dialogs live in TeamDialogs; these
- * open them and talk to the host.
+ * merging another coder's copy, the agreement view. These open the dialogs (see
+ * shell/dialogs.tsx) and talk to the host.
  */
 import { countsText } from '../../../shared/merge/report-lines';
-import { messageOf } from '../common/errors';
 import type { MenuItem } from '../common/Menu';
 import type { MergePreview, MergeRequest } from '../../../shared/ipc/contract';
 import type { MergeReport, Side } from '../../../shared/merge/types';
-import { getBridge } from '../bridge';
+import { call } from '../bridge/call';
 import { useGloss } from '../store';
+import { useAgreement } from './agreement/agreement-store';
+import type { AgreementUnit } from '../../../shared/agreement/types';
 
 /** File ▸ Merge project…: pick another coder's copy (and optionally the base), preview, resolve, merge. */
 export function startMerge(): void {
@@ -19,12 +20,12 @@ export function startMerge(): void {
     state.notify('This project is open read-only; another copy cannot be merged into it.');
     return;
   }
-  state.openTeamDialog('merge');
+  state.openDialog({ kind: 'merge' });
 }
 
 /** Asks for the coder's name (first run, or to change it). */
 export function askCoderName(): void {
-  useGloss.getState().openTeamDialog('coder-name');
+  useGloss.getState().openDialog({ kind: 'coder-name', firstRun: false });
 }
 
 export function showAgreement(): void {
@@ -43,22 +44,18 @@ export function teamMenuItems(readOnly: boolean): MenuItem[] {
 export async function saveCoderName(name: string): Promise<string | null> {
   const trimmed = name.trim();
   if (!trimmed) return 'Type your name: every coding and memo records who made it.';
-  try {
-    const before = useGloss.getState().coder;
-    const snapshot = await getBridge()['team:setCoderName'](trimmed);
-    useGloss.getState().coderNamed(snapshot);
-    if (before && snapshot.coder.id !== before.id) {
-      useGloss.getState().notify(`You are coding as the ${snapshot.coder.name} who already coded in this project, not as a second coder of that name.`, 'info');
-    }
-    return null;
-  } catch (e) {
-    return `Your name could not be saved: ${messageOf(e)}`;
+  const before = useGloss.getState().coder;
+  const named = await call('team:setCoderName', trimmed);
+  if (!named.ok) return `Your name could not be saved: ${named.error}`;
+  const { coder } = named.value;
+  if (before && coder.id !== before.id) {
+    useGloss.getState().notify(`You are coding as the ${coder.name} who already coded in this project, not as a second coder of that name.`, 'info');
   }
+  return null;
 }
 
 /** A host error about a picked file, naming the file when the host did not. */
-function aboutFile(e: unknown, request: MergeRequest): string {
-  const message = messageOf(e);
+function aboutFile(message: string, request: MergeRequest): string {
   const names = [request.other.name, request.base?.name].filter((n): n is string => !!n);
   return names.some((n) => message.includes(n)) ? message : `${request.other.name}: ${message}`;
 }
@@ -67,27 +64,18 @@ export type PreviewOutcome = { ok: true; preview: MergePreview } | { ok: false; 
 
 /** What merging the other copy would do; changes nothing. */
 export async function previewMerge(request: MergeRequest): Promise<PreviewOutcome> {
-  try {
-    return { ok: true, preview: await getBridge()['team:previewMerge'](request) };
-  } catch (e) {
-    return { ok: false, error: aboutFile(e, request) };
-  }
+  const preview = await call('team:previewMerge', request);
+  return preview.ok ? { ok: true, preview: preview.value } : { ok: false, error: aboutFile(preview.error, request) };
 }
 
 export type ApplyOutcome = { ok: true; report: MergeReport } | { ok: false; error: string };
 
 /** Merges the other copy with the user's choices, as one undoable step, and applies the change to the mirror. */
 export async function applyMerge(request: MergeRequest, resolutions: Record<string, Side>): Promise<ApplyOutcome> {
-  try {
-    const { result, report } = await getBridge()['team:applyMerge']({ ...request, resolutions });
-    if (!result.ok) return { ok: false, error: aboutFile(new Error(result.error), request) };
-    const state = useGloss.getState();
-    state.applyHostChange(result.change, result.history);
-    state.notify(mergeSummary(request.other.name, report), 'info');
-    return { ok: true, report };
-  } catch (e) {
-    return { ok: false, error: aboutFile(e, request) };
-  }
+  const merged = await call('team:applyMerge', { ...request, resolutions });
+  if (!merged.ok) return { ok: false, error: aboutFile(merged.error, request) };
+  useGloss.getState().notify(mergeSummary(request.other.name, merged.value.report), 'info');
+  return { ok: true, report: merged.value.report };
 }
 
 /** One line for the message area after a merge. */
@@ -97,4 +85,22 @@ export function mergeSummary(otherName: string, report: MergeReport): string {
   if (report.conflicts.length > 0) parts.push(`${report.conflicts.length} conflict${report.conflicts.length === 1 ? '' : 's'} resolved`);
   if (report.unplaced.length > 0) parts.push(`${report.unplaced.length} coding${report.unplaced.length === 1 ? '' : 's'} could not be placed`);
   return `${parts.join(', ')}. Undo reverts the whole merge.`;
+}
+
+/** The newest agreement request; an answer to an older one is dropped. */
+let latest = 0;
+
+/** Asks the host for agreement; an answer to an older request (the controls changed since) is dropped. */
+export async function computeAgreement(request: { coderIds: string[]; unit: AgreementUnit; minOverlap: number }): Promise<void> {
+  const ticket = ++latest;
+  const { set } = useAgreement.getState();
+  set({ busy: true, error: null });
+  const outcome = await call('team:agreement', {
+    coderIds: request.coderIds,
+    unit: request.unit,
+    ...(request.unit === 'segment' ? { minOverlap: request.minOverlap } : {}),
+  });
+  if (ticket !== latest) return;
+  if (outcome.ok) set({ result: outcome.value, busy: false });
+  else set({ error: outcome.error, busy: false, result: null });
 }

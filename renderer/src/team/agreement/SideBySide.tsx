@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { AgreementRow } from '../../../../shared/agreement/types';
 import { useGloss } from '../../store';
-import { passages, verdict, overlapTotals, type Passage, type Span } from './coverage';
+import { sideBySide, verdict, type Passage, type Span } from '../../../../shared/analysis/side-by-side';
 import { formatStatistic } from './table-rows';
 import { visibleName } from '../../../../shared/text/safe-names';
 
@@ -54,18 +54,11 @@ export function SideBySide({ codeId, documentId, coderIds, row, onBack }: Compar
   useEffect(() => heading.current?.focus(), []);
 
   const names = coderIds.map((id) => project?.coders.get(id)?.name ?? 'Unknown coder');
-  const shown = useMemo(() => {
-    if (!project || !doc) return null;
-    const perCoder: Span[][] = coderIds.map(() => []);
-    for (const id of project.codingsByDocument.get(documentId) ?? []) {
-      const coding = project.codings.get(id);
-      if (!coding || coding.codeId !== codeId) continue;
-      const at = coderIds.indexOf(coding.coderId);
-      if (at >= 0) perCoder[at]!.push({ start: coding.start, end: coding.end });
-    }
-    return { list: passages(perCoder, doc.text.length, CONTEXT), totals: overlapTotals(perCoder), counts: perCoder.map((s) => s.length) };
+  const shown = useMemo(
+    () => (project ? sideBySide(project, { documentId, codeId, coderIds }, CONTEXT) : null),
     // revision: the project's maps change in place.
-  }, [project, doc, documentId, codeId, coderIds.join('\u0000'), revision]);
+    [project, documentId, codeId, coderIds.join('\u0000'), revision],
+  );
 
   return (
     <section className="agreement-compare" aria-labelledby="agreement-compare-title">
@@ -85,7 +78,7 @@ export function SideBySide({ codeId, documentId, coderIds, row, onBack }: Compar
             {names.map((name, i) => (
               <li key={i}>
                 <span className="agreement-legend-line" style={{ background: COMPARE_COLOURS[i % COMPARE_COLOURS.length] }} aria-hidden="true" />
-                {name} ({shown.counts[i]} coding{shown.counts[i] === 1 ? '' : 's'})
+                {name} ({shown.codings[i]} coding{shown.codings[i] === 1 ? '' : 's'})
               </li>
             ))}
             <li>
@@ -102,7 +95,7 @@ export function SideBySide({ codeId, documentId, coderIds, row, onBack }: Compar
             {row && row.percent_agreement !== null ? '.' : ''}
           </p>
           <ol className="agreement-passages" aria-label="Coded passages">
-            {shown.list.map((p) => (
+            {shown.passages.map((p) => (
               <li key={p.start} className={`agreement-passage ${verdict(p)}`}>
                 <p className="agreement-passage-who">{describe(p, names)}</p>
                 <p className="agreement-passage-text">

@@ -4,7 +4,6 @@
  */
 import { create } from 'zustand';
 import type { AgreementResult, AgreementUnit } from '../../../../shared/agreement/types';
-import { getBridge } from '../../bridge';
 import type { Sort } from './table-rows';
 
 /** The segment unit's default: codings agree when they overlap by 90 % of the longer (MAXQDA's default). */
@@ -49,23 +48,4 @@ export const useAgreement = create<AgreementState>()((set) => ({
 export function parseOverlap(text: string): number | null {
   const n = Number(text.trim().replace(/\s*%$/, ''));
   return text.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 100 ? n / 100 : null;
-}
-
-let latest = 0;
-
-/** Asks the host for agreement; an answer to an older request (the controls changed since) is dropped. */
-export async function computeAgreement(request: { coderIds: string[]; unit: AgreementUnit; minOverlap: number }): Promise<void> {
-  const ticket = ++latest;
-  const { set } = useAgreement.getState();
-  set({ busy: true, error: null });
-  try {
-    const result = await getBridge()['team:agreement']({
-      coderIds: request.coderIds,
-      unit: request.unit,
-      ...(request.unit === 'segment' ? { minOverlap: request.minOverlap } : {}),
-    });
-    if (ticket === latest) set({ result, busy: false });
-  } catch (e) {
-    if (ticket === latest) set({ error: e instanceof Error ? e.message : String(e), busy: false, result: null });
-  }
 }

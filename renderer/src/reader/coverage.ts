@@ -1,9 +1,0 @@
-/** Which codings cover a position of the text: for the hover tooltip and the context menu. */
-import type { Coding } from '../../../shared/model/schema';
-
-/** Codings whose span contains the character at `offset`, shortest first (the most specific). */
-export function codingsAt(codings: readonly Coding[], offset: number): Coding[] {
-  return codings
-    .filter((c) => c.start <= offset && offset < c.end)
-    .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
-}
