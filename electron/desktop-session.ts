@@ -24,7 +24,9 @@ import { ask, chooseOpenPaths, chooseProjectPath, chooseSavePath, PROJECT_FILTER
 import { openProjectInteractively, samePath, writeUnlessOpen } from './open-project';
 import type { Preferences } from './preferences';
 import { sendEvent } from './ipc';
-import { fileErrorReason } from './service/fs-reasons';
+import { fileErrorReason, fileErrorWayOut } from './service/fs-reasons';
+import { ProjectOpenError } from './service/durable-file';
+import { isProjectPath } from './service/project-lock';
 import { renameCoder } from './service/settings';
 
 export interface SessionDeps {
@@ -230,7 +232,8 @@ export class DesktopSession {
         const service = await ProjectService.create(file, path.basename(file, path.extname(file)), this.serviceOptions(generation, false));
         return await this.adopt(service, generation, announce);
       } catch (e) {
-        await showError(this.deps.window(), `Gloss could not create ${path.basename(file)}.`, fileErrorReason(e));
+        const cause = e instanceof ProjectOpenError ? e.fsError : e;
+        await showError(this.deps.window(), `Gloss could not create ${path.basename(file)}.`, `${fileErrorReason(e)} ${fileErrorWayOut(cause, 'export')}`.trim());
         return null;
       }
     });
@@ -328,10 +331,12 @@ export class DesktopSession {
     if (this.service && samePath(target, this.service.file)) {
       throw new HandlerError(`${path.basename(target)} is the open project; choose another name for the export.`);
     }
+    // A project file is written only by whoever holds its lock, never by an export.
+    if (isProjectPath(target)) throw new HandlerError(`${path.basename(target)} is a Gloss project name; choose another name for the export.`);
     try {
       await writeFileDurably(target, content, false);
     } catch (e) {
-      throw new HandlerError(`Could not write ${path.basename(target)}: ${fileErrorReason(e)}.`);
+      throw new HandlerError(`Could not write ${path.basename(target)}: ${fileErrorReason(e)}. ${fileErrorWayOut(e, 'export')}`.trim());
     }
     return target;
   }

@@ -9,7 +9,7 @@ import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChosenFile, CoderNamed, ImportResponse, QdpxImported, Snapshot } from '../shared/ipc/contract';
 import { ProjectService } from './service/project-service';
 import { pathToFileURL } from 'node:url';
@@ -189,6 +189,33 @@ describe('the main process', () => {
     expect(menuItem(app.state.menu, 'File', 'Import Documents…').enabled).toBe(false);
   });
 
+  it('opens a project in a folder it cannot write to read-only, saying why and how to keep changes', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const folder = path.join(dataDir, 'cd-rom');
+    await fs.mkdir(folder);
+    const file = path.join(folder, 'Archive.gloss');
+    const created = await ProjectService.create(file, 'Archive study', { coder: { id: 'c1', name: 'Ana', color: '#123456' } });
+    await created.close();
+    // A read-only disk: nothing can be created in that folder (tests cannot mount one).
+    const realWriteFile = fs.writeFile;
+    const spy = vi.spyOn(fs, 'writeFile').mockImplementation(async (target, ...rest) => {
+      if (typeof target === 'string' && target.startsWith(folder)) throw Object.assign(new Error(`EROFS: read-only file system, open '${target}'`), { code: 'EROFS', path: target });
+      return realWriteFile(target, ...rest);
+    });
+    cleanups.push(async () => spy.mockRestore());
+
+    const app = await launch([file], dataDir, (state) => state.answers.messageBox.push(0)); // "Open read-only"
+    const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
+    expect(app.state.messageBoxes[0]?.message).toBe('Archive.gloss cannot be changed here: the disk is read-only.');
+    expect(app.state.messageBoxes[0]?.detail).toBe(
+      'Opened read-only, you can read, search and export, but not change it. Use File > Save As to keep it in a folder you can write to.',
+    );
+    expect(app.state.messageBoxes[0]?.buttons).toEqual(['Open read-only', 'Cancel']);
+    expect(snapshot.readOnly).toBe(true);
+    expect(snapshot.file?.project.name).toBe('Archive study');
+    expect((await fs.readdir(folder)).sort()).toEqual(['Archive.gloss']);
+  });
+
   it('never overwrites a damaged project and opens its backup as a recovered copy', async () => {
     const dataDir = await tempDir('gloss-main-');
     const file = path.join(dataDir, 'Study.gloss');
@@ -268,6 +295,14 @@ describe('the main process', () => {
 
     app.state.answers.save.push(null); // cancelled
     expect(value<{ path: string | null }>(await app.invoke('export:save', 'codebook-csv')).path).toBeNull();
+
+    // An export never writes over a project (only its lock holder writes one).
+    const other = path.join(dataDir, 'Other study.gloss');
+    await fs.writeFile(other, 'a project');
+    app.state.answers.save.push(other);
+    const overProject = await app.invoke('export:save', 'codebook-csv');
+    expect(overProject).toMatchObject({ ok: false, error: 'Other study.gloss is a Gloss project name; choose another name for the export.' });
+    expect(await fs.readFile(other, 'utf8')).toBe('a project');
   });
 
   it('writes CSV cells safe by default; the raw setting is kept in settings.json, and export:save writes what the renderer asks for', async () => {

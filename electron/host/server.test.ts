@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, NON_PAGE_CONTENT_SECURITY_POLICY } from '../content-policy';
+import { qde, zipQdpx } from '../../shared/formats/refi/fixtures/qdpx-fixtures';
 import { startHost, TOKEN_REFUSAL, type RunningHost } from './server';
 
 /** A raw request, so that the path reaches the server exactly as written (fetch normalises "..") . */
@@ -337,6 +338,42 @@ describe('browser host lifecycle', () => {
       expect(file.codes.map((c: { name: string }) => c.name)).toEqual(['delays']);
       await expect(fs.access(`${projectFile}.lock`)).rejects.toThrow();
       await expect(fetch(`http://127.0.0.1:${host.port}/`)).rejects.toThrow();
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes an imported REFI-QDA project only as a new file it holds the lock of, beside the open one', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-host-'));
+    try {
+      const projectFile = path.join(dir, 'pilot.gloss');
+      // A project of that name is already there: it is never replaced.
+      const existing = path.join(dir, 'Field notes.gloss');
+      await fs.writeFile(existing, 'not touched');
+      const host = await startHost({ projectFile, rendererDir: dir, dataDir: dir, log: () => {} });
+      try {
+        const qdpx = zipQdpx({
+          'project.qde': qde('<Sources><TextSource guid="dddddddd-0000-4000-8000-000000000001" name="T"><PlainTextContent>Hello</PlainTextContent></TextSource></Sources>', {
+            name: 'Field notes',
+          }),
+        });
+        const res = await fetch(`http://127.0.0.1:${host.port}/api/invoke/exchange:importQdpx`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
+          body: JSON.stringify({ arg: { file: { name: 'field.qdpx', base64: Buffer.from(qdpx).toString('base64') }, positions: 'auto' } }),
+        });
+        const body = (await res.json()) as { ok: boolean; result: { path: string } };
+        expect(body.ok).toBe(true);
+        const adopted = path.join(dir, 'Field notes 2.gloss');
+        expect(body.result.path).toBe(adopted);
+        expect(host.service.file).toBe(adopted);
+        expect(await fs.readFile(existing, 'utf8')).toBe('not touched');
+        expect(JSON.parse(await fs.readFile(`${adopted}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, kind: 'host' });
+        // The project it replaced was saved and let go.
+        await expect(fs.access(`${projectFile}.lock`)).rejects.toThrow();
+      } finally {
+        await host.close();
+      }
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

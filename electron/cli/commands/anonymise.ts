@@ -98,7 +98,7 @@ Options:
       io.out(`${label}: replaced ${plural(found.occurrences, 'occurrence')} of ${what} in ${where(found)}`);
       printDocuments(io, found);
       printCodingReport(io, service.current, response, flagged);
-    });
+    }, { io });
     return 0;
   },
 };

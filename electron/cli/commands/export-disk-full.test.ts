@@ -50,14 +50,14 @@ describe.skipIf(!canMount)('gloss export --markdown onto a full disk', () => {
   it('leaves no half folder: the notes folder is not created at all', async () => {
     const run = await exportOntoSmallDisk('', 'notes');
     expect(run.code).toBe('exit=1');
-    expect(run.stderr).toMatch(/^gloss: notes: the notes could not be written \(.+\.md: the disk is full\); nothing was written\. Free some space or choose another folder\.\n$/);
+    expect(run.stderr).toMatch(/^gloss: notes: the notes could not be written \(.+\.md: the disk is full\); nothing was written\. Free some space, or choose a folder on another disk\.\n$/);
     expect(run.listing).toBe('small:');
   });
 
   it('leaves an existing folder exactly as it was', async () => {
     const run = await exportOntoSmallDisk('mkdir small/vault && echo mine > small/vault/keep.md', 'vault');
     expect(run.code).toBe('exit=1');
-    expect(run.stderr).toMatch(/the disk is full\); nothing was written, the folder is as it was\. Free some space or choose another folder\.\n$/);
+    expect(run.stderr).toMatch(/the disk is full\); nothing was written, the folder is as it was\. Free some space, or choose a folder on another disk\.\n$/);
     expect(run.listing).toBe(['small:', '  vault', '  ', '  small/vault:', '  keep.md'].join('\n'));
   });
 });

@@ -5,7 +5,8 @@ import type { ExportKind } from '../../../shared/ipc/contract';
 import { markdownFiles, type MarkdownFile } from '../../../shared/export/markdown';
 import { writeFileDurably } from '../../service/durable-file';
 import { FolderFileExistsError, FolderWriteError, writeFolderAtomically } from '../../export/folder-write';
-import { fileErrorReason } from '../../service/fs-reasons';
+import { fileErrorReason, fileErrorWayOut } from '../../service/fs-reasons';
+import { isProjectPath } from '../../service/project-lock';
 import { CliError, listNames, UsageError } from '../errors';
 import { HandlerError } from '../../service/handler-error';
 import { readProject } from '../project-session';
@@ -17,7 +18,8 @@ function writeFailure(out: string, e: unknown): CliError {
     code === 'ENOENT' ? `the folder ${path.dirname(path.resolve(out))} does not exist`
     : code === 'ENOTDIR' ? 'a part of its path is a file, not a folder'
     : fileErrorReason(e);
-  return new CliError(`${path.basename(out)}: could not be written: ${reason}`);
+  const wayOut = fileErrorWayOut(e, 'export');
+  return new CliError(`${path.basename(out)}: could not be written: ${reason}${wayOut ? `. ${wayOut}` : ''}`);
 }
 
 /**
@@ -113,7 +115,7 @@ async function writeMarkdown(dir: string, files: readonly MarkdownFile[], replac
       : existed
         ? '; nothing was written, the folder is as it was'
         : '; nothing was written';
-    const wayOut = (e.cause as NodeJS.ErrnoException)?.code === 'ENOSPC' ? 'Free some space or choose another folder.' : 'Choose another folder.';
+    const wayOut = fileErrorWayOut(e.cause, 'export') || 'Choose another folder.';
     throw new CliError(`${path.basename(dir)}: the notes could not be written (${e.file}: ${reason})${outcome}. ${wayOut}`);
   }
 }
@@ -193,6 +195,8 @@ Options:
       if ([project, `${project}.bak`, `${project}.lock`].includes(absolute)) {
         throw new UsageError(`export: ${path.basename(out)} is the project itself; choose another file for the export`);
       }
+      // A project file is written only by whoever holds its lock, never by an export.
+      if (isProjectPath(absolute)) throw new UsageError(`export: ${path.basename(out)} names a Gloss project; choose another file for the export`);
     }
     if (new Set(outputs.map((out) => path.resolve(out))).size < outputs.length) {
       throw new UsageError('export: two outputs name the same file');

@@ -41,7 +41,7 @@ Options:
       );
       if (response.result && !response.result.ok) throw new CliError(`${labelOf(file)}: ${response.result.error}`);
       return response.imported;
-    });
+    }, { io });
     // One line per document, id TAB name: a tab or line break in a name must not add a column or a line.
     for (const doc of imported) io.out(`${doc.id}\t${terminalSafe(doc.name)}`);
     for (const failure of failures) io.err(`gloss: ${failure}`);
