@@ -247,6 +247,8 @@ describe('the main process', () => {
     const binary = path.join(dataDir, 'photo.txt');
     await fs.writeFile(notes, 'Training was cancelled twice.\r\nNobody told us why.');
     await fs.writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0x0d, 0x0a]));
+    const talk = path.join(dataDir, 'talk.vtt');
+    await fs.writeFile(talk, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n\n00:00:99999.000 --> 00:00:03.000\nThe lost line.\n');
 
     // The menu hands Import to the renderer, which runs the one import pipeline of both hosts.
     menuItem(app.state.menu, 'File', 'Import Documents…').click!();
@@ -254,11 +256,12 @@ describe('the main process', () => {
     const eventsBefore = app.win.events().length;
 
     // The renderer asks for the native dialog; the chosen files come back as paths, not bytes.
-    app.state.answers.open.push([notes, binary]);
+    app.state.answers.open.push([notes, binary, talk]);
     const chosen = value<ChosenFile[]>(await app.invoke('files:choose', 'documents'));
     expect(chosen).toEqual([
       { name: 'Field notes.txt', path: notes },
       { name: 'photo.txt', path: binary },
+      { name: 'talk.vtt', path: talk },
     ]);
     const dialog = app.state.openDialogs.at(-1)!;
     expect(dialog.title).toBe('Import documents');
@@ -267,10 +270,12 @@ describe('the main process', () => {
 
     // The main process reads them by path and imports what it can; the reply carries the change and the refusals.
     const response = value<ImportResponse>(await app.invoke('documents:import', chosen));
-    expect(response.imported.map((d) => d.name)).toEqual(['Field notes']);
+    expect(response.imported.map((d) => d.name)).toEqual(['Field notes', 'talk']);
     expect(response.failed.map((f) => f.name)).toEqual(['photo.txt']);
+    // The import report's notes come back with it, each naming its file.
+    expect(response.notes.map((n) => n.note)).toContainEqual(expect.stringMatching(/^talk\.vtt: the cue at line 6 has a timing Gloss cannot read/));
     expect(response.failed[0]?.error).toMatch(/^photo\.txt: /);
-    expect(response.result).toMatchObject({ ok: true, label: expect.stringMatching(/Field notes/) });
+    expect(response.result).toMatchObject({ ok: true, label: 'Import 2 documents' });
     // No event follows the reply: it carries everything the renderer needs.
     expect(app.win.events().slice(eventsBefore).filter((e) => e.event !== 'save-state' && e.event !== 'progress')).toEqual([]);
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));

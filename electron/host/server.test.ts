@@ -288,7 +288,9 @@ describe('browser host', () => {
       const big = JSON.stringify({ arg: [{ name: 'big.txt', base64: 'A'.repeat(1024 * 1024) }] });
       const res = await invoke('documents:import', big);
       expect(res.status).toBe(413);
-      expect(res.body.error).toBe('The request is too large (the limit is 1 MB).');
+      expect(res.body.error).toBe(
+        'The files sent are too large for the browser host: it takes up to 1 MB in one request (files travel base64-encoded, a third larger than on disk, so about 768 KB of files). Send fewer files at a time, or use the gloss command for larger ones.',
+      );
     });
   });
 

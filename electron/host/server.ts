@@ -41,7 +41,7 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** Passed to the service: edits within this many ms are written together. */
   saveDelayMs?: number;
-  /** Largest accepted request body in bytes (200 MB by default). */
+  /** Largest accepted request body in bytes (MAX_BODY_BYTES, 342 MB, by default). */
   bodyLimit?: number;
 }
 

@@ -42,6 +42,7 @@ import type { HeldLock, HolderKind, LockInfo } from './lock';
 import { lockProject } from './project-lock';
 import { fileErrorReason, fileErrorWayOut } from './fs-reasons';
 import { fileExists } from './free-path';
+import { tolerateStrayPdfRejections } from './pdf-rejections';
 
 export interface ServiceOptions {
   /** The person making changes in this process. */
@@ -309,6 +310,8 @@ export class ProjectService {
     onProgress?: (done: number, total: number) => void,
     options: { allowDuplicates?: boolean } = {},
   ): Promise<ImportResponse> {
+    // A damaged PDF can make pdf.js reject in the background after its answer (see pdf-rejections.ts).
+    if (files.some((f) => /\.pdf$/i.test(f.name))) tolerateStrayPdfRejections();
     const documents: ImportedDocument[] = [];
     const failed: ImportResponse['failed'] = [];
     const duplicates: ImportResponse['duplicates'] = [];

@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { previewCodebookImport } from '../../../shared/formats/codebook/match';
+import { codebookRefusalBeforeReading } from '../../../shared/formats/codebook/read';
 import { previewLines } from '../../../shared/formats/codebook/preview-lines';
 import type { CodebookPreview, IncomingCodebook } from '../../../shared/formats/codebook/types';
 import { emptyProjectFile, stateFromFile } from '../../../shared/model/state';
@@ -9,17 +10,21 @@ import { importReadCodebook, readCodebookFile } from '../../service/codebook-imp
 import { fileErrorReason } from '../../service/fs-reasons';
 import { HandlerError } from '../../service/handler-error';
 import { coderFor } from '../../service/coder';
+import { readFileChecked } from '../../service/read-import-files';
 import { CliError, UsageError } from '../errors';
 import { changeProject, readProject } from '../project-session';
 import { labelOf, noExtraArguments, projectArgument, type Command } from '../command';
 
 async function readInput(input: string): Promise<IncomingCodebook> {
-  let bytes: Uint8Array;
+  let checked: Awaited<ReturnType<typeof readFileChecked>>;
   try {
-    bytes = new Uint8Array(await fs.readFile(input));
+    // Refused from its size and first bytes before the rest of it is read.
+    checked = await readFileChecked(input, (size, head) => codebookRefusalBeforeReading(path.basename(input), size, head));
   } catch (e) {
     throw new CliError(`${labelOf(input)}: ${fileErrorReason(e, 'reading')}; nothing was imported.`);
   }
+  if (!checked.ok) throw new CliError(checked.error);
+  const bytes = checked.bytes;
   try {
     return readCodebookFile({ name: path.basename(input), bytes });
   } catch (e) {
