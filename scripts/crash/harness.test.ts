@@ -28,6 +28,8 @@ describe('crash harness (short run)', () => {
       killChance: 0.5,
       // Short, so that the kills land while the processes run.
       killWindowMs: 3_000,
+      // The host is killed half a second into serving, so the run has a kill whatever the timings.
+      killHostAfterMs: 500,
       roundLimitMs: 90_000,
       seed: 5,
     });

@@ -32,6 +32,12 @@ export interface HarnessOptions {
   killChance: number;
   /** Kills land within this many ms of a process's start (its likely life on a busy machine). */
   killWindowMs: number;
+  /**
+   * Kill every round's host, once it has served for this many ms (it serves at least a second),
+   * whatever killChance draws: a short run then surely has a kill while the host holds the
+   * project, however fast or slow the machine is.
+   */
+  killHostAfterMs?: number;
   /** What is still running this long after a round started is killed. */
   roundLimitMs: number;
   /** Seed of the random choices (the timings themselves are the machine's). */
@@ -186,6 +192,8 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessFigure
         hostDone = (async () => {
           const client = await hostUrl(host, options.roundLimitMs);
           const serving = Date.now();
+          const killAfter = options.killHostAfterMs;
+          if (killAfter !== undefined) timers.push(setTimeout(() => host.kill() && figures.kills++, Math.min(killAfter, life / 2)));
           const gone = () => host.ended() || overdue();
           const unsaved = client ? await driveHost(client, round, () => Date.now() - serving > life, gone, hostAcks) : [];
           // Stopped as a user stops it (Ctrl+C saves first), unless it was killed.
