@@ -84,7 +84,8 @@ function excerpt(e: Excerpt): string {
   return [
     '<figure>',
     `<blockquote>${escapeHtml(e.text)}</blockquote>`,
-    `<figcaption>characters ${start}–${end} · ${escapeHtml(e.coder)}</figcaption>`,
+    // The unit on every caption: a reader who cites one excerpt may never see the header.
+    `<figcaption>characters ${start}–${end} (UTF-16 units) · ${escapeHtml(e.coder)}</figcaption>`,
     ...e.memos.map((memo) => `<div class="memo"><strong>Memo:</strong> ${escapeHtml(memo)}</div>`),
     '</figure>',
   ].join('\n');
@@ -128,7 +129,9 @@ export function htmlReport(state: ProjectState): string {
     `<h1>${escapeHtml(title)}</h1>`,
     state.project.description ? `<p class="description">${escapeHtml(state.project.description)}</p>` : '',
     `<p class="meta">${plural(state.documents.size, 'document')}, ${plural(sections.length, 'code')}, ${plural(codings, 'coding')}. ` +
-      'Positions are character offsets into each document’s text, as in the CSV export.</p>',
+      'Positions are offsets into each document’s text in UTF-16 code units, counted from 0 with the end ' +
+      'exclusive, as in the CSV export; they equal characters except after emoji and other characters ' +
+      'outside the Basic Multilingual Plane, which count two.</p>',
     '</header>',
     // The codebook outline doubles as the table of contents: each name links to its excerpts.
     '<nav aria-labelledby="codebook">',
