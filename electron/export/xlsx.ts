@@ -14,7 +14,7 @@ import { EXCERPTS_HEADER, excerptRows } from '../../shared/export/csv-excerpts';
 import { CODEBOOK_HEADER, codebookRows } from '../../shared/export/csv-codebook';
 import { documentsByName } from '../../shared/export/document-order';
 
-type Cell = string | number;
+type Cell = string | number | Date;
 
 /** Said under the frequency table, because a reader might expect parents to add up their sub-codes. */
 export const FREQUENCIES_NOTE = 'Each count is a code’s own codings in that document; a parent code does not include its sub-codes.';
@@ -25,12 +25,18 @@ export const SHEETS = { excerpts: 'Excerpts', codebook: 'Codebook', frequencies:
 export const MAX_CELL_LENGTH = 32_767;
 const TRUNCATED = ' … [cut: Excel holds at most 32,767 characters in a cell; the CSV export has the full text]';
 
+/**
+ * How a time shows: Excel's date cells hold no time zone, and Gloss stores UTC, so the
+ * format says so. The cell keeps the milliseconds; the CSV keeps the ISO text.
+ */
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss "UTC"';
+
 /** Column widths, in characters: wide enough for short headers, narrow enough to read long text wrapped. */
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 80;
 
 function fitCell(value: Cell): Cell {
-  if (typeof value === 'number' || value.length <= MAX_CELL_LENGTH) return value;
+  if (typeof value !== 'string' || value.length <= MAX_CELL_LENGTH) return value;
   let cut = MAX_CELL_LENGTH - TRUNCATED.length;
   const last = value.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--; // never keep half a surrogate pair
@@ -39,6 +45,7 @@ function fitCell(value: Cell): Cell {
 
 /** The widest line of the value, in characters (a multi-line cell is as wide as its longest line). */
 function displayWidth(value: Cell): number {
+  if (value instanceof Date) return DATE_FORMAT.length;
   if (typeof value === 'number') return String(value).length;
   let widest = 0;
   for (const line of value.split('\n')) widest = Math.max(widest, line.length);
@@ -51,6 +58,8 @@ interface SheetSpec {
   rows: Cell[][];
   /** Columns (0-based) whose long text wraps instead of running on. */
   wrap?: readonly number[];
+  /** Columns (0-based) of ISO 8601 times, written as date cells a spreadsheet can sort and filter. */
+  dates?: readonly number[];
   /** Columns kept in view when scrolling right. */
   frozenColumns?: number;
   /** Rows after the data that the filter must not sort in with it (totals). */
@@ -71,12 +80,14 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec)
     column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
     // Set on the column before the rows are added, so every cell of it takes the style.
     if (spec.wrap?.includes(i)) column.alignment = { wrapText: true, vertical: 'top' };
+    if (spec.dates?.includes(i)) column.numFmt = DATE_FORMAT;
   });
   if (header.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: header.length } };
   const headerRow = sheet.addRow([...header]);
   headerRow.font = { bold: true };
   headerRow.commit();
-  for (const row of rows) sheet.addRow(row.map(fitCell)).commit();
+  const asDate = (value: Cell, i: number): Cell => (spec.dates?.includes(i) && typeof value === 'string' ? (validDate(value) ?? value) : value);
+  for (const row of rows) sheet.addRow(row.map((v, i) => fitCell(asDate(v, i)))).commit();
   for (const row of footer) {
     const added = sheet.addRow(row.map(fitCell));
     added.font = { bold: true };
@@ -136,7 +147,8 @@ export async function workbookXlsx(state: ProjectState): Promise<Uint8Array> {
   if (modified) workbook.modified = modified;
 
   const excerptsWrap = ['text', 'memo'].map((h) => EXCERPTS_HEADER.indexOf(h as (typeof EXCERPTS_HEADER)[number]));
-  addSheet(workbook, { name: SHEETS.excerpts, header: EXCERPTS_HEADER, rows: excerptRows(state), wrap: excerptsWrap });
+  const createdColumn = EXCERPTS_HEADER.indexOf('created_at');
+  addSheet(workbook, { name: SHEETS.excerpts, header: EXCERPTS_HEADER, rows: excerptRows(state), wrap: excerptsWrap, dates: [createdColumn] });
   addSheet(workbook, {
     name: SHEETS.codebook,
     header: CODEBOOK_HEADER,
