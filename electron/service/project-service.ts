@@ -357,7 +357,7 @@ export class ProjectService {
     const result = this.run({ type: 'addDocuments', documents });
     if (!result.ok) return { result, imported: [], failed, duplicates, notes };
     const ids = result.created.documentIds ?? [];
-    return { result, imported: ids.map((id, i) => ({ id, name: documents[i]!.name })), failed, duplicates, notes };
+    return { result, imported: ids.map((id) => ({ id, name: this.state.documents.get(id)!.name })), failed, duplicates, notes };
   }
 
   /**
