@@ -199,16 +199,19 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       const patches: Patch[] = [];
       const documentIds: string[] = [];
       const names = new DocumentNames(state.documents.values());
+      const given: string[] = [];
       for (const doc of request.documents) {
         if (doc.text.includes('\r') && doc.structure?.length) return err(`“${doc.name}”: structure ranges must refer to text with LF line endings`);
         const id = ctx.newId();
+        const name = names.claim(doc.name.trim(), doc.source?.fileName);
         documentIds.push(id);
+        given.push(name);
         patches.push({
           table: 'documents',
           op: 'put',
           value: {
             id,
-            name: names.claim(doc.name.trim(), doc.source?.fileName),
+            name,
             // Offsets are defined on LF text; a pasted or scripted text may still hold CRLF.
             text: normalizeNewlines(doc.text),
             createdAt: ctx.now,
@@ -218,7 +221,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
           },
         });
       }
-      const label = documentIds.length === 1 ? `Import “${(patches[0]!.value as { name: string }).name}”` : `Import ${documentIds.length} documents`;
+      const label = documentIds.length === 1 ? `Import “${given[0]}”` : `Import ${documentIds.length} documents`;
       return ok({ label, change: { patches }, created: { documentIds } });
     }
     case 'renameDocument': {
