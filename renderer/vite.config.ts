@@ -14,6 +14,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 const REGISTRIES = ['shared/import/registry.ts', 'shared/export/registry.ts'].map((file) => fileURLToPath(new URL(`../${file}`, import.meta.url)));
 const HOST_ONLY = '\0gloss-host-only';
+/** Libraries only the host's importers and exports use; the build fails if one gets into the window's. */
+const HOST_LIBRARIES = /[\\/]node_modules[\\/](mammoth|pdfjs-dist|exceljs)[\\/]/;
 
 function hostOnlyModules(): Plugin {
   return {
@@ -24,6 +26,12 @@ function hostOnlyModules(): Plugin {
     },
     load(id) {
       return id === HOST_ONLY ? "throw new Error('Documents are read and exports made by the host, not in the window.');" : null;
+    },
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        const library = chunk.type === 'chunk' ? chunk.moduleIds.find((id) => HOST_LIBRARIES.test(id)) : undefined;
+        if (library) this.error(`${library} got into the window's build (${chunk.fileName}); it belongs to the host alone`);
+      }
     },
   };
 }
