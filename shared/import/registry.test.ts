@@ -3,6 +3,8 @@ import { refusal } from './fixtures/inspect';
 import { MAX_DOCUMENT_BYTES, MAX_TEXT_FILE_BYTES, MAX_TEXT_LENGTH, SNIFF_BYTES } from './limits';
 import { IMPORT_FORMATS_TEXT, IMPORTERS, SUPPORTED_EXTENSIONS, importerFor, refusalBeforeReading, refusalForThrow, type RegisteredImporter } from './registry';
 import { FILE_CHOOSERS } from '../app/file-choosers';
+import { IMPORT_TARGETS } from './fuzz/targets';
+import { extensionOf } from './file-names';
 
 describe('importer registry', () => {
   it('chooses an importer by extension, case-insensitively', () => {
@@ -118,6 +120,11 @@ describe('importer registry lines', () => {
       '(no label: TXT .md): no size limit',
       'extension read by two importers: .md',
     ]);
+  });
+
+  it('is fuzzed line by line: each importer reads one of the fuzzer’s targets', () => {
+    const fuzzed = IMPORT_TARGETS.map((target) => extensionOf(target.fileName));
+    for (const line of IMPORTERS) expect(line.extensions.some((ext) => fuzzed.includes(ext)), line.label).toBe(true);
   });
 
   it('is where the file choosers and hints take their extensions from', () => {
