@@ -12,8 +12,7 @@ import { app, type BrowserWindow } from 'electron';
 import type { Coder, ProjectFile } from '../shared/model/schema';
 import { fileFromState } from '../shared/model/state';
 import { serializeProject } from '../shared/model/serialize';
-import { SUPPORTED_EXTENSIONS } from '../shared/import/registry';
-import { FILE_CHOOSERS, type FilePurpose } from '../shared/app/file-choosers';
+import { exportSaveFilter, FILE_CHOOSERS, type FilePurpose } from '../shared/app/file-choosers';
 import type { ChosenFile, HostEvent, HostEvents, Snapshot } from '../shared/ipc/contract';
 import { writeFileDurably } from './service/durable-file';
 import type { ExportFile } from './service/export-file';
@@ -292,14 +291,13 @@ export class DesktopSession {
   /** The native open dialog for files of `purpose`; the chosen files, remembered as readable. */
   async chooseFiles(purpose: FilePurpose): Promise<ChosenFile[]> {
     const chooser: (typeof FILE_CHOOSERS)[FilePurpose] = FILE_CHOOSERS[purpose];
-    const extensions = 'extensions' in chooser ? chooser.extensions : SUPPORTED_EXTENSIONS;
     const paths = await chooseOpenPaths(this.deps.window(), {
       title: chooser.title,
       defaultPath: this.defaultFolder(),
       ...('button' in chooser ? { buttonLabel: chooser.button } : {}),
       properties: chooser.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
       filters: [
-        { name: chooser.filterName, extensions: extensions.map((ext) => ext.replace(/^\./, '')) },
+        { name: chooser.filterName, extensions: chooser.extensions.map((ext) => ext.replace(/^\./, '')) },
         { name: 'All files', extensions: ['*'] },
       ],
     });
@@ -320,16 +318,16 @@ export class DesktopSession {
   }
 
   /** Asks where to save an export and writes it durably; the path, or null if cancelled. */
-  async saveExport({ fileName, content }: ExportFile): Promise<string | null> {
-    const extension = path.extname(fileName).replace(/^\./, '') || 'csv';
+  async saveExport({ kind, fileName, content }: ExportFile): Promise<string | null> {
+    const filter = exportSaveFilter(kind);
     const chosen = await chooseSavePath(this.deps.window(), {
       title: 'Export',
       defaultPath: path.join(this.service ? path.dirname(this.service.file) : this.defaultFolder(), fileName),
       buttonLabel: 'Export',
-      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+      filters: [filter],
     });
     if (!chosen) return null;
-    const target = path.extname(chosen) ? chosen : `${chosen}.${extension}`;
+    const target = path.extname(chosen) ? chosen : `${chosen}.${filter.extensions[0]}`;
     if (this.service && samePath(target, this.service.file)) {
       throw new HandlerError(`${path.basename(target)} is the open project; choose another name for the export.`);
     }

@@ -294,6 +294,8 @@ describe('the main process', () => {
     const saved = value<{ path: string | null }>(await app.invoke('export:save', 'excerpts-csv'));
     expect(saved.path).toBe(`${out}.csv`);
     expect(app.state.saveDialogs.at(-1)?.defaultPath).toBe(path.join(dataDir, 'Sample project - excerpts.csv'));
+    // The filter is the export registry's line: the format's label and extension.
+    expect(app.state.saveDialogs.at(-1)?.filters).toEqual([{ name: 'Coded excerpts (CSV)', extensions: ['csv'] }]);
     const csv = await fs.readFile(`${out}.csv`, 'utf8');
     expect(csv.startsWith('\ufeffdocument,code,code_path,coder,start,end,text,memo,created_at')).toBe(true);
     expect(csv).toContain('Support shouldn\'t depend on whether a child is useful to a prosecution.');
@@ -356,6 +358,7 @@ describe('the main process', () => {
     const workbook = path.join(dataDir, 'study');
     app.state.answers.save.push(workbook);
     expect(value<{ path: string | null }>(await app.invoke('export:save', 'xlsx')).path).toBe(`${workbook}.xlsx`);
+    expect(app.state.saveDialogs.at(-1)?.filters).toEqual([{ name: 'Workbook (Excel .xlsx)', extensions: ['xlsx'] }]);
     const bytes = await fs.readFile(`${workbook}.xlsx`);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 

@@ -15,6 +15,7 @@ import { ProjectOpenError } from '../service/durable-file';
 import { createHandlers, type HostContext } from '../service/handlers';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
 import { fileExists, firstFreePath } from '../service/free-path';
+import { safeStem } from '../../shared/text/safe-names';
 import { coderConfirmed, defaultDataDir, loadExportSettings, renameCoder, saveExportSettings } from '../service/settings';
 import { checkToken, fromBridge, newToken, tokenCookie, tokenCookieName } from './auth';
 import { EventStream } from './event-stream';
@@ -85,9 +86,9 @@ async function createBeside(dir: string, suggestedName: string, file: ProjectFil
   }
 }
 
-/** `dir/name.gloss`, or `dir/name 2.gloss` and so on when that exists. */
+/** `dir/name.gloss`, or `dir/name 2.gloss` and so on when that exists; `name` made a safe file name here too, where the path is made. */
 function freeProjectPath(dir: string, name: string): Promise<string> {
-  const safe = name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'Imported project';
+  const safe = safeStem(name, ' ');
   return firstFreePath((n) => path.join(dir, `${safe}${n === 1 ? '' : ` ${n}`}.gloss`));
 }
 

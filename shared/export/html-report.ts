@@ -5,6 +5,8 @@
  */
 import type { ProjectState } from '../model/state';
 import { excerptsByCode, type CodeSection, type Excerpt } from './excerpts-by-code';
+import { ok } from '../result';
+import type { ExportBuilder } from './registry';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -149,3 +151,6 @@ export function htmlReport(state: ProjectState): string {
     .join('\n')
     .concat('\n');
 }
+
+/** The registry's builder. */
+export const htmlReportExport: ExportBuilder = (state) => ok(htmlReport(state));

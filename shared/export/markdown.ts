@@ -6,6 +6,9 @@
 import type { ProjectState } from '../model/state';
 import { excerptsByCode, type CodeSection, type Excerpt } from './excerpts-by-code';
 import { safeStem, UniqueNames } from './file-names';
+import { strToU8, zipSync } from 'fflate';
+import { ok } from '../result';
+import type { ExportBuilder } from './registry';
 
 export interface MarkdownFile {
   /** Relative path with forward slashes, e.g. "Training gaps.md". */
@@ -142,3 +145,10 @@ export function markdownFiles(state: ProjectState): MarkdownFile[] {
     ...files.map(({ section, path }) => ({ path, content: codeFile(section) })),
   ];
 }
+
+/**
+ * The registry's builder: the notes in one .zip, inside a folder named after the project
+ * (the app downloads one file; the CLI writes markdownFiles into a folder instead).
+ */
+export const markdownZipExport: ExportBuilder = (state, { base }) =>
+  ok(zipSync(Object.fromEntries(markdownFiles(state).map((f) => [`${base}/${f.path}`, strToU8(f.content)]))));

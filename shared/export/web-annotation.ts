@@ -21,6 +21,8 @@ import { memoLine } from '../model/memos';
 import { uniqueQuoteAt } from '../text/quote';
 import { documentsByName } from './document-order';
 import { refiGuid, uuidV5, GLOSS_GUID_NAMESPACE } from '../formats/refi/guid';
+import { ok } from '../result';
+import type { ExportBuilder } from './registry';
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -143,3 +145,6 @@ export function webAnnotations(state: ProjectState): string {
   };
   return JSON.stringify(collection, null, 2) + '\n';
 }
+
+/** The registry's builder. */
+export const webAnnotationsExport: ExportBuilder = (state) => ok(webAnnotations(state));

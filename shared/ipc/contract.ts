@@ -18,6 +18,7 @@ import type { MergeConflict, MergeReport, Side } from '../merge/types';
 import type { MenuCommand } from '../app/commands';
 import type { FilePurpose } from '../app/file-choosers';
 import { FILE_PURPOSES } from '../app/file-choosers';
+import { EXPORT_IDS } from '../export/registry';
 
 export type { MenuCommand, FilePurpose };
 
@@ -96,20 +97,8 @@ export interface ImportResponse {
   notes: { name: string; note: string }[];
 }
 
-export const exportKindSchema = z.enum([
-  'excerpts-csv',
-  'codebook-csv',
-  'codebook-qdc',
-  /** REFI-QDA project, positions in Unicode code points (the spec). */
-  'project-qdpx',
-  /** REFI-QDA project, positions in UTF-16 code units (what NVivo reads). */
-  'project-qdpx-utf16',
-  'xlsx',
-  'html-report',
-  /** One Markdown file per code; a .zip of them from the app, a folder from the CLI. */
-  'markdown-zip',
-  'web-annotations',
-]);
+/** The export formats' ids, one per line of the export registry (shared/export/registry.ts). */
+export const exportKindSchema = z.enum(EXPORT_IDS);
 export type ExportKind = z.infer<typeof exportKindSchema>;
 
 /**

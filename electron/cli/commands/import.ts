@@ -5,13 +5,14 @@ import { CliError, UsageError } from '../errors';
 import { changeProject } from '../project-session';
 import { labelOf, optionalString, projectArgument, type Command } from '../command';
 import { terminalSafe } from '../../../shared/text/safe-names';
+import { IMPORT_FORMATS_TEXT } from '../../../shared/import/registry';
 
 export const importCommand: Command = {
   name: 'import',
   summary: 'import text files as documents',
   help: `Usage: gloss import FILE DOC_PATH...
 
-Imports each DOC_PATH (.txt, .md, .docx, .pdf, .html, .odt, .epub, .rtf, .srt, .vtt)
+Imports each DOC_PATH (${IMPORT_FORMATS_TEXT})
 into the project FILE as a document named after the file without its extension. Plain
 text in UTF-8, UTF-16 (with BOM) or Windows-1252 is decoded; line endings become LF.
 Prints one line per imported document: its id, a tab, its name. What the import report
