@@ -1,12 +1,20 @@
 /** Whether a path is taken, and the first numbered variant of a name that is not. */
 import { promises as fs } from 'node:fs';
 
-/** True if something exists at `file` (a file, folder or link). */
+/**
+ * True if a file or folder exists at `file` (through a link), false if nothing does. Throws
+ * the file system's error when it cannot tell (no permission to look in the folder, a
+ * failing disk) rather than guess: the one way Gloss asks whether a path exists.
+ */
 export async function fileExists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
+  try {
+    await fs.stat(file);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+    throw e;
+  }
 }
 
 /**
