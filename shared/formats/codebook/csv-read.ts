@@ -8,7 +8,7 @@
  */
 import { CODEBOOK_HEADER } from '../../export/csv-codebook';
 import { err, ok, type Result } from '../../result';
-import { parseCsv } from './csv-parse';
+import { parseCsv } from '../csv-parse';
 import type { IncomingCode, IncomingCodebook } from './types';
 import { readColor } from './values';
 
