@@ -6,8 +6,7 @@ import { markdownFiles, type MarkdownFile } from '../../../shared/export/markdow
 import { writeFileDurably } from '../../service/durable-file';
 import { fileErrorReason, fileErrorWayOut } from '../../service/fs-reasons';
 import { isProjectPath } from '../../service/project-lock';
-import { CliError, listNames, UsageError } from '../errors';
-import { HandlerError } from '../../service/handler-error';
+import { CliError, listNames, toCliError, UsageError } from '../errors';
 import { readProject } from '../project-session';
 import { noExtraArguments, optionalString, projectArgument, type Command, type OptionValues } from '../command';
 
@@ -183,8 +182,7 @@ Options:
             return { out, content: (await service.exportFile(kind)).content };
           } catch (e) {
             // A project the format cannot express (a codebook with no codes): nothing is written.
-            if (e instanceof HandlerError) throw new CliError(`${path.basename(file)}: ${e.message}`);
-            throw e;
+            throw toCliError(e, { label: path.basename(file) }) ?? e;
           }
         }),
       );

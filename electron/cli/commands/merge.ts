@@ -4,7 +4,7 @@ import { mergeProjects } from '../../../shared/merge/merge-projects';
 import { mergeReportLines } from '../../../shared/merge/report-lines';
 import type { Side } from '../../../shared/merge/types';
 import type { ProjectFile } from '../../../shared/model/schema';
-import { ProjectOpenError, loadProjectFile } from '../../service/durable-file';
+import { loadProjectFile } from '../../service/durable-file';
 import { fileErrorReason } from '../../service/fs-reasons';
 import { CliError, UsageError } from '../errors';
 import { writeWholeProject } from '../project-session';
@@ -23,13 +23,9 @@ function picks(values: OptionValues): Record<string, Side> {
   return out;
 }
 
-async function readInput(file: string): Promise<ProjectFile> {
-  try {
-    return await loadProjectFile(file);
-  } catch (e) {
-    if (e instanceof ProjectOpenError) throw new CliError(e.message);
-    throw e;
-  }
+/** One of the copies to merge; a file that is not a project is refused by name (as runCli words a ProjectOpenError). */
+function readInput(file: string): Promise<ProjectFile> {
+  return loadProjectFile(file);
 }
 
 /**
