@@ -247,6 +247,8 @@ describe('the main process', () => {
     const binary = path.join(dataDir, 'photo.txt');
     await fs.writeFile(notes, 'Training was cancelled twice.\r\nNobody told us why.');
     await fs.writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0x0d, 0x0a]));
+    const talk = path.join(dataDir, 'talk.vtt');
+    await fs.writeFile(talk, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n\n00:00:99999.000 --> 00:00:03.000\nThe lost line.\n');
 
     // The menu hands Import to the renderer, which runs the one import pipeline of both hosts.
     menuItem(app.state.menu, 'File', 'Import Documents…').click!();
@@ -254,11 +256,12 @@ describe('the main process', () => {
     const eventsBefore = app.win.events().length;
 
     // The renderer asks for the native dialog; the chosen files come back as paths, not bytes.
-    app.state.answers.open.push([notes, binary]);
+    app.state.answers.open.push([notes, binary, talk]);
     const chosen = value<ChosenFile[]>(await app.invoke('files:choose', 'documents'));
     expect(chosen).toEqual([
       { name: 'Field notes.txt', path: notes },
       { name: 'photo.txt', path: binary },
+      { name: 'talk.vtt', path: talk },
     ]);
     const dialog = app.state.openDialogs.at(-1)!;
     expect(dialog.title).toBe('Import documents');
@@ -267,10 +270,12 @@ describe('the main process', () => {
 
     // The main process reads them by path and imports what it can; the reply carries the change and the refusals.
     const response = value<ImportResponse>(await app.invoke('documents:import', chosen));
-    expect(response.imported.map((d) => d.name)).toEqual(['Field notes']);
+    expect(response.imported.map((d) => d.name)).toEqual(['Field notes', 'talk']);
     expect(response.failed.map((f) => f.name)).toEqual(['photo.txt']);
+    // The import report's notes come back with it, each naming its file.
+    expect(response.notes.map((n) => n.note)).toContainEqual(expect.stringMatching(/^talk\.vtt: the cue at line 6 has a timing Gloss cannot read/));
     expect(response.failed[0]?.error).toMatch(/^photo\.txt: /);
-    expect(response.result).toMatchObject({ ok: true, label: expect.stringMatching(/Field notes/) });
+    expect(response.result).toMatchObject({ ok: true, label: 'Import 2 documents' });
     // No event follows the reply: it carries everything the renderer needs.
     expect(app.win.events().slice(eventsBefore).filter((e) => e.event !== 'save-state' && e.event !== 'progress')).toEqual([]);
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
@@ -303,6 +308,38 @@ describe('the main process', () => {
     const overProject = await app.invoke('export:save', 'codebook-csv');
     expect(overProject).toMatchObject({ ok: false, error: 'Other study.gloss is a Gloss project name; choose another name for the export.' });
     expect(await fs.readFile(other, 'utf8')).toBe('a project');
+  });
+
+  it('writes CSV cells safe by default; the raw setting is kept in settings.json, and export:save writes what the renderer asks for', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    expect(value<{ ok: boolean }>(await app.invoke('ops:run', { type: 'createCode', name: '@risk' })).ok).toBe(true);
+    const codeLine = async (file: string) => (await fs.readFile(file, 'utf8')).split('\r\n').find((line) => line.includes('@risk'));
+
+    // File ▸ Export goes to the renderer, which sends the request with the setting it holds.
+    menuItem(app.state.menu, 'File', 'Export', 'Codebook (CSV)…').click!();
+    expect(app.win.events().at(-1)).toEqual({ event: 'menu', payload: 'export-codebook-csv' });
+
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:export'))).toEqual({ csvRaw: false });
+    const safe = path.join(dataDir, 'safe');
+    app.state.answers.save.push(safe);
+    expect(value<{ path: string | null }>(await app.invoke('export:save', { kind: 'codebook-csv', csvRaw: false })).path).toBe(`${safe}.csv`);
+    expect(await codeLine(`${safe}.csv`)).toMatch(/^'@risk,'@risk,/);
+
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:setExport', { csvRaw: true }))).toEqual({ csvRaw: true });
+    expect(JSON.parse(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')).csvRaw).toBe(true);
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:export'))).toEqual({ csvRaw: true });
+    const raw = path.join(dataDir, 'raw');
+    app.state.answers.save.push(raw);
+    await app.invoke('export:save', { kind: 'codebook-csv', csvRaw: true });
+    expect(await codeLine(`${raw}.csv`)).toMatch(/^@risk,@risk,/);
+
+    // The kind alone (the form before options existed) means safe cells, whatever the setting.
+    const asked = path.join(dataDir, 'asked');
+    app.state.answers.save.push(asked);
+    await app.invoke('export:save', 'codebook-csv');
+    expect(await codeLine(`${asked}.csv`)).toMatch(/^'@risk,/);
   });
 
   it('exports a workbook as bytes, imports a REFI-QDA project as a new one, and asks the coder’s name once', async () => {

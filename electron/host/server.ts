@@ -16,7 +16,7 @@ import { createHandlers, type HostContext } from '../service/handlers';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
 import { SessionSwap, type EventSink } from '../service/session-swap';
 import { fileExists, firstFreePath } from '../service/free-path';
-import { coderConfirmed, defaultDataDir, renameCoder } from '../service/settings';
+import { coderConfirmed, defaultDataDir, loadExportSettings, renameCoder, saveExportSettings } from '../service/settings';
 import { checkToken, fromBridge, newToken, tokenCookie, tokenCookieName } from './auth';
 import { EventStream } from './event-stream';
 import { handleInvoke } from './invoke';
@@ -42,7 +42,7 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** Passed to the service: edits within this many ms are written together. */
   saveDelayMs?: number;
-  /** Largest accepted request body in bytes (200 MB by default). */
+  /** Largest accepted request body in bytes (MAX_BODY_BYTES, 342 MB, by default). */
   bodyLimit?: number;
 }
 
@@ -160,6 +160,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       coderUnnamed = false;
       current().setCoder(coder);
       return coder;
+    },
+    exportSettings: {
+      load: () => loadExportSettings(dataDir),
+      save: (settings) => saveExportSettings(dataDir, settings),
     },
   };
   const handlers = createHandlers(context);

@@ -9,6 +9,7 @@ import { CODER_HELP, changeProject, chosenCoder, readProject } from '../project-
 import { labelOf, noExtraArguments, projectArgument, stringOption, type CliIo, type Command, type OptionValues } from '../command';
 import { codingsNeedingReview, printCodingReport } from './coding-report';
 import { plural } from '../../../shared/plural';
+import { terminalSafe } from '../../../shared/text/safe-names';
 
 function requestFrom(values: OptionValues): Omit<AnonymiseRequest, 'documentId'> {
   const name = stringOption(values, 'name', 'anonymise').trim();
@@ -30,7 +31,7 @@ function preview(service: ProjectService, request: AnonymiseRequest, label: stri
 
 function printDocuments(io: CliIo, found: AnonymisePreview): void {
   const width = Math.max(...found.documents.map((d) => String(d.occurrences).length));
-  for (const d of found.documents) io.out(`  ${String(d.occurrences).padStart(width)}  ${d.name}`);
+  for (const d of found.documents) io.out(`  ${String(d.occurrences).padStart(width)}  ${terminalSafe(d.name)}`);
 }
 
 export const anonymiseCommand: Command = {

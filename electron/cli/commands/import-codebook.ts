@@ -1,26 +1,29 @@
 /** gloss import-codebook FILE IN.qdc|IN.csv [--dry-run] [--coder NAME] */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { previewCodebookImport } from '../../../shared/formats/codebook/match';
+import { codebookRefusalBeforeReading } from '../../../shared/formats/codebook/read';
 import { previewLines } from '../../../shared/formats/codebook/preview-lines';
 import type { CodebookPreview, IncomingCodebook } from '../../../shared/formats/codebook/types';
 import { emptyProjectFile, stateFromFile } from '../../../shared/model/state';
 import { importReadCodebook, readCodebookFile } from '../../service/codebook-import';
 import { fileErrorReason } from '../../service/fs-reasons';
 import { fileExists } from '../../service/free-path';
+import { readFileChecked } from '../../service/read-import-files';
 import { CliError, UsageError } from '../errors';
 import { CODER_HELP, changeProject, chosenCoder, readProject } from '../project-session';
 import { labelOf, noExtraArguments, projectArgument, type Command } from '../command';
 
 async function readInput(input: string): Promise<IncomingCodebook> {
-  let bytes: Uint8Array;
+  let checked: Awaited<ReturnType<typeof readFileChecked>>;
   try {
-    bytes = new Uint8Array(await fs.readFile(input));
+    // Refused from its size and first bytes before the rest of it is read.
+    checked = await readFileChecked(input, (size, head) => codebookRefusalBeforeReading(path.basename(input), size, head));
   } catch (e) {
     throw new CliError(`${labelOf(input)}: ${fileErrorReason(e, 'reading')}; nothing was imported.`);
   }
+  if (!checked.ok) throw new CliError(checked.error);
   // A codebook that cannot be read is refused with a HandlerError, which runCli words.
-  return readCodebookFile({ name: path.basename(input), bytes });
+  return readCodebookFile({ name: path.basename(input), bytes: checked.bytes });
 }
 
 /** The project's name for a FILE that does not exist yet: the file name without .gloss. */

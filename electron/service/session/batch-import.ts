@@ -9,6 +9,7 @@ import type { GlossDocument } from '../../../shared/model/schema';
 import type { ImportedDocument } from '../../../shared/ops/requests';
 import type { ImportResponse, Progress } from '../../../shared/ipc/contract';
 import { documentNameFor, readDocument } from '../../../shared/import/registry';
+import { tolerateStrayPdfRejections } from '../pdf-rejections';
 
 export interface FileToImport {
   name: string;
@@ -42,6 +43,8 @@ export function contentHash(bytes: Uint8Array): string {
 
 /** Reads `files` as documents for a project that holds `existing`; changes nothing. */
 export async function readBatch(files: readonly FileToImport[], existing: Iterable<GlossDocument>, options: BatchOptions = {}): Promise<ReadBatch> {
+  // A damaged PDF can make pdf.js reject in the background after its answer (see pdf-rejections.ts).
+  if (files.some((f) => /\.pdf$/i.test(f.name))) tolerateStrayPdfRejections();
   const batch: ReadBatch = { documents: [], failed: [], duplicates: [], notes: [] };
   /** sha256 → name of the document (existing or earlier in this batch) with that content. */
   const known = new Map<string, string>();
