@@ -22,10 +22,12 @@ export interface BatchOptions {
   coder: Coder;
 }
 
-/** A row applied: the coding it made (or that already was there). */
+/** A row applied: the coding it made, or the same coding that was already there. */
 export interface AppliedRow {
   line: number;
   codingId: string;
+  /** The coding is new; false when the project had it already (the file was run before). */
+  fresh: boolean;
 }
 
 export interface BatchResult {
@@ -106,7 +108,7 @@ export function applyCodingRows(service: ProjectService, rows: readonly CodingRo
       continue;
     }
     const codingId = applied.created.codingId!;
-    result.applied.push({ line: row.line, codingId });
+    result.applied.push({ line: row.line, codingId, fresh: applied.change.patches.length > 0 });
     if (row.memo !== null && !memoTexts.get(codingId)?.has(row.memo)) {
       const memo = service.run({ type: 'addMemo', target: { kind: 'coding', id: codingId }, title: '', text: row.memo });
       if (!memo.ok) {

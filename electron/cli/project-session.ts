@@ -78,7 +78,7 @@ export type CoderChoice = Coder | ((project: Readonly<ProjectState>) => Promise<
  * GLOSS_CODER, else the coder saved in Gloss's settings (named after the OS user on first
  * use). A name that already codes in the project is that coder, with its id and colour.
  */
-export function chosenCoder(values: OptionValues): CoderChoice {
+export function chosenCoder(values: OptionValues): (project: Readonly<ProjectState>) => Promise<Coder> {
   const name = optionalString(values, 'coder')?.trim() || process.env.GLOSS_CODER?.trim() || undefined;
   return (project) => coderAmong(project.coders.values(), name);
 }

@@ -5,10 +5,12 @@ import { promises as fs } from 'node:fs';
  * True if a file or folder exists at `file` (through a link), false if nothing does. Throws
  * the file system's error when it cannot tell (no permission to look in the folder, a
  * failing disk) rather than guess: the one way Gloss asks whether a path exists.
+ * `followLinks: false` asks about the name itself, so a link to nothing counts as taken
+ * (what a rename onto that name would replace).
  */
-export async function fileExists(file: string): Promise<boolean> {
+export async function fileExists(file: string, { followLinks = true }: { followLinks?: boolean } = {}): Promise<boolean> {
   try {
-    await fs.stat(file);
+    await (followLinks ? fs.stat(file) : fs.lstat(file));
     return true;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

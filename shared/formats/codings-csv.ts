@@ -3,7 +3,8 @@
  * document, the code and the passage, either by its words (`quote`, and `occurrence` when
  * they occur more than once) or by its offsets (`start`, `end`: UTF-16 code units, end
  * exclusive, as everywhere in Gloss). `coder` and `memo` are optional. A header row is
- * required; columns may come in any order.
+ * required; columns may come in any order. A cell Gloss's CSV export guarded against
+ * spreadsheet formulas (a leading ' before =, +, -, @) is read without the '.
  *
  * This reads the file only: whether each row's document, code and passage exist is for
  * the caller to decide against the project. Each row keeps the line it starts on, so every
@@ -12,6 +13,7 @@
 import { err, ok, type Result } from '../result';
 import { normalizeNewlines } from '../import/decode-text';
 import { parseCsvRecords } from './csv-parse';
+import { unguardedCell } from '../export/csv';
 
 /** The columns Gloss reads, in the order its help lists them. */
 export const CODINGS_COLUMNS = ['document', 'code', 'quote', 'occurrence', 'start', 'end', 'coder', 'memo'] as const;
@@ -83,9 +85,10 @@ export function readCodingsCsv(text: string): Result<CodingsTable> {
   if (columns.has('start') !== columns.has('end')) return err(`the header has “${columns.has('start') ? 'start' : 'end'}” without “${columns.has('start') ? 'end' : 'start'}”`);
   if (!columns.has('quote') && !columns.has('start')) return err(`the header says neither quote nor start and end; it needs ${shapes}`);
 
+  // Gloss's own CSVs put a ' before a cell a spreadsheet would run ("-draft"); it comes off here.
   const cell = (fields: string[], column: Column): string => {
     const index = columns.get(column);
-    return index === undefined ? '' : (fields[index] ?? '');
+    return index === undefined ? '' : unguardedCell(fields[index] ?? '');
   };
   const rows: CodingRow[] = [];
   const problems: RowProblem[] = [];

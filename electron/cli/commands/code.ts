@@ -102,16 +102,17 @@ async function codeFrom(file: string, from: string, values: OptionValues, io: Cl
   }
   const options = { createCodes: values['create-codes'] === true, skipBad: values['skip-bad'] === true };
   const choose = chosenCoder(values);
-  let coder: Coder | null = null;
+  let coder: Coder | undefined;
   let result: BatchResult;
   try {
     result = await changeProject(
       file,
-      async (project) => (coder = typeof choose === 'function' ? await choose(project) : choose),
+      async (project) => (coder = await choose(project)),
       (service: ProjectService) => applyCodingRows(service, table.value.rows, table.value.problems, { ...options, coder: coder! }),
       { io },
     );
   } catch (e) {
+    // A row the project refused while applying: the session took every step back.
     if (!(e instanceof BatchRefused)) throw e;
     result = { applied: [], problems: e.problems, codesCreated: 0, memosAdded: 0 };
   }
@@ -121,23 +122,34 @@ async function codeFrom(file: string, from: string, values: OptionValues, io: Cl
     io.out(
       JSON.stringify({
         written,
-        applied: result.applied.map((a) => ({ line: a.line, id: a.codingId })),
+        applied: result.applied.map((a) => ({ line: a.line, id: a.codingId, new: a.fresh })),
         problems: result.problems.map((p) => ({ line: p.line, error: p.message })),
         codesCreated: result.codesCreated,
         memosAdded: result.memosAdded,
       }),
     );
-  } else {
-    for (const { codingId } of result.applied) io.out(codingId);
+  } else if (written) {
+    io.out(appliedSummary(labelOf(file), source, result));
   }
   if (result.problems.length === 0) return 0;
   const bad = plural(result.problems.length, 'row');
   io.err(
     written
-      ? `gloss: ${bad} skipped; ${plural(result.applied.length, 'coding')} applied to ${labelOf(file)}`
+      ? `gloss: ${bad} skipped (--skip-bad); the other rows were applied`
       : `gloss: ${bad} could not be applied, so nothing was coded; fix ${result.problems.length === 1 ? 'it' : 'them'}, or add --skip-bad to apply the other rows`,
   );
   return 1;
+}
+
+/** One line saying what a batch applied: "study.gloss: 3 rows applied from c.csv (2 new codings, 1 already there; 1 code created)". */
+function appliedSummary(label: string, source: string, result: BatchResult): string {
+  const fresh = result.applied.filter((a) => a.fresh).length;
+  const parts = [plural(fresh, 'new coding')];
+  if (fresh < result.applied.length) parts.push(`${result.applied.length - fresh} already there`);
+  const extras = [];
+  if (result.codesCreated > 0) extras.push(`${plural(result.codesCreated, 'code')} created`);
+  if (result.memosAdded > 0) extras.push(`${plural(result.memosAdded, 'memo')} added`);
+  return `${label}: ${plural(result.applied.length, 'row')} applied from ${source} (${parts.join(', ')}${extras.length ? `; ${extras.join(', ')}` : ''})`;
 }
 
 export const codeCommand: Command = {
@@ -151,8 +163,8 @@ when the project has no code of that name; a path such as "Barriers > Data shari
 names (or creates) a code under another.
 
 With --from, applies every coding of a CSV file (- reads standard input) in one write,
-and prints the id of each coding applied, one per line. The file needs a header row, then
-one row per coding, with the columns (in any order)
+and prints one line saying how many rows were applied (--json gives each coding's id).
+The file needs a header row, then one row per coding, with the columns (in any order)
   document,code,quote[,occurrence]    the passage by its words (the Nth place they occur), or
   document,code,start,end             the passage by its offsets (a quote beside them must
                                       be the text there)
@@ -173,8 +185,8 @@ Options:
   --from FILE       apply the codings listed in this CSV file (- for standard input)
   --create-codes    with --from: create the codes the rows name that the project lacks
   --skip-bad        with --from: apply the good rows even when some are bad
-  --json            with --from: print one JSON object instead of the ids: {"written",
-                    "applied": [{"line", "id"}], "problems": [{"line", "error"}],
+  --json            with --from: print one JSON object instead: {"written", "applied":
+                    [{"line", "id", "new"}], "problems": [{"line", "error"}],
                     "codesCreated", "memosAdded"}
   --coder NAME      ${CODER_HELP}`,
   options: {

@@ -7,6 +7,7 @@ import { writeFileDurably } from '../../service/durable-file';
 import { FolderFileExistsError, FolderWriteError, writeFolderAtomically } from '../../export/folder-write';
 import { fileErrorReason, fileErrorWayOut } from '../../service/fs-reasons';
 import { isProjectPath } from '../../service/project-lock';
+import { fileExists } from '../../service/free-path';
 import { CliError, listNames, toCliError, UsageError } from '../errors';
 import { readProject } from '../project-session';
 import { noExtraArguments, optionalString, projectArgument, type Command, type OptionValues } from '../command';
@@ -84,7 +85,7 @@ async function checkMarkdownFolder(dir: string, files: readonly MarkdownFile[], 
   if (force) return;
   const existing: string[] = [];
   for (const file of files) {
-    if (await fs.lstat(path.join(dir, file.path)).then(() => true, () => false)) existing.push(file.path);
+    if (await fileExists(path.join(dir, file.path), { followLinks: false })) existing.push(file.path);
   }
   if (existing.length > 0) {
     throw new CliError(
@@ -100,7 +101,7 @@ async function checkMarkdownFolder(dir: string, files: readonly MarkdownFile[], 
  * same-named ones replaced with --force), and a failure leaves the folder as it was.
  */
 async function writeMarkdown(dir: string, files: readonly MarkdownFile[], replace: boolean): Promise<void> {
-  const existed = await fs.stat(dir).then(() => true, () => false);
+  const existed = await fileExists(dir).catch(() => false);
   try {
     await writeFolderAtomically(dir, files, { replace });
   } catch (e) {
