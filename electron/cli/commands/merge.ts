@@ -23,11 +23,6 @@ function picks(values: OptionValues): Record<string, Side> {
   return out;
 }
 
-/** One of the copies to merge; a file that is not a project is refused by name (as runCli words a ProjectOpenError). */
-function readInput(file: string): Promise<ProjectFile> {
-  return loadProjectFile(file);
-}
-
 /**
  * The base, or null when BASE is empty: git passes an empty file as %O when the two
  * branches added the project independently and there is no common version.
@@ -40,7 +35,7 @@ async function readBase(file: string | undefined): Promise<ProjectFile | null> {
   } catch (e) {
     throw new CliError(`${labelOf(file)}: the base file could not be read (${fileErrorReason(e, 'reading')}).`);
   }
-  return size === 0 ? null : readInput(file);
+  return size === 0 ? null : loadProjectFile(file);
 }
 
 export const mergeCommand: Command = {
@@ -93,8 +88,8 @@ Options:
     const { merged, base } = await writeWholeProject(
       outPath,
       async () => {
-        const ours = await readInput(oursPath);
-        const theirs = await readInput(theirsPath);
+        const ours = await loadProjectFile(oursPath);
+        const theirs = await loadProjectFile(theirsPath);
         const base = await readBase(optionalString(values, 'base'));
         const merged = mergeProjects({ ours, theirs, base, resolutions, prefer });
         const known = new Set(merged.report.conflicts.map((c) => c.id));
