@@ -2,21 +2,15 @@
  * gloss code FILE --doc NAME --code CODE (--quote TEXT [--occurrence N] | --start S --end E) [--coder NAME]
  * gloss code FILE --from CODINGS.csv|- [--create-codes] [--skip-bad] [--json] [--coder NAME]
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import type { Coder } from '../../../shared/model/schema';
-import { normalizeNewlines, decodeText } from '../../../shared/import/decode-text';
-import { CODINGS_COLUMNS, readCodingsCsv, type RowProblem } from '../../../shared/formats/codings-csv';
-import { plural } from '../../../shared/plural';
-import type { ProjectService } from '../../service/project-service';
-import { fileErrorReason } from '../../service/fs-reasons';
+import { normalizeNewlines } from '../../../shared/import/decode-text';
 import { CliError, UsageError, quoted, succeeded } from '../errors';
 import { findCode, findDocument, splitCodePath } from '../lookup';
 import { CODER_HELP, changeProject, chosenCoder } from '../project-session';
 import { locatePassage, type PassageChoice } from '../passage';
-import { BatchRefused, applyCodingRows, type BatchResult } from '../batch-coding';
+import { codeFrom } from './code-from';
 import { integerOption, labelOf, noExtraArguments, optionalString, projectArgument, stringOption, type CliIo, type Command, type OptionValues } from '../command';
 
+/** The one passage the options name: the Nth occurrence of --quote, or --start and --end. */
 function passageChoice(values: OptionValues): PassageChoice {
   const quote = optionalString(values, 'quote');
   const occurrence = integerOption(values, 'occurrence', 'code', 1);
@@ -69,88 +63,8 @@ async function codeOne(file: string, values: OptionValues, io: CliIo): Promise<n
   return 0;
 }
 
-/** The options that name one passage, which --from replaces. */
-const SINGLE_OPTIONS = ['doc', 'code', 'quote', 'occurrence', 'start', 'end'] as const;
 /** The options that only mean something with --from. */
 const BATCH_OPTIONS = ['create-codes', 'skip-bad', 'json'] as const;
-
-/** The bytes of the codings file, or of standard input for `-`. */
-async function readCodingsFile(from: string, io: CliIo): Promise<Uint8Array> {
-  if (from === '-') {
-    if (!io.readStdin) throw new CliError('code: --from - reads standard input, which this gloss has none of');
-    return io.readStdin();
-  }
-  try {
-    return new Uint8Array(await fs.readFile(from));
-  } catch (e) {
-    throw new CliError(`${path.basename(from)}: ${fileErrorReason(e, 'reading')}; nothing was coded`);
-  }
-}
-
-/** Applies every coding of a CSV (gloss code FILE --from …) in one write. */
-async function codeFrom(file: string, from: string, values: OptionValues, io: CliIo): Promise<number> {
-  for (const option of SINGLE_OPTIONS) {
-    if (values[option] !== undefined) throw new UsageError(`code: --${option} names one passage; with --from, every coding comes from the file`);
-  }
-  const source = from === '-' ? 'standard input' : path.basename(from);
-  const decoded = decodeText(await readCodingsFile(from, io));
-  if (!decoded.ok) throw new CliError(`${source}: ${decoded.error}; nothing was coded`);
-  const table = readCodingsCsv(decoded.value.text);
-  if (!table.ok) throw new CliError(`${source}: ${table.error}; nothing was coded`);
-  if (table.value.ignored.length > 0) {
-    io.err(`gloss: ${source}: ${table.value.ignored.length === 1 ? 'the column' : 'the columns'} ${table.value.ignored.map((c) => quoted(c)).join(', ')} ${table.value.ignored.length === 1 ? 'is' : 'are'} not read (Gloss reads ${CODINGS_COLUMNS.join(', ')})`);
-  }
-  const options = { createCodes: values['create-codes'] === true, skipBad: values['skip-bad'] === true };
-  const choose = chosenCoder(values);
-  let coder: Coder | undefined;
-  let result: BatchResult;
-  try {
-    result = await changeProject(
-      file,
-      async (project) => (coder = await choose(project)),
-      (service: ProjectService) => applyCodingRows(service, table.value.rows, table.value.problems, { ...options, coder: coder! }),
-      { io },
-    );
-  } catch (e) {
-    // A row the project refused while applying: the session took every step back.
-    if (!(e instanceof BatchRefused)) throw e;
-    result = { applied: [], problems: e.problems, codesCreated: 0, memosAdded: 0 };
-  }
-  const written = options.skipBad || result.problems.length === 0;
-  for (const problem of result.problems) io.err(`gloss: ${source} line ${problem.line}: ${problem.message}`);
-  if (values.json) {
-    io.out(
-      JSON.stringify({
-        written,
-        applied: result.applied.map((a) => ({ line: a.line, id: a.codingId, new: a.fresh })),
-        problems: result.problems.map((p) => ({ line: p.line, error: p.message })),
-        codesCreated: result.codesCreated,
-        memosAdded: result.memosAdded,
-      }),
-    );
-  } else if (written) {
-    io.out(appliedSummary(labelOf(file), source, result));
-  }
-  if (result.problems.length === 0) return 0;
-  const bad = plural(result.problems.length, 'row');
-  io.err(
-    written
-      ? `gloss: ${bad} skipped (--skip-bad); the other rows were applied`
-      : `gloss: ${bad} could not be applied, so nothing was coded; fix ${result.problems.length === 1 ? 'it' : 'them'}, or add --skip-bad to apply the other rows`,
-  );
-  return 1;
-}
-
-/** One line saying what a batch applied: "study.gloss: 3 rows applied from c.csv (2 new codings, 1 already there; 1 code created)". */
-function appliedSummary(label: string, source: string, result: BatchResult): string {
-  const fresh = result.applied.filter((a) => a.fresh).length;
-  const parts = [plural(fresh, 'new coding')];
-  if (fresh < result.applied.length) parts.push(`${result.applied.length - fresh} already there`);
-  const extras = [];
-  if (result.codesCreated > 0) extras.push(`${plural(result.codesCreated, 'code')} created`);
-  if (result.memosAdded > 0) extras.push(`${plural(result.memosAdded, 'memo')} added`);
-  return `${label}: ${plural(result.applied.length, 'row')} applied from ${source} (${parts.join(', ')}${extras.length ? `; ${extras.join(', ')}` : ''})`;
-}
 
 export const codeCommand: Command = {
   name: 'code',
