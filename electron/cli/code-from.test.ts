@@ -198,6 +198,12 @@ describe('gloss code --from', () => {
     });
     const missing = await gloss(['code', 'study.gloss', '--from', 'missing.csv']);
     expect(missing.stderr).toMatch(/^gloss: missing\.csv: .*does not exist.*; nothing was coded\n$/);
+    await fs.writeFile(path.join(dir, 'photo.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    expect((await gloss(['code', 'study.gloss', '--from', 'photo.csv'])).stderr).toBe('gloss: photo.csv: it looks like a binary file, not text; nothing was coded\n');
+    const piped = await gloss(['code', 'study.gloss', '--from', '-'], { stdin: '\u0000\u0001\u0002binary' });
+    expect(piped.stderr).toBe('gloss: standard input: it looks like a binary file, not text; nothing was coded\n');
+    await fs.mkdir(path.join(dir, 'folder.csv'));
+    expect((await gloss(['code', 'study.gloss', '--from', 'folder.csv'])).stderr).toMatch(/^gloss: folder\.csv: .*folder.*; nothing was coded\n$/);
     expect(await projectBytes()).toEqual(pristine);
   });
 

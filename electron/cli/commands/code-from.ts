@@ -3,14 +3,16 @@
  * row against the project and applies them in one session, so one locked write; prints
  * what was applied and names each bad row by its line (see batch-coding.ts).
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Coder } from '../../../shared/model/schema';
-import { decodeText } from '../../../shared/import/decode-text';
+import { binaryStart, decodeText } from '../../../shared/import/decode-text';
+import { MAX_CODINGS_CSV_BYTES, SNIFF_BYTES } from '../../../shared/import/limits';
+import { sizeInWords } from '../../../shared/import/sizes';
 import { CODINGS_COLUMNS, readCodingsCsv } from '../../../shared/formats/codings-csv';
 import { plural } from '../../../shared/plural';
 import type { ProjectService } from '../../service/project-service';
 import { fileErrorReason } from '../../service/fs-reasons';
+import { readFileChecked } from '../../service/read-import-files';
 import { CliError, UsageError, quoted } from '../errors';
 import { changeProject, chosenCoder } from '../project-session';
 import { BatchRefused, applyCodingRows, type BatchResult } from '../batch-coding';
@@ -19,17 +21,32 @@ import { labelOf, type CliIo, type OptionValues } from '../command';
 /** The options that name one passage, which --from replaces. */
 const SINGLE_OPTIONS = ['doc', 'code', 'quote', 'occurrence', 'start', 'end'] as const;
 
+/** Why bytes of this size and start are no codings file, or null (checked before a named file is read whole). */
+function refusal(source: string, size: number, head?: Uint8Array): string | null {
+  if (size > MAX_CODINGS_CSV_BYTES) {
+    return `${source}: it is ${sizeInWords(size)}, more than a codings CSV holds (Gloss reads up to ${sizeInWords(MAX_CODINGS_CSV_BYTES)}); is it the right file? Nothing was coded`;
+  }
+  const binary = head ? binaryStart(head.subarray(0, SNIFF_BYTES)) : null;
+  return binary ? `${source}: ${binary}; nothing was coded` : null;
+}
+
 /** The bytes of the codings file, or of standard input for `-`. */
-async function readCodingsFile(from: string, io: CliIo): Promise<Uint8Array> {
+async function readCodingsFile(from: string, source: string, io: CliIo): Promise<Uint8Array> {
   if (from === '-') {
     if (!io.readStdin) throw new CliError('code: --from - reads standard input, and there is none here; name the CSV file instead');
-    return io.readStdin();
+    const bytes = await io.readStdin();
+    const refused = refusal(source, bytes.length, bytes);
+    if (refused) throw new CliError(refused);
+    return bytes;
   }
+  let checked: Awaited<ReturnType<typeof readFileChecked>>;
   try {
-    return new Uint8Array(await fs.readFile(from));
+    checked = await readFileChecked(from, (size, head) => refusal(source, size, head));
   } catch (e) {
-    throw new CliError(`${path.basename(from)}: ${fileErrorReason(e, 'reading')}; nothing was coded`);
+    throw new CliError(`${source}: ${fileErrorReason(e, 'reading')}; nothing was coded`);
   }
+  if (!checked.ok) throw new CliError(checked.error);
+  return checked.bytes;
 }
 
 /** Applies every coding of a CSV (gloss code FILE --from …) in one write. */
@@ -38,7 +55,7 @@ export async function codeFrom(file: string, from: string, values: OptionValues,
     if (values[option] !== undefined) throw new UsageError(`code: --${option} names one passage; with --from, every coding comes from the file`);
   }
   const source = from === '-' ? 'standard input' : path.basename(from);
-  const decoded = decodeText(await readCodingsFile(from, io));
+  const decoded = decodeText(await readCodingsFile(from, source, io));
   if (!decoded.ok) throw new CliError(`${source}: ${decoded.error}; nothing was coded`);
   const table = readCodingsCsv(decoded.value.text);
   if (!table.ok) throw new CliError(`${source}: ${table.error}; nothing was coded`);
