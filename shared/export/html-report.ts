@@ -7,6 +7,7 @@ import type { ProjectState } from '../model/state';
 import { excerptsByCode, type CodeSection, type Excerpt } from './excerpts-by-code';
 import { ok } from '../result';
 import type { ExportBuilder } from './registry';
+import { plural } from '../plural';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -15,7 +16,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Anchors are numbered in tree order: code ids may hold any character, positions never collide. */
 const anchor = (index: number) => `code-${index + 1}`;

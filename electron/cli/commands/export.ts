@@ -7,8 +7,8 @@ import { writeFileDurably } from '../../service/durable-file';
 import { FolderFileExistsError, FolderWriteError, writeFolderAtomically } from '../../export/folder-write';
 import { fileErrorReason, fileErrorWayOut } from '../../service/fs-reasons';
 import { isProjectPath } from '../../service/project-lock';
-import { CliError, listNames, UsageError } from '../errors';
-import { HandlerError } from '../../service/handler-error';
+import { fileExists } from '../../service/free-path';
+import { CliError, listNames, toCliError, UsageError } from '../errors';
 import { readProject } from '../project-session';
 import { noExtraArguments, optionalString, projectArgument, type Command, type OptionValues } from '../command';
 import { CSV_RAW_TARGETS_TEXT, EXPORT_FLAGS_TEXT, EXPORT_OPTION_SPECS, exportOptionsHelp, exportUsage, FILE_OPTIONS } from './export-options';
@@ -76,7 +76,7 @@ async function checkMarkdownFolder(dir: string, files: readonly MarkdownFile[], 
   if (force) return;
   const existing: string[] = [];
   for (const file of files) {
-    if (await fs.lstat(path.join(dir, file.path)).then(() => true, () => false)) existing.push(file.path);
+    if (await fileExists(path.join(dir, file.path), { followLinks: false })) existing.push(file.path);
   }
   if (existing.length > 0) {
     throw new CliError(
@@ -92,7 +92,7 @@ async function checkMarkdownFolder(dir: string, files: readonly MarkdownFile[], 
  * same-named ones replaced with --force), and a failure leaves the folder as it was.
  */
 async function writeMarkdown(dir: string, files: readonly MarkdownFile[], replace: boolean): Promise<void> {
-  const existed = await fs.stat(dir).then(() => true, () => false);
+  const existed = await fileExists(dir).catch(() => false);
   try {
     await writeFolderAtomically(dir, files, { replace });
   } catch (e) {
@@ -157,8 +157,7 @@ ${exportOptionsHelp()}`,
             return { out, content: (await service.exportFile(kind, { csvRaw: values['csv-raw'] === true })).content };
           } catch (e) {
             // A project the format cannot express (a codebook with no codes): nothing is written.
-            if (e instanceof HandlerError) throw new CliError(`${path.basename(file)}: ${e.message}`);
-            throw e;
+            throw toCliError(e, { label: path.basename(file) }) ?? e;
           }
         }),
       );
