@@ -16,6 +16,8 @@ import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './content-policy';
 import { createFakeElectron, DEFAULT_DICTIONARY_URL, menuItem, preventable, type FakeFrame, type FakeState, type FakeWindow } from './fixtures/fake-electron';
 import type { IpcReply } from './ipc-wire';
+import { unzipSync } from 'fflate';
+import { makeDocx, makePdf } from '../shared/import/fixtures/make-documents';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -481,5 +483,42 @@ describe('the window’s origin and the network', () => {
     expect(session.dictionaryDownloadURL).toBe(DEFAULT_DICTIONARY_URL);
     expect(app.state.blockerSaw).toEqual([]);
     expect(app.state.requests.every((r) => r.outcome === 'served')).toBe(true);
+  });
+});
+
+describe('the bundle as packaged, with no node_modules beside it', () => {
+  it('finds no package outside itself: the packaged app has none', () => {
+    // The test bundle lives in a temp folder, as main.cjs lives in app.asar: nothing above it holds node_modules.
+    for (const name of ['pdfjs-dist', 'mammoth', 'exceljs', '@napi-rs/canvas', 'zod']) {
+      expect(() => require.resolve(name, { paths: [path.join(buildDir, 'electron')] }), name).toThrow();
+    }
+  });
+
+  it('imports PDF and Word documents and exports a workbook with only what the bundle holds', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    const pdf = path.join(dataDir, 'Interview 4.pdf');
+    const docx = path.join(dataDir, 'Interview 5.docx');
+    await fs.writeFile(pdf, makePdf([[{ text: 'The training was cancelled twice.', x: 72, y: 700, size: 12 }]]));
+    await fs.writeFile(docx, makeDocx());
+    app.state.answers.open.push([pdf, docx]);
+    const chosen = value<ChosenFile[]>(await app.invoke('files:choose', 'documents'));
+    const response = value<ImportResponse>(await app.invoke('documents:import', chosen));
+    expect(response.failed).toEqual([]);
+    expect(response.imported.map((d) => d.name)).toEqual(['Interview 4', 'Interview 5']);
+    const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
+    const text = (name: string) => snapshot.file?.documents.find((d) => d.name === name)?.text ?? '';
+    expect(text('Interview 4')).toContain('The training was cancelled twice.');
+    expect(text('Interview 5')).toContain('The officer said data was late.');
+
+    const workbook = path.join(dataDir, 'study');
+    app.state.answers.save.push(workbook);
+    expect(value<{ path: string | null }>(await app.invoke('export:save', 'xlsx')).path).toBe(`${workbook}.xlsx`);
+    const entries = unzipSync(await fs.readFile(`${workbook}.xlsx`));
+    const xml = (name: string) => new TextDecoder().decode(entries[name]);
+    for (const sheet of ['Excerpts', 'Codebook', 'Code frequencies']) expect(xml('xl/workbook.xml')).toContain(`name="${sheet}"`);
+    const cells = Object.keys(entries).filter((name) => name.startsWith('xl/')).map(xml).join('');
+    expect(cells).toContain('Victim support');
   });
 });
