@@ -445,6 +445,19 @@ describe('the main process', () => {
     await until(() => app.state.opened.length > 0, 'the browser');
     expect(app.state.opened).toEqual(['https://example.org/paper']);
   });
+
+  it('shows Help ▸ About with the version, the licence and the project-file format version', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    menuItem(app.state.menu, 'Help', 'About Gloss').click!();
+    await until(() => app.state.messageBoxes.some((box) => box.message.startsWith('Gloss ')), 'the About box');
+    const about = app.state.messageBoxes.find((box) => box.message.startsWith('Gloss '))!;
+    expect(about.message).toBe('Gloss 0.0.0-test');
+    expect(about.detail).toContain('\nLicence: MIT\n');
+    expect(about.detail).toContain('\nProject files: gloss-project format version 1 ');
+    expect(about.detail).toContain(`\nData folder: ${dataDir}`);
+  });
 });
 
 describe('the window’s origin and the network', () => {
