@@ -430,6 +430,20 @@ describe('the main process', () => {
     expect(value<Snapshot>(await app.invoke('project:snapshot')).path).toBe(other);
   });
 
+  it('opens a .gloss double-clicked in the macOS Finder (open-file) in the running window', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    const other = path.join(dataDir, 'from finder.gloss');
+    await (await ProjectService.create(other, 'From Finder', { coder: { id: 'c1', name: 'Ana', color: '#123456' } })).close();
+    const event = preventable();
+    app.app.emit('open-file', event, other);
+    expect(event.defaultPrevented).toBe(true);
+    await until(() => app.win.title === 'From Finder — Gloss', 'the project from the Finder');
+    expect(value<Snapshot>(await app.invoke('project:snapshot')).path).toBe(other);
+    expect(app.state.windows).toHaveLength(1);
+  });
+
   it('sends Undo from the menu to the renderer and refuses to navigate away', async () => {
     const app = await launch([], await tempDir('gloss-main-'));
     await app.invoke('project:snapshot');
