@@ -6,14 +6,16 @@
  *   1. Builds the renderer, main process and preload (`--no-build` uses dist/ as it is).
  *   2. Packages with build/electron-builder.json, into .tmp/package-check/: the unpacked
  *      Linux app (target dir), the deb and AppImage up to the point where their tools
- *      (downloaded from GitHub) would run, and the unpacked macOS app (dir). Electron is the
- *      real one where its binary is on this machine for that platform, else a stand-in
- *      (scripts/package-check/stand-in-electron.ts), so nothing is downloaded.
+ *      (downloaded from GitHub) would run, and the unpacked macOS and Windows apps (dir).
+ *      Electron is the real one where its binary is on this machine for that platform,
+ *      else a stand-in (scripts/package-check/stand-in-electron.ts), so nothing is
+ *      downloaded.
  *   3. Opens each app.asar and checks that the built main, preload, renderer, sample and
  *      package.json are there, that nothing of the development tree is, and that the main
  *      process needs no package from node_modules; reads the fuses back from the packaged
  *      binaries; checks the .gloss association in the Linux desktop entry, the deb's files
- *      and shared-mime-info file, and the macOS Info.plist, with the asar integrity hash.
+ *      and shared-mime-info file, and the macOS Info.plist; checks the asar integrity hash
+ *      in Info.plist and in Gloss.exe's resources (with its name and icon).
  *
  * Prints what it found and exits 1 if anything is wrong.
  */
@@ -26,7 +28,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContents, externalRequires, pageAssets, summarise } from './package-check/contents';
-import { checkDebFiles, checkDesktopEntry, checkMacInfo, checkMimeGlobs, debFiles } from './package-check/desktop-integration';
+import { checkDebFiles, checkDesktopEntry, checkMacInfo, checkMimeGlobs, checkWindowsExecutable, debFiles, icoSizes } from './package-check/desktop-integration';
+import { readWindowsResources } from './package-check/windows-resources';
 import { installedElectron, makeStandIn, type ElectronDistribution, type StandInPlatform } from './package-check/stand-in-electron';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,6 +61,7 @@ interface BuilderConfig {
   electronFuses: Record<string, boolean>;
   linux: { executableName: string };
   mac: Record<string, unknown>;
+  win: Record<string, unknown>;
   [key: string]: unknown;
 }
 
@@ -117,6 +121,7 @@ async function packageApp(config: BuilderConfig, electron: Record<StandInPlatfor
   const targets = new Map([
     ...builder.Platform.LINUX.createTarget(['dir', 'deb', 'AppImage'], arch),
     ...builder.Platform.MAC.createTarget(['dir'], arch),
+    ...builder.Platform.WINDOWS.createTarget(['dir'], builder.Arch.x64),
   ]);
   try {
     await builder.build({
@@ -273,9 +278,16 @@ async function main(): Promise<void> {
 
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const electron = { linux: await electronFor('linux', electronVersion), darwin: await electronFor('darwin', electronVersion) };
+  const electron = {
+    linux: await electronFor('linux', electronVersion),
+    darwin: await electronFor('darwin', electronVersion),
+    win32: await electronFor('win32', electronVersion),
+  };
   const described = (e: ElectronDistribution) => (e.standIn ? 'a stand-in (its binary is not on this machine)' : `the real one (${path.relative(root, e.dir) || e.dir})`);
-  console.log(`package:check: packaging with electron-builder, Electron ${electronVersion}: Linux from ${described(electron.linux)}, macOS from ${described(electron.darwin)}…`);
+  console.log(
+    `package:check: packaging with electron-builder, Electron ${electronVersion}: Linux from ${described(electron.linux)}, ` +
+      `macOS from ${described(electron.darwin)}, Windows from ${described(electron.win32)}…`,
+  );
   const captured = await packageApp(config, electron);
 
   const unpacked = (await readdir(out)).filter((name) => /^linux(-\w+)?-unpacked$/.test(name));
@@ -321,6 +333,26 @@ async function main(): Promise<void> {
     await checkFuses(macApp, config, 'macOS', electron.darwin.standIn);
   }
 
+  // 4. Windows: what the app holds; Gloss.exe's icon, name and the asar hash Electron checks
+  // (resources electron-builder writes into the executable); its fuses. The .gloss
+  // association is written by the NSIS installer, which is not built here.
+  const winDir = (await readdir(out)).filter((name) => /^win(-\w+)?-unpacked$/.test(name)).map((name) => path.join(out, name))[0];
+  if (!winDir || !existsSync(path.join(winDir, 'resources', 'app.asar'))) {
+    report(['electron-builder wrote no win-unpacked/resources/app.asar'], '', 'Windows app');
+  } else {
+    const winAsar = path.join(winDir, 'resources', 'app.asar');
+    checkAsar(winAsar, 'Windows app.asar', pkg);
+    const asarHash = createHash('sha256').update(asar.getRawHeader(winAsar).headerString).digest('hex');
+    const exe = path.join(winDir, 'Gloss.exe');
+    const iconSizes = icoSizes(readFileSync(path.join(root, config.win.icon as string)));
+    report(
+      checkWindowsExecutable(readWindowsResources(readFileSync(exe)), { productName: String(config.productName), asarHash, iconSizes }),
+      `Windows Gloss.exe: named Gloss, the app icon (${iconSizes.join(', ')} px), the asar integrity resource = app.asar's header hash ${asarHash.slice(0, 12)}…`,
+      'Windows Gloss.exe is wrong',
+    );
+    await checkFuses(exe, config, 'Windows', electron.win32.standIn);
+  }
+
   // What was found.
   const asarBytes = statSync(linuxAsar).size;
   console.log(`\napp.asar: ${kB(asarBytes)}, ${files.length} files`);
@@ -328,8 +360,8 @@ async function main(): Promise<void> {
   console.log('');
   for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.text}`);
   console.log(
-    '\nNot checked here: that Electron starts from this package, the fuse and asar-integrity checks at run time, signing and ' +
-      'notarisation, and the installers themselves (AppImage, deb, dmg and NSIS need tools or an Electron build downloaded from ' +
+    '\nNot checked here: that Electron starts from this package, the fuse and asar-integrity checks at run time, ' +
+      'signing and notarisation, and the installers themselves (AppImage, deb, dmg and NSIS need tools or an Electron build downloaded from ' +
       'GitHub, or macOS for the dmg; see README "Making the installers").',
   );
   const failed = results.filter((r) => !r.ok).length;

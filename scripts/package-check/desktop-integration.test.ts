@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDebFiles, checkDesktopEntry, checkMacInfo, checkMimeGlobs, debFiles, parseDesktopEntry } from './desktop-integration';
+import { checkDebFiles, checkDesktopEntry, checkMacInfo, checkMimeGlobs, checkWindowsExecutable, debFiles, icoSizes, parseDesktopEntry } from './desktop-integration';
 
 // As electron-builder writes it for build/electron-builder.json (linux.mimeTypes, category).
 const DESKTOP = [
@@ -132,5 +132,44 @@ describe('the macOS Info.plist', () => {
 
   it('refuses a document icon that was not copied into Resources', () => {
     expect(checkMacInfo(info, { ...expected, resources: ['app.asar'] })).toEqual(['Resources/document.icns is missing']);
+  });
+});
+
+describe('Gloss.exe', () => {
+  const hash = 'c'.repeat(64);
+  const exe = {
+    strings: { ProductName: 'Gloss', FileDescription: 'Gloss', FileVersion: '0.1.0' },
+    iconSizes: [256, 16, 32],
+    integrity: [{ file: 'resources\\app.asar', alg: 'SHA256', value: hash }],
+  };
+  const expected = { productName: 'Gloss', asarHash: hash, iconSizes: [16, 32, 256] };
+
+  it('accepts the product name, the app icon and the asar hash', () => {
+    expect(checkWindowsExecutable(exe, expected)).toEqual([]);
+  });
+
+  it('names an Electron left as it came: its name, its icon, no asar hash', () => {
+    const electron = { strings: { ProductName: 'Electron', FileDescription: 'Electron' }, iconSizes: [16, 32, 48, 256], integrity: null };
+    expect(checkWindowsExecutable(electron, expected)).toEqual([
+      'its ProductName is Electron, not Gloss',
+      'its FileDescription is Electron, not Gloss',
+      'its icon has images of 16, 32, 48, 256 px, not those of the app icon (16, 32, 256 px)',
+      'it carries no asar integrity hash for resources\\app.asar',
+    ]);
+  });
+
+  it('refuses a hash of another asar', () => {
+    expect(checkWindowsExecutable(exe, { ...expected, asarHash: 'd'.repeat(64) })).toEqual([
+      `its asar integrity says SHA256 ${hash}, but app.asar's header hashes to SHA256 ${'d'.repeat(64)}`,
+    ]);
+  });
+
+  it('reads the image sizes of an .ico, 0 meaning 256', () => {
+    const ico = Buffer.alloc(6 + 16 * 2);
+    ico.writeUInt16LE(1, 2);
+    ico.writeUInt16LE(2, 4);
+    ico[6] = 16;
+    ico[6 + 16] = 0;
+    expect(icoSizes(ico)).toEqual([16, 256]);
   });
 });

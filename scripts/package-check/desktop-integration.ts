@@ -118,3 +118,39 @@ export function checkMacInfo(info: Plist, expected: { appId: string; asarHash: s
   }
   return problems;
 }
+
+/** What a Windows executable's resources say (windows-resources.ts reads them). */
+export interface WindowsResources {
+  /** The version strings of its first language (ProductName, FileDescription, …). */
+  strings: Record<string, string>;
+  /** The pixel sizes of its icon's images. */
+  iconSizes: number[];
+  /** The asar hashes Electron checks at start, or null if there are none. */
+  integrity: { file: string; alg: string; value: string }[] | null;
+}
+
+/** The pixel sizes of the images in a .ico file (a width byte of 0 means 256). */
+export function icoSizes(ico: Buffer): number[] {
+  const count = ico.readUInt16LE(4);
+  return Array.from({ length: count }, (_, i) => ico[6 + 16 * i] || 256);
+}
+
+/**
+ * Gloss.exe: named as the product, with the app's icon, and carrying the hash of
+ * resources\app.asar that Electron checks before loading it (the integrity fuse).
+ */
+export function checkWindowsExecutable(exe: WindowsResources, expected: { productName: string; asarHash: string; iconSizes: readonly number[] }): string[] {
+  const problems: string[] = [];
+  for (const key of ['ProductName', 'FileDescription']) {
+    if (exe.strings[key] !== expected.productName) problems.push(`its ${key} is ${exe.strings[key] ?? 'missing'}, not ${expected.productName}`);
+  }
+  const sizes = [...exe.iconSizes].sort((a, b) => a - b);
+  const wanted = [...expected.iconSizes].sort((a, b) => a - b);
+  if (sizes.join() !== wanted.join()) problems.push(`its icon has images of ${sizes.join(', ') || 'no'} px, not those of the app icon (${wanted.join(', ')} px)`);
+  const entry = exe.integrity?.find((item) => item.file.toLowerCase() === 'resources\\app.asar');
+  if (!entry) problems.push('it carries no asar integrity hash for resources\\app.asar');
+  else if (entry.alg !== 'SHA256' || entry.value !== expected.asarHash) {
+    problems.push(`its asar integrity says ${entry.alg} ${entry.value}, but app.asar's header hashes to SHA256 ${expected.asarHash}`);
+  }
+  return problems;
+}

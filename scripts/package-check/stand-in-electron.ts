@@ -5,13 +5,20 @@
  * offline. The stand-in's executable (on macOS its framework binary, where Electron keeps
  * its fuses) carries Electron's fuse sentinel and a fuse wire set as Electron ships it, so
  * electron-builder's fuse flipping runs on it and the result can be read back. It runs
- * nothing: starting it prints that it is a stand-in and exits 1.
+ * nothing: on Linux and macOS starting it prints that it is a stand-in and exits 1; on
+ * Windows it is a PE file with no code, there for electron-builder to write its name,
+ * icon and asar hash into.
  *
  * Never used by `npm run dist`: an installer built on a stand-in would not start.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import type * as Resedit from 'resedit';
+
+// resedit, the PE resource editor electron-builder edits Windows executables with.
+const resedit = createRequire(createRequire(import.meta.url).resolve('app-builder-lib'))('resedit') as typeof Resedit;
 
 /** @electron/fuses' marker before the fuse wire (its constants.SENTINEL). */
 export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -31,7 +38,7 @@ export const SHIPPED_FUSES: Readonly<Record<string, boolean>> = {
   GrantFileProtocolExtraPrivileges: true,
 };
 
-export type StandInPlatform = 'linux' | 'darwin';
+export type StandInPlatform = 'linux' | 'darwin' | 'win32';
 
 export interface ElectronDistribution {
   /** The folder passed to electron-builder as electronDist. */
@@ -56,6 +63,26 @@ export function shippedFuseWire(fuseNames: readonly string[]): Buffer {
 function standInExecutable(wire: Buffer): Buffer {
   const script = '#!/bin/sh\necho "This is a stand-in for Electron, made by npm run package:check; it cannot run Gloss." >&2\nexit 1\n# ';
   return Buffer.concat([Buffer.from(script, 'utf8'), wire, Buffer.from('\n')]);
+}
+
+/**
+ * A Windows executable with nothing to run: a valid PE file with the version resource
+ * electron.exe has (electron-builder edits it with resedit and adds the asar hash to it)
+ * and the fuse wire in a data resource, where @electron/fuses finds it by its sentinel.
+ */
+function standInWindowsExecutable(wire: Buffer, version: string): Buffer {
+  const executable = resedit.NtExecutable.createEmpty(false, false);
+  const resources = resedit.NtExecutableResource.from(executable);
+  const versionInfo = resedit.Resource.VersionInfo.createEmpty();
+  const language = { lang: 1033, codepage: 1200 }; // en-US, UTF-16, as electron.exe
+  versionInfo.lang = language.lang;
+  versionInfo.setStringValues(language, { ProductName: 'Electron', FileDescription: 'Stand-in for Electron, made by npm run package:check' });
+  versionInfo.setFileVersion(version);
+  versionInfo.outputToResourceEntries(resources.entries);
+  const RT_RCDATA = 10;
+  resources.entries.push({ type: RT_RCDATA, id: 1, lang: language.lang, codepage: language.codepage, bin: new Uint8Array(wire).buffer });
+  resources.outputResource(executable);
+  return Buffer.from(executable.generate());
 }
 
 function infoPlist(executable: string, identifier: string): string {
@@ -86,6 +113,11 @@ export async function makeStandIn(dir: string, platform: StandInPlatform, versio
   await put(path.join(dir, 'LICENSE'), 'Stand-in for the Electron licence (MIT), made by npm run package:check.\n');
   if (platform === 'linux') {
     await put(path.join(dir, 'electron'), executable, true);
+    await put(path.join(dir, 'locales', 'en-US.pak'), '');
+    return;
+  }
+  if (platform === 'win32') {
+    await put(path.join(dir, 'electron.exe'), standInWindowsExecutable(shippedFuseWire(fuseNames), version));
     await put(path.join(dir, 'locales', 'en-US.pak'), '');
     return;
   }
