@@ -65,10 +65,8 @@ async function tempDir(prefix: string): Promise<string> {
   return dir;
 }
 
-/** Loads a fresh copy of the bundled main process with `args` after `electron .`. */
-async function launch(args: string[], dataDir: string, prepare?: (state: FakeState) => void) {
-  const fake = createFakeElectron({ documents: dataDir });
-  prepare?.(fake.state);
+/** Runs a fresh copy of the bundled main process with `args` after `electron .`, on `fake`. */
+function loadMain(fake: ReturnType<typeof createFakeElectron>, args: string[], dataDir: string): void {
   fakeModule = fake.module;
   const savedArgv = process.argv;
   const savedDataDir = process.env.GLOSS_DATA_DIR;
@@ -82,6 +80,13 @@ async function launch(args: string[], dataDir: string, prepare?: (state: FakeSta
     if (savedDataDir === undefined) delete process.env.GLOSS_DATA_DIR;
     else process.env.GLOSS_DATA_DIR = savedDataDir;
   }
+}
+
+/** Launches the bundled main process with `args` after `electron .` and waits for its window. */
+async function launch(args: string[], dataDir: string, prepare?: (state: FakeState) => void) {
+  const fake = createFakeElectron({ documents: dataDir });
+  prepare?.(fake.state);
+  loadMain(fake, args, dataDir);
   await until(() => fake.state.windows.length > 0 && fake.state.handlers.size > 0, 'the window');
   const win = fake.state.windows[0]! as FakeWindow;
   const invoke = async (channel: string, arg?: unknown, frame?: FakeFrame | null): Promise<IpcReply> => {
@@ -428,6 +433,20 @@ describe('the main process', () => {
     app.app.emit('second-instance', preventable(), ['/usr/bin/electron', '.', 'other.gloss'], dataDir);
     await until(() => app.win.title === 'Other study — Gloss', 'the second project');
     expect(value<Snapshot>(await app.invoke('project:snapshot')).path).toBe(other);
+  });
+
+  it('hands a project opened while Gloss runs to the running app and quits without a window or a lock', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const project = path.join(dataDir, 'study.gloss');
+    await (await ProjectService.create(project, 'Study', { coder: { id: 'c1', name: 'Ana', color: '#123456' } })).close();
+    const second = createFakeElectron({ documents: dataDir });
+    second.state.otherInstanceRunning = true;
+    loadMain(second, ['study.gloss'], dataDir);
+    await until(() => second.state.quitCalls > 0, 'the second launch to quit');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(second.state.windows).toEqual([]);
+    expect(second.state.handlers.size).toBe(0);
+    await expect(fs.access(`${project}.lock`)).rejects.toThrow();
   });
 
   it('opens a .gloss double-clicked in the macOS Finder (open-file) in the running window', async () => {
