@@ -13,12 +13,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as Resedit from 'resedit';
-
-// resedit, the PE resource editor electron-builder edits Windows executables with.
-const resedit = createRequire(createRequire(import.meta.url).resolve('app-builder-lib'))('resedit') as typeof Resedit;
+import { standInWindowsExecutable } from './windows-resources';
 
 /** @electron/fuses' marker before the fuse wire (its constants.SENTINEL). */
 export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -63,26 +59,6 @@ export function shippedFuseWire(fuseNames: readonly string[]): Buffer {
 function standInExecutable(wire: Buffer): Buffer {
   const script = '#!/bin/sh\necho "This is a stand-in for Electron, made by npm run package:check; it cannot run Gloss." >&2\nexit 1\n# ';
   return Buffer.concat([Buffer.from(script, 'utf8'), wire, Buffer.from('\n')]);
-}
-
-/**
- * A Windows executable with nothing to run: a valid PE file with the version resource
- * electron.exe has (electron-builder edits it with resedit and adds the asar hash to it)
- * and the fuse wire in a data resource, where @electron/fuses finds it by its sentinel.
- */
-function standInWindowsExecutable(wire: Buffer, version: string): Buffer {
-  const executable = resedit.NtExecutable.createEmpty(false, false);
-  const resources = resedit.NtExecutableResource.from(executable);
-  const versionInfo = resedit.Resource.VersionInfo.createEmpty();
-  const language = { lang: 1033, codepage: 1200 }; // en-US, UTF-16, as electron.exe
-  versionInfo.lang = language.lang;
-  versionInfo.setStringValues(language, { ProductName: 'Electron', FileDescription: 'Stand-in for Electron, made by npm run package:check' });
-  versionInfo.setFileVersion(version);
-  versionInfo.outputToResourceEntries(resources.entries);
-  const RT_RCDATA = 10;
-  resources.entries.push({ type: RT_RCDATA, id: 1, lang: language.lang, codepage: language.codepage, bin: new Uint8Array(wire).buffer });
-  resources.outputResource(executable);
-  return Buffer.from(executable.generate());
 }
 
 function infoPlist(executable: string, identifier: string): string {
