@@ -3,7 +3,8 @@
  * `npm run package:check` (also a step of `npm test`): packages Gloss with electron-builder
  * offline and checks what came out.
  *
- *   1. Builds the renderer, main process and preload (`--no-build` uses dist/ as it is).
+ *   1. Builds the renderer, main process and preload (`--no-build` uses dist/ as it is;
+ *      `--verbose` shows electron-builder's own log as it runs).
  *   2. Packages with build/electron-builder.json, into .tmp/package-check/: the unpacked
  *      Linux app (target dir), the deb and AppImage up to the point where their tools
  *      (downloaded from GitHub) would run, and the unpacked macOS and Windows apps (dir).
@@ -116,7 +117,7 @@ async function packageApp(config: BuilderConfig, electron: Record<StandInPlatfor
   const captured: Captured = { debArgs: null, debSources: new Set(), debDesktop: null, appImageDesktop: null };
   let log = '';
   const stream = builderLog.stream;
-  builderLog.stream = { write: (text: string) => ((log += text), true) };
+  builderLog.stream = { write: (text: string) => ((log += text), args.includes('--verbose') ? stream.write(text) : true) };
   const arch = process.arch === 'arm64' ? builder.Arch.arm64 : builder.Arch.x64;
   const targets = new Map([
     ...builder.Platform.LINUX.createTarget(['dir', 'deb', 'AppImage'], arch),
