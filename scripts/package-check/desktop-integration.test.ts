@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDebFiles, checkDesktopEntry, checkMacInfo, checkMimeGlobs, checkWindowsExecutable, debFiles, icoSizes, parseDesktopEntry } from './desktop-integration';
 
@@ -171,5 +172,32 @@ describe('Gloss.exe', () => {
     ico[6] = 16;
     ico[6 + 16] = 0;
     expect(icoSizes(ico)).toEqual([16, 256]);
+  });
+});
+
+describe('reading what electron-builder wrote, for any content', () => {
+  const key = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,15}$/);
+  const value = fc.string({ maxLength: 40 }).filter((v) => !v.includes('\n') && !v.includes('\r'));
+
+  it('gives back every key of the [Desktop Entry] group and none of another group', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value), fc.dictionary(key, value), (main, action) => {
+        const text = ['[Desktop Entry]', ...Object.entries(main).map(([k, v]) => `${k}=${v}`), '', '[Desktop Action New]', ...Object.entries(action).map(([k, v]) => `${k}=${v}`)].join('\n');
+        expect(parseDesktopEntry(text)).toEqual(main);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives back every source=destination pair of fpm’s arguments, whatever the source’s name', () => {
+    const source = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !s.startsWith('-') && !s.includes('=/') && !s.endsWith('='));
+    const target = fc.stringMatching(/^\/[a-z0-9+_./-]{0,30}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(source, target), { maxLength: 8 }), (pairs) => {
+        const args = ['-s', 'dir', '--name', 'gloss', ...pairs.map(([s, t]) => `${s}=${t}`)];
+        expect(debFiles(args)).toEqual(pairs.map(([s, t]) => ({ source: s, target: t })));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

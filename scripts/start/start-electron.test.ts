@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -128,5 +129,24 @@ describe('the pieces', () => {
     expect(looksLikeStackTrace('Downloading electron.zip: [===   ] 40%\r')).toBe(false);
     expect(looksLikeStackTrace(FETCH_FAILED)).toBe(true);
     expect(looksLikeStackTrace('    at async f (x.js:1:2)\n')).toBe(true);
+  });
+});
+
+describe('the reason, for any output of install.js', () => {
+  it('is one line, short, and never a stack frame', () => {
+    const line = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.constantFrom('TypeError: fetch failed', 'RequestError: read ECONNRESET', 'Downloading electron.zip [==  ] 20%'),
+      fc.string({ maxLength: 60 }).map((s) => `    at ${s}`),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
+        const reason = downloadFailureReason(lines.join('\n'));
+        expect(reason).not.toContain('\n');
+        expect(reason.length).toBeLessThanOrEqual(360);
+        expect(reason).not.toMatch(/^at /);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
