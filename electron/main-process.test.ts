@@ -16,6 +16,8 @@ import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './content-policy';
 import { createFakeElectron, DEFAULT_DICTIONARY_URL, menuItem, preventable, type FakeFrame, type FakeState, type FakeWindow } from './fixtures/fake-electron';
 import type { IpcReply } from './ipc-wire';
+import { unzipSync } from 'fflate';
+import { makeDocx, makePdf } from '../shared/import/fixtures/make-documents';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -63,10 +65,8 @@ async function tempDir(prefix: string): Promise<string> {
   return dir;
 }
 
-/** Loads a fresh copy of the bundled main process with `args` after `electron .`. */
-async function launch(args: string[], dataDir: string, prepare?: (state: FakeState) => void) {
-  const fake = createFakeElectron({ documents: dataDir });
-  prepare?.(fake.state);
+/** Runs a fresh copy of the bundled main process with `args` after `electron .`, on `fake`. */
+function loadMain(fake: ReturnType<typeof createFakeElectron>, args: string[], dataDir: string): void {
   fakeModule = fake.module;
   const savedArgv = process.argv;
   const savedDataDir = process.env.GLOSS_DATA_DIR;
@@ -80,6 +80,13 @@ async function launch(args: string[], dataDir: string, prepare?: (state: FakeSta
     if (savedDataDir === undefined) delete process.env.GLOSS_DATA_DIR;
     else process.env.GLOSS_DATA_DIR = savedDataDir;
   }
+}
+
+/** Launches the bundled main process with `args` after `electron .` and waits for its window. */
+async function launch(args: string[], dataDir: string, prepare?: (state: FakeState) => void) {
+  const fake = createFakeElectron({ documents: dataDir });
+  prepare?.(fake.state);
+  loadMain(fake, args, dataDir);
   await until(() => fake.state.windows.length > 0 && fake.state.handlers.size > 0, 'the window');
   const win = fake.state.windows[0]! as FakeWindow;
   const invoke = async (channel: string, arg?: unknown, frame?: FakeFrame | null): Promise<IpcReply> => {
@@ -431,6 +438,34 @@ describe('the main process', () => {
     expect(value<Snapshot>(await app.invoke('project:snapshot')).path).toBe(other);
   });
 
+  it('hands a project opened while Gloss runs to the running app and quits without a window or a lock', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const project = path.join(dataDir, 'study.gloss');
+    await (await ProjectService.create(project, 'Study', { coder: { id: 'c1', name: 'Ana', color: '#123456' } })).close();
+    const second = createFakeElectron({ documents: dataDir });
+    second.state.otherInstanceRunning = true;
+    loadMain(second, ['study.gloss'], dataDir);
+    await until(() => second.state.quitCalls > 0, 'the second launch to quit');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(second.state.windows).toEqual([]);
+    expect(second.state.handlers.size).toBe(0);
+    await expect(fs.access(`${project}.lock`)).rejects.toThrow();
+  });
+
+  it('opens a .gloss double-clicked in the macOS Finder (open-file) in the running window', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    const other = path.join(dataDir, 'from finder.gloss');
+    await (await ProjectService.create(other, 'From Finder', { coder: { id: 'c1', name: 'Ana', color: '#123456' } })).close();
+    const event = preventable();
+    app.app.emit('open-file', event, other);
+    expect(event.defaultPrevented).toBe(true);
+    await until(() => app.win.title === 'From Finder — Gloss', 'the project from the Finder');
+    expect(value<Snapshot>(await app.invoke('project:snapshot')).path).toBe(other);
+    expect(app.state.windows).toHaveLength(1);
+  });
+
   it('sends Undo from the menu to the renderer and refuses to navigate away', async () => {
     const app = await launch([], await tempDir('gloss-main-'));
     await app.invoke('project:snapshot');
@@ -445,6 +480,19 @@ describe('the main process', () => {
     expect(sneaky.defaultPrevented).toBe(true);
     await until(() => app.state.opened.length > 0, 'the browser');
     expect(app.state.opened).toEqual(['https://example.org/paper']);
+  });
+
+  it('shows Help ▸ About with the version, the licence and the project-file format version', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    menuItem(app.state.menu, 'Help', 'About Gloss').click!();
+    await until(() => app.state.messageBoxes.some((box) => box.message.startsWith('Gloss ')), 'the About box');
+    const about = app.state.messageBoxes.find((box) => box.message.startsWith('Gloss '))!;
+    expect(about.message).toBe('Gloss 0.0.0-test');
+    expect(about.detail).toContain('\nLicence: MIT\n');
+    expect(about.detail).toContain('\nProject files: gloss-project format version 1 ');
+    expect(about.detail).toContain(`\nData folder: ${dataDir}`);
   });
 });
 
@@ -516,5 +564,42 @@ describe('the window’s origin and the network', () => {
     expect(session.dictionaryDownloadURL).toBe(DEFAULT_DICTIONARY_URL);
     expect(app.state.blockerSaw).toEqual([]);
     expect(app.state.requests.every((r) => r.outcome === 'served')).toBe(true);
+  });
+});
+
+describe('the bundle as packaged, with no node_modules beside it', () => {
+  it('finds no package outside itself: the packaged app has none', () => {
+    // The test bundle lives in a temp folder, as main.cjs lives in app.asar: nothing above it holds node_modules.
+    for (const name of ['pdfjs-dist', 'mammoth', 'exceljs', '@napi-rs/canvas', 'zod']) {
+      expect(() => require.resolve(name, { paths: [path.join(buildDir, 'electron')] }), name).toThrow();
+    }
+  });
+
+  it('imports PDF and Word documents and exports a workbook with only what the bundle holds', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    const pdf = path.join(dataDir, 'Interview 4.pdf');
+    const docx = path.join(dataDir, 'Interview 5.docx');
+    await fs.writeFile(pdf, makePdf([[{ text: 'The training was cancelled twice.', x: 72, y: 700, size: 12 }]]));
+    await fs.writeFile(docx, makeDocx());
+    app.state.answers.open.push([pdf, docx]);
+    const chosen = value<ChosenFile[]>(await app.invoke('files:choose', 'documents'));
+    const response = value<ImportResponse>(await app.invoke('documents:import', chosen));
+    expect(response.failed).toEqual([]);
+    expect(response.imported.map((d) => d.name)).toEqual(['Interview 4', 'Interview 5']);
+    const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
+    const text = (name: string) => snapshot.file?.documents.find((d) => d.name === name)?.text ?? '';
+    expect(text('Interview 4')).toContain('The training was cancelled twice.');
+    expect(text('Interview 5')).toContain('The officer said data was late.');
+
+    const workbook = path.join(dataDir, 'study');
+    app.state.answers.save.push(workbook);
+    expect(value<{ path: string | null }>(await app.invoke('export:save', 'xlsx')).path).toBe(`${workbook}.xlsx`);
+    const entries = unzipSync(await fs.readFile(`${workbook}.xlsx`));
+    const xml = (name: string) => new TextDecoder().decode(entries[name]);
+    for (const sheet of ['Excerpts', 'Codebook', 'Code frequencies']) expect(xml('xl/workbook.xml')).toContain(`name="${sheet}"`);
+    const cells = Object.keys(entries).filter((name) => name.startsWith('xl/')).map(xml).join('');
+    expect(cells).toContain('Victim support');
   });
 });
