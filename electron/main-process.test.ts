@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChosenFile, CoderNamed, ImportResponse, QdpxImported, Snapshot } from '../shared/ipc/contract';
+import type { DocumentContent } from '../shared/model/document-index';
 import { ProjectService } from './service/project-service';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './content-policy';
@@ -109,8 +110,8 @@ describe('the main process', () => {
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(snapshot.path).toBe(path.join(dataDir, 'Sample project.gloss'));
     expect(snapshot.host).toBe('electron');
-    expect(snapshot.file?.documents).toHaveLength(3);
-    expect(snapshot.file?.codes.map((c) => c.name).sort()).toEqual(['Data sharing', 'Delays', 'Training gaps', 'Victim support', 'Workload']);
+    expect(snapshot.index?.documents).toHaveLength(3);
+    expect(snapshot.index?.codes.map((c) => c.name).sort()).toEqual(['Data sharing', 'Delays', 'Training gaps', 'Victim support', 'Workload']);
     expect(snapshot.recent).toEqual([path.join(dataDir, 'Sample project.gloss')]);
     expect(app.win.title).toBe('Sample project — Gloss');
     expect(app.win.events().map((e) => e.event)).toContain('reload');
@@ -184,7 +185,7 @@ describe('the main process', () => {
     expect(app.state.messageBoxes[0]?.message).toMatch(/^Locked\.gloss is already open in Gloss by ana on /);
     expect(app.state.messageBoxes[0]?.buttons).toEqual(['Open read-only', 'Cancel']);
     expect(snapshot.readOnly).toBe(true);
-    expect(snapshot.file?.project.name).toBe('Locked study');
+    expect(snapshot.index?.project.name).toBe('Locked study');
     expect(app.win.title).toBe('Locked study (read-only) — Gloss');
     expect(menuItem(app.state.menu, 'File', 'Import Documents…').enabled).toBe(false);
   });
@@ -208,7 +209,7 @@ describe('the main process', () => {
     expect(app.state.messageBoxes[0]?.buttons).toEqual(['Open the backup', 'Cancel']);
     expect(app.state.saveDialogs[0]?.defaultPath).toBe(path.join(dataDir, 'Study (recovered).gloss'));
     expect(snapshot.path).toBe(path.join(dataDir, 'Study (recovered).gloss'));
-    expect(snapshot.file?.codes.map((c) => c.name)).toEqual(['Kept']);
+    expect(snapshot.index?.codes.map((c) => c.name)).toEqual(['Kept']);
     expect(await fs.readFile(file, 'utf8')).toBe('{"format": "gloss-project", "version": 1, "project": 7}');
   });
 
@@ -246,8 +247,13 @@ describe('the main process', () => {
     expect(response.result).toMatchObject({ ok: true, label: expect.stringMatching(/Field notes/) });
     // No event follows the reply: it carries everything the renderer needs.
     expect(app.win.events().slice(eventsBefore).filter((e) => e.event !== 'save-state' && e.event !== 'progress')).toEqual([]);
+    // The snapshot is an index: documents come without their text, which is fetched on its own.
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
-    expect(snapshot.file?.documents.find((d) => d.name === 'Field notes')?.text).toBe('Training was cancelled twice.\nNobody told us why.');
+    const entry = snapshot.index?.documents.find((d) => d.name === 'Field notes');
+    expect(entry).not.toHaveProperty('text');
+    expect(value<DocumentContent>(await app.invoke('documents:text', entry?.id)).text).toBe('Training was cancelled twice.\nNobody told us why.');
+    // Nor does the Change in the reply carry it.
+    expect(JSON.stringify(response.result)).not.toContain('Training was cancelled');
 
     // A path the dialog did not return is refused, named, and not read.
     const refused = value<ImportResponse>(await app.invoke('documents:import', [{ name: 'settings.json', path: path.join(dataDir, 'settings.json') }]));
@@ -299,13 +305,13 @@ describe('the main process', () => {
     expect(imported?.report.imported.documents).toBe(3);
     // The reply carries the new project, so no 'reload' event races it.
     expect(imported?.snapshot.path).toBe(`${target}.gloss`);
-    expect(imported?.snapshot.file?.documents).toHaveLength(3);
+    expect(imported?.snapshot.index?.documents).toHaveLength(3);
     expect(app.win.events().slice(eventsBefore).map((e) => e.event)).not.toContain('reload');
     // Opened in place of the sample, under the name the .qdpx gave its project.
     expect(app.win.title).toBe('Sample project — Gloss');
     const now = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(now.path).toBe(`${target}.gloss`);
-    expect(now.file?.documents).toHaveLength(3);
+    expect(now.index?.documents).toHaveLength(3);
   });
 
   it('saves a copy with Save As and carries on in the copy', async () => {
@@ -319,7 +325,7 @@ describe('the main process', () => {
     await until(() => app.win.title === 'Copy — Gloss', 'the copy to open');
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(snapshot.path).toBe(`${copy}.gloss`);
-    expect(snapshot.file?.codes.map((c) => c.name)).toContain('Unsaved yet');
+    expect(snapshot.index?.codes.map((c) => c.name)).toContain('Unsaved yet');
     expect(snapshot.recent.slice(0, 2)).toEqual([`${copy}.gloss`, path.join(dataDir, 'Sample project.gloss')]);
     // The original was saved and unlocked when the copy replaced it.
     const original = path.join(dataDir, 'Sample project.gloss');

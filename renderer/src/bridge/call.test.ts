@@ -5,11 +5,12 @@ import { useGloss } from '../store';
 import { call } from './call';
 import type { GlossBridge, Snapshot } from './channels';
 import { setBridge } from './index';
+import { projectIndex } from '../../../shared/model/document-index';
 
 const ana = { id: 'ana', name: 'Ana', color: '#000000' };
 
 function snapshot(file: ProjectFile, path: string): Snapshot {
-  return { file, path, readOnly: false, save: { status: 'saved', at: null }, history: { undo: null, redo: null }, coder: ana, coderUnnamed: true, host: 'browser', recent: [] };
+  return { index: projectIndex(file), path, readOnly: false, save: { status: 'saved', at: null }, history: { undo: null, redo: null }, coder: ana, coderUnnamed: true, host: 'browser', recent: [] };
 }
 
 /** A host whose channels answer as given; anything else is refused. */

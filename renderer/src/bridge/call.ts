@@ -4,12 +4,15 @@
  * answer, comes back as `{ ok: false, error }` with the message for the user, and what a
  * reply carries for the store (a Change, another project, the coder, a save state; see
  * reply-effects.ts) is applied here, in one place, before the caller sees the reply.
+ * Replies that change the project are applied in the order they arrive, each after the new
+ * texts of the documents it rewrites are fetched (text-refresh.ts).
  */
 import { messageOf } from '../common/errors';
 import { useGloss } from '../store';
 import { getBridge } from './index';
 import type { Channel, ChannelArg, ChannelResult, HostEvent, HostEvents } from './channels';
-import { REPLY_EFFECTS, type ReplyEffect } from './reply-effects';
+import { changeOf, REPLY_EFFECTS, type ReplyEffect } from './reply-effects';
+import { fetchRewrittenTexts } from './text-refresh';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -24,7 +27,26 @@ function applyEffect(effect: ReplyEffect): string | null {
   if (effect.opened) store.loadSnapshot(effect.opened);
   if (effect.coder) store.coderNamed(effect.coder);
   if (effect.save) store.setSaveState(effect.save);
+  if (effect.text) store.textArrived(effect.text);
   return null;
+}
+
+/** The last reply that changes the project, while it waits for texts: later ones queue behind it. */
+let applying: Promise<unknown> = Promise.resolve();
+
+/** Applies an effect, in arrival order when it changes the project. */
+function applyInOrder(effect: ReplyEffect): string | null | Promise<string | null> {
+  const change = changeOf(effect);
+  if (!change && !effect.opened) return applyEffect(effect);
+  const applied = applying.then(async () => {
+    const texts = change ? await fetchRewrittenTexts(change) : [];
+    // The new texts and the Change in one synchronous step: no render sees one without the other.
+    for (const content of texts) useGloss.getState().textArrived(content);
+    return applyEffect(effect);
+  });
+  // A failure is the caller's to see; the queue goes on.
+  applying = applied.catch(() => {});
+  return applied;
 }
 
 /** Asks the host; applies what the reply carries; resolves to the reply or the error, never rejects. */
@@ -36,7 +58,7 @@ export async function call<C extends Channel>(channel: C, ...args: ArgsOf<C>): P
   } catch (e) {
     return { ok: false, error: messageOf(e) };
   }
-  const refused = applyEffect((REPLY_EFFECTS[channel] as (v: ChannelResult<C>) => ReplyEffect)(value));
+  const refused = await applyInOrder((REPLY_EFFECTS[channel] as (v: ChannelResult<C>) => ReplyEffect)(value));
   return refused === null ? { ok: true, value } : { ok: false, error: refused };
 }
 
