@@ -10,7 +10,7 @@
 import { messageOf } from '../common/errors';
 import { useGloss } from '../store';
 import { getBridge } from './index';
-import type { Channel, ChannelArg, ChannelResult, HostEvent, HostEvents } from './channels';
+import type { Channel, ChannelArg, ChannelResult, DocumentContent, HostEvent, HostEvents } from './channels';
 import { changeOf, REPLY_EFFECTS, type ReplyEffect } from './reply-effects';
 import { fetchRewrittenTexts } from './text-refresh';
 
@@ -19,11 +19,14 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 /** A channel's arguments: none, or its one payload. */
 type ArgsOf<C extends Channel> = ChannelArg<C> extends undefined ? [] : [ChannelArg<C>];
 
-/** Applies what a reply carries to the store; the refusal's message when an operation was refused. */
-function applyEffect(effect: ReplyEffect): string | null {
+/**
+ * Applies what a reply carries to the store; the refusal's message when an operation was
+ * refused. `texts` are the new texts of held documents its Change rewrites.
+ */
+function applyEffect(effect: ReplyEffect, texts: readonly DocumentContent[] = []): string | null {
   const store = useGloss.getState();
   if (effect.op && !effect.op.ok) return effect.op.error;
-  if (effect.op) store.applyHostChange(effect.op.change, effect.op.history);
+  if (effect.op) store.applyHostChange(effect.op.change, effect.op.history, texts);
   if (effect.opened) store.loadSnapshot(effect.opened);
   if (effect.coder) store.coderNamed(effect.coder);
   if (effect.save) store.setSaveState(effect.save);
@@ -40,9 +43,7 @@ function applyInOrder(effect: ReplyEffect): string | null | Promise<string | nul
   if (!change && !effect.opened) return applyEffect(effect);
   const applied = applying.then(async () => {
     const texts = change ? await fetchRewrittenTexts(change) : [];
-    // The new texts and the Change in one synchronous step: no render sees one without the other.
-    for (const content of texts) useGloss.getState().textArrived(content);
-    return applyEffect(effect);
+    return applyEffect(effect, texts);
   });
   // A failure is the caller's to see; the queue goes on.
   applying = applied.catch(() => {});

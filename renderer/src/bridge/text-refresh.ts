@@ -1,7 +1,7 @@
 /**
  * Before a Change that rewrites a document's text (edit text, anonymise, their undo) is
  * applied, the new text of every document whose old text the renderer holds is fetched;
- * call.ts then keeps the new texts and applies the Change in one step. So the reader, which
+ * the store then keeps the new texts and applies the Change in one update. So the reader, which
  * shows a cached text with the mirror's codings, never draws the new codings on the old
  * text, nor goes blank while the new text is on its way. Documents whose text is not held
  * are fetched when they are next shown.

@@ -18,10 +18,13 @@ export interface FakeHost {
   /** Every reply to 'ops:run', 'history:undo' and 'history:redo', as sent. */
   replies: OpResponse[];
   snapshot(): Snapshot;
+  /** Who codes from now on (a second coder of the same project). */
+  setCoder(coder: Coder): void;
 }
 
 /** A host holding `file`, coding as `coder`. */
-export function fakeHost(file: ProjectFile, coder: Coder, path = '/tmp/study.gloss'): FakeHost {
+export function fakeHost(file: ProjectFile, firstCoder: Coder, path = '/tmp/study.gloss'): FakeHost {
+  let coder = firstCoder;
   const state = stateFromFile(file);
   const undoStack: { label: string; forward: Change; inverse: Change }[] = [];
   const redoStack: typeof undoStack = [];
@@ -75,5 +78,5 @@ export function fakeHost(file: ProjectFile, coder: Coder, path = '/tmp/study.glo
     },
     on: () => () => {},
   } as unknown as GlossBridge;
-  return { state, bridge, textRequests, replies, snapshot };
+  return { state, bridge, textRequests, replies, snapshot, setCoder: (next) => (coder = next) };
 }

@@ -9,7 +9,7 @@
  */
 import type { Coder } from '../../../shared/model/schema';
 import { applyChange, stateFromFile } from '../../../shared/model/state';
-import type { DocumentEntry, IndexChange, IndexState } from '../../../shared/model/document-index';
+import type { DocumentContent, DocumentEntry, IndexChange, IndexState } from '../../../shared/model/document-index';
 import type { CoderNamed, HistoryInfo, SaveState, Snapshot } from '../bridge/channels';
 import { talliesOf, tallyPatch, type Tallies } from './tallies';
 import { bumpVersions, DocumentVersions, freshVersions, nextVersion, touchedNothing, touchPatch, type Touched, type Versions } from './versions';
@@ -38,7 +38,12 @@ export interface ProjectSlice {
   save: SaveState;
   history: HistoryInfo;
   loadSnapshot(snapshot: Snapshot): void;
-  applyHostChange(change: IndexChange, history?: HistoryInfo): void;
+  /**
+   * Applies a Change from the host, with the new texts of the documents it rewrites that the
+   * text cache held (fetched first, see bridge/text-refresh.ts): one update, so no one ever
+   * sees the new codings with an old text, nor a gap between the two.
+   */
+  applyHostChange(change: IndexChange, history?: HistoryInfo, texts?: readonly DocumentContent[]): void;
   setSaveState(save: SaveState): void;
   /** Takes who codes now from the host's answer to a new coder name. */
   coderNamed(named: CoderNamed): void;
@@ -94,9 +99,10 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
     if (snapshot.check && snapshot.check.total > 0) get().openDialog({ kind: 'project-problems', check: snapshot.check });
   },
 
-  applyHostChange(change, history) {
+  applyHostChange(change, history, texts = []) {
     const { project, tallies, documentVersions, versions } = get();
     if (!project || !tallies) return;
+    for (const content of texts) get().texts.put(content);
     const touched = touchedNothing(versions);
     if (change.patches.length > 0) {
       applyChange(project, change, (patch, before) => {
@@ -110,6 +116,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
     }
     set({
       revision: get().revision + 1,
+      ...(texts.length > 0 ? { textsVersion: get().textsVersion + 1 } : {}),
       versions: bumpVersions(versions, touched.tables),
       ...(touched.tables.size > 0 ? { lastTouched: touched } : {}),
       ...(history ? { history } : {}),
