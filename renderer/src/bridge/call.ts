@@ -2,10 +2,10 @@
  * The one road from the renderer to its host. Every feature's actions.ts calls `call`; no
  * component touches the bridge. `call` never throws: a request the host refuses, or cannot
  * answer, comes back as `{ ok: false, error }` with the message for the user, and what a
- * reply carries for the store (a Change, another project, the coder, a save state; see
- * reply-effects.ts) is applied here, in one place, before the caller sees the reply.
- * Replies that change the project are applied in the order they arrive, each after the new
- * texts of the documents it rewrites are fetched (text-refresh.ts).
+ * reply carries for the store (a Change, another project, the coder, a save state, the
+ * export settings; see reply-effects.ts) is applied here, in one place, before the caller
+ * sees the reply. Replies that change the project are applied in the order they arrive,
+ * each after the new texts of the documents it rewrites are fetched (text-refresh.ts).
  */
 import { messageOf } from '../common/errors';
 import { useGloss } from '../store';
@@ -31,6 +31,7 @@ function applyEffect(effect: ReplyEffect, texts: readonly DocumentContent[] = []
   if (effect.coder) store.coderNamed(effect.coder);
   if (effect.save) store.setSaveState(effect.save);
   if (effect.text) store.textArrived(effect.text);
+  if (effect.exportSettings) store.exportSettingsChanged(effect.exportSettings);
   return null;
 }
 

@@ -3,13 +3,13 @@
  * project carries its Change (with the history labels), documents as index entries without
  * their text; one that opens a different project carries that project's snapshot (its
  * index); naming the coder carries who codes now; 'documents:text' carries one document's
- * text for the text cache. Every channel is listed, so a new one cannot be added without
- * saying what its reply does to the store. bridge/call.ts applies these; nothing else
- * applies a reply.
+ * text for the text cache; the export settings' replies carry what the host has saved.
+ * Every channel is listed, so a new one cannot be added without saying what its reply does
+ * to the store. bridge/call.ts applies these; nothing else applies a reply.
  */
 import type { DocumentContent, IndexChange } from '../../../shared/model/document-index';
-import type { CoderNamed, OpResponse, SaveState, Snapshot } from './channels';
-import type { Channel, ChannelResult } from './channels';
+import type { ExportSettings } from '../../../shared/ipc/contract';
+import type { Channel, ChannelResult, CoderNamed, OpResponse, SaveState, Snapshot } from './channels';
 
 export interface ReplyEffect {
   /** An operation's outcome: its Change goes to the mirror; a refusal fails the call with its message. */
@@ -21,6 +21,8 @@ export interface ReplyEffect {
   save?: SaveState;
   /** A document's text and structure, for the text cache. */
   text?: DocumentContent;
+  /** The export settings as the host keeps them. */
+  exportSettings?: ExportSettings;
 }
 
 const NOTHING: ReplyEffect = {};
@@ -38,6 +40,8 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'files:choose': nothing,
   'export:content': nothing,
   'export:save': nothing,
+  'settings:export': (exportSettings) => ({ exportSettings }),
+  'settings:setExport': (exportSettings) => ({ exportSettings }),
   'project:saveNow': (save) => ({ save }),
   'project:newDialog': (snapshot) => ({ opened: snapshot }),
   'project:openDialog': (snapshot) => ({ opened: snapshot }),

@@ -12,6 +12,7 @@ import { useDocumentText } from '../reader/document-text';
 import { reportLines } from './edit-report';
 import { ReviewThemButton } from './ReviewThemButton';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export interface EditTextDialogProps {
   documentId: string;
@@ -56,7 +57,7 @@ export function EditTextDialog({ documentId, selection, onClose }: EditTextDialo
   if (report) {
     return (
       <Dialog
-        title={`Saved the text of “${doc.name}”`}
+        title={`Saved the text of “${visibleName(doc.name)}”`}
         submitLabel="Close"
         cancelLabel={null}
         onSubmit={onClose}

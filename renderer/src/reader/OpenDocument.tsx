@@ -31,6 +31,7 @@ import { useSelectionPins } from './use-selection-pins';
 import { selectedSpan, useSelectionTracking } from './use-selection-tracking';
 import { useStableNumbers, useStableStructure } from './stable-values';
 import { useSpecialHighlights, type SpecialLayers, type Spanned } from './use-special-highlights';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** Width of the code popover in px (kept in step with .code-picker in styles.css). */
 const PICKER_WIDTH = 300;
@@ -255,7 +256,7 @@ export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: Do
           onContextMenu={onContextMenu}
         >
           <VirtualText
-            name={doc.name}
+            name={visibleName(doc.name)}
             text={docText}
             layout={layout}
             layoutVersion={layoutVersion}

@@ -4,6 +4,7 @@ import { createProjectSlice } from './project-slice';
 import { createUiSlice } from './ui-slice';
 import { createMessagesSlice } from './messages-slice';
 import { createTextsSlice } from './texts-slice';
+import { createSettingsSlice } from './settings-slice';
 import type { AppState } from './types';
 
 export const useGloss = create<AppState>()((...a) => ({
@@ -11,6 +12,7 @@ export const useGloss = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createMessagesSlice(...a),
   ...createTextsSlice(...a),
+  ...createSettingsSlice(...a),
 }));
 
 export type { AppState, Span } from './types';

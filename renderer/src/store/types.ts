@@ -4,8 +4,9 @@ import type { ProjectSlice } from './project-slice';
 import type { UiSlice } from './ui-slice';
 import type { MessagesSlice } from './messages-slice';
 import type { TextsSlice } from './texts-slice';
+import type { SettingsSlice } from './settings-slice';
 
-export type AppState = ProjectSlice & UiSlice & MessagesSlice & TextsSlice;
+export type AppState = ProjectSlice & UiSlice & MessagesSlice & TextsSlice & SettingsSlice;
 
 /** A slice creator that sees the whole store. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;
