@@ -24,10 +24,9 @@ interface Call {
   body: string;
 }
 
-test.use({ projectContent: PROJECT });
-// Writing and opening 20,000 codings, twice, on a busy machine; the fixture's setup counts too.
+// Writing and opening 20,000 codings, three times, on a busy machine; the fixture's setup counts too.
+test.use({ projectContent: PROJECT, actionTimeout: 30_000, navigationTimeout: 60_000 });
 test.describe.configure({ timeout: 180_000 });
-test.use({ actionTimeout: 30_000, navigationTimeout: 60_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.skip(({ appKind }) => appKind === 'electron', 'counts the browser host’s HTTP requests');
 
