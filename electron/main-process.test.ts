@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChosenFile, CoderNamed, ImportResponse, QdpxImported, Snapshot } from '../shared/ipc/contract';
+import type { DocumentContent } from '../shared/model/document-index';
 import { ProjectService } from './service/project-service';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './content-policy';
@@ -116,8 +117,8 @@ describe('the main process', () => {
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(snapshot.path).toBe(path.join(dataDir, 'Sample project.gloss'));
     expect(snapshot.host).toBe('electron');
-    expect(snapshot.file?.documents).toHaveLength(3);
-    expect(snapshot.file?.codes.map((c) => c.name).sort()).toEqual(['Data sharing', 'Delays', 'Training gaps', 'Victim support', 'Workload']);
+    expect(snapshot.index?.documents).toHaveLength(3);
+    expect(snapshot.index?.codes.map((c) => c.name).sort()).toEqual(['Data sharing', 'Delays', 'Training gaps', 'Victim support', 'Workload']);
     expect(snapshot.recent).toEqual([path.join(dataDir, 'Sample project.gloss')]);
     expect(app.win.title).toBe('Sample project — Gloss');
     expect(app.win.events().map((e) => e.event)).toContain('reload');
@@ -191,7 +192,7 @@ describe('the main process', () => {
     expect(app.state.messageBoxes[0]?.message).toMatch(/^Locked\.gloss is already open in Gloss by ana on /);
     expect(app.state.messageBoxes[0]?.buttons).toEqual(['Open read-only', 'Cancel']);
     expect(snapshot.readOnly).toBe(true);
-    expect(snapshot.file?.project.name).toBe('Locked study');
+    expect(snapshot.index?.project.name).toBe('Locked study');
     expect(app.win.title).toBe('Locked study (read-only) — Gloss');
     expect(menuItem(app.state.menu, 'File', 'Import Documents…').enabled).toBe(false);
   });
@@ -219,7 +220,7 @@ describe('the main process', () => {
     );
     expect(app.state.messageBoxes[0]?.buttons).toEqual(['Open read-only', 'Cancel']);
     expect(snapshot.readOnly).toBe(true);
-    expect(snapshot.file?.project.name).toBe('Archive study');
+    expect(snapshot.index?.project.name).toBe('Archive study');
     expect((await fs.readdir(folder)).sort()).toEqual(['Archive.gloss']);
   });
 
@@ -242,7 +243,7 @@ describe('the main process', () => {
     expect(app.state.messageBoxes[0]?.buttons).toEqual(['Open the backup', 'Cancel']);
     expect(app.state.saveDialogs[0]?.defaultPath).toBe(path.join(dataDir, 'Study (recovered).gloss'));
     expect(snapshot.path).toBe(path.join(dataDir, 'Study (recovered).gloss'));
-    expect(snapshot.file?.codes.map((c) => c.name)).toEqual(['Kept']);
+    expect(snapshot.index?.codes.map((c) => c.name)).toEqual(['Kept']);
     expect(await fs.readFile(file, 'utf8')).toBe('{"format": "gloss-project", "version": 1, "project": 7}');
   });
 
@@ -285,8 +286,13 @@ describe('the main process', () => {
     expect(response.result).toMatchObject({ ok: true, label: 'Import 2 documents' });
     // No event follows the reply: it carries everything the renderer needs.
     expect(app.win.events().slice(eventsBefore).filter((e) => e.event !== 'save-state' && e.event !== 'progress')).toEqual([]);
+    // The snapshot is an index: documents come without their text, which is fetched on its own.
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
-    expect(snapshot.file?.documents.find((d) => d.name === 'Field notes')?.text).toBe('Training was cancelled twice.\nNobody told us why.');
+    const entry = snapshot.index?.documents.find((d) => d.name === 'Field notes');
+    expect(entry).not.toHaveProperty('text');
+    expect(value<DocumentContent>(await app.invoke('documents:text', entry?.id)).text).toBe('Training was cancelled twice.\nNobody told us why.');
+    // Nor does the Change in the reply carry it.
+    expect(JSON.stringify(response.result)).not.toContain('Training was cancelled');
 
     // A path the dialog did not return is refused, named, and not read.
     const refused = value<ImportResponse>(await app.invoke('documents:import', [{ name: 'settings.json', path: path.join(dataDir, 'settings.json') }]));
@@ -381,13 +387,13 @@ describe('the main process', () => {
     expect(imported?.report.imported.documents).toBe(3);
     // The reply carries the new project, so no 'reload' event races it.
     expect(imported?.snapshot.path).toBe(`${target}.gloss`);
-    expect(imported?.snapshot.file?.documents).toHaveLength(3);
+    expect(imported?.snapshot.index?.documents).toHaveLength(3);
     expect(app.win.events().slice(eventsBefore).map((e) => e.event)).not.toContain('reload');
     // Opened in place of the sample, under the name the .qdpx gave its project.
     expect(app.win.title).toBe('Sample project — Gloss');
     const now = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(now.path).toBe(`${target}.gloss`);
-    expect(now.file?.documents).toHaveLength(3);
+    expect(now.index?.documents).toHaveLength(3);
   });
 
   it('saves a copy with Save As and carries on in the copy', async () => {
@@ -401,7 +407,7 @@ describe('the main process', () => {
     await until(() => app.win.title === 'Copy — Gloss', 'the copy to open');
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(snapshot.path).toBe(`${copy}.gloss`);
-    expect(snapshot.file?.codes.map((c) => c.name)).toContain('Unsaved yet');
+    expect(snapshot.index?.codes.map((c) => c.name)).toContain('Unsaved yet');
     expect(snapshot.recent.slice(0, 2)).toEqual([`${copy}.gloss`, path.join(dataDir, 'Sample project.gloss')]);
     // The original was saved and unlocked when the copy replaced it.
     const original = path.join(dataDir, 'Sample project.gloss');
@@ -588,10 +594,11 @@ describe('the bundle as packaged, with no node_modules beside it', () => {
     const response = value<ImportResponse>(await app.invoke('documents:import', chosen));
     expect(response.failed).toEqual([]);
     expect(response.imported.map((d) => d.name)).toEqual(['Interview 4', 'Interview 5']);
-    const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
-    const text = (name: string) => snapshot.file?.documents.find((d) => d.name === name)?.text ?? '';
-    expect(text('Interview 4')).toContain('The training was cancelled twice.');
-    expect(text('Interview 5')).toContain('The officer said data was late.');
+    // The snapshot is the index; each document's text comes on demand.
+    const texts = new Map<string, string>();
+    for (const { id, name } of response.imported) texts.set(name, value<DocumentContent>(await app.invoke('documents:text', id)).text);
+    expect(texts.get('Interview 4')).toContain('The training was cancelled twice.');
+    expect(texts.get('Interview 5')).toContain('The officer said data was late.');
 
     const workbook = path.join(dataDir, 'study');
     app.state.answers.save.push(workbook);

@@ -31,6 +31,7 @@ import type {
   Snapshot,
 } from '../../shared/ipc/contract';
 import { loadProjectFile } from './durable-file';
+import { documentContent, indexOfState, type DocumentContent } from '../../shared/model/document-index';
 import { checkProject, type ProjectCheck } from '../../shared/model/check-project';
 import { History } from './session/history';
 import { Persistence } from './session/persistence';
@@ -150,11 +151,11 @@ export class ProjectService {
     return this.checked.check;
   }
 
+  /** The project as the renderer opens it: its index (no document texts) and the session's state. */
   snapshot(host: Snapshot['host'], recent: string[] = []): Snapshot {
-    const file = fileFromState(this.state);
-    const { problems, total, repairable } = this.fullCheck(file);
+    const { problems, total, repairable } = this.fullCheck();
     return {
-      file,
+      index: indexOfState(this.state),
       path: this.file,
       readOnly: this.readOnly,
       save: this.save,
@@ -165,6 +166,12 @@ export class ProjectService {
       recent,
       check: { problems: problems.slice(0, SNAPSHOT_PROBLEMS), total, repairable },
     };
+  }
+
+  /** A document's text and structure ('documents:text'), or null when there is no such document. */
+  documentContent(documentId: string): DocumentContent | null {
+    const doc = this.state.documents.get(documentId);
+    return doc ? documentContent(doc) : null;
   }
 
   /** Validates and carries out one operation, recording it for undo. */

@@ -1,24 +1,18 @@
 /** Every coded passage of the chosen codes across all documents. */
-import { useMemo } from 'react';
 import { useGloss } from '../store';
-import { codingFilter } from '../store/selectors';
 import { CodeChooser } from './CodeChooser';
 import { ExcerptCard } from './ExcerptCard';
-import { excerptsFor, reviewExcerpts } from '../../../shared/analysis/excerpts';
+import { useExcerpts } from './use-excerpts';
+
+const NONE: never[] = [];
 
 export function ExcerptsView() {
-  const project = useGloss((s) => s.project);
-  const revision = useGloss((s) => s.revision);
   const chosen = useGloss((s) => s.excerptCodeIds);
   const filter = useGloss((s) => s.excerptFilter);
   const hasCodes = useGloss((s) => (s.project?.codes.size ?? 0) > 0);
-  const coderFilter = useGloss((s) => s.coderFilter);
-  // `revision` is a dependency because the project's maps change in place.
-  const excerpts = useMemo(() => {
-    if (!project) return [];
-    const shown = codingFilter(coderFilter);
-    return filter === 'review' ? reviewExcerpts(project, shown) : excerptsFor(project, chosen, shown);
-  }, [project, chosen, filter, revision, coderFilter]);
+  // Null while the texts of documents with codings to review are fetched.
+  const listed = useExcerpts();
+  const excerpts = listed ?? NONE;
   const reviewing = filter === 'review';
 
   return (
@@ -27,7 +21,9 @@ export function ExcerptsView() {
       <div className="excerpt-list-wrap">
         <h2 className="excerpt-heading">
           {reviewing
-            ? excerpts.length === 1
+            ? listed === null
+              ? 'Codings to review'
+              : excerpts.length === 1
               ? '1 coding needs review'
               : `${excerpts.length} codings need review`
             : chosen.length === 0
@@ -37,7 +33,9 @@ export function ExcerptsView() {
                 : `${excerpts.length} excerpts`}
         </h2>
         {reviewing ? (
-          excerpts.length === 0 ? (
+          listed === null ? (
+            <p className="muted">Loading the codings to review…</p>
+          ) : excerpts.length === 0 ? (
             <p className="pane-empty">No coding needs review: every coding is on the words it was made on.</p>
           ) : (
             <p className="hint">These codings’ text was edited and their words could not be found for sure. Keep each where it is, fix it in the text, or remove it.</p>
