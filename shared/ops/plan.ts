@@ -14,6 +14,7 @@ import type { OpRequest } from './requests';
 import { planAnonymise, planEditDocumentText, type EditReport } from './edit-text';
 import { matchCodebook } from '../formats/codebook/match';
 import { planRepair } from './repair-project';
+import { planAutocode } from './autocode';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -41,12 +42,13 @@ function needCode(state: ProjectState, codeId: string): Result<Code> {
 }
 
 /** Records the coder with their change; again when they have since changed their name or colour. */
-function coderPatches(state: ProjectState, ctx: PlanContext): Patch[] {
+export function coderPatches(state: ProjectState, ctx: PlanContext): Patch[] {
   const stored = state.coders.get(ctx.coder.id);
   return stored && stored.name === ctx.coder.name && stored.color === ctx.coder.color ? [] : [{ table: 'coders', op: 'put', value: ctx.coder }];
 }
 
-function siblingNameTaken(state: ProjectState, parentId: string | null, name: string, exceptId?: string): boolean {
+/** Whether a sibling under `parentId` already has `name` (in any case). */
+export function siblingNameTaken(state: ProjectState, parentId: string | null, name: string, exceptId?: string): boolean {
   const lower = name.trim().toLocaleLowerCase();
   for (const code of state.codes.values()) {
     if (code.id !== exceptId && code.parentId === parentId && code.name.toLocaleLowerCase() === lower) return true;
@@ -71,7 +73,8 @@ function deleteCodingsPatches(state: ProjectState, codingIds: Iterable<string>):
   return patches;
 }
 
-function newCode(state: ProjectState, ctx: PlanContext, name: string, parentId: string | null, color?: string, description = ''): Code {
+/** A new codable code, coloured by how many codes the project has. */
+export function newCode(state: ProjectState, ctx: PlanContext, name: string, parentId: string | null, color?: string, description = ''): Code {
   return {
     id: ctx.newId(),
     name: name.trim(),
@@ -369,6 +372,8 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       const { patches } = matchCodebook(state, request.codebook, ctx);
       return ok({ label: `Import codebook “${request.codebook.fileName}”`, change: { patches }, created: {} });
     }
+    case 'autocode':
+      return planAutocode(state, request, ctx);
     case 'repairProject': {
       const { patches, repaired } = planRepair(state);
       if (repaired.length === 0) return err('there is nothing in this project that Repair can mend');

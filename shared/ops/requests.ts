@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { memoTargetSchema, structureRangeSchema } from '../model/schema';
 import { incomingCodebookSchema } from '../formats/codebook/schema';
+import { autocodeRequestSchema } from './autocode';
 
 const id = z.string().min(1);
 const name = z.string().trim().min(1, 'a name cannot be empty').max(500);
@@ -69,6 +70,8 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('importCodebook'), codebook: incomingCodebookSchema }),
   /** Mend every problem the project check reports that can be mended without loss (shared/ops/repair-project.ts). */
   z.object({ type: z.literal('repairProject') }),
+  /** Code the hits of a search (or a speaker's turns), widened to a scope, as one step (shared/ops/autocode.ts). */
+  autocodeRequestSchema,
 ]);
 
 export type OpRequest = z.infer<typeof opRequestSchema>;
