@@ -23,6 +23,7 @@ import { gitSetupCommand } from './commands/git-setup';
 import { agreementCommand } from './commands/agreement';
 import { repairCommand } from './commands/repair';
 import { searchCommand } from './commands/search';
+import { autocodeCommand } from './commands/autocode';
 import { setWarningSink } from './problem-warnings';
 
 export const COMMANDS: readonly Command[] = [
@@ -40,6 +41,7 @@ export const COMMANDS: readonly Command[] = [
   agreementCommand,
   repairCommand,
   searchCommand,
+  autocodeCommand,
 ];
 
 function version(): string {

@@ -12,7 +12,7 @@
 import type { AutocodeScope, GlossDocument, SearchQuery } from '../model/schema';
 import type { ProjectState } from '../model/state';
 import { err, ok, type Result } from '../result';
-import { documentsInScope, searchProject, type SearchHit, type SearchScope } from './search';
+import { byDocumentOrder, documentsInScope, searchProject, type SearchHit, type SearchScope } from './search';
 import type { QueryProblem } from './search-query';
 import { documentLanguage } from './text-language';
 import { paragraphAt, paragraphsOf, sentenceAt, sentencesOf, type Span } from './text-units';
@@ -180,7 +180,7 @@ export function planPassages(state: State, hits: readonly SearchHit[], scope: Au
   let alreadyCoded = 0;
   let merged = 0;
   const docIds = new Set<string>();
-  for (const doc of state.documents.values()) {
+  for (const doc of [...state.documents.values()].sort(byDocumentOrder)) {
     const spans = byDoc.get(doc.id);
     if (!spans) continue;
     const coded = codeId === null ? [] : codedBy(state, doc.id, codeId, coderId);

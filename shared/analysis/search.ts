@@ -1,6 +1,7 @@
 /**
  * Project search: every match of a query in the documents in scope, as UTF-16 offsets into
- * each document's text (end exclusive), in document order then by start, non-overlapping,
+ * each document's text (end exclusive), in document order (by name, as the documents list
+ * shows them) then by start, non-overlapping,
  * left to right. Empty matches (a pattern such as `x*` or `^`) are not hits: a hit is
  * something a person can see and code.
  *
@@ -52,9 +53,12 @@ interface Interval {
   end: number;
 }
 
-/** The documents a scope names, in the project's order. */
+/** Document order, as the documents list shows them: by name, then id (the file's own order is by id). */
+export const byDocumentOrder = (a: GlossDocument, b: GlossDocument) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The documents a scope names, in document order (byDocumentOrder). */
 export function documentsInScope(state: Pick<ProjectState, 'documents' | 'sets'>, scope: SearchScope): GlossDocument[] {
-  let docs = [...state.documents.values()];
+  let docs = [...state.documents.values()].sort(byDocumentOrder);
   if (scope.documentIds) {
     const wanted = new Set(scope.documentIds);
     docs = docs.filter((d) => wanted.has(d.id));
