@@ -24,6 +24,7 @@ import { agreementCommand } from './commands/agreement';
 import { repairCommand } from './commands/repair';
 import { searchCommand } from './commands/search';
 import { autocodeCommand } from './commands/autocode';
+import { suggestCommand } from './commands/suggest';
 import { setWarningSink } from './problem-warnings';
 
 export const COMMANDS: readonly Command[] = [
@@ -42,6 +43,7 @@ export const COMMANDS: readonly Command[] = [
   repairCommand,
   searchCommand,
   autocodeCommand,
+  suggestCommand,
 ];
 
 function version(): string {

@@ -146,3 +146,32 @@ describe('gloss autocode', () => {
     expect((await gloss('autocode', 'study.gloss', 'x')).stderr).toBe('gloss: autocode: --code is required (see gloss autocode --help)\n');
   });
 });
+
+describe('gloss suggest', () => {
+  type Suggestion = { document: string; start: number; end: number; text: string; score: number; terms: string[] };
+
+  it('prints a JSON array, best first, never a passage coded with the code', async () => {
+    const run = await gloss('suggest', 'study.gloss', '--code', 'Officer', '--json', '--limit', '3');
+    expect(run.code, run.stderr).toBe(0);
+    const found = JSON.parse(run.stdout) as Suggestion[];
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThanOrEqual(3);
+    for (const s of found) expect(Object.keys(s)).toEqual(['document', 'start', 'end', 'text', 'score', 'terms']);
+    expect(found.map((s) => s.score)).toEqual([...found.map((s) => s.score)].sort((a, b) => b - a));
+    expect(found.some((s) => s.text === 'Monthly training now.' || s.text.includes('We guessed'))).toBe(false);
+    expect(found[0]!.terms).toContain('training');
+  });
+
+  it('lists suggestions as sentences or paragraphs', async () => {
+    const paragraphs = JSON.parse((await gloss('suggest', 'study.gloss', '--code', 'Officer', '--unit', 'paragraph', '--json')).stdout) as Suggestion[];
+    expect(paragraphs.find((s) => s.document === 'police')?.text).toBe(POLICE.trimEnd());
+  });
+
+  it('says plainly when the code is missing or has nothing coded yet', async () => {
+    expect((await gloss('suggest', 'study.gloss', '--code', 'Nope')).stderr).toBe('gloss: study.gloss: there is no code "Nope"\n');
+    expect((await gloss('suggest', 'study.gloss', '--code', 'Learning')).stderr).toBe(
+      'gloss: study.gloss: "Learning" has no codings yet; code a few passages with it first, then ask for more like them\n',
+    );
+    expect((await gloss('suggest', 'study.gloss', '--code', 'Officer', '--unit', 'word')).stderr).toBe('gloss: suggest: --unit is sentence or paragraph, not "word"\n');
+  });
+});
