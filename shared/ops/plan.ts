@@ -15,6 +15,7 @@ import { planAnonymise, planEditDocumentText, type EditReport } from './edit-tex
 import { matchCodebook } from '../formats/codebook/match';
 import { planRepair } from './repair-project';
 import { planAutocode } from './autocode';
+import { planAcceptSuggestion, planDismissSuggestion } from './suggestion-ops';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -374,6 +375,10 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
     }
     case 'autocode':
       return planAutocode(state, request, ctx);
+    case 'acceptSuggestion':
+      return planAcceptSuggestion(state, request, ctx);
+    case 'dismissSuggestion':
+      return planDismissSuggestion(state, request, ctx);
     case 'repairProject': {
       const { patches, repaired } = planRepair(state);
       if (repaired.length === 0) return err('there is nothing in this project that Repair can mend');
