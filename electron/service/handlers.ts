@@ -27,6 +27,7 @@ import { importCodebook, previewCodebook } from './codebook-import';
 import { agreement } from './agreement';
 import { applyMerge, previewMerge, type MergeFiles } from './merge';
 import { setCoderName } from './team';
+import { previewAutocodeFor, runSearch, suggestionsFor } from './search';
 
 export interface HostContext {
   kind: Snapshot['host'];
@@ -192,6 +193,9 @@ export function createHandlers(ctx: HostContext): Handlers {
     'team:agreement': async (request) => agreement(need(ctx), request),
     'team:previewMerge': async (request) => previewMerge(need(ctx), await readMergeFiles(ctx, request)),
     'team:applyMerge': async (request) => applyMerge(need(ctx), await readMergeFiles(ctx, request)),
+    'search:run': async (request) => runSearch(need(ctx), request),
+    'ops:previewAutocode': async (request) => previewAutocodeFor(need(ctx), request),
+    'suggest:forCode': async (request) => suggestionsFor(need(ctx), request),
   };
 }
 

@@ -16,7 +16,7 @@ import { byDocumentOrder, documentsInScope, searchProject, type SearchHit, type 
 import type { QueryProblem } from './search-query';
 import { documentLanguage } from './text-language';
 import { paragraphAt, paragraphsOf, sentenceAt, sentencesOf, type Span } from './text-units';
-import { sameSpeaker, speakersOf, turnHolding, turnsOf } from './speaker-turns';
+import { sameSpeaker, speakersOf, spokenStart, turnHolding, turnsOf } from './speaker-turns';
 
 type State = Pick<ProjectState, 'documents' | 'sets' | 'codes' | 'codings' | 'codingsByCode' | 'codingsByDocument' | 'variables'>;
 
@@ -87,16 +87,9 @@ export function widen(doc: GlossDocument, hit: Span, scope: AutocodeScope, langu
 function withoutLabel(doc: GlossDocument, span: Span, hit: Span): Span {
   const turns = turnsOf(doc);
   if (turns.length === 0) return span;
-  let lo = 0;
-  let hi = turns.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (turns[mid]!.labelStart <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const turn = turns[lo - 1];
-  if (!turn || span.start >= turn.start || hit.start < turn.start || turn.start >= span.end) return span;
-  return { start: turn.start, end: span.end };
+  const start = spokenStart(turns, span.start);
+  // A hit on the label itself keeps the sentence as it is.
+  return start > span.start && hit.start >= start && start < span.end ? { start, end: span.end } : span;
 }
 
 /** The hits an auto-code starts from: search hits, a speaker's turns, or the hits inside them. */

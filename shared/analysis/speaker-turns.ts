@@ -134,6 +134,22 @@ export function turnHolding(turns: readonly SpeakerTurn[], start: number, end: n
   return turn && end <= turn.end ? turn : null;
 }
 
+/**
+ * Where the spoken words begin for a passage starting at `offset`: past the label when
+ * `offset` is on a label or the white space after it, else `offset` itself.
+ */
+export function spokenStart(turns: readonly SpeakerTurn[], offset: number): number {
+  let lo = 0;
+  let hi = turns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (turns[mid]!.labelStart <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const turn = turns[lo - 1];
+  return turn && offset < turn.start ? turn.start : offset;
+}
+
 /** Speakers and how many turns each has, in order of first appearance. */
 export function speakersOf(turns: readonly SpeakerTurn[]): { speaker: string; turns: number }[] {
   const counts = new Map<string, number>();

@@ -16,6 +16,7 @@ import { byDocumentOrder } from './search';
 import { documentLanguage } from './text-language';
 import { paragraphSpans, paragraphsOf, sentenceSpans, sentencesOf } from './text-units';
 import { termsIn } from './suggest-terms';
+import { spokenStart, turnsOf } from './speaker-turns';
 
 export type SuggestionUnit = 'sentence' | 'paragraph';
 
@@ -63,7 +64,10 @@ export function buildSuggestionIndex(state: State, unit: SuggestionUnit): Sugges
   for (const doc of [...state.documents.values()].sort(byDocumentOrder)) {
     built.set(doc.id, doc);
     const language = documentLanguage(state, doc);
-    const spans = unit === 'sentence' ? sentenceSpans(sentencesOf(doc, language)) : paragraphSpans(paragraphsOf(doc));
+    const turns = turnsOf(doc);
+    const units = unit === 'sentence' ? sentenceSpans(sentencesOf(doc, language)) : paragraphSpans(paragraphsOf(doc));
+    // A transcript's passages are the spoken words: "Officer A:" at a passage's start is left out.
+    const spans = turns.length === 0 ? units : units.map((s) => ({ start: spokenStart(turns, s.start), end: s.end })).filter((s) => s.start < s.end);
     for (const span of spans) {
       const terms = termsIn(doc.text, language, span.start, span.end).map((t) => t.term);
       if (terms.length === 0) continue;

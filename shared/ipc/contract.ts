@@ -11,6 +11,9 @@ import type { ProjectCheck } from '../model/check-project';
 import { anonymiseRequestSchema, opRequestSchema, type AnonymiseRequest, type OpRequest } from '../ops/requests';
 import type { Planned } from '../ops/plan';
 import type { AnonymisePreview } from '../ops/edit-text';
+import { autocodeRequestSchema, searchScopeSchema, type AutocodePreview, type AutocodeRequest } from '../ops/autocode';
+import { searchQuerySchema } from '../model/schema';
+import type { Suggestion } from '../analysis/suggest';
 import type { CodebookPreview } from '../formats/codebook/types';
 import type { ExchangeReport } from '../formats/report';
 import type { AgreementResult } from '../agreement/types';
@@ -180,7 +183,39 @@ export interface Channels {
   'team:previewMerge': (request: MergeRequest) => MergePreview;
   /** Merges another copy into the open project as one undoable step, with the user's choices for the conflicts. */
   'team:applyMerge': (request: MergeRequest) => { result: OpResponse; report: MergeReport };
+  /** Project search: one page of hits with the text around each, and every count; a bad pattern is refused saying where. */
+  'search:run': (request: SearchRequest) => SearchResponse;
+  /** What an auto-code would create, how many hits are already coded and how many merge; changes nothing. */
+  'ops:previewAutocode': (request: AutocodeRequest) => AutocodePreview;
+  /** "More like this" for a code, best first, with the shared words; nothing is coded. */
+  'suggest:forCode': (request: SuggestRequest) => Suggestion[];
 }
+
+export const searchRequestSchema = z.object({
+  query: searchQuerySchema,
+  where: searchScopeSchema.optional(),
+  /** The first hit to return (pages of a long result). */
+  offset: z.number().int().nonnegative().optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+});
+export type SearchRequest = z.infer<typeof searchRequestSchema>;
+
+export interface SearchResponse {
+  /** Hits from `offset`, in document order then by start, each with the text before and after it on its line. */
+  hits: { documentId: string; start: number; end: number; before: string; match: string; after: string }[];
+  /** Every hit in scope. */
+  total: number;
+  /** Hits per document id. */
+  perDocument: Record<string, number>;
+  offset: number;
+}
+
+export const suggestRequestSchema = z.object({
+  codeId: z.string().min(1),
+  unit: z.enum(['sentence', 'paragraph']),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+export type SuggestRequest = z.infer<typeof suggestRequestSchema>;
 
 export interface QdpxImportRequest {
   file: FileRef;
@@ -264,6 +299,9 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'team:agreement': agreementRequestSchema,
   'team:previewMerge': mergeRequestSchema,
   'team:applyMerge': mergeRequestSchema,
+  'search:run': searchRequestSchema,
+  'ops:previewAutocode': autocodeRequestSchema,
+  'suggest:forCode': suggestRequestSchema,
 };
 
 export const CHANNELS = Object.keys(payloadSchemas) as Channel[];

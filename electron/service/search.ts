@@ -1,0 +1,56 @@
+/**
+ * The search, auto-code preview and suggestion channels: project search with context and
+ * pages, what an auto-code would do, and "more like this" for a code. The suggestion index
+ * is kept per session and unit, and rebuilt only when a document's text changed.
+ */
+import type { SearchRequest, SearchResponse, SuggestRequest } from '../../shared/ipc/contract';
+import { hitContext, searchProject } from '../../shared/analysis/search';
+import { describeProblem } from '../../shared/analysis/search-query';
+import { previewAutocode, type AutocodePreview, type AutocodeRequest } from '../../shared/ops/autocode';
+import type { Suggestion, SuggestionIndex, SuggestionUnit } from '../../shared/analysis/suggest';
+import type { ProjectState } from '../../shared/model/state';
+import type { ProjectService } from './project-service';
+import { HandlerError } from './handler-error';
+
+/** Hits per page when the request names no limit. */
+const PAGE = 500;
+
+/** One page of a project search: hits from `offset`, with the text around each. */
+export function runSearch(service: ProjectService, request: SearchRequest): SearchResponse {
+  const offset = request.offset ?? 0;
+  const limit = request.limit ?? PAGE;
+  const state = service.current as ProjectState;
+  const result = searchProject(state, request.query, request.where ?? {}, { limit: offset + limit });
+  if (!result.ok) throw new HandlerError(`${capitalise(describeProblem(request.query, result.error))}.`);
+  const { hits, total, perDocument } = result.value;
+  return {
+    hits: hits.slice(offset).map((hit) => ({ ...hit, ...hitContext(state.documents.get(hit.documentId)!.text, hit) })),
+    total,
+    perDocument: Object.fromEntries(perDocument),
+    offset,
+  };
+}
+
+/** What an auto-code would do for this session's coder; changes nothing. */
+export function previewAutocodeFor(service: ProjectService, request: AutocodeRequest): AutocodePreview {
+  const preview = previewAutocode(service.current as ProjectState, request, service.coder.id);
+  if (!preview.ok) throw new HandlerError(`${capitalise(preview.error)}.`);
+  return preview.value;
+}
+
+const indexes = new WeakMap<ProjectService, Map<SuggestionUnit, SuggestionIndex>>();
+
+/** Suggestions for a code, best first; the index is built on first use and after text changes. */
+export async function suggestionsFor(service: ProjectService, request: SuggestRequest): Promise<Suggestion[]> {
+  // MiniSearch and the word lists load when suggestions are first asked for.
+  const { buildSuggestionIndex, indexIsCurrent, suggestFor } = await import('../../shared/analysis/suggest');
+  const state = service.current as ProjectState;
+  if (!state.codes.has(request.codeId)) throw new HandlerError('That code no longer exists.');
+  let byUnit = indexes.get(service);
+  if (!byUnit) indexes.set(service, (byUnit = new Map()));
+  let index = byUnit.get(request.unit);
+  if (!index || !indexIsCurrent(index, state)) byUnit.set(request.unit, (index = buildSuggestionIndex(state, request.unit)));
+  return suggestFor(state, index, request.codeId, request.limit ?? 20);
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
