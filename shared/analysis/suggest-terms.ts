@@ -1,3 +1,4 @@
+/// <reference path="./stopword.d.ts" />
 /**
  * The terms "more like this" compares passages by: the words of a text, lower-cased, without
  * the language's stop words (the stopword package's lists), and for English reduced to
@@ -42,9 +43,23 @@ export interface TermAt {
   term: string;
 }
 
+const termCaches = new Map<string, Map<string, string | null>>();
+
 /** The term for one word in `language`, or null for a stop word, a number or a single letter. */
 export function termOf(word: string, language: string): string | null {
-  const lower = word.toLocaleLowerCase();
+  let cache = termCaches.get(language);
+  if (!cache) termCaches.set(language, (cache = new Map()));
+  let term = cache.get(word);
+  if (term === undefined) {
+    term = computeTerm(word, language);
+    // Interviews reuse a few thousand words; past this many the cache only costs memory.
+    if (cache.size < 200_000) cache.set(word, term);
+  }
+  return term;
+}
+
+function computeTerm(word: string, language: string): string | null {
+  const lower = word.toLowerCase();
   if (lower.length < 2 || /^\p{N}+$/u.test(lower)) return null;
   const stops = stopSet(language);
   if (stops.has(lower) || stops.has(lower.replace(/’/g, "'"))) return null;
@@ -54,8 +69,7 @@ export function termOf(word: string, language: string): string | null {
 /** The terms of `text` from `start` to `end`, with their places. */
 export function termsIn(text: string, language: string, start = 0, end = text.length): TermAt[] {
   const out: TermAt[] = [];
-  WORD.lastIndex = 0;
-  const slice = text.slice(start, end);
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
   for (const m of slice.matchAll(WORD)) {
     const term = termOf(m[0], language);
     if (term) out.push({ start: start + m.index, end: start + m.index + m[0].length, term });
