@@ -41,6 +41,7 @@ const api = {
   'ops:previewAutocode': (request) => invoke('ops:previewAutocode', request),
   'search:run': (request) => invoke('search:run', request),
   'suggest:forCode': (request) => invoke('suggest:forCode', request),
+  'suggest:recall': (request) => invoke('suggest:recall', request),
   'history:undo': () => invoke('history:undo'),
   'history:redo': () => invoke('history:redo'),
   'documents:import': (files) => invoke('documents:import', files),

@@ -167,6 +167,18 @@ describe('gloss suggest', () => {
     expect(paragraphs.find((s) => s.document === 'police')?.text).toBe(POLICE.trimEnd());
   });
 
+  it('says how many hand-made codings the suggestions would have found from the other documents', async () => {
+    expect((await gloss('code', 'study.gloss', '--doc', 'police', '--code', 'Hand', '--quote', 'nobody trained us')).code).toBe(0);
+    expect((await gloss('code', 'study.gloss', '--doc', 'interview-03', '--code', 'Hand', '--quote', 'Monthly training now.')).code).toBe(0);
+    const run = await gloss('suggest', 'study.gloss', '--code', 'Hand', '--limit', '1');
+    expect(run.code, run.stderr).toBe(0);
+    // Police: its coded sentence says "trained" and "training", so it ranks first. Interview:
+    // the shorter "Did you get training?" outranks the coded "Monthly training now.".
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
+      "Judged on what was coded by hand: the top 1 sentences of each of 2 documents, ranked by the other documents' excerpts, overlap 1 of its 2 hand-made codings (50%).",
+    );
+  });
+
   it('says plainly when the code is missing or has nothing coded yet', async () => {
     expect((await gloss('suggest', 'study.gloss', '--code', 'Nope')).stderr).toBe('gloss: study.gloss: there is no code "Nope"\n');
     expect((await gloss('suggest', 'study.gloss', '--code', 'Learning')).stderr).toBe(

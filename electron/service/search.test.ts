@@ -79,5 +79,7 @@ describe('search, auto-code and suggestion channels', () => {
     await invokeChannel(h, 'ops:run', { type: 'acceptSuggestion', codeId, documentId, start: found[0]!.start, end: found[0]!.end, score: found[0]!.score });
     const again = (await invokeChannel(h, 'suggest:forCode', { codeId, unit: 'sentence' })) as { start: number }[];
     expect(again.map((s) => s.start)).toEqual([found[1]!.start]);
+    // One document coded by hand: nothing else to judge it by, so nothing found.
+    await expect(invokeChannel(h, 'suggest:recall', { codeId, unit: 'sentence', limit: 5 })).resolves.toEqual({ documents: 1, handCoded: 1, found: 0, recall: 0, topN: 5 });
   });
 });

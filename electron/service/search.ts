@@ -7,7 +7,7 @@ import type { SearchRequest, SearchResponse, SuggestRequest } from '../../shared
 import { hitContext, searchProject } from '../../shared/analysis/search';
 import { describeProblem } from '../../shared/analysis/search-query';
 import { previewAutocode, type AutocodePreview, type AutocodeRequest } from '../../shared/ops/autocode';
-import type { Suggestion, SuggestionIndex, SuggestionUnit } from '../../shared/analysis/suggest';
+import type { Suggestion, SuggestionIndex, SuggestionRecall, SuggestionUnit } from '../../shared/analysis/suggest';
 import type { ProjectState } from '../../shared/model/state';
 import type { ProjectService } from './project-service';
 import { HandlerError } from './handler-error';
@@ -40,17 +40,29 @@ export function previewAutocodeFor(service: ProjectService, request: AutocodeReq
 
 const indexes = new WeakMap<ProjectService, Map<SuggestionUnit, SuggestionIndex>>();
 
-/** Suggestions for a code, best first; the index is built on first use and after text changes. */
-export async function suggestionsFor(service: ProjectService, request: SuggestRequest): Promise<Suggestion[]> {
-  // MiniSearch and the word lists load when suggestions are first asked for.
-  const { buildSuggestionIndex, indexIsCurrent, suggestFor } = await import('../../shared/analysis/suggest');
+/** The session's index for `unit`, built on first use and again after a text changed. */
+async function indexFor(service: ProjectService, request: SuggestRequest) {
+  // The stemmer and the stop-word lists load when suggestions are first asked for.
+  const suggest = await import('../../shared/analysis/suggest');
   const state = service.current as ProjectState;
   if (!state.codes.has(request.codeId)) throw new HandlerError('That code no longer exists.');
   let byUnit = indexes.get(service);
   if (!byUnit) indexes.set(service, (byUnit = new Map()));
   let index = byUnit.get(request.unit);
-  if (!index || !indexIsCurrent(index, state)) byUnit.set(request.unit, (index = buildSuggestionIndex(state, request.unit)));
-  return suggestFor(state, index, request.codeId, request.limit ?? 20);
+  if (!index || !suggest.indexIsCurrent(index, state)) byUnit.set(request.unit, (index = suggest.buildSuggestionIndex(state, request.unit)));
+  return { suggest, state, index };
+}
+
+/** Suggestions for a code, best first. */
+export async function suggestionsFor(service: ProjectService, request: SuggestRequest): Promise<Suggestion[]> {
+  const { suggest, state, index } = await indexFor(service, request);
+  return suggest.suggestFor(state, index, request.codeId, request.limit ?? 20);
+}
+
+/** How many hand-made codings of the code the top suggestions per document would have found. */
+export async function recallFor(service: ProjectService, request: SuggestRequest): Promise<SuggestionRecall> {
+  const { suggest, state, index } = await indexFor(service, request);
+  return suggest.suggestionRecall(state, index, request.codeId, request.limit ?? 20);
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChange } from '../model/state';
 import { stateWith, NOW } from './fixtures/project';
-import { buildSuggestionIndex, indexIsCurrent, suggestFor } from './suggest';
+import { buildSuggestionIndex, indexIsCurrent, suggestFor, suggestionRecall } from './suggest';
 import { termsIn } from './suggest-terms';
 
 const A = 'Nobody trained us on the new radios. The weather was cold. We had no training for the software either.';
@@ -96,5 +96,34 @@ describe('suggestFor', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('suggestionRecall', () => {
+  it('judges each hand-coded document with the other documents’ excerpts only', () => {
+    const state = stateWith(
+      [
+        { id: 'a', name: 'A', text: A },
+        { id: 'c', name: 'C', text: C },
+      ],
+      { gaps: 'training gaps' },
+      [
+        { id: 'k1', documentId: 'a', codeId: 'gaps', start: 0, end: A.indexOf(' The weather') },
+        // In C, the budget sentence is about training; "Parking is hard." is not.
+        { id: 'k2', documentId: 'c', codeId: 'gaps', start: 0, end: C.indexOf(' Parking') },
+      ],
+    );
+    const index = buildSuggestionIndex(state, 'sentence');
+    // A's excerpt ranks C's budget sentence first. C's excerpt ranks A's two training
+    // sentences: the uncoded "We had no training…" first, so top 1 misses A's coding, top 2 finds it.
+    expect(suggestionRecall(state, index, 'gaps', 1)).toEqual({ documents: 2, handCoded: 2, found: 1, recall: 0.5, topN: 1 });
+    expect(suggestionRecall(state, index, 'gaps', 2)).toEqual({ documents: 2, handCoded: 2, found: 2, recall: 1, topN: 2 });
+  });
+
+  it('leaves out codings that came from an auto-code or a suggestion, and says null when nothing was coded by hand', () => {
+    const state = stateWith([{ id: 'a', text: A }], { gaps: 'gaps' }, [{ id: 'k', documentId: 'a', codeId: 'gaps', start: 0, end: 10 }]);
+    const coding = state.codings.get('k')!;
+    applyChange(state, { patches: [{ table: 'codings', op: 'put', value: { ...coding, origin: { kind: 'suggestion', score: 1, at: NOW } } }] });
+    expect(suggestionRecall(state, buildSuggestionIndex(state, 'sentence'), 'gaps')).toEqual({ documents: 0, handCoded: 0, found: 0, recall: null, topN: 20 });
   });
 });

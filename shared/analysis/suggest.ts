@@ -113,12 +113,12 @@ export function indexIsCurrent(index: SuggestionIndex, state: Pick<ProjectState,
 }
 
 /** The code's excerpts as weighted query terms: frequency in the excerpts times rarity in the project. */
-function queryTerms(state: State, index: SuggestionIndex, codeId: string): Map<string, number> {
+function queryTerms(state: State, index: SuggestionIndex, codeId: string, leaveOut?: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const id of state.codingsByCode.get(codeId) ?? []) {
     const coding = state.codings.get(id);
     const doc = coding && state.documents.get(coding.documentId);
-    if (!coding || !doc) continue;
+    if (!coding || !doc || doc.id === leaveOut) continue;
     for (const t of termsIn(doc.text, documentLanguage(state, doc), coding.start, Math.min(coding.end, doc.text.length))) {
       counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
     }
@@ -229,4 +229,48 @@ export function suggestFor(state: State, index: SuggestionIndex, codeId: string,
     out.push({ documentId: p.documentId, start: p.start, end: p.end, score: scores[id]!, terms: words, marks: marks.map(({ start, end }) => ({ start, end })) });
   }
   return out;
+}
+
+/** How well suggestions would have found what people coded by hand (see suggestionRecall). */
+export interface SuggestionRecall {
+  /** Documents with hand-made codings of the code, each judged with the code's excerpts from the other documents. */
+  documents: number;
+  /** Hand-made codings of the code in them. */
+  handCoded: number;
+  /** Of those, how many a top-N suggestion overlaps. */
+  found: number;
+  /** found / handCoded; null when nothing was coded by hand. */
+  recall: number | null;
+  topN: number;
+}
+
+/**
+ * Quality shown, not claimed: for each document a person coded with `codeId` by hand (codings
+ * without an auto-code or suggestion origin), the code's excerpts in the OTHER documents
+ * rank that document's passages, and a hand-made coding counts as found when one of the
+ * document's top `topN` passages overlaps it. So a document's own codings never help find
+ * themselves.
+ */
+export function suggestionRecall(state: State, index: SuggestionIndex, codeId: string, topN = 20): SuggestionRecall {
+  const hand = new Map<string, { start: number; end: number }[]>();
+  for (const id of state.codingsByCode.get(codeId) ?? []) {
+    const c = state.codings.get(id);
+    if (!c || c.origin) continue;
+    hand.set(c.documentId, [...(hand.get(c.documentId) ?? []), { start: c.start, end: c.end }]);
+  }
+  let handCoded = 0;
+  let found = 0;
+  for (const [documentId, codings] of hand) {
+    handCoded += codings.length;
+    const weights = queryTerms(state, index, codeId, documentId);
+    if (weights.size === 0) continue;
+    const { scores, touched } = score(index, weights);
+    const top = Array.from(touched)
+      .filter((id) => index.passages[id]!.documentId === documentId)
+      .sort((a, b) => scores[b]! - scores[a]! || a - b)
+      .slice(0, topN)
+      .map((id) => index.passages[id]!);
+    found += codings.filter((c) => top.some((p) => p.start < c.end && c.start < p.end)).length;
+  }
+  return { documents: hand.size, handCoded, found, recall: handCoded === 0 ? null : found / handCoded, topN };
 }

@@ -13,7 +13,7 @@ import type { Planned } from '../ops/plan';
 import type { AnonymisePreview } from '../ops/edit-text';
 import { autocodeRequestSchema, searchScopeSchema, type AutocodePreview, type AutocodeRequest } from '../ops/autocode';
 import { searchQuerySchema } from '../model/schema';
-import type { Suggestion } from '../analysis/suggest';
+import type { Suggestion, SuggestionRecall } from '../analysis/suggest';
 import type { CodebookPreview } from '../formats/codebook/types';
 import type { ExchangeReport } from '../formats/report';
 import type { AgreementResult } from '../agreement/types';
@@ -189,6 +189,8 @@ export interface Channels {
   'ops:previewAutocode': (request: AutocodeRequest) => AutocodePreview;
   /** "More like this" for a code, best first, with the shared words; nothing is coded. */
   'suggest:forCode': (request: SuggestRequest) => Suggestion[];
+  /** How many hand-made codings of the code the top N suggestions per document would have found (quality shown). */
+  'suggest:recall': (request: SuggestRequest) => SuggestionRecall;
 }
 
 export const searchRequestSchema = z.object({
@@ -302,6 +304,7 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'search:run': searchRequestSchema,
   'ops:previewAutocode': autocodeRequestSchema,
   'suggest:forCode': suggestRequestSchema,
+  'suggest:recall': suggestRequestSchema,
 };
 
 export const CHANNELS = Object.keys(payloadSchemas) as Channel[];

@@ -18,6 +18,8 @@ passages coded with CODE: BM25 over words without stop words and, for English, r
 their stems. Computed on this machine; nothing is sent anywhere and nothing is coded.
 Never lists a passage already coded with CODE, nor one dismissed for it in Gloss. Each
 line shows the score, the place, the passage and the words it shares with CODE's excerpts.
+Then, where CODE was applied by hand in more than one document, how many of those codings
+the top N suggestions of each document would have found from the other documents' excerpts.
 Opens the project read-only: it works while Gloss has it open.
 
 Options:
@@ -36,7 +38,7 @@ Options:
     if (!(UNITS as readonly string[]).includes(unit)) throw new UsageError(`suggest: --unit is sentence or paragraph, not ${JSON.stringify(unit)}`);
     const label = labelOf(file);
     // MiniSearch, the stemmer and the stop-word lists load only for this command (see DEVELOPERS.md, start time).
-    const { buildSuggestionIndex, suggestFor } = await import('../../../shared/analysis/suggest');
+    const { buildSuggestionIndex, suggestFor, suggestionRecall } = await import('../../../shared/analysis/suggest');
     await readProject(file, (service) => {
       const state = service.current;
       const target = findCode(state, codeName);
@@ -45,7 +47,8 @@ Options:
       if ((state.codingsByCode.get(code.id)?.size ?? 0) === 0) {
         throw new CliError(`${label}: ${quoted(code.name)} has no codings yet; code a few passages with it first, then ask for more like them`);
       }
-      const found = suggestFor(state, buildSuggestionIndex(state, unit as (typeof UNITS)[number]), code.id, limit);
+      const index = buildSuggestionIndex(state, unit as (typeof UNITS)[number]);
+      const found = suggestFor(state, index, code.id, limit);
       const nameOf = (id: string) => state.documents.get(id)!.name;
       const textOf = (s: { documentId: string; start: number; end: number }) => state.documents.get(s.documentId)!.text.slice(s.start, s.end);
       if (values.json) {
@@ -54,6 +57,13 @@ Options:
       }
       for (const s of found) io.out(`${s.score.toFixed(2)}  ${terminalSafe(nameOf(s.documentId))} ${s.start}–${s.end}  ${flat(textOf(s))}  [${s.terms.join(', ')}]`);
       io.out(`${label}: ${found.length === 1 ? '1 suggestion' : `${found.length} suggestions`} for ${quoted(code.name)}`);
+      const recall = suggestionRecall(state, index, code.id, limit);
+      if (recall.recall !== null && recall.documents > 1) {
+        io.out(
+          `Judged on what was coded by hand: the top ${limit} ${unit}s of each of ${recall.documents} documents, ranked by the other documents' excerpts, ` +
+            `overlap ${recall.found} of its ${recall.handCoded} hand-made codings (${Math.round(recall.recall * 100)}%).`,
+        );
+      }
     });
     return 0;
   },

@@ -31,6 +31,7 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'ops:previewAutocode': nothing,
   'search:run': nothing,
   'suggest:forCode': nothing,
+  'suggest:recall': nothing,
   'history:undo': (response) => ({ op: response }),
   'history:redo': (response) => ({ op: response }),
   'documents:import': (response) => ({ op: response.result }),
