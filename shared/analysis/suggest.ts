@@ -39,9 +39,8 @@ export interface SuggestionIndex {
   passages: Passage[];
   /** Term → its postings: the passages holding it (ascending) and how often. */
   postings: Map<string, { passages: Int32Array; counts: Int32Array }>;
-  /** Terms per passage. */
-  lengths: Int32Array;
-  averageLength: number;
+  /** Each passage's BM25 length term, K1 × (1 − B + B × length / average length), worked out once. */
+  norms: Float64Array;
   /** The document objects it was built from: a different object means a changed text. */
   built: Map<string, GlossDocument>;
 }
@@ -102,7 +101,9 @@ export function buildSuggestionIndex(state: State, unit: SuggestionUnit): Sugges
   }
   const postings = new Map<string, { passages: Int32Array; counts: Int32Array }>();
   for (const [term, list] of lists) postings.set(term, { passages: Int32Array.from(list.passages), counts: Int32Array.from(list.counts) });
-  return { unit, passages, postings, lengths: Int32Array.from(lengths), averageLength: passages.length ? totalLength / passages.length : 0, built };
+  const average = passages.length ? totalLength / passages.length : 1;
+  const norms = Float64Array.from(lengths, (length) => K1 * (1 - B + (B * length) / average));
+  return { unit, passages, postings, norms, built };
 }
 
 /** Whether `index` was built from the documents `state` holds now. */
@@ -160,24 +161,25 @@ function dismissedTest(state: State, code: Code): (p: Passage) => boolean {
 function score(index: SuggestionIndex, weights: Map<string, number>): { scores: Float64Array; touched: Int32Array } {
   const n = index.passages.length;
   const scores = new Float64Array(n);
-  const seen = new Uint8Array(n);
-  const touched: number[] = [];
+  const norms = index.norms;
   for (const [term, weight] of weights) {
     const list = index.postings.get(term);
     if (!list) continue;
     const df = list.passages.length;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const factor = weight * Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (K1 + 1);
+    const passages = list.passages;
+    const counts = list.counts;
     for (let i = 0; i < df; i++) {
-      const p = list.passages[i]!;
-      const tf = list.counts[i]!;
-      scores[p]! += (weight * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * index.lengths[p]!) / index.averageLength));
-      if (!seen[p]) {
-        seen[p] = 1;
-        touched.push(p);
-      }
+      const p = passages[i]!;
+      const tf = counts[i]!;
+      scores[p]! += (factor * tf) / (tf + norms[p]!);
     }
   }
-  return { scores, touched: Int32Array.from(touched) };
+  let count = 0;
+  for (let p = 0; p < n; p++) if (scores[p]! > 0) count++;
+  const touched = new Int32Array(count);
+  for (let p = 0, k = 0; p < n; p++) if (scores[p]! > 0) touched[k++] = p;
+  return { scores, touched };
 }
 
 /**
