@@ -42,6 +42,7 @@ const api = {
   'search:run': (request) => invoke('search:run', request),
   'suggest:forCode': (request) => invoke('suggest:forCode', request),
   'suggest:recall': (request) => invoke('suggest:recall', request),
+  'speakers:list': () => invoke('speakers:list'),
   'history:undo': () => invoke('history:undo'),
   'history:redo': () => invoke('history:redo'),
   'documents:import': (files) => invoke('documents:import', files),

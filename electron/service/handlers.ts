@@ -27,7 +27,7 @@ import { importCodebook, previewCodebook } from './codebook-import';
 import { agreement } from './agreement';
 import { applyMerge, previewMerge, type MergeFiles } from './merge';
 import { setCoderName } from './team';
-import { previewAutocodeFor, recallFor, runSearch, suggestionsFor } from './search';
+import { listSpeakers, previewAutocodeFor, recallFor, runSearch, suggestionsFor } from './search';
 
 export interface HostContext {
   kind: Snapshot['host'];
@@ -197,6 +197,7 @@ export function createHandlers(ctx: HostContext): Handlers {
     'ops:previewAutocode': async (request) => previewAutocodeFor(need(ctx), request),
     'suggest:forCode': async (request) => suggestionsFor(need(ctx), request),
     'suggest:recall': async (request) => recallFor(need(ctx), request),
+    'speakers:list': async () => listSpeakers(need(ctx)),
   };
 }
 

@@ -29,6 +29,22 @@ function handlers() {
 }
 
 describe('search, auto-code and suggestion channels', () => {
+  it('speakers:list names each document’s speakers and the project’s, with their turns', async () => {
+    await service.importFiles([{ name: 'second.txt', bytes: new TextEncoder().encode('OFFICER: Yes.\nChief: No.\nOfficer: Maybe.\n') }]);
+    const [first, second] = [...service.current.documents.values()].sort((a, b) => a.name.localeCompare(b.name)).map((d) => d.id);
+    await expect(invokeChannel(handlers(), 'speakers:list', undefined)).resolves.toEqual({
+      documents: [
+        { documentId: first, speakers: [{ speaker: 'Interviewer', turns: 2 }, { speaker: 'Officer', turns: 2 }] },
+        { documentId: second, speakers: [{ speaker: 'OFFICER', turns: 2 }, { speaker: 'Chief', turns: 1 }] },
+      ],
+      project: [
+        { speaker: 'Interviewer', turns: 2, documents: 1 },
+        { speaker: 'Officer', turns: 4, documents: 2 },
+        { speaker: 'Chief', turns: 1, documents: 1 },
+      ],
+    });
+  });
+
   it('search:run answers a page of hits with context and every count, and refuses a bad pattern saying where', async () => {
     const h = handlers();
     const documentId = [...service.current.documents.keys()][0]!;

@@ -3,8 +3,9 @@
  * pages, what an auto-code would do, and "more like this" for a code. The suggestion index
  * is kept per session and unit, and rebuilt only when a document's text changed.
  */
-import type { SearchRequest, SearchResponse, SuggestRequest } from '../../shared/ipc/contract';
-import { hitContext, searchProject } from '../../shared/analysis/search';
+import type { SearchRequest, SearchResponse, SpeakersList, SuggestRequest } from '../../shared/ipc/contract';
+import { byDocumentOrder, hitContext, searchProject } from '../../shared/analysis/search';
+import { projectSpeakers } from '../../shared/analysis/speaker-turns';
 import { describeProblem } from '../../shared/analysis/search-query';
 import { previewAutocode, type AutocodePreview, type AutocodeRequest } from '../../shared/ops/autocode';
 import type { Suggestion, SuggestionIndex, SuggestionRecall, SuggestionUnit } from '../../shared/analysis/suggest';
@@ -63,6 +64,11 @@ export async function suggestionsFor(service: ProjectService, request: SuggestRe
 export async function recallFor(service: ProjectService, request: SuggestRequest): Promise<SuggestionRecall> {
   const { suggest, state, index } = await indexFor(service, request);
   return suggest.suggestionRecall(state, index, request.codeId, request.limit ?? 20);
+}
+
+/** Speakers per document and for the project. */
+export function listSpeakers(service: ProjectService): SpeakersList {
+  return projectSpeakers([...service.current.documents.values()].sort(byDocumentOrder));
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

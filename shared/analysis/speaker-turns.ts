@@ -150,12 +150,41 @@ export function spokenStart(turns: readonly SpeakerTurn[], offset: number): numb
   return turn && offset < turn.start ? turn.start : offset;
 }
 
-/** Speakers and how many turns each has, in order of first appearance. */
+/** Speakers and how many turns each has, in order of first appearance; one name in any case is one speaker, spelt as first seen. */
 export function speakersOf(turns: readonly SpeakerTurn[]): { speaker: string; turns: number }[] {
-  const counts = new Map<string, number>();
-  for (const t of turns) counts.set(t.speaker, (counts.get(t.speaker) ?? 0) + 1);
-  return [...counts].map(([speaker, n]) => ({ speaker, turns: n }));
+  const counts = new Map<string, { speaker: string; turns: number }>();
+  for (const t of turns) {
+    const key = speakerKey(t.speaker);
+    const entry = counts.get(key);
+    if (entry) entry.turns++;
+    else counts.set(key, { speaker: t.speaker, turns: 1 });
+  }
+  return [...counts.values()];
 }
 
 /** Whether two speaker names are the same person's: the same words, in any case. */
 export const sameSpeaker = (a: string, b: string) => speakerKey(a) === speakerKey(b);
+
+/** Speakers per document and for the project (see SpeakersList in the IPC contract). */
+export function projectSpeakers(documents: Iterable<GlossDocument>): {
+  documents: { documentId: string; speakers: { speaker: string; turns: number }[] }[];
+  project: { speaker: string; turns: number; documents: number }[];
+} {
+  const perDocument: { documentId: string; speakers: { speaker: string; turns: number }[] }[] = [];
+  const total = new Map<string, { speaker: string; turns: number; documents: number }>();
+  for (const doc of documents) {
+    const speakers = speakersOf(turnsOf(doc));
+    if (speakers.length === 0) continue;
+    perDocument.push({ documentId: doc.id, speakers });
+    const counted = new Set<string>();
+    for (const s of speakers) {
+      const key = speakerKey(s.speaker);
+      const entry = total.get(key) ?? { speaker: s.speaker, turns: 0, documents: 0 };
+      entry.turns += s.turns;
+      if (!counted.has(key)) entry.documents++;
+      counted.add(key);
+      total.set(key, entry);
+    }
+  }
+  return { documents: perDocument, project: [...total.values()] };
+}

@@ -191,6 +191,15 @@ export interface Channels {
   'suggest:forCode': (request: SuggestRequest) => Suggestion[];
   /** How many hand-made codings of the code the top N suggestions per document would have found (quality shown). */
   'suggest:recall': (request: SuggestRequest) => SuggestionRecall;
+  /** The speakers of each document (labels such as "Officer A:", or SRT/VTT voices) with their turn counts, and of the project. */
+  'speakers:list': () => SpeakersList;
+}
+
+export interface SpeakersList {
+  /** Documents with speakers, in document order. */
+  documents: { documentId: string; speakers: { speaker: string; turns: number }[] }[];
+  /** Every speaker of the project (names compared in any case), with their turns and documents. */
+  project: { speaker: string; turns: number; documents: number }[];
 }
 
 export const searchRequestSchema = z.object({
@@ -305,6 +314,7 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'ops:previewAutocode': autocodeRequestSchema,
   'suggest:forCode': suggestRequestSchema,
   'suggest:recall': suggestRequestSchema,
+  'speakers:list': none,
 };
 
 export const CHANNELS = Object.keys(payloadSchemas) as Channel[];

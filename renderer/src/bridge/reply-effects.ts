@@ -32,6 +32,7 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'search:run': nothing,
   'suggest:forCode': nothing,
   'suggest:recall': nothing,
+  'speakers:list': nothing,
   'history:undo': (response) => ({ op: response }),
   'history:redo': (response) => ({ op: response }),
   'documents:import': (response) => ({ op: response.result }),
