@@ -80,22 +80,25 @@ export function buildSuggestionIndex(state: State, unit: SuggestionUnit): Sugges
     let w = 0;
     for (const span of spans) {
       while (w < words.length && words[w]!.start < span.start) w++;
-      const counts = new Map<string, number>();
-      let length = 0;
-      for (let i = w; i < words.length && words[i]!.end <= span.end; i++) {
-        counts.set(words[i]!.term, (counts.get(words[i]!.term) ?? 0) + 1);
-        length++;
-      }
+      let end = w;
+      while (end < words.length && words[end]!.end <= span.end) end++;
+      const length = end - w;
       if (length === 0) continue;
       const id = passages.length;
       passages.push({ documentId: doc.id, start: span.start, end: span.end });
       lengths.push(length);
       totalLength += length;
-      for (const [term, count] of counts) {
+      // A term's list ends with this passage once it has been seen in it: count on, no map per passage.
+      for (let i = w; i < end; i++) {
+        const term = words[i]!.term;
         let list = lists.get(term);
         if (!list) lists.set(term, (list = { passages: [], counts: [] }));
-        list.passages.push(id);
-        list.counts.push(count);
+        const last = list.passages.length - 1;
+        if (last >= 0 && list.passages[last] === id) list.counts[last]!++;
+        else {
+          list.passages.push(id);
+          list.counts.push(1);
+        }
       }
     }
   }
