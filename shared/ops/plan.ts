@@ -16,6 +16,7 @@ import { matchCodebook } from '../formats/codebook/match';
 import { planRepair } from './repair-project';
 import { planAutocode } from './autocode';
 import { planAcceptSuggestion, planDismissSuggestion } from './suggestion-ops';
+import { planStoreSpeakers } from './speaker-ops';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -379,6 +380,8 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       return planAcceptSuggestion(state, request, ctx);
     case 'dismissSuggestion':
       return planDismissSuggestion(state, request, ctx);
+    case 'storeSpeakers':
+      return planStoreSpeakers(state, request);
     case 'repairProject': {
       const { patches, repaired } = planRepair(state);
       if (repaired.length === 0) return err('there is nothing in this project that Repair can mend');

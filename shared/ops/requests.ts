@@ -7,6 +7,7 @@ import { memoTargetSchema, structureRangeSchema } from '../model/schema';
 import { incomingCodebookSchema } from '../formats/codebook/schema';
 import { autocodeRequestSchema } from './autocode';
 import { acceptSuggestionSchema, dismissSuggestionSchema } from './suggestion-ops';
+import { storeSpeakersSchema } from './speaker-ops';
 
 const id = z.string().min(1);
 const name = z.string().trim().min(1, 'a name cannot be empty').max(500);
@@ -76,6 +77,8 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   /** Code a "more like this" suggestion, or remember that it does not belong to the code (shared/ops/suggestion-ops.ts). */
   acceptSuggestionSchema,
   dismissSuggestionSchema,
+  /** Keep the speaker turns read from labels as the documents' speaker structure (shared/ops/speaker-ops.ts). */
+  storeSpeakersSchema,
 ]);
 
 export type OpRequest = z.infer<typeof opRequestSchema>;
