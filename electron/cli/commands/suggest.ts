@@ -37,7 +37,7 @@ Options:
     const unit = optionalString(values, 'unit') ?? 'sentence';
     if (!(UNITS as readonly string[]).includes(unit)) throw new UsageError(`suggest: --unit is sentence or paragraph, not ${JSON.stringify(unit)}`);
     const label = labelOf(file);
-    // MiniSearch, the stemmer and the stop-word lists load only for this command (see DEVELOPERS.md, start time).
+    // The stemmer and the stop-word lists load only for this command (see DEVELOPERS.md, start time).
     const { buildSuggestionIndex, suggestFor, suggestionRecall } = await import('../../../shared/analysis/suggest');
     await readProject(file, (service) => {
       const state = service.current;
