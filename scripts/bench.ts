@@ -14,6 +14,8 @@
  *   npm run bench -- --breakdown  also time each step of open, save and export
  *   npm run bench -- --only export  only the excerpts export (export_ms, export_ratio, …);
  *                               --json works with it too
+ *   npm run bench -- --only search  only search, auto-code and suggestions (issue 11, see
+ *                               bench/search.ts); --json works with it too
  *
  * npm itself prints a "> gloss bench" header on stdout before the script runs; use
  * `npm run --silent bench -- --json` when piping the JSON into another program.
@@ -33,14 +35,15 @@ import { measureReader, readerJson, readerTable, type ReaderFigures } from './be
 import { agreementTable, measureAgreement, AGREEMENT_TARGET_MS, type AgreementFigures } from './bench/agreement';
 import { measureMerge, type MergeFigures } from './bench/merge';
 import { cliStartTable, measureCliStart, type CliStartFigures } from './bench/cli-start';
+import { measureSearch, searchTable, type SearchFigures } from './bench/search';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
 const json = args.has('--json');
 /** `--only export` (or `--only=export`): run one scenario instead of all. */
 const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
-if (only !== undefined && only !== 'export') {
-  process.stderr.write(`bench: --only takes "export" (the one scenario that runs alone), not ${JSON.stringify(only)}\n`);
+if (only !== undefined && only !== 'export' && only !== 'search') {
+  process.stderr.write(`bench: --only takes "export" or "search" (the scenarios that run alone), not ${JSON.stringify(only)}\n`);
   process.exit(2);
 }
 const size: SyntheticOptions = args.has('--quick')
@@ -107,6 +110,7 @@ interface BenchResult {
   merge: MergeFigures;
   agreement: AgreementFigures;
   cliStart: CliStartFigures;
+  search: SearchFigures;
 }
 
 async function bench(dir: string): Promise<BenchResult> {
@@ -145,7 +149,8 @@ async function bench(dir: string): Promise<BenchResult> {
   const reader = await step('reader', () => measureReader(dir, progress));
   const merge = await step('merge', () => measureMerge(size));
   const agreement = await step('agreement', () => measureAgreement(size, progress));
-  return { figures, steps, reader, merge, agreement, cliStart };
+  const search = await step('search', () => measureSearch(size, dir, progress));
+  return { figures, steps, reader, merge, agreement, cliStart, search };
 }
 
 /** `--only export`: the excerpts export alone, on the same synthetic project. */
@@ -185,8 +190,14 @@ async function main(): Promise<void> {
       process.stdout.write((await benchExport(dir)) + '\n');
       return;
     }
-    const { figures, steps, reader, merge, agreement, cliStart } = await bench(dir);
-    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart }, steps) + '\n');
+    if (only === 'search') {
+      const search = await step('search', () => measureSearch(size, dir, progress));
+      const rounded = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+      process.stdout.write((json ? JSON.stringify({ ...rounded, node: process.versions.node, load_avg: os.loadavg()[0] ?? 0 }) : searchTable(search)) + '\n');
+      return;
+    }
+    const { figures, steps, reader, merge, agreement, cliStart, search } = await bench(dir);
+    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart, ...search }, steps) + '\n');
     else {
       const tables = [
         toTable(figures),
@@ -194,6 +205,7 @@ async function main(): Promise<void> {
         mergeTable(merge),
         agreementTable(agreement),
         cliStartTable(cliStart),
+        searchTable(search),
         ...(steps ? [breakdownTable(steps)] : []),
       ];
       process.stdout.write(tables.join('\n\n') + '\n');

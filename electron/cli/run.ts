@@ -20,6 +20,9 @@ import { mergeCommand } from './commands/merge';
 import { gitSetupCommand } from './commands/git-setup';
 import { agreementCommand } from './commands/agreement';
 import { repairCommand } from './commands/repair';
+import { searchCommand } from './commands/search';
+import { autocodeCommand } from './commands/autocode';
+import { suggestCommand } from './commands/suggest';
 import { setWarningSink } from './problem-warnings';
 
 export const COMMANDS: readonly Command[] = [
@@ -36,6 +39,9 @@ export const COMMANDS: readonly Command[] = [
   gitSetupCommand,
   agreementCommand,
   repairCommand,
+  searchCommand,
+  autocodeCommand,
+  suggestCommand,
 ];
 
 function version(): string {

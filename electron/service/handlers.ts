@@ -30,6 +30,7 @@ import { importCodebook, previewCodebook } from './codebook-import';
 import { agreement } from './agreement';
 import { applyMerge, previewMerge, type MergeFiles } from './merge';
 import { setCoderName } from './team';
+import { listSpeakers, previewAutocodeFor, recallFor, runSearch, suggestionsFor } from './search';
 
 export interface HostContext {
   kind: Snapshot['host'];
@@ -214,6 +215,11 @@ export function createHandlers(ctx: HostContext): Handlers {
       const merged = await applyMerge(need(ctx), await readMergeFiles(ctx, request));
       return { ...merged, result: forRenderer(merged.result) };
     },
+    'search:run': async (request) => runSearch(need(ctx), request),
+    'ops:previewAutocode': async (request) => previewAutocodeFor(need(ctx), request),
+    'suggest:forCode': async (request) => suggestionsFor(need(ctx), request),
+    'suggest:recall': async (request) => recallFor(need(ctx), request),
+    'speakers:list': async () => listSpeakers(need(ctx)),
   };
 }
 

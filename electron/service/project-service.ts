@@ -130,6 +130,11 @@ export class ProjectService {
     return this.state;
   }
 
+  /** Who makes this session's changes (what "already coded by me" means in previews). */
+  get coder(): Coder {
+    return this.options.coder;
+  }
+
   get save(): SaveState {
     return this.persistence.save;
   }

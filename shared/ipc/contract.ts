@@ -12,6 +12,9 @@ import type { ProjectCheck } from '../model/check-project';
 import { anonymiseRequestSchema, opRequestSchema, type AnonymiseRequest, type OpRequest } from '../ops/requests';
 import type { Planned } from '../ops/plan';
 import type { AnonymisePreview } from '../ops/edit-text';
+import { autocodeRequestSchema, searchScopeSchema, type AutocodePreview, type AutocodeRequest } from '../ops/autocode';
+import { searchQuerySchema } from '../model/schema';
+import type { Suggestion, SuggestionRecall } from '../analysis/suggest';
 import type { CodebookPreview } from '../formats/codebook/types';
 import type { ExchangeReport } from '../formats/report';
 import type { AgreementResult } from '../agreement/types';
@@ -186,7 +189,50 @@ export interface Channels {
   'team:previewMerge': (request: MergeRequest) => MergePreview;
   /** Merges another copy into the open project as one undoable step, with the user's choices for the conflicts. */
   'team:applyMerge': (request: MergeRequest) => { result: IndexReply; report: MergeReport };
+  /** Project search: one page of hits with the text around each, and every count; a bad pattern is refused saying where. */
+  'search:run': (request: SearchRequest) => SearchResponse;
+  /** What an auto-code would create, how many hits are already coded and how many merge; changes nothing. */
+  'ops:previewAutocode': (request: AutocodeRequest) => AutocodePreview;
+  /** "More like this" for a code, best first, with the shared words; nothing is coded. */
+  'suggest:forCode': (request: SuggestRequest) => Suggestion[];
+  /** How many hand-made codings of the code the top N suggestions per document would have found (quality shown). */
+  'suggest:recall': (request: SuggestRequest) => SuggestionRecall;
+  /** The speakers of each document (labels such as "Officer A:", or SRT/VTT voices) with their turn counts, and of the project. */
+  'speakers:list': () => SpeakersList;
 }
+
+export interface SpeakersList {
+  /** Documents with speakers, in document order. */
+  documents: { documentId: string; speakers: { speaker: string; turns: number }[] }[];
+  /** Every speaker of the project (names compared in any case), with their turns and documents. */
+  project: { speaker: string; turns: number; documents: number }[];
+}
+
+export const searchRequestSchema = z.object({
+  query: searchQuerySchema,
+  where: searchScopeSchema.optional(),
+  /** The first hit to return (pages of a long result). */
+  offset: z.number().int().nonnegative().optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+});
+export type SearchRequest = z.infer<typeof searchRequestSchema>;
+
+export interface SearchResponse {
+  /** Hits from `offset`, in document order then by start, each with the text before and after it on its line. */
+  hits: { documentId: string; start: number; end: number; before: string; match: string; after: string }[];
+  /** Every hit in scope. */
+  total: number;
+  /** Hits per document id. */
+  perDocument: Record<string, number>;
+  offset: number;
+}
+
+export const suggestRequestSchema = z.object({
+  codeId: z.string().min(1),
+  unit: z.enum(['sentence', 'paragraph']),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+export type SuggestRequest = z.infer<typeof suggestRequestSchema>;
 
 export interface QdpxImportRequest {
   file: FileRef;
@@ -271,6 +317,11 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'team:agreement': agreementRequestSchema,
   'team:previewMerge': mergeRequestSchema,
   'team:applyMerge': mergeRequestSchema,
+  'search:run': searchRequestSchema,
+  'ops:previewAutocode': autocodeRequestSchema,
+  'suggest:forCode': suggestRequestSchema,
+  'suggest:recall': suggestRequestSchema,
+  'speakers:list': none,
 };
 
 export const CHANNELS = Object.keys(payloadSchemas) as Channel[];

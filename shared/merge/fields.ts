@@ -3,7 +3,7 @@
  * colour, a memo's text, a code's parent) and what never does (creation times, a
  * document's text, which is always ours and handled before this, see place-codings.ts).
  */
-import type { Case, Code, Coder, Coding, Entities, GlossDocument, GlossSet, Memo, MemoTarget, Table, Variable, VariableValue } from '../model/schema';
+import type { Case, Code, Coder, Coding, Dismissal, Entities, GlossDocument, GlossSet, Memo, MemoTarget, Table, Variable, VariableValue } from '../model/schema';
 import { describe, settle, short, showCode, showCoder, showValue, type BaseValue, type MergeContext, type Show } from './context';
 import { same } from './same';
 
@@ -104,7 +104,20 @@ const mergeCode: Merge<Code> = (ctx, o, t, b) => ({
     v ? 'can be applied' : 'folder only',
   ),
   createdAt: o.createdAt,
+  ...dismissedOf(o.dismissed, t.dismissed),
 });
+
+/**
+ * Suggestions dismissed on either side stay dismissed: a dismissal is only ever added (or
+ * undone before anyone else saw it), so the union never conflicts.
+ */
+function dismissedOf(ours: readonly Dismissal[] | undefined, theirs: readonly Dismissal[] | undefined): { dismissed?: Dismissal[] } {
+  const key = (d: Dismissal) => `${d.documentId}\u0000${d.start}\u0000${d.end}\u0000${d.quote}`;
+  const seen = new Set((ours ?? []).map(key));
+  const added = (theirs ?? []).filter((d) => !seen.has(key(d)));
+  const all = [...(ours ?? []), ...added];
+  return all.length > 0 ? { dismissed: all } : {};
+}
 
 type Span = Pick<Coding, 'start' | 'end' | 'quote' | 'prefix' | 'suffix'>;
 const spanOf = (c: Coding): Span => ({ start: c.start, end: c.end, quote: c.quote, prefix: c.prefix, suffix: c.suffix });
@@ -123,6 +136,8 @@ const mergeCoding: Merge<Coding> = (ctx, o, t, b) => {
     ...span,
     createdAt: o.createdAt,
     needsReview,
+    // Where a coding came from is set once, when it is made; either side's record of it is kept.
+    ...(o.origin ?? t.origin ? { origin: o.origin ?? t.origin } : {}),
   };
 };
 

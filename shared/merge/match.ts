@@ -96,9 +96,11 @@ export function remapFile(file: ProjectFile, matches: IdMatches): ProjectFile {
   return {
     ...file,
     documents: file.documents.map((d) => (docs.has(d.id) ? { ...d, id: doc(d.id) } : d)),
-    codes: file.codes.map((c) =>
-      codes.has(c.id) || (c.parentId !== null && codes.has(c.parentId)) ? { ...c, id: code(c.id), parentId: c.parentId === null ? null : code(c.parentId) } : c,
-    ),
+    codes: file.codes.map((c) => {
+      const moved = codes.has(c.id) || (c.parentId !== null && codes.has(c.parentId)) ? { ...c, id: code(c.id), parentId: c.parentId === null ? null : code(c.parentId) } : c;
+      // Dismissed suggestions name the document they were in.
+      return moved.dismissed?.some((d) => docs.has(d.documentId)) ? { ...moved, dismissed: moved.dismissed.map((d) => ({ ...d, documentId: doc(d.documentId) })) } : moved;
+    }),
     codings: file.codings.map((c) => (docs.has(c.documentId) || codes.has(c.codeId) ? { ...c, documentId: doc(c.documentId), codeId: code(c.codeId) } : c)),
     memos: file.memos.map((m) => {
       const target = m.target;

@@ -89,6 +89,45 @@ export const documentSchema = z.object({
   structure: z.array(structureRangeSchema).default([]),
 });
 
+/** How a search is asked: the text, and whether it is a regular expression, case-sensitive, whole words only. */
+export const searchQuerySchema = z.object({
+  text: z.string().max(10_000),
+  regex: z.boolean(),
+  caseSensitive: z.boolean(),
+  wholeWord: z.boolean(),
+});
+
+/** What an auto-code widens each search hit to before coding it. */
+export const autocodeScopeSchema = z.enum(['match', 'sentence', 'paragraph', 'speaker']);
+
+/**
+ * Where a coding came from when a person did not select its span by hand, so that it can
+ * be audited and filtered: an auto-code of search hits (the query, the scope, and the
+ * speaker whose turns were coded), or a suggestion the person accepted.
+ */
+export const codingOriginSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('autocode'),
+    query: searchQuerySchema,
+    scope: autocodeScopeSchema,
+    /** Set when the auto-code coded the turns of this speaker. */
+    speaker: z.string().optional(),
+    at: time,
+  }),
+  z.object({ kind: z.literal('suggestion'), score: z.number(), at: time }),
+]);
+
+/** A passage a person said does not belong to a code when it was suggested for it; not suggested again. */
+export const dismissalSchema = z.object({
+  documentId: id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The passage's text: how it is recognised again after the document's text was edited. */
+  quote: z.string(),
+  coderId: id,
+  at: time,
+});
+
 export const codeSchema = z.object({
   id,
   name: z.string().min(1),
@@ -98,6 +137,8 @@ export const codeSchema = z.object({
   /** false for a folder-like code that only groups others (REFI-QDA isCodable). */
   codable: z.boolean(),
   createdAt: time,
+  /** Suggestions dismissed for this code ("more like this"); absent when there are none. */
+  dismissed: z.array(dismissalSchema).optional(),
 });
 
 export const codingSchema = z
@@ -118,6 +159,8 @@ export const codingSchema = z
      * the span is a best guess that a person must check. Never cleared silently.
      */
     needsReview: z.boolean().default(false),
+    /** Absent for a coding a person made by selecting text. */
+    origin: codingOriginSchema.optional(),
   })
   .refine((c) => c.end > c.start, { message: 'end must be greater than start', path: ['end'] });
 
@@ -184,6 +227,10 @@ export type StructureRange = z.infer<typeof structureRangeSchema>;
 export type GlossDocument = z.infer<typeof documentSchema>;
 export type Code = z.infer<typeof codeSchema>;
 export type Coding = z.infer<typeof codingSchema>;
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+export type AutocodeScope = z.infer<typeof autocodeScopeSchema>;
+export type CodingOrigin = z.infer<typeof codingOriginSchema>;
+export type Dismissal = z.infer<typeof dismissalSchema>;
 export type MemoTarget = z.infer<typeof memoTargetSchema>;
 export type Memo = z.infer<typeof memoSchema>;
 export type Case = z.infer<typeof caseSchema>;

@@ -15,6 +15,9 @@ import { planAnonymise, planEditDocumentText, type EditReport } from './edit-tex
 import { matchCodebook } from '../formats/codebook/match';
 import { planRepair } from './repair-project';
 import { DocumentNames } from './document-names';
+import { planAutocode } from './autocode';
+import { planAcceptSuggestion, planDismissSuggestion } from './suggestion-ops';
+import { planStoreSpeakers } from './speaker-ops';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -42,12 +45,13 @@ function needCode(state: ProjectState, codeId: string): Result<Code> {
 }
 
 /** Records the coder with their change; again when they have since changed their name or colour. */
-function coderPatches(state: ProjectState, ctx: PlanContext): Patch[] {
+export function coderPatches(state: ProjectState, ctx: PlanContext): Patch[] {
   const stored = state.coders.get(ctx.coder.id);
   return stored && stored.name === ctx.coder.name && stored.color === ctx.coder.color ? [] : [{ table: 'coders', op: 'put', value: ctx.coder }];
 }
 
-function siblingNameTaken(state: ProjectState, parentId: string | null, name: string, exceptId?: string): boolean {
+/** Whether a sibling under `parentId` already has `name` (in any case). */
+export function siblingNameTaken(state: ProjectState, parentId: string | null, name: string, exceptId?: string): boolean {
   const lower = name.trim().toLocaleLowerCase();
   for (const code of state.codes.values()) {
     if (code.id !== exceptId && code.parentId === parentId && code.name.toLocaleLowerCase() === lower) return true;
@@ -72,7 +76,8 @@ function deleteCodingsPatches(state: ProjectState, codingIds: Iterable<string>):
   return patches;
 }
 
-function newCode(state: ProjectState, ctx: PlanContext, name: string, parentId: string | null, color?: string, description = ''): Code {
+/** A new codable code, coloured by how many codes the project has. */
+export function newCode(state: ProjectState, ctx: PlanContext, name: string, parentId: string | null, color?: string, description = ''): Code {
   return {
     id: ctx.newId(),
     name: name.trim(),
@@ -374,6 +379,14 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       const { patches } = matchCodebook(state, request.codebook, ctx);
       return ok({ label: `Import codebook “${request.codebook.fileName}”`, change: { patches }, created: {} });
     }
+    case 'autocode':
+      return planAutocode(state, request, ctx);
+    case 'acceptSuggestion':
+      return planAcceptSuggestion(state, request, ctx);
+    case 'dismissSuggestion':
+      return planDismissSuggestion(state, request, ctx);
+    case 'storeSpeakers':
+      return planStoreSpeakers(state, request);
     case 'repairProject': {
       const { patches, repaired } = planRepair(state);
       if (repaired.length === 0) return err('there is nothing in this project that Repair can mend');

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { memoTargetSchema, structureRangeSchema } from '../model/schema';
 import { incomingCodebookSchema } from '../formats/codebook/schema';
+import { autocodeRequestSchema } from './autocode';
+import { acceptSuggestionSchema, dismissSuggestionSchema } from './suggestion-ops';
+import { storeSpeakersSchema } from './speaker-ops';
 
 const id = z.string().min(1);
 const name = z.string().trim().min(1, 'a name cannot be empty').max(500);
@@ -69,6 +72,13 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('importCodebook'), codebook: incomingCodebookSchema }),
   /** Mend every problem the project check reports that can be mended without loss (shared/ops/repair-project.ts). */
   z.object({ type: z.literal('repairProject') }),
+  /** Code the hits of a search (or a speaker's turns), widened to a scope, as one step (shared/ops/autocode.ts). */
+  autocodeRequestSchema,
+  /** Code a "more like this" suggestion, or remember that it does not belong to the code (shared/ops/suggestion-ops.ts). */
+  acceptSuggestionSchema,
+  dismissSuggestionSchema,
+  /** Keep the speaker turns read from labels as the documents' speaker structure (shared/ops/speaker-ops.ts). */
+  storeSpeakersSchema,
 ]);
 
 export type OpRequest = z.infer<typeof opRequestSchema>;

@@ -1,0 +1,101 @@
+/** The search, auto-code and suggestion channels against a real project service. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ProjectService } from './project-service';
+import { createHandlers, invokeChannel, type HostContext } from './handlers';
+import { literalQuery } from '../../shared/analysis/search-query';
+
+const coder = { id: 'c-1', name: 'Ana', color: '#1f77b4' };
+const TRANSCRIPT = 'Interviewer: Any training?\nOfficer: No training at all. We guessed.\nInterviewer: And now?\nOfficer: Training is monthly now.\n';
+let dir: string;
+let service: ProjectService;
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-search-service-'));
+  service = await ProjectService.create(path.join(dir, 'study.gloss'), 'Study', { coder, saveDelayMs: 20 });
+  await service.importFiles([{ name: 'officer.txt', bytes: new TextEncoder().encode(TRANSCRIPT) }]);
+});
+
+afterEach(async () => {
+  await service.close().catch(() => {});
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+function handlers() {
+  const ctx: HostContext = { kind: 'browser', session: () => service, coder: () => coder, recent: () => [] };
+  return createHandlers(ctx);
+}
+
+describe('search, auto-code and suggestion channels', () => {
+  it('speakers:list names each document’s speakers and the project’s, with their turns', async () => {
+    await service.importFiles([{ name: 'second.txt', bytes: new TextEncoder().encode('OFFICER: Yes.\nChief: No.\nOfficer: Maybe.\n') }]);
+    const [first, second] = [...service.current.documents.values()].sort((a, b) => a.name.localeCompare(b.name)).map((d) => d.id);
+    await expect(invokeChannel(handlers(), 'speakers:list', undefined)).resolves.toEqual({
+      documents: [
+        { documentId: first, speakers: [{ speaker: 'Interviewer', turns: 2 }, { speaker: 'Officer', turns: 2 }] },
+        { documentId: second, speakers: [{ speaker: 'OFFICER', turns: 2 }, { speaker: 'Chief', turns: 1 }] },
+      ],
+      project: [
+        { speaker: 'Interviewer', turns: 2, documents: 1 },
+        { speaker: 'Officer', turns: 4, documents: 2 },
+        { speaker: 'Chief', turns: 1, documents: 1 },
+      ],
+    });
+  });
+
+  it('search:run answers a page of hits with context and every count, and refuses a bad pattern saying where', async () => {
+    const h = handlers();
+    const documentId = [...service.current.documents.keys()][0]!;
+    const page = await invokeChannel(h, 'search:run', { query: literalQuery('training'), offset: 1, limit: 1 });
+    expect(page).toEqual({
+      hits: [{ documentId, start: TRANSCRIPT.indexOf('training at'), end: TRANSCRIPT.indexOf('training at') + 8, before: 'Officer: No ', match: 'training', after: ' at all. We guessed.' }],
+      total: 3,
+      perDocument: { [documentId]: 3 },
+      offset: 1,
+    });
+    await expect(invokeChannel(h, 'search:run', { query: literalQuery('(', { regex: true }) })).rejects.toThrow(
+      'Not a valid regular expression: a group opened with ( is never closed at character 1 ("(" in "(").',
+    );
+  });
+
+  it('ops:previewAutocode counts without changing anything; ops:run then does it as one undoable step', async () => {
+    const h = handlers();
+    const request = { type: 'autocode', query: literalQuery('training'), scope: 'speaker', newCode: { names: ['Training'], parentId: null } } as const;
+    const before = service.history();
+    await expect(invokeChannel(h, 'ops:previewAutocode', request)).resolves.toEqual({
+      hits: 3,
+      created: 3,
+      alreadyCoded: 0,
+      merged: 0,
+      skipped: 0,
+      documents: 1,
+      codeName: 'Training',
+    });
+    expect(service.history()).toEqual(before);
+    const ran = (await invokeChannel(h, 'ops:run', request)) as { ok: boolean; label: string };
+    expect(ran).toMatchObject({ ok: true, label: 'Auto-code “training” with “Training” (3 codings)' });
+    expect([...service.current.codings.values()].map((c) => c.quote).sort()).toEqual(['Any training?', 'No training at all. We guessed.', 'Training is monthly now.']);
+    expect(service.undo().ok).toBe(true);
+    expect(service.current.codings.size).toBe(0);
+    expect(service.current.codes.size).toBe(0);
+  });
+
+  it('suggest:forCode lists passages like the code’s, and accepting one codes it', async () => {
+    const h = handlers();
+    const documentId = [...service.current.documents.keys()][0]!;
+    const start = TRANSCRIPT.indexOf('No training');
+    const applied = service.run({ type: 'applyCode', documentId, start, end: start + 'No training at all.'.length, newCodeName: 'Gaps' });
+    if (!applied.ok) throw new Error(applied.error);
+    const codeId = applied.created.codeId!;
+    const found = (await invokeChannel(h, 'suggest:forCode', { codeId, unit: 'sentence' })) as { start: number; end: number; score: number; terms: string[] }[];
+    expect(found.map((s) => TRANSCRIPT.slice(s.start, s.end))).toEqual(['Any training?', 'Training is monthly now.']);
+    expect(found[0]!.terms).toEqual(['training']);
+    await invokeChannel(h, 'ops:run', { type: 'acceptSuggestion', codeId, documentId, start: found[0]!.start, end: found[0]!.end, score: found[0]!.score });
+    const again = (await invokeChannel(h, 'suggest:forCode', { codeId, unit: 'sentence' })) as { start: number }[];
+    expect(again.map((s) => s.start)).toEqual([found[1]!.start]);
+    // One document coded by hand: nothing else to judge it by, so nothing found.
+    await expect(invokeChannel(h, 'suggest:recall', { codeId, unit: 'sentence', limit: 5 })).resolves.toEqual({ documents: 1, handCoded: 1, found: 0, recall: 0, topN: 5 });
+  });
+});

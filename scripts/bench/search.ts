@@ -1,0 +1,162 @@
+/**
+ * Issue 11 §6: project search, auto-code and "more like this" on the synthetic project.
+ *
+ * - search: a regular expression and a literal over every document, against a bare
+ *   `RegExp` loop over the same texts (search_ratio: what scope, order and hit records cost);
+ *   target ≤ 300 ms.
+ * - auto-code: 1,000 hits of a word widened to their sentences, coded as one step and the
+ *   project saved, as `gloss autocode` and the app do; the first run segments the sentences
+ *   of the documents it touches (cold), the later runs find them segmented (warm); against
+ *   coding one passage and saving (autocode_ratio), since the save of the whole file dominates.
+ * - suggestions: building the sentence index of the whole project (target ≤ 2 s) and one
+ *   query for the code with the most codings (target ≤ 50 ms).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Coder } from '../../shared/model/schema';
+import { stateFromFile } from '../../shared/model/state';
+import { serializeProject } from '../../shared/model/serialize';
+import { searchProject } from '../../shared/analysis/search';
+import { compileQuery, literalQuery } from '../../shared/analysis/search-query';
+import { buildSuggestionIndex, suggestFor } from '../../shared/analysis/suggest';
+import { ProjectService } from '../../electron/service/project-service';
+import { syntheticProject, type SyntheticOptions } from './synthetic-project';
+import { median, now, rounds, timed } from './measure';
+import { NO_AUTOSAVE_MS } from './scenarios';
+
+export const SEARCH_TARGETS = { search_ms: 300, suggest_index_ms: 2000, suggest_query_ms: 50 };
+
+export interface SearchFigures {
+  search_ms: number;
+  search_baseline_ms: number;
+  search_ratio: number;
+  search_hits: number;
+  search_literal_ms: number;
+  autocode_ms: number;
+  autocode_cold_ms: number;
+  /** Coding one passage by hand and saving: the save every change pays. */
+  autocode_baseline_ms: number;
+  autocode_ratio: number;
+  autocode_hits: number;
+  autocode_created: number;
+  suggest_index_ms: number;
+  suggest_passages: number;
+  suggest_query_ms: number;
+  suggest_code_codings: number;
+}
+
+const REGEX = String.raw`\b(?:train|learn)\w*`;
+const REPEATS = 5;
+
+/** Measures search, auto-code and suggestions on a project of `size`, written under `dir` for the auto-code's saves. */
+export async function measureSearch(size: SyntheticOptions, dir: string, progress: (m: string) => void): Promise<SearchFigures> {
+  const project = syntheticProject(size);
+  const state = stateFromFile(project);
+  const texts = [...state.documents.values()].map((d) => d.text);
+  const query = literalQuery(REGEX, { regex: true });
+  const pattern = compileQuery(query);
+  if (!pattern.ok) throw new Error(pattern.error.message);
+
+  let hits = 0;
+  const search = await rounds(1, REPEATS, async () => ({
+    service: await timed(() => {
+      const r = searchProject(state, query);
+      if (!r.ok) throw new Error(r.error.message);
+      hits = r.value.total;
+    }),
+    baseline: await timed(() => {
+      let n = 0;
+      const re = new RegExp(pattern.value.source, pattern.value.flags);
+      for (const text of texts) for (const _ of text.matchAll(re)) n++;
+      return n;
+    }),
+    literal: await timed(() => searchProject(state, literalQuery('handover'))),
+  }));
+  progress(`search: ${hits.toLocaleString('en-US')} hits`);
+
+  // Auto-code 1,000 hits of one word, saved, on a service of its own.
+  const file = path.join(dir, 'autocode.gloss');
+  await fs.writeFile(file, serializeProject(project), 'utf8');
+  const coder: Coder = project.coders[0]!;
+  const service = await ProjectService.open(file, { coder, saveDelayMs: NO_AUTOSAVE_MS });
+  const word = literalQuery('handover', { wholeWord: true });
+  const found = searchProject(service.current, word, {}, { limit: 1000 });
+  if (!found.ok) throw new Error(found.error.message);
+  const only = found.value.hits;
+  const codeId = [...service.current.codes.values()].find((c) => c.codable)!.id;
+  const request = { type: 'autocode', query: word, scope: 'sentence', codeId, only } as const;
+  let created = 0;
+  const autocode: number[] = [];
+  const baseline: number[] = [];
+  const one = { type: 'applyCode', documentId: only[0]!.documentId, start: only[0]!.start, end: only[0]!.end, codeId } as const;
+  try {
+    for (let i = 0; i < 1 + REPEATS; i++) {
+      autocode.push(
+        await timed(async () => {
+          const r = service.run(request);
+          if (!r.ok) throw new Error(r.error);
+          created = r.change.patches.filter((p) => p.table === 'codings').length;
+          await service.flush();
+        }),
+      );
+      service.undo();
+      await service.flush();
+      baseline.push(
+        await timed(async () => {
+          const r = service.run(one);
+          if (!r.ok) throw new Error(r.error);
+          await service.flush();
+        }),
+      );
+      service.undo();
+      await service.flush();
+    }
+  } finally {
+    await service.close();
+  }
+  progress(`auto-code: ${created} codings from ${only.length} hits`);
+
+  const t = now();
+  const index = buildSuggestionIndex(state, 'sentence');
+  const indexMs = now() - t;
+  let busiest = '';
+  let most = -1;
+  for (const [id, codings] of state.codingsByCode) if (codings.size > most) [busiest, most] = [id, codings.size];
+  const queries: number[] = [];
+  for (let i = 0; i < 1 + REPEATS; i++) queries.push(await timed(() => suggestFor(state, index, busiest, 20)));
+
+  const searchMs = median(search.service!);
+  const baselineMs = median(search.baseline!);
+  return {
+    search_ms: searchMs,
+    search_baseline_ms: baselineMs,
+    search_ratio: searchMs / baselineMs,
+    search_hits: hits,
+    search_literal_ms: median(search.literal!),
+    autocode_ms: median(autocode.slice(1)),
+    autocode_cold_ms: autocode[0]!,
+    autocode_baseline_ms: median(baseline.slice(1)),
+    autocode_ratio: median(autocode.slice(1)) / median(baseline.slice(1)),
+    autocode_hits: only.length,
+    autocode_created: created,
+    suggest_index_ms: indexMs,
+    suggest_passages: index.passages.length,
+    suggest_query_ms: median(queries.slice(1)),
+    suggest_code_codings: most,
+  };
+}
+
+/** The figures as the bench's table prints them. */
+export function searchTable(f: SearchFigures): string {
+  const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  return [
+    `Search, auto-code and suggestions (issue 11)`,
+    `  regex search ${JSON.stringify(REGEX)}: ${ms(f.search_ms)} for ${f.search_hits.toLocaleString('en-US')} hits (target ≤ ${SEARCH_TARGETS.search_ms} ms)  ${mark(f.search_ms <= SEARCH_TARGETS.search_ms)}`,
+    `    against a bare RegExp loop ${ms(f.search_baseline_ms)}: ${f.search_ratio.toFixed(2)}×; a literal word: ${ms(f.search_literal_ms)}`,
+    `  auto-code ${f.autocode_hits.toLocaleString('en-US')} hits to sentences (${f.autocode_created.toLocaleString('en-US')} codings) with the save: ${ms(f.autocode_ms)} (first run ${ms(f.autocode_cold_ms)})`,
+    `    against coding one passage and saving ${ms(f.autocode_baseline_ms)}: ${f.autocode_ratio.toFixed(2)}×`,
+    `  suggestion index, ${f.suggest_passages.toLocaleString('en-US')} sentences: ${ms(f.suggest_index_ms)} (target ≤ ${SEARCH_TARGETS.suggest_index_ms} ms)  ${mark(f.suggest_index_ms <= SEARCH_TARGETS.suggest_index_ms)}`,
+    `  suggestion query, a code with ${f.suggest_code_codings.toLocaleString('en-US')} codings: ${ms(f.suggest_query_ms)} (target ≤ ${SEARCH_TARGETS.suggest_query_ms} ms)  ${mark(f.suggest_query_ms <= SEARCH_TARGETS.suggest_query_ms)}`,
+  ].join('\n');
+}
