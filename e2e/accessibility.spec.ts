@@ -4,6 +4,8 @@ import { expect, test } from './fixtures';
 import { codeSelectionAs, importThroughChooser, selectWithMouse } from './helpers';
 
 test('the main view with a document open has no serious or critical axe violations', async ({ page }) => {
+  // Four full axe runs over the page: about 25 s on a quiet 2-core machine, over the 30 s default on a busy one.
+  test.setTimeout(120_000);
   await importThroughChooser(page, [{ name: 'Interview.txt', content: 'Interviewer: Any training?\n\nOfficer: None at all, we learned on the job.' }]);
   await selectWithMouse(page, 'None at all', 'on the job');
   await codeSelectionAs(page, 'training gaps');

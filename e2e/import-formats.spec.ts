@@ -25,7 +25,7 @@ test('a DOCX and a PDF imported through the UI show their structure and can be c
     { name: 'Review.pdf', content: Buffer.from(PDF) },
   ]);
   const documents = page.getByRole('list', { name: 'Documents' });
-  await expect(documents.getByRole('button', { name: 'Anna', exact: true })).toBeVisible();
+  await expect(documents.getByRole('button', { name: 'Anna', exact: true })).toBeVisible({ timeout: 30_000 }); // pdf.js loads on the first PDF: seconds on a busy machine
   await expect(documents.getByRole('button', { name: 'Review', exact: true })).toBeVisible();
 
   // The Word document: its headings are headings, its list items indented.
