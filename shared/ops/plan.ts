@@ -14,6 +14,10 @@ import type { OpRequest } from './requests';
 import { planAnonymise, planEditDocumentText, type EditReport } from './edit-text';
 import { matchCodebook } from '../formats/codebook/match';
 import { planRepair } from './repair-project';
+import { coderPatches } from './coder';
+import { planCreateVariable, planSetValue } from './variables';
+import { planAddToCase, planCreateCase } from './cases';
+import { deleteSummariesPatches, moveSummariesPatches, planSetSummary } from './summaries';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -28,7 +32,7 @@ export interface Planned {
   label: string;
   change: Change;
   /** Ids of entities the operation created, for the caller to select or report. */
-  created: { codeId?: string; codingId?: string; memoId?: string; documentIds?: string[] };
+  created: { codeId?: string; codingId?: string; memoId?: string; documentIds?: string[]; variableId?: string; caseId?: string; summaryId?: string };
   /** For operations that change a document's text: what happened to its codings. */
   report?: EditReport;
 }
@@ -40,11 +44,6 @@ function needCode(state: ProjectState, codeId: string): Result<Code> {
   return code ? ok(code) : err(`there is no code with id ${codeId}`);
 }
 
-/** Records the coder with their change; again when they have since changed their name or colour. */
-function coderPatches(state: ProjectState, ctx: PlanContext): Patch[] {
-  const stored = state.coders.get(ctx.coder.id);
-  return stored && stored.name === ctx.coder.name && stored.color === ctx.coder.color ? [] : [{ table: 'coders', op: 'put', value: ctx.coder }];
-}
 
 function siblingNameTaken(state: ProjectState, parentId: string | null, name: string, exceptId?: string): boolean {
   const lower = name.trim().toLocaleLowerCase();
@@ -139,6 +138,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
         patches.push(...deleteCodingsPatches(state, state.codingsByCode.get(codeId) ?? []));
       }
       for (const memo of memosOn(state, 'code', new Set(ids))) patches.push({ table: 'memos', op: 'del', id: memo.id });
+      patches.push(...deleteSummariesPatches(state, { codeIds: new Set(ids) }));
       for (const codeId of ids) patches.push({ table: 'codes', op: 'del', id: codeId });
       return ok({ label: `Delete code “${code.value.name}”`, change: { patches }, created: {} });
     }
@@ -187,6 +187,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       for (const memo of memosOn(state, 'code', new Set([source.value.id]))) {
         patches.push({ table: 'memos', op: 'put', value: { ...memo, target: { kind: 'code', id: target.value.id } } });
       }
+      patches.push(...moveSummariesPatches(state, source.value.id, target.value.id));
       if (source.value.description && !target.value.description.includes(source.value.description)) {
         const description = [target.value.description, source.value.description].filter(Boolean).join('\n\n');
         patches.push({ table: 'codes', op: 'put', value: { ...target.value, description } });
@@ -233,6 +234,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       if (!doc) return err(`there is no document with id ${request.documentId}`);
       const patches = deleteCodingsPatches(state, state.codingsByDocument.get(doc.id) ?? []);
       for (const memo of memosOn(state, 'document', new Set([doc.id]))) patches.push({ table: 'memos', op: 'del', id: memo.id });
+      patches.push(...deleteSummariesPatches(state, { documentIds: new Set([doc.id]) }));
       for (const c of state.cases.values()) {
         if (c.documentIds.includes(doc.id)) {
           patches.push({ table: 'cases', op: 'put', value: { ...c, documentIds: c.documentIds.filter((d) => d !== doc.id) } });
@@ -292,7 +294,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
         createdAt: ctx.now,
         needsReview: false,
       };
-      patches.push(...coderPatches(state, ctx), { table: 'codings', op: 'put', value: coding });
+      patches.push(...coderPatches(state, ctx.coder), { table: 'codings', op: 'put', value: coding });
       return ok({ label: `Apply code “${code.name}”`, change: { patches }, created: { codingId: coding.id, codeId: created } });
     }
     case 'removeCoding': {
@@ -322,7 +324,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       };
       return ok({
         label: 'Add memo',
-        change: { patches: [...coderPatches(state, ctx), put({ table: 'memos', op: 'put', value: memo })] },
+        change: { patches: [...coderPatches(state, ctx.coder), put({ table: 'memos', op: 'put', value: memo })] },
         created: { memoId: memo.id },
       });
     }
@@ -369,6 +371,16 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       const { patches } = matchCodebook(state, request.codebook, ctx);
       return ok({ label: `Import codebook “${request.codebook.fileName}”`, change: { patches }, created: {} });
     }
+    case 'createVariable':
+      return planCreateVariable(state, request, ctx);
+    case 'setValue':
+      return planSetValue(state, request, ctx);
+    case 'createCase':
+      return planCreateCase(state, request, ctx);
+    case 'addToCase':
+      return planAddToCase(state, request);
+    case 'setSummary':
+      return planSetSummary(state, request, ctx);
     case 'repairProject': {
       const { patches, repaired } = planRepair(state);
       if (repaired.length === 0) return err('there is nothing in this project that Repair can mend');

@@ -3,7 +3,7 @@
  * checks each incoming request against this schema before planning it.
  */
 import { z } from 'zod';
-import { memoTargetSchema, structureRangeSchema } from '../model/schema';
+import { memoTargetSchema, structureRangeSchema, variableSchema, variableValueSchema } from '../model/schema';
 import { incomingCodebookSchema } from '../formats/codebook/schema';
 
 const id = z.string().min(1);
@@ -69,6 +69,22 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('importCodebook'), codebook: incomingCodebookSchema }),
   /** Mend every problem the project check reports that can be mended without loss (shared/ops/repair-project.ts). */
   z.object({ type: z.literal('repairProject') }),
+  z.object({ type: z.literal('createVariable'), name, variableType: variableSchema.shape.type, description: z.string().optional() }),
+  /**
+   * A document's or case's value of a variable (null: no value). An existing variable, or the
+   * name of one to find or create (as text) in the same step. The value must fit the type.
+   */
+  z.object({
+    type: z.literal('setValue'),
+    target: z.object({ kind: z.enum(['document', 'case']), id }),
+    variableId: id.optional(),
+    newVariableName: name.optional(),
+    value: variableValueSchema,
+  }),
+  z.object({ type: z.literal('createCase'), name, documentIds: z.array(id).max(100_000), description: z.string().optional() }),
+  z.object({ type: z.literal('addToCase'), caseId: id, documentIds: z.array(id).min(1).max(100_000) }),
+  /** Write, rewrite or (with empty text) clear the summary of one framework matrix cell. */
+  z.object({ type: z.literal('setSummary'), row: z.object({ kind: z.enum(['case', 'document']), id }), codeId: id, text: z.string().max(1_000_000) }),
 ]);
 
 export type OpRequest = z.infer<typeof opRequestSchema>;
