@@ -88,6 +88,13 @@ export class DesktopSession {
         this.service?.setCoder(coder);
         return coder;
       },
+      exportSettings: {
+        load: async () => ({ csvRaw: this.deps.prefs.csvRaw }),
+        save: async ({ csvRaw }) => {
+          await this.deps.prefs.setCsvRaw(csvRaw);
+          return { csvRaw: this.deps.prefs.csvRaw };
+        },
+      },
     };
   }
 

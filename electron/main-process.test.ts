@@ -310,6 +310,38 @@ describe('the main process', () => {
     expect(await fs.readFile(other, 'utf8')).toBe('a project');
   });
 
+  it('writes CSV cells safe by default; the raw setting is kept in settings.json, and export:save writes what the renderer asks for', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    expect(value<{ ok: boolean }>(await app.invoke('ops:run', { type: 'createCode', name: '@risk' })).ok).toBe(true);
+    const codeLine = async (file: string) => (await fs.readFile(file, 'utf8')).split('\r\n').find((line) => line.includes('@risk'));
+
+    // File ▸ Export goes to the renderer, which sends the request with the setting it holds.
+    menuItem(app.state.menu, 'File', 'Export', 'Codebook (CSV)…').click!();
+    expect(app.win.events().at(-1)).toEqual({ event: 'menu', payload: 'export-codebook-csv' });
+
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:export'))).toEqual({ csvRaw: false });
+    const safe = path.join(dataDir, 'safe');
+    app.state.answers.save.push(safe);
+    expect(value<{ path: string | null }>(await app.invoke('export:save', { kind: 'codebook-csv', csvRaw: false })).path).toBe(`${safe}.csv`);
+    expect(await codeLine(`${safe}.csv`)).toMatch(/^'@risk,'@risk,/);
+
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:setExport', { csvRaw: true }))).toEqual({ csvRaw: true });
+    expect(JSON.parse(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')).csvRaw).toBe(true);
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:export'))).toEqual({ csvRaw: true });
+    const raw = path.join(dataDir, 'raw');
+    app.state.answers.save.push(raw);
+    await app.invoke('export:save', { kind: 'codebook-csv', csvRaw: true });
+    expect(await codeLine(`${raw}.csv`)).toMatch(/^@risk,@risk,/);
+
+    // The kind alone (the form before options existed) means safe cells, whatever the setting.
+    const asked = path.join(dataDir, 'asked');
+    app.state.answers.save.push(asked);
+    await app.invoke('export:save', 'codebook-csv');
+    expect(await codeLine(`${asked}.csv`)).toMatch(/^'@risk,/);
+  });
+
   it('exports a workbook as bytes, imports a REFI-QDA project as a new one, and asks the coder’s name once', async () => {
     const dataDir = await tempDir('gloss-main-');
     const app = await launch([], dataDir);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, UsageError } from './errors';
+import { terminalSafeText } from '../../shared/text/safe-names';
 import { fileErrorReason, isFileSystemError } from '../service/fs-reasons';
 import type { CliIo, Command, OptionValues } from './command';
 import { anonymiseCommand } from './commands/anonymise';
@@ -81,8 +82,14 @@ function parseError(e: unknown, command: string): UsageError {
 /** One line, whatever the message held. */
 const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim();
 
-/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI with `argv` (without node and the script); resolves to the exit code.
+ * Every line goes out through terminalSafeText: names are user data, and a control or bidi
+ * character in one must show as an escape, not act on the terminal (a JSON line stays the
+ * same JSON, since the escapes are JSON's own).
+ */
+export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
+  const io: CliIo = { out: (line) => terminal.out(terminalSafeText(line)), err: (line) => terminal.err(terminalSafeText(line)) };
   const [first, ...rest] = argv;
   setWarningSink((line) => io.err(line));
   try {

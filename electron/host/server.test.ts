@@ -234,6 +234,26 @@ describe('browser host', () => {
       expect(res.body.result.content).toContain('police,training gaps,training gaps,Tester,');
     });
 
+    it('exports CSV cells safe by default and raw when asked, and keeps the raw setting in settings.json', async () => {
+      const created = await invoke('ops:run', { arg: { type: 'createCode', name: '=1+1' } });
+      expect(created.body.result.ok).toBe(true);
+      const codeLine = (csv: string) => csv.split('\r\n').find((line) => line.includes('=1+1'));
+      // The kind alone (the payload before options existed) still works, and is safe.
+      expect(codeLine((await invoke('export:content', { arg: 'codebook-csv' })).body.result.content)).toMatch(/^'=1\+1,'=1\+1,/);
+      expect(codeLine((await invoke('export:content', { arg: { kind: 'codebook-csv' } })).body.result.content)).toMatch(/^'=1\+1,/);
+      expect(codeLine((await invoke('export:content', { arg: { kind: 'codebook-csv', csvRaw: true } })).body.result.content)).toMatch(/^=1\+1,=1\+1,/);
+
+      expect((await invoke('settings:export', {})).body.result).toEqual({ csvRaw: false });
+      expect((await invoke('settings:setExport', { arg: { csvRaw: true } })).body.result).toEqual({ csvRaw: true });
+      expect((await invoke('settings:export', {})).body.result).toEqual({ csvRaw: true });
+      const settings = JSON.parse(await fs.readFile(path.join(dir, 'data', 'settings.json'), 'utf8'));
+      expect(settings).toMatchObject({ csvRaw: true, coder: { name: 'Tester' } });
+      expect((await invoke('settings:setExport', { arg: { csvRaw: 'yes' } })).status).toBe(400);
+      await invoke('settings:setExport', { arg: { csvRaw: false } });
+      const undone = await invoke('history:undo', {});
+      expect(undone.body.result.ok).toBe(true);
+    });
+
     it('answers 400 with the message for an invalid payload', async () => {
       const bad = await invoke('ops:run', { arg: { type: 'applyCode', documentId: 'x', start: -1, end: 2 } });
       expect(bad.status).toBe(400);

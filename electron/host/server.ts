@@ -15,7 +15,7 @@ import { ProjectOpenError } from '../service/durable-file';
 import { createHandlers, type HostContext } from '../service/handlers';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
 import { fileExists, firstFreePath } from '../service/free-path';
-import { coderConfirmed, defaultDataDir, renameCoder } from '../service/settings';
+import { coderConfirmed, defaultDataDir, loadExportSettings, renameCoder, saveExportSettings } from '../service/settings';
 import { checkToken, fromBridge, newToken, tokenCookie, tokenCookieName } from './auth';
 import { EventStream } from './event-stream';
 import { handleInvoke } from './invoke';
@@ -158,6 +158,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       coderUnnamed = false;
       service.setCoder(coder);
       return coder;
+    },
+    exportSettings: {
+      load: () => loadExportSettings(dataDir),
+      save: (settings) => saveExportSettings(dataDir, settings),
     },
   };
   const handlers = createHandlers(context);

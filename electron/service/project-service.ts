@@ -23,7 +23,7 @@ import { previewAnonymise, type AnonymisePreview } from '../../shared/ops/edit-t
 import { err, type Result } from '../../shared/result';
 import { documentNameFor, readDocument } from '../../shared/import/registry';
 import { EXPORT_LABELS } from '../../shared/ipc/export-kinds';
-import { exportFile, toExportContent, type ExportFile } from './export-file';
+import { exportFile, toExportContent, type ExportFile, type ExportOptions } from './export-file';
 import type {
   ExportContent,
   ExportKind,
@@ -364,19 +364,19 @@ export class ProjectService {
    * The export `kind` of the project as it is now. On a big project the status line says
    * an export is under way (a workbook of 100,000 codings takes seconds).
    */
-  async exportFile(kind: ExportKind): Promise<ExportFile> {
+  async exportFile(kind: ExportKind, options: ExportOptions = {}): Promise<ExportFile> {
     const announce = this.state.codings.size >= BIG_EXPORT_CODINGS;
     if (announce) this.progress({ task: `Exporting ${EXPORT_LABELS[kind]}`, done: 0, total: 0 });
     try {
-      return await exportFile(this.state, kind);
+      return await exportFile(this.state, kind, options);
     } finally {
       if (announce) this.progress(null);
     }
   }
 
   /** exportFile in the form the renderer receives it: binary formats come base64-encoded. */
-  async exportContent(kind: ExportKind): Promise<ExportContent> {
-    return toExportContent(await this.exportFile(kind));
+  async exportContent(kind: ExportKind, options: ExportOptions = {}): Promise<ExportContent> {
+    return toExportContent(await this.exportFile(kind, options));
   }
 
   /**

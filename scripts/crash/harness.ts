@@ -32,6 +32,13 @@ export interface HarnessOptions {
   killChance: number;
   /** Kills land within this many ms of a process's start (its likely life on a busy machine). */
   killWindowMs: number;
+  /**
+   * Kill every round's host, once it has served for this many ms (it serves at least a second),
+   * whatever killChance draws, and then start one more writer, which must take over the lock
+   * the host left and be saved: a short run then surely has a kill while the host holds the
+   * project and a change acknowledged after it, however fast or slow the machine is.
+   */
+  killHostAfterMs?: number;
   /** What is still running this long after a round started is killed. */
   roundLimitMs: number;
   /** Seed of the random choices (the timings themselves are the machine's). */
@@ -173,6 +180,37 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessFigure
         timers.push(setTimeout(() => p.kill() && figures.kills++, rnd() * options.killWindowMs));
       };
 
+      const writerAcks: Acks = { codings: [], codes: [] };
+      /** One gloss writer (a coding, or now and then a merge -o), started after `delay` ms. */
+      const writer = async (i: number | string, delay: number, mayBeKilled: boolean) => {
+        const merge = rnd() < 0.25;
+        const startAt = Math.floor(rnd() * (TEXT.length - 40));
+        const endAt = startAt + 1 + Math.floor(rnd() * 30);
+        await sleep(delay);
+        figures.writers++;
+        let mergedCode: string | null = null;
+        let args: string[];
+        if (merge) {
+          mergedCode = randomUUID();
+          const other = path.join(options.dir, `theirs-${round}-${i}.gloss`);
+          await fs.writeFile(other, serializeProject(theirs(mergedCode)));
+          args = ['merge', 'study.gloss', path.basename(other), '-o', 'study.gloss', '--ours'];
+        } else {
+          args = ['code', 'study.gloss', '--doc', 'Interview', '--code', `code ${round}.${i}`, '--start', String(startAt), '--end', String(endAt), '--coder', 'Alice'];
+        }
+        const process = start([...run.gloss, ...args], options.dir, dataDir);
+        running.push(process);
+        if (mayBeKilled) maybeKill(process);
+        const { code, signal } = await process.exit;
+        const printed = process.stdout().trim();
+        if (code === 0 && mergedCode) writerAcks.codes.push(mergedCode);
+        else if (code === 0 && UUID.test(printed)) writerAcks.codings.push(printed);
+        else {
+          figures.unacknowledged++;
+          tally(figures, outcomeOf(code, signal, process.stderr()), `round ${round}, gloss ${args[0]}: ${process.stderr().trim()}`);
+        }
+      };
+
       // The host, when there is one, starts first and holds the project while writers begin.
       const hostsBefore = figures.hosts;
       let hostDone: Promise<void> = Promise.resolve();
@@ -186,6 +224,8 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessFigure
         hostDone = (async () => {
           const client = await hostUrl(host, options.roundLimitMs);
           const serving = Date.now();
+          const killAfter = options.killHostAfterMs;
+          if (killAfter !== undefined) timers.push(setTimeout(() => host.kill() && figures.kills++, Math.min(killAfter, life / 2)));
           const gone = () => host.ended() || overdue();
           const unsaved = client ? await driveHost(client, round, () => Date.now() - serving > life, gone, hostAcks) : [];
           // Stopped as a user stops it (Ctrl+C saves first), unless it was killed.
@@ -193,44 +233,13 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessFigure
           const { code, signal } = await host.exit;
           if (code === 0 && signal === null) hostAcks.codes.push(...unsaved);
           if (code !== 0) tally(figures, `host ${outcomeOf(code, signal, host.stderr())}`, `round ${round}, host: ${host.stderr().trim()}`);
+          // A writer after the host was killed must take over the lock it left and be saved.
+          if (killAfter !== undefined && signal === 'SIGKILL') await writer('after-host', 0, false);
         })();
       }
 
-      const writerAcks: Acks = { codings: [], codes: [] };
       const writers: Promise<void>[] = [];
-      for (let i = 0; i < options.writers; i++) {
-        const delay = rnd() * 1_500;
-        const merge = rnd() < 0.25;
-        const startAt = Math.floor(rnd() * (TEXT.length - 40));
-        const endAt = startAt + 1 + Math.floor(rnd() * 30);
-        writers.push(
-          (async () => {
-            await sleep(delay);
-            figures.writers++;
-            let mergedCode: string | null = null;
-            let args: string[];
-            if (merge) {
-              mergedCode = randomUUID();
-              const other = path.join(options.dir, `theirs-${round}-${i}.gloss`);
-              await fs.writeFile(other, serializeProject(theirs(mergedCode)));
-              args = ['merge', 'study.gloss', path.basename(other), '-o', 'study.gloss', '--ours'];
-            } else {
-              args = ['code', 'study.gloss', '--doc', 'Interview', '--code', `code ${round}.${i}`, '--start', String(startAt), '--end', String(endAt), '--coder', 'Alice'];
-            }
-            const writer = start([...run.gloss, ...args], options.dir, dataDir);
-            running.push(writer);
-            maybeKill(writer);
-            const { code, signal } = await writer.exit;
-            const printed = writer.stdout().trim();
-            if (code === 0 && mergedCode) writerAcks.codes.push(mergedCode);
-            else if (code === 0 && UUID.test(printed)) writerAcks.codings.push(printed);
-            else {
-              figures.unacknowledged++;
-              tally(figures, outcomeOf(code, signal, writer.stderr()), `round ${round}, gloss ${args[0]}: ${writer.stderr().trim()}`);
-            }
-          })(),
-        );
-      }
+      for (let i = 0; i < options.writers; i++) writers.push(writer(i, rnd() * 1_500, true));
 
       // The time bound: whatever still runs is killed.
       const bound = setInterval(() => {

@@ -4,6 +4,7 @@ import { coderAmong } from '../../service/coder';
 import { CliError, UsageError } from '../errors';
 import { changeProject } from '../project-session';
 import { labelOf, optionalString, projectArgument, type Command } from '../command';
+import { terminalSafe } from '../../../shared/text/safe-names';
 
 export const importCommand: Command = {
   name: 'import',
@@ -45,7 +46,8 @@ Options:
       if (response.result && !response.result.ok) throw new CliError(`${labelOf(file)}: ${response.result.error}`);
       return response.imported;
     }, { io });
-    for (const doc of imported) io.out(`${doc.id}\t${doc.name}`);
+    // One line per document, id TAB name: a tab or line break in a name must not add a column or a line.
+    for (const doc of imported) io.out(`${doc.id}\t${terminalSafe(doc.name)}`);
     for (const note of notes) io.err(`gloss: ${note}`);
     for (const failure of failures) io.err(`gloss: ${failure}`);
     return failures.length > 0 ? 1 : 0;

@@ -7,6 +7,7 @@ import { useGloss } from '../store';
 import type { DocumentEntry } from '../store/selectors';
 import { startAnonymise, startDeleteDocument, startEditText } from './actions';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function DocumentRow({ entry }: { entry: DocumentEntry }) {
   const isOpen = useGloss((s) => s.documentId === entry.id && s.view === 'reader');
@@ -27,7 +28,7 @@ export function DocumentRow({ entry }: { entry: DocumentEntry }) {
     <li className={isOpen ? 'row current' : 'row'} onContextMenu={(e) => (e.preventDefault(), setContextAt({ x: e.clientX, y: e.clientY }))}>
       {renaming ? (
         <RenameField
-          label={`New name for ${entry.name}`}
+          label={`New name for ${visibleName(entry.name)}`}
           initial={entry.name}
           onSave={(name) => {
             setRenaming(false);
@@ -46,15 +47,15 @@ export function DocumentRow({ entry }: { entry: DocumentEntry }) {
               setView('reader');
             }}
           >
-            <span className="row-name">{entry.name}</span>
+            <span className="row-name">{visibleName(entry.name)}</span>
           </button>
           <span className="count" title={entry.codings === 1 ? '1 coding' : `${entry.codings} codings`}>
             {entry.codings}
           </span>
         </>
       )}
-      <MenuButton label={`More actions for ${entry.name}`} items={actions} />
-      {contextAt && <Menu label={`Actions for ${entry.name}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
+      <MenuButton label={`More actions for ${visibleName(entry.name)}`} items={actions} />
+      {contextAt && <Menu label={`Actions for ${visibleName(entry.name)}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
     </li>
   );
 }

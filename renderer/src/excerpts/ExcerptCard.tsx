@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useGloss } from '../store';
 import type { Excerpt } from '../../../shared/analysis/excerpts';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export const ExcerptCard = memo(function ExcerptCard({ excerpt }: { excerpt: Excerpt }) {
   const jumpTo = useGloss((s) => s.jumpTo);
@@ -24,12 +25,12 @@ export const ExcerptCard = memo(function ExcerptCard({ excerpt }: { excerpt: Exc
         </span>
       </button>
       <div className="excerpt-meta" id={`excerpt-meta-${coding.id}`}>
-        <span className="excerpt-document">{excerpt.documentName}</span>
+        <span className="excerpt-document">{visibleName(excerpt.documentName)}</span>
         <span className="excerpt-code">
           <span className="swatch" style={{ background: excerpt.codeColor }} aria-hidden="true" />
-          {excerpt.codeName}
+          {visibleName(excerpt.codeName)}
         </span>
-        <span className="excerpt-coder">{excerpt.coderName}</span>
+        <span className="excerpt-coder">{visibleName(excerpt.coderName)}</span>
         {coding.needsReview && (
           <span className="review-tag">
             <span aria-hidden="true">⚠ </span>needs review

@@ -7,6 +7,7 @@
  * every code comes in as codable.
  */
 import { CODEBOOK_HEADER } from '../../export/csv-codebook';
+import { unguardedCell } from '../../export/csv';
 import { MAX_CODE_DEPTH } from '../../import/limits';
 import { err, ok, type Result } from '../../result';
 import { parseCsv } from './csv-parse';
@@ -75,9 +76,10 @@ export function readCodebookCsv(text: string, fileName: string): Result<Incoming
       return refuse(`the column “${column}” is missing (a codebook CSV needs the columns ${REQUIRED.join(' and ')}, as Gloss's codebook export writes them)`);
     }
   }
+  // Gloss's export puts a ' before a cell a spreadsheet would run (shared/export/csv.ts); it is not part of the name.
   const cell = (record: string[], column: string): string => {
     const index = columns.get(column);
-    return index === undefined ? '' : (record[index] ?? '');
+    return index === undefined ? '' : unguardedCell(record[index] ?? '');
   };
 
   const rows = new Map<string, Row>();

@@ -4,6 +4,7 @@ import type { Coder } from '../../../../shared/model/schema';
 import type { AgreementUnit } from '../../../../shared/agreement/types';
 import { useAgreement } from './agreement-store';
 import { UNIT_NAMES } from './table-rows';
+import { visibleName } from '../../../../shared/text/safe-names';
 
 const UNITS: AgreementUnit[] = ['char', 'segment', 'document'];
 
@@ -51,7 +52,7 @@ export function AgreementControls({ coders, chosen, overlapValid, canCompute, ca
         {coders.map(({ coder, codings }) => (
           <label key={coder.id} className="check">
             <input type="checkbox" checked={chosen.includes(coder.id)} onChange={(e) => toggle(coder.id, e.target.checked)} />
-            {coder.name} <span className="count">{codings.toLocaleString('en')}</span>
+            {visibleName(coder.name)} <span className="count">{codings.toLocaleString('en')}</span>
           </label>
         ))}
         {chosen.length < 2 && <p className="error-text agreement-note">Choose at least two coders.</p>}
