@@ -22,6 +22,7 @@ import { mergeCommand } from './commands/merge';
 import { gitSetupCommand } from './commands/git-setup';
 import { agreementCommand } from './commands/agreement';
 import { repairCommand } from './commands/repair';
+import { analyseCommand } from './commands/analyse';
 import { setWarningSink } from './problem-warnings';
 
 export const COMMANDS: readonly Command[] = [
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   gitSetupCommand,
   agreementCommand,
   repairCommand,
+  analyseCommand,
 ];
 
 function version(): string {

@@ -12,7 +12,8 @@ import { HandlerError } from '../../service/handler-error';
 import { readProject } from '../project-session';
 import { noExtraArguments, optionalString, projectArgument, type Command, type OptionValues } from '../command';
 
-function writeFailure(out: string, e: unknown): CliError {
+/** A failed write of an output file as the CLI says it: the reason and the way out. */
+export function writeFailure(out: string, e: unknown): CliError {
   const code = (e as NodeJS.ErrnoException).code;
   const reason =
     code === 'ENOENT' ? `the folder ${path.dirname(path.resolve(out))} does not exist`
@@ -27,7 +28,7 @@ function writeFailure(out: string, e: unknown): CliError {
  * rename); a device, pipe or socket (/dev/stdout, a named pipe) is written straight into,
  * because renaming a temp file over it would replace the device with a plain file.
  */
-async function writeOutput(out: string, content: string | Uint8Array): Promise<void> {
+export async function writeOutput(out: string, content: string | Uint8Array): Promise<void> {
   const stat = await fs.stat(out).catch(() => null);
   if (stat !== null && !stat.isFile() && !stat.isDirectory()) await fs.writeFile(out, content);
   else await writeFileDurably(out, content, false);
