@@ -23,6 +23,10 @@ import { gitSetupCommand } from './commands/git-setup';
 import { agreementCommand } from './commands/agreement';
 import { repairCommand } from './commands/repair';
 import { analyseCommand } from './commands/analyse';
+import { attributeCommand } from './commands/attribute';
+import { caseCommand } from './commands/case';
+import { memoCommand } from './commands/memo';
+import { summaryCommand } from './commands/summary';
 import { setWarningSink } from './problem-warnings';
 
 export const COMMANDS: readonly Command[] = [
@@ -40,6 +44,10 @@ export const COMMANDS: readonly Command[] = [
   agreementCommand,
   repairCommand,
   analyseCommand,
+  attributeCommand,
+  caseCommand,
+  memoCommand,
+  summaryCommand,
 ];
 
 function version(): string {

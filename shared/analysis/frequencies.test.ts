@@ -69,7 +69,7 @@ describe('code frequencies', () => {
 
   it('agree with a character-by-character count, and the rows add up to the codings counted', () => {
     fc.assert(
-      fc.property(arbitraryProject, fc.constantFrom(undefined, ['ana']), (s, coderIds) => {
+      fc.property(arbitraryProject, fc.constantFrom<string[] | undefined>(undefined, ['ana']), (s, coderIds) => {
         const state = analysisProject(s);
         const rows = codeFrequencies(state, coderIds ? { coderIds } : {});
         const counted = s.codings.filter((c) => !coderIds || coderIds.includes(c[4]!));

@@ -10,7 +10,7 @@ import type { CodeQuery } from './retrieval';
 
 type Token = { kind: 'and' | 'or' | 'not' | 'open' | 'close' } | { kind: 'name'; name: string };
 
-const KEYWORDS: Record<string, Token['kind']> = { AND: 'and', OR: 'or', NOT: 'not' };
+const KEYWORDS: Record<string, 'and' | 'or' | 'not'> = { AND: 'and', OR: 'or', NOT: 'not' };
 
 function tokens(text: string): Result<Token[]> {
   const out: Token[] = [];

@@ -68,7 +68,7 @@ describe('AND / OR / NOT retrieval', () => {
 
   it('holds for exactly the characters where the query is true, character by character', () => {
     fc.assert(
-      fc.property(arbitraryProject, query, fc.constantFrom(undefined, ['ana']), (s, q, coderIds) => {
+      fc.property(arbitraryProject, query, fc.constantFrom<string[] | undefined>(undefined, ['ana']), (s, q, coderIds) => {
         const state = analysisProject(s);
         const scope = analysisScope(state);
         const filter = coderIds ? { coderIds } : {};

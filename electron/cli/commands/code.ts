@@ -62,7 +62,8 @@ function resolveSpan(doc: GlossDocument, choice: SpanChoice, label: string): { s
   return { start, end };
 }
 
-function runOp(service: ProjectService, request: OpRequest, label: string) {
+/** Runs one operation; a refusal becomes the CLI error naming the file. */
+export function runOp(service: ProjectService, request: OpRequest, label: string) {
   const response = service.run(request);
   if (!response.ok) throw new CliError(`${label}: ${response.error}`);
   return response;
