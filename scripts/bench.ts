@@ -5,8 +5,9 @@
  * issue 2 section 10; then, in Chromium, opening a 1 MB document with 5,000 codings in the
  * reader (issue 3 section 2, see bench/reader.ts); then, for two coders on the same size of
  * project, merging their copies and computing agreement in all three units (issue 5
- * section 4, see bench/merge.ts and bench/agreement.ts); and how long the `gloss` command
- * takes to start against a bare node (issue 10, see bench/cli-start.ts).
+ * section 4, see bench/merge.ts and bench/agreement.ts); how long the `gloss` command
+ * takes to start against a bare node (issue 10, see bench/cli-start.ts); and the analysis
+ * views: frequencies, co-occurrence and matrices (issue 12 section 7, see bench/analysis.ts).
  *
  *   npm run bench               a table with PASS/MISS marks (progress on stderr)
  *   npm run bench -- --json     one JSON object on stdout, nothing else
@@ -33,6 +34,7 @@ import { measureReader, readerJson, readerTable, type ReaderFigures } from './be
 import { agreementTable, measureAgreement, AGREEMENT_TARGET_MS, type AgreementFigures } from './bench/agreement';
 import { measureMerge, type MergeFigures } from './bench/merge';
 import { cliStartTable, measureCliStart, type CliStartFigures } from './bench/cli-start';
+import { analysisTable, measureAnalysis, type AnalysisFigures } from './bench/analysis';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -107,6 +109,7 @@ interface BenchResult {
   merge: MergeFigures;
   agreement: AgreementFigures;
   cliStart: CliStartFigures;
+  analysis: AnalysisFigures;
 }
 
 async function bench(dir: string): Promise<BenchResult> {
@@ -145,7 +148,8 @@ async function bench(dir: string): Promise<BenchResult> {
   const reader = await step('reader', () => measureReader(dir, progress));
   const merge = await step('merge', () => measureMerge(size));
   const agreement = await step('agreement', () => measureAgreement(size, progress));
-  return { figures, steps, reader, merge, agreement, cliStart };
+  const analysis = await step('analysis', () => measureAnalysis(size, progress));
+  return { figures, steps, reader, merge, agreement, cliStart, analysis };
 }
 
 /** `--only export`: the excerpts export alone, on the same synthetic project. */
@@ -185,14 +189,15 @@ async function main(): Promise<void> {
       process.stdout.write((await benchExport(dir)) + '\n');
       return;
     }
-    const { figures, steps, reader, merge, agreement, cliStart } = await bench(dir);
-    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart }, steps) + '\n');
+    const { figures, steps, reader, merge, agreement, cliStart, analysis } = await bench(dir);
+    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart, ...analysis }, steps) + '\n');
     else {
       const tables = [
         toTable(figures),
         readerTable(reader),
         mergeTable(merge),
         agreementTable(agreement),
+        analysisTable(analysis),
         cliStartTable(cliStart),
         ...(steps ? [breakdownTable(steps)] : []),
       ];

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { codeFrequencies, frequencyCodings } from './frequencies';
 import { analysisProject, type ProjectSpec } from './fixtures/analysis-project';
 import { arbitraryProject, CODE_IDS } from './fixtures/arbitrary-project';
-import { subtreeIds, analysisScope } from './scope';
+import { byPosition, subtreeIds, analysisScope } from './scope';
+import type { Coding } from '../model/schema';
 
 const spec: ProjectSpec = {
   documents: { d1: 'We never had any training at all.', d2: 'Data sharing took weeks.', d3: 'Nothing coded here.' },
@@ -87,6 +88,18 @@ describe('code frequencies', () => {
         expect(rows.map((r) => r.codeId).sort()).toEqual([...CODE_IDS]);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('codings in order of position', () => {
+  it('sorts by start, then end, whatever order they come in', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(50), fc.integer({ min: 1, max: 20 })), { maxLength: 60 }), (spans) => {
+        const codings = spans.map(([start, length], i) => ({ id: `c${i}`, start, end: start + length }) as Coding);
+        const expected = [...codings].sort((a, b) => a.start - b.start || a.end - b.end).map((c) => [c.start, c.end]);
+        expect(byPosition(codings).map((c) => [c.start, c.end])).toEqual(expected);
+      }),
     );
   });
 });

@@ -121,7 +121,7 @@ export function analysisScope(state: AnalysisState, filter: AnalysisFilter = {})
   return {
     documents,
     hasDocument: (id) => counted.has(id),
-    counts: (coding) => counted.has(coding.documentId) && (!coders || coders.has(coding.coderId)),
+    counts: coders ? (coding) => counted.has(coding.documentId) && coders.has(coding.coderId) : (coding) => counted.has(coding.documentId),
     tree,
     index,
     parent,
@@ -129,17 +129,43 @@ export function analysisScope(state: AnalysisState, filter: AnalysisFilter = {})
   };
 }
 
-/** The counted codings of each counted document, in document order, each list sorted by start then end. */
+/**
+ * The counted codings of each counted document, in document order, each list sorted by
+ * start then end. One pass over the codings table into a bucket per document (looking each
+ * coding up by id through the per-document index cost three times as much on the
+ * 100,000-coding benchmark), then a numeric sort per bucket (see byPosition).
+ */
 export function codingsByDocumentIn(state: AnalysisState, scope: Scope): { doc: GlossDocument; codings: Coding[] }[] {
-  const out: { doc: GlossDocument; codings: Coding[] }[] = [];
-  for (const doc of scope.documents) {
-    const codings: Coding[] = [];
-    for (const id of state.codingsByDocument.get(doc.id) ?? []) {
-      const coding = state.codings.get(id);
-      if (coding && scope.counts(coding)) codings.push(coding);
+  const position = new Map(scope.documents.map((d, i) => [d.id, i]));
+  const buckets: Coding[][] = scope.documents.map(() => []);
+  for (const coding of state.codings.values()) {
+    const i = position.get(coding.documentId);
+    if (i !== undefined && scope.counts(coding)) buckets[i]!.push(coding);
+  }
+  return scope.documents.map((doc, i) => ({ doc, codings: byPosition(buckets[i]!) }));
+}
+
+/**
+ * `codings` sorted by start, then end. The starts are sorted as numbers in a typed array
+ * (start × n + index: exact below 2^53, as offsets stay below 2^31 and a document holds far
+ * fewer than 2^22 codings), which is about twice as fast as sorting the objects with a
+ * comparison function; codings sharing a start, usually few, are then put in order of end.
+ */
+export function byPosition(codings: readonly Coding[]): Coding[] {
+  const n = codings.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = codings[i]!.start * n + i;
+  keys.sort();
+  const out = new Array<Coding>(n);
+  for (let i = 0; i < n; i++) out[i] = codings[keys[i]! % n]!;
+  for (let i = 1; i < n; i++) {
+    const c = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]!.start === c.start && out[j]!.end > c.end) {
+      out[j + 1] = out[j]!;
+      j--;
     }
-    codings.sort((a, b) => a.start - b.start || a.end - b.end);
-    out.push({ doc, codings });
+    out[j + 1] = c;
   }
   return out;
 }
