@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cCoefficient, cooccurrence, cooccurrenceTable, cooccurringPassages } from './cooccurrence';
+import { cCoefficient, cooccurrence, cooccurrenceTable, cooccurringPassages, pairCounter } from './cooccurrence';
 import { analysisProject, type ProjectSpec } from './fixtures/analysis-project';
 import { arbitraryProject } from './fixtures/arbitrary-project';
 import { paragraphStarts, paragraphsOf } from '../text/paragraphs';
@@ -100,6 +100,21 @@ describe('co-occurrence', () => {
         for (const p of cooccurrence(state).pairs) expect(near.get(p.codeA.codeId + p.codeB.codeId)).toBeGreaterThanOrEqual(p.count);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('counts pairs the same in a dense table (up to 1,024 codes) and in a map (beyond)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(99)), (keys) => {
+        const dense = pairCounter(10, true);
+        const sparse = pairCounter(10, false);
+        for (const key of keys) {
+          dense.add(key);
+          sparse.add(key);
+        }
+        expect(sparse.entries()).toEqual(dense.entries());
+        expect(dense.entries().reduce((sum, [, n]) => sum + n, 0)).toBe(keys.length);
+      }),
     );
   });
 });

@@ -92,6 +92,29 @@ function sweepPairs(items: readonly Placed[], meet: (earlier: Placed, later: Pla
   }
 }
 
+/** Largest number of codes whose pairs are counted in a dense table (8 MB of counts at most); beyond it, a map of the pairs that occur. */
+const DENSE_CODES = 1024;
+
+/** Counts per pair key (a * m + b) for `m` codes; entries come out in order of key. */
+export function pairCounter(m: number, dense = m <= DENSE_CODES): { add(key: number): void; entries(): [number, number][] } {
+  if (dense) {
+    const table = new Float64Array(m * m);
+    return {
+      add: (key) => void table[key]!++,
+      entries: () => {
+        const out: [number, number][] = [];
+        for (let key = 0; key < table.length; key++) if (table[key]! > 0) out.push([key, table[key]!]);
+        return out;
+      },
+    };
+  }
+  const map = new Map<number, number>();
+  return {
+    add: (key) => void map.set(key, (map.get(key) ?? 0) + 1),
+    entries: () => [...map.entries()].sort((x, y) => x[0] - y[0]),
+  };
+}
+
 function shownIndexOf(scope: Scope): Map<string, number> {
   return new Map(scope.shown.map((treeIndex, i) => [scope.tree[treeIndex]!.id, i]));
 }
@@ -103,19 +126,15 @@ export function cooccurrence(state: AnalysisState, options: CooccurrenceOptions 
   const shownIndex = shownIndexOf(scope);
   const m = scope.shown.length;
   const codings = new Float64Array(m);
-  // Pairs by a * m + b (a < b): sparse, since a project with thousands of codes has few pairs that meet.
-  const counts = new Map<number, number>();
+  const counts = pairCounter(m);
   for (const { doc, codings: inDoc } of codingsByDocumentIn(state, scope)) {
     const items = placed(doc, inDoc, shownIndex, within);
     for (const item of items) codings[item.code]!++;
-    sweepPairs(items, (x, y) => {
-      const key = x.code < y.code ? x.code * m + y.code : y.code * m + x.code;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    });
+    sweepPairs(items, (x, y) => counts.add(x.code < y.code ? x.code * m + y.code : y.code * m + x.code));
   }
   const codes = scope.shown.map((treeIndex, i) => ({ ...codeRow(state, scope, treeIndex), codings: codings[i]! }));
-  const pairs = [...counts.entries()]
-    .sort((x, y) => x[0] - y[0])
+  const pairs = counts
+    .entries()
     .map(([key, count]) => {
       const codeA = codes[Math.floor(key / m)]!;
       const codeB = codes[key % m]!;
