@@ -100,6 +100,20 @@ describe('gloss analyse', () => {
     expect((await fs.readFile(path.join(dir, 'm.csv'), 'utf8')).split('\r\n').slice(0, 2)).toEqual(['\ufeffcode_path,Interview 1,Interview 2', "'=SUM(A1),17.24,0"]);
   });
 
+  it('framework: the summaries written with gloss summary beside their codings, as JSON, CSV and Markdown', async () => {
+    expect((await gloss('summary', 'study.gloss', '--case', 'Bo', '--code', 'Barriers', '--text', '=Slow data, weeks.')).code).toBe(0);
+    expect(await json('analyse', 'study.gloss', 'framework', '--code', 'Barriers', '--code', 'Barriers > Data sharing', '--json')).toEqual({
+      rows: ['Ana', 'Bo'],
+      columns: ['Barriers', 'Barriers > Data sharing'],
+      summaries: [[null, null], ['=Slow data, weeks.', null]],
+      counts: [[1, 1], [1, 2]],
+    });
+    await gloss('analyse', 'study.gloss', 'framework', '--code', 'Barriers', '--csv', 'f.csv');
+    expect((await fs.readFile(path.join(dir, 'f.csv'), 'utf8')).split('\r\n').slice(0, 3)).toEqual(['\ufeffcase,Barriers', 'Ana,', `Bo,"'=Slow data, weeks."`]);
+    await gloss('analyse', 'study.gloss', 'framework', '--rows', 'documents', '--code', 'Barriers', '--markdown', 'f.md', '--where', 'Region=South');
+    expect(await fs.readFile(path.join(dir, 'f.md'), 'utf8')).toBe('# Framework matrix: Analysis\n\n## Interview 2\n\n### Barriers\n\n_No summary yet._\n\n_1 coding._\n');
+  });
+
   it('prints a table for a person', async () => {
     const run = await gloss('analyse', 'study.gloss', 'frequencies');
     expect(run.stdout.split('\n')[0]).toMatch(/^Code\s+Codings\s+Documents\s+Characters/);
@@ -114,14 +128,15 @@ describe('gloss analyse', () => {
       expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(run.stderr.trimEnd()).toMatch(message);
     };
-    await refusal(['analyse', 'study.gloss'], /name a view after the project: frequencies, cooccurrence, matrix, retrieve/);
+    await refusal(['analyse', 'study.gloss'], /name a view after the project: frequencies, cooccurrence, matrix, retrieve, framework/);
     await refusal(['analyse', 'study.gloss', 'charts'], /there is no view "charts"/);
     await refusal(['analyse', 'study.gloss', 'frequencies', '--paragraph'], 'gloss: analyse: --paragraph goes with cooccurrence, not frequencies');
     await refusal(['analyse', 'study.gloss', 'matrix', '--columns', 'variable:Age'], 'gloss: study.gloss: no variable named "Age" (variables: Region)');
     await refusal(['analyse', 'study.gloss', 'frequencies', '--case', 'Cy'], 'gloss: study.gloss: no case named "Cy" (cases: Ana, Bo)');
     await refusal(['analyse', 'study.gloss', 'retrieve', '--query', 'Barriers AND'], /--query: a code name was expected before the end/);
     await refusal(['analyse', 'study.gloss', 'retrieve', '--query', 'Trust'], /no code named "Trust"/);
-    await refusal(['analyse', 'study.gloss', 'frequencies', '--json', '--csv', 'x.csv'], /not both/);
+    await refusal(['analyse', 'study.gloss', 'frequencies', '--json', '--csv', 'x.csv'], /give one of --json, --csv OUT and --markdown OUT/);
+    await refusal(['analyse', 'study.gloss', 'matrix', '--markdown', 'm.md'], 'gloss: analyse: --markdown goes with framework, not matrix');
     await refusal(['analyse', 'study.gloss', 'frequencies', '--csv', 'other.gloss'], /names a Gloss project/);
   });
 });

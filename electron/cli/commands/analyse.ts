@@ -11,6 +11,7 @@ import { cooccurrence } from '../../../shared/analysis/cooccurrence';
 import { codeMatrix, type CodeMatrix, type MatrixColumns } from '../../../shared/analysis/matrix';
 import { retrieve } from '../../../shared/analysis/retrieval';
 import { mapCodes, parseQuery } from '../../../shared/analysis/query-text';
+import { frameworkMarkdown, frameworkMatrix } from '../../../shared/analysis/framework';
 import type { AnalysisFilter } from '../../../shared/analysis/scope';
 import { toCsv } from '../../../shared/export/csv';
 import type { ProjectState } from '../../../shared/model/state';
@@ -29,6 +30,8 @@ interface ViewOutput {
   json: unknown;
   csv: { header: string[]; rows: (string | number)[][] };
   table: string[];
+  /** For views that write Markdown too (--markdown OUT). */
+  markdown?: string;
 }
 
 type Measure = 'codings' | 'documents' | 'characters' | 'percent';
@@ -47,6 +50,7 @@ const VIEW_OPTIONS: Record<string, readonly string[]> = {
   cooccurrence: ['paragraph'],
   matrix: ['columns', 'measure', 'with-subcodes'],
   retrieve: ['query', 'with-subcodes'],
+  framework: ['rows', 'code', 'markdown', 'with-subcodes'],
 };
 
 const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
@@ -137,11 +141,7 @@ function retrieveView({ state, filter, values, label }: ViewContext): ViewOutput
   const parsed = parseQuery(text);
   if (!parsed.ok) throw new UsageError(`analyse: --query: ${parsed.error}`);
   const withSubcodes = values['with-subcodes'] === true;
-  const query = mapCodes(parsed.value, (name) => {
-    const target = findCode(state, name);
-    if (!target.existing || target.missing.length > 0) throw new CliError(`${label}: no code named ${quoted(name)}; name it as in \`gloss info ${label}\`, with " > " between a parent and its child`);
-    return target.existing.id;
-  });
+  const query = mapCodes(parsed.value, (name) => codeIdFor(state, name, label));
   const withFlags = withSubcodes ? addSubcodes(query) : query;
   const passages = retrieve(state, withFlags, filter);
   const json = passages.map((p) => ({ document: p.document.name, start: p.start, end: p.end, text: p.text, codings: p.codings.map((c) => c.id) }));
@@ -159,12 +159,40 @@ function addSubcodes(query: ReturnType<typeof mapCodes>): ReturnType<typeof mapC
   return { or: query.or.map(addSubcodes) };
 }
 
-const VIEWS: Record<string, (ctx: ViewContext) => ViewOutput> = { frequencies, cooccurrence: cooccurrenceView, matrix, retrieve: retrieveView };
+function framework({ state, filter, values, label }: ViewContext): ViewOutput {
+  const rowsWord = optionalString(values, 'rows')?.trim() ?? 'cases';
+  if (rowsWord !== 'cases' && rowsWord !== 'documents') throw new UsageError(`analyse: --rows must be cases or documents, not ${quoted(rowsWord)}`);
+  const codeNames = (values.code as string[] | undefined) ?? [];
+  const codeIds = codeNames.length > 0 ? codeNames.map((name) => codeIdFor(state, name, label)) : undefined;
+  const m = frameworkMatrix(state, { rows: rowsWord, ...(codeIds ? { codeIds } : {}), withSubcodes: values['with-subcodes'] === true }, filter);
+  const columns = m.codes.map((c) => c.codePath);
+  const summaries = m.cells.map((row) => row.map((cell) => cell.summary?.text ?? null));
+  return {
+    json: { rows: m.rows.map((r) => r.name), columns, summaries, counts: m.cells.map((row) => row.map((cell) => cell.codings)) },
+    csv: { header: [rowsWord === 'cases' ? 'case' : 'document', ...columns], rows: m.rows.map((r, i) => [r.name, ...summaries[i]!.map((text) => text ?? '')]) },
+    table:
+      m.rows.length === 0
+        ? [`No ${rowsWord} to show.`]
+        : m.rows.flatMap((r, i) => [
+            r.name,
+            ...m.codes.map((c, j) => `  ${c.codePath} (${m.cells[i]![j]!.codings}): ${(summaries[i]![j] ?? '—').replace(/\s+/g, ' ')}`),
+          ]),
+    markdown: frameworkMarkdown(state, m),
+  };
+}
+
+function codeIdFor(state: Readonly<ProjectState>, name: string, label: string): string {
+  const target = findCode(state, name);
+  if (!target.existing || target.missing.length > 0) throw new CliError(`${label}: no code named ${quoted(name)}; name it as in \`gloss info ${label}\`, with " > " between a parent and its child`);
+  return target.existing.id;
+}
+
+const VIEWS: Record<string, (ctx: ViewContext) => ViewOutput> = { frequencies, cooccurrence: cooccurrenceView, matrix, retrieve: retrieveView, framework };
 
 export const analyseCommand: Command = {
   name: 'analyse',
-  summary: 'code frequencies, co-occurrence, code matrices and AND/OR/NOT retrieval',
-  help: `Usage: gloss analyse FILE VIEW [options] [--json | --csv OUT [--csv-raw]]
+  summary: 'code frequencies, co-occurrence, code matrices, AND/OR/NOT retrieval, framework matrix',
+  help: `Usage: gloss analyse FILE VIEW [options] [--json | --csv OUT [--csv-raw] | --markdown OUT]
 
 Computes one analysis view of the project, as the app shows it, and prints it as a table,
 as JSON (--json) or writes it as CSV (--csv OUT). Opens the project read-only.
@@ -187,6 +215,10 @@ Views:
                  plus the --measure asked for under its own name
   retrieve       the passages a query holds for (--query), each with the codings behind
                  it. JSON: an array of {"document", "start", "end", "text", "codings": [ids]}
+  framework      cases (or documents, --rows) × codes (--code, default all): the summary
+                 written for each cell (gloss summary) and the codings behind it. JSON:
+                 {"rows": [names], "columns": [code paths], "summaries": [[text or null]],
+                 "counts": [[codings]]}; --markdown OUT writes it as Markdown notes
 
 Options:
   --json                print JSON on stdout
@@ -197,7 +229,10 @@ Options:
   --columns COLUMNS     matrix: documents (default), cases or variable:NAME
   --measure MEASURE     matrix: codings (default), documents (coded), characters, or
                         percent (of the column's text)
-  --with-subcodes       matrix and retrieve: count each code's sub-codes with it
+  --with-subcodes       matrix, retrieve and framework: count each code's sub-codes with it
+  --rows ROWS           framework: cases (default) or documents
+  --code CODE           framework: a column (name or path); may be given many times
+  --markdown OUT        framework: write the matrix as Markdown to OUT
   --query QUERY         retrieve: codes combined with AND, OR, NOT and brackets, such as
                         "Barriers > Data sharing AND NOT Trust"; a name holding an upper-case
                         AND, OR or NOT or a bracket goes in double quotes
@@ -212,6 +247,9 @@ ${FILTER_HELP}`,
     measure: { type: 'string' },
     'with-subcodes': { type: 'boolean' },
     query: { type: 'string' },
+    rows: { type: 'string' },
+    code: { type: 'string', multiple: true },
+    markdown: { type: 'string' },
     ...FILTER_OPTIONS,
   },
   async run(positionals, values, io) {
@@ -228,13 +266,14 @@ ${FILTER_HELP}`,
       throw new UsageError(`analyse: --${option} goes with ${owners.join(' and ')}, not ${viewName}`);
     }
     const csv = optionalString(values, 'csv');
-    if (csv !== undefined && values.json) throw new UsageError('analyse: give --json or --csv OUT, not both');
+    const markdown = optionalString(values, 'markdown');
+    if ([values.json === true, csv !== undefined, markdown !== undefined].filter(Boolean).length > 1) throw new UsageError('analyse: give one of --json, --csv OUT and --markdown OUT');
     if (values['csv-raw'] && csv === undefined) throw new UsageError('analyse: --csv-raw goes with --csv OUT');
-    if (csv !== undefined) {
-      const out = path.resolve(csv);
+    const out = csv ?? markdown;
+    if (out !== undefined) {
       const project = path.resolve(file);
-      if ([project, `${project}.bak`, `${project}.lock`].includes(out) || isProjectPath(out)) {
-        throw new UsageError(`analyse: ${path.basename(csv)} names a Gloss project; choose another file for the CSV`);
+      if ([project, `${project}.bak`, `${project}.lock`].includes(path.resolve(out)) || isProjectPath(path.resolve(out))) {
+        throw new UsageError(`analyse: ${path.basename(out)} names a Gloss project; choose another file for the ${csv !== undefined ? 'CSV' : 'Markdown'}`);
       }
     }
     const label = labelOf(file);
@@ -246,13 +285,14 @@ ${FILTER_HELP}`,
       io.out(JSON.stringify(output.json));
       return 0;
     }
-    if (csv !== undefined) {
+    if (out !== undefined) {
+      const content = csv !== undefined ? toCsv(output.csv.header, output.csv.rows, { raw: values['csv-raw'] === true }) : output.markdown!;
       try {
-        await writeOutput(path.resolve(csv), toCsv(output.csv.header, output.csv.rows, { raw: values['csv-raw'] === true }));
+        await writeOutput(path.resolve(out), content);
       } catch (e) {
-        throw writeFailure(csv, e);
+        throw writeFailure(out, e);
       }
-      io.out(path.resolve(csv));
+      io.out(path.resolve(out));
       return 0;
     }
     for (const line of output.table) io.out(line);
