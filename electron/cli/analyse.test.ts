@@ -114,6 +114,20 @@ describe('gloss analyse', () => {
     expect(await fs.readFile(path.join(dir, 'f.md'), 'utf8')).toBe('# Framework matrix: Analysis\n\n## Interview 2\n\n### Barriers\n\n_No summary yet._\n\n_1 coding._\n');
   });
 
+  it('--xlsx writes the view\'s table as a one-sheet workbook', async () => {
+    expect((await gloss('analyse', 'study.gloss', 'matrix', '--columns', 'cases', '--xlsx', 'm.xlsx')).code).toBe(0);
+    const { default: excel } = await import('exceljs');
+    const workbook = new excel.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, 'm.xlsx'));
+    const sheet = workbook.getWorksheet('Code matrix')!;
+    expect([1, 2, 3, 4].map((r) => (sheet.getRow(r).values as unknown[]).slice(1))).toEqual([
+      ['code_path', 'Ana', 'Bo'],
+      ['=SUM(A1)', 1, 0],
+      ['Barriers', 1, 1],
+      ['Barriers > Data sharing', 1, 2],
+    ]);
+  });
+
   it('prints a table for a person', async () => {
     const run = await gloss('analyse', 'study.gloss', 'frequencies');
     expect(run.stdout.split('\n')[0]).toMatch(/^Code\s+Codings\s+Documents\s+Characters/);
@@ -135,7 +149,7 @@ describe('gloss analyse', () => {
     await refusal(['analyse', 'study.gloss', 'frequencies', '--case', 'Cy'], 'gloss: study.gloss: no case named "Cy" (cases: Ana, Bo)');
     await refusal(['analyse', 'study.gloss', 'retrieve', '--query', 'Barriers AND'], /--query: a code name was expected before the end/);
     await refusal(['analyse', 'study.gloss', 'retrieve', '--query', 'Trust'], /no code named "Trust"/);
-    await refusal(['analyse', 'study.gloss', 'frequencies', '--json', '--csv', 'x.csv'], /give one of --json, --csv OUT and --markdown OUT/);
+    await refusal(['analyse', 'study.gloss', 'frequencies', '--json', '--csv', 'x.csv'], /give one of --json, --csv OUT, --xlsx OUT and --markdown OUT/);
     await refusal(['analyse', 'study.gloss', 'matrix', '--markdown', 'm.md'], 'gloss: analyse: --markdown goes with framework, not matrix');
     await refusal(['analyse', 'study.gloss', 'frequencies', '--csv', 'other.gloss'], /names a Gloss project/);
   });

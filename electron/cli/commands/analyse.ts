@@ -187,12 +187,15 @@ function codeIdFor(state: Readonly<ProjectState>, name: string, label: string): 
   return target.existing.id;
 }
 
+/** The sheet each view's table goes in with --xlsx. */
+const SHEET_NAMES: Record<string, string> = { frequencies: 'Code frequencies', cooccurrence: 'Co-occurrence', matrix: 'Code matrix', retrieve: 'Retrieved passages', framework: 'Framework matrix' };
+
 const VIEWS: Record<string, (ctx: ViewContext) => ViewOutput> = { frequencies, cooccurrence: cooccurrenceView, matrix, retrieve: retrieveView, framework };
 
 export const analyseCommand: Command = {
   name: 'analyse',
   summary: 'code frequencies, co-occurrence, code matrices, AND/OR/NOT retrieval, framework matrix',
-  help: `Usage: gloss analyse FILE VIEW [options] [--json | --csv OUT [--csv-raw] | --markdown OUT]
+  help: `Usage: gloss analyse FILE VIEW [options] [--json | --csv OUT [--csv-raw] | --xlsx OUT | --markdown OUT]
 
 Computes one analysis view of the project, as the app shows it, and prints it as a table,
 as JSON (--json) or writes it as CSV (--csv OUT). Opens the project read-only.
@@ -225,6 +228,7 @@ Options:
   --csv OUT             write the view as CSV to OUT; a cell that begins with =, +, -, @,
                         TAB or CR gets a ' in front so a spreadsheet shows it as text
   --csv-raw             with --csv: write every cell exactly as it is
+  --xlsx OUT            write the view's table as an Excel workbook (the CSV's rows, one sheet)
   --paragraph           cooccurrence: codings in the same paragraph co-occur
   --columns COLUMNS     matrix: documents (default), cases or variable:NAME
   --measure MEASURE     matrix: codings (default), documents (coded), characters, or
@@ -242,6 +246,7 @@ ${FILTER_HELP}`,
     json: { type: 'boolean' },
     csv: { type: 'string' },
     'csv-raw': { type: 'boolean' },
+    xlsx: { type: 'string' },
     paragraph: { type: 'boolean' },
     columns: { type: 'string' },
     measure: { type: 'string' },
@@ -266,14 +271,17 @@ ${FILTER_HELP}`,
       throw new UsageError(`analyse: --${option} goes with ${owners.join(' and ')}, not ${viewName}`);
     }
     const csv = optionalString(values, 'csv');
+    const xlsx = optionalString(values, 'xlsx');
     const markdown = optionalString(values, 'markdown');
-    if ([values.json === true, csv !== undefined, markdown !== undefined].filter(Boolean).length > 1) throw new UsageError('analyse: give one of --json, --csv OUT and --markdown OUT');
+    if ([values.json === true, csv !== undefined, xlsx !== undefined, markdown !== undefined].filter(Boolean).length > 1) {
+      throw new UsageError('analyse: give one of --json, --csv OUT, --xlsx OUT and --markdown OUT');
+    }
     if (values['csv-raw'] && csv === undefined) throw new UsageError('analyse: --csv-raw goes with --csv OUT');
-    const out = csv ?? markdown;
+    const out = csv ?? xlsx ?? markdown;
     if (out !== undefined) {
       const project = path.resolve(file);
       if ([project, `${project}.bak`, `${project}.lock`].includes(path.resolve(out)) || isProjectPath(path.resolve(out))) {
-        throw new UsageError(`analyse: ${path.basename(out)} names a Gloss project; choose another file for the ${csv !== undefined ? 'CSV' : 'Markdown'}`);
+        throw new UsageError(`analyse: ${path.basename(out)} names a Gloss project; choose another file for the ${csv !== undefined ? 'CSV' : xlsx !== undefined ? 'workbook' : 'Markdown'}`);
       }
     }
     const label = labelOf(file);
@@ -286,7 +294,10 @@ ${FILTER_HELP}`,
       return 0;
     }
     if (out !== undefined) {
-      const content = csv !== undefined ? toCsv(output.csv.header, output.csv.rows, { raw: values['csv-raw'] === true }) : output.markdown!;
+      const content =
+        csv !== undefined ? toCsv(output.csv.header, output.csv.rows, { raw: values['csv-raw'] === true })
+        : xlsx !== undefined ? await (await import('../../export/xlsx')).tableXlsx(SHEET_NAMES[viewName]!, output.csv.header, output.csv.rows)
+        : output.markdown!;
       try {
         await writeOutput(path.resolve(out), content);
       } catch (e) {
