@@ -18,6 +18,7 @@ import { coderPatches } from './coder';
 import { planCreateVariable, planSetValue } from './variables';
 import { planAddToCase, planCreateCase } from './cases';
 import { deleteSummariesPatches, moveSummariesPatches, planSetSummary } from './summaries';
+import { planMoveCodings } from './move-codings';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -381,6 +382,8 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       return planAddToCase(state, request);
     case 'setSummary':
       return planSetSummary(state, request, ctx);
+    case 'moveCodings':
+      return planMoveCodings(state, request, { newCode: (name, parentId) => newCode(state, ctx, name, parentId), siblingNameTaken: (parentId, name) => siblingNameTaken(state, parentId, name) });
     case 'repairProject': {
       const { patches, repaired } = planRepair(state);
       if (repaired.length === 0) return err('there is nothing in this project that Repair can mend');

@@ -85,6 +85,8 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addToCase'), caseId: id, documentIds: z.array(id).min(1).max(100_000) }),
   /** Write, rewrite or (with empty text) clear the summary of one framework matrix cell. */
   z.object({ type: z.literal('setSummary'), row: z.object({ kind: z.enum(['case', 'document']), id }), codeId: id, text: z.string().max(1_000_000) }),
+  /** Move codings to an existing code, or to a new one created in the same step (splitting a code). */
+  z.object({ type: z.literal('moveCodings'), codingIds: z.array(id).min(1).max(100_000), codeId: id.optional(), newCodeName: name.optional(), parentId: id.nullable().optional() }),
 ]);
 
 export type OpRequest = z.infer<typeof opRequestSchema>;
