@@ -103,6 +103,19 @@ describe('gloss attribute, case, memo, summary', () => {
     await refused(['memo', 'study.gloss', '--project', '--text', ' '], /--text is required and cannot be empty/);
   });
 
+  it('memo --list lists them, newest first, filtered by words, kind and coder', async () => {
+    await ok('memo', 'study.gloss', '--project', '--text', 'Café trust issues', '--coder', 'Cy');
+    const rows = JSON.parse(await ok('memo', 'study.gloss', '--list', '--json')) as { kind: string; about: string; text: string; coder: string }[];
+    expect(rows).toHaveLength(5);
+    const mine = JSON.parse(await ok('memo', 'study.gloss', '--list', '--search', 'cafe', '--coded-by', 'cy', '--json')) as typeof rows;
+    expect(mine).toMatchObject([{ kind: 'project', about: 'Project journal', text: 'Café trust issues', coder: 'Cy' }]);
+    const codes = JSON.parse(await ok('memo', 'study.gloss', '--list', '--kind', 'code', '--kind', 'coding', '--json')) as typeof rows;
+    expect(codes.map((r) => r.about).sort()).toEqual(['Barriers > Training', 'Interview 1: “training”']);
+    expect(await ok('memo', 'study.gloss', '--list', '--kind', 'document')).toMatch(/^\d{4}-\d{2}-\d{2}  Ben  document Interview 2: Note: Line one line two$/);
+    await refused(['memo', 'study.gloss', '--list', '--kind', 'folder'], /--kind must be project, document, code or coding/);
+    await refused(['memo', 'study.gloss', '--list', '--text', 'x'], /--list lists memos; leave out --text/);
+  });
+
   it('summary writes, rewrites and clears one framework cell', async () => {
     const id = await ok('summary', 'study.gloss', '--case', 'Ana', '--code', 'Barriers', '--text', 'Untrained.');
     expect(await ok('summary', 'study.gloss', '--case', 'Ana', '--code', 'Barriers', '--text', 'Never trained.')).toBe(id);
@@ -116,7 +129,7 @@ describe('gloss attribute, case, memo, summary', () => {
   it('info --json keeps its keys and adds cases, variables and sets', async () => {
     const info = JSON.parse(await ok('info', 'study.gloss', '--json')) as Record<string, unknown>;
     expect(Object.keys(info)).toEqual(['project', 'documents', 'codes', 'codings', 'memos', 'cases', 'variables', 'sets', 'perCode', 'problems']);
-    expect(info).toMatchObject({ documents: 2, codes: 2, codings: 1, memos: 4, cases: 2, variables: 3, sets: 0 });
+    expect(info).toMatchObject({ documents: 2, codes: 2, codings: 1, memos: 5, cases: 2, variables: 3, sets: 0 });
     expect(await ok('info', 'study.gloss')).toContain('2 cases, 3 variables, 0 sets');
   });
 });
