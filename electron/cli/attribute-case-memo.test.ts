@@ -132,4 +132,14 @@ describe('gloss attribute, case, memo, summary', () => {
     expect(info).toMatchObject({ documents: 2, codes: 2, codings: 1, memos: 5, cases: 2, variables: 3, sets: 0 });
     expect(await ok('info', 'study.gloss')).toContain('2 cases, 3 variables, 0 sets');
   });
+
+  it('warns, when it changes a project in a folder a cloud client syncs, how conflicting copies arise', async () => {
+    await fs.mkdir(path.join(dir, 'Dropbox'));
+    await fs.copyFile(path.join(dir, 'study.gloss'), path.join(dir, 'Dropbox', 'synced.gloss'));
+    const run = await gloss('case', 'Dropbox/synced.gloss', 'Dee');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`gloss: warning: synced.gloss is in a folder Dropbox syncs (${path.join(dir, 'Dropbox')}). If it is changed on two computers before Dropbox has synced, Dropbox keeps two files, each without the other's work. Bring such copies together with File ▸ Merge Project… (or gloss merge), or keep the project outside the synced folder and share copies instead.\n`);
+    // Reading it changes nothing, so there is nothing to warn of.
+    expect((await gloss('info', 'Dropbox/synced.gloss')).stderr).toBe('');
+  });
 });

@@ -17,7 +17,7 @@ import { lockProject, waitingMessage } from '../service/project-lock';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
 import type { CliIo } from './command';
 import { CliError } from './errors';
-import { warnOfProblems, WARNED_PROBLEMS } from './problem-warnings';
+import { warnOfCloudSync, warnOfProblems, WARNED_PROBLEMS } from './problem-warnings';
 
 /** Stands in for a coder in sessions that make no changes; it is never written to a project. */
 const READER: Coder = { id: 'gloss-cli-reader', name: 'Gloss CLI', color: '#777777' };
@@ -108,6 +108,7 @@ export async function changeProject<T>(
     throw openError(e, file);
   }
   warnOfProblems(file, () => service.check(WARNED_PROBLEMS));
+  warnOfCloudSync(file);
   let result: T;
   try {
     // Chosen before any step runs, so READER never codes.
