@@ -74,6 +74,26 @@ describe('gloss attribute, case, memo, summary', () => {
     await refused(['attribute', 'study.gloss', '--set', 'Age=4'], /name either a document with --doc or a case with --case/);
   });
 
+  it('attribute --import sets many values from a CSV in one step, with a preview first', async () => {
+    await fs.writeFile(path.join(dir, 'values.csv'), 'document,Age,Site\r\nInterview 1,39,Leeds\r\nInterview 9,1,X\r\n');
+    const before = await fs.readFile(path.join(dir, 'study.gloss'));
+    const dry = await gloss('attribute', 'study.gloss', '--import', 'values.csv', '--dry-run');
+    expect(dry).toEqual({
+      code: 0,
+      stdout: 'New variables (text): Site\nImport 2 values for 1 document (--dry-run: nothing was written)\n',
+      stderr: 'gloss: warning: values.csv row 3: no document named "Interview 9"; left out\n',
+    });
+    expect(await fs.readFile(path.join(dir, 'study.gloss'))).toEqual(before);
+    expect((await gloss('attribute', 'study.gloss', '--import', 'values.csv')).stdout).toBe('New variables (text): Site\nImport 2 values for 1 document\n');
+    const file = await project();
+    const id = (name: string) => file.variables.find((v) => v.name === name)!.id;
+    expect(file.documents.find((d) => d.name === 'Interview 1')!.attributes).toMatchObject({ [id('Age')]: 39, [id('Site')]: 'Leeds' });
+    await fs.writeFile(path.join(dir, 'bad.csv'), 'document,Age\nInterview 1,old\n');
+    await refused(['attribute', 'study.gloss', '--import', 'bad.csv'], 'gloss: study.gloss: Row 2, column “Age”: "old" is not a number such as 42 or 3.5; nothing was imported.');
+    await fs.writeFile(path.join(dir, 'sheet.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    await refused(['attribute', 'study.gloss', '--import', 'sheet.csv'], /^gloss: sheet\.csv: .*\(save the spreadsheet as CSV first\); nothing was imported\.$/);
+  });
+
   it('case creates a case with documents, adds more to it later, and takes values', async () => {
     const id = await ok('case', 'study.gloss', 'Ana', '--doc', 'Interview 1');
     expect(await ok('case', 'study.gloss', 'ana', '--doc', 'Interview 2', '--doc', 'Interview 1')).toBe(id);
@@ -129,8 +149,8 @@ describe('gloss attribute, case, memo, summary', () => {
   it('info --json keeps its keys and adds cases, variables and sets', async () => {
     const info = JSON.parse(await ok('info', 'study.gloss', '--json')) as Record<string, unknown>;
     expect(Object.keys(info)).toEqual(['project', 'documents', 'codes', 'codings', 'memos', 'cases', 'variables', 'sets', 'perCode', 'problems']);
-    expect(info).toMatchObject({ documents: 2, codes: 2, codings: 1, memos: 5, cases: 2, variables: 3, sets: 0 });
-    expect(await ok('info', 'study.gloss')).toContain('2 cases, 3 variables, 0 sets');
+    expect(info).toMatchObject({ documents: 2, codes: 2, codings: 1, memos: 5, cases: 2, variables: 4, sets: 0 });
+    expect(await ok('info', 'study.gloss')).toContain('2 cases, 4 variables, 0 sets');
   });
 
   it('warns, when it changes a project in a folder a cloud client syncs, how conflicting copies arise', async () => {

@@ -19,6 +19,7 @@ import { planCreateVariable, planSetValue } from './variables';
 import { planAddToCase, planCreateCase } from './cases';
 import { deleteSummariesPatches, moveSummariesPatches, planSetSummary } from './summaries';
 import { planMoveCodings } from './move-codings';
+import { planImportValues } from './values-import';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -382,6 +383,8 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       return planAddToCase(state, request);
     case 'setSummary':
       return planSetSummary(state, request, ctx);
+    case 'importValues':
+      return planImportValues(state, request, ctx);
     case 'moveCodings':
       return planMoveCodings(state, request, { newCode: (name, parentId) => newCode(state, ctx, name, parentId), siblingNameTaken: (parentId, name) => siblingNameTaken(state, parentId, name) });
     case 'repairProject': {

@@ -86,6 +86,13 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   /** Write, rewrite or (with empty text) clear the summary of one framework matrix cell. */
   z.object({ type: z.literal('setSummary'), row: z.object({ kind: z.enum(['case', 'document']), id }), codeId: id, text: z.string().max(1_000_000) }),
   /** Move codings to an existing code, or to a new one created in the same step (splitting a code). */
+  /** Values of variables from a spreadsheet (shared/ops/values-import.ts): cells as text, read as each variable's type. */
+  z.object({
+    type: z.literal('importValues'),
+    kind: z.enum(['document', 'case']),
+    variables: z.array(name).min(1).max(1000),
+    rows: z.array(z.object({ id, line: z.number().int().positive(), cells: z.array(z.string()) })).max(100_000),
+  }),
   z.object({ type: z.literal('moveCodings'), codingIds: z.array(id).min(1).max(100_000), codeId: id.optional(), newCodeName: name.optional(), parentId: id.nullable().optional() }),
 ]);
 

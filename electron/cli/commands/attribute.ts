@@ -1,5 +1,8 @@
-/** gloss attribute FILE (--doc NAME | --case NAME) --set VARIABLE=VALUE… [--type TYPE] */
+/** gloss attribute FILE (--doc NAME | --case NAME) --set VARIABLE=VALUE… [--type TYPE], or gloss attribute FILE --import VALUES.csv [--dry-run] */
+import { randomUUID } from 'node:crypto';
 import type { Variable } from '../../../shared/model/schema';
+import type { ProjectState } from '../../../shared/model/state';
+import { planOp } from '../../../shared/ops/plan';
 import { parseValue } from '../../../shared/model/variable-values';
 import { caseNamed } from '../../../shared/ops/cases';
 import { variableNamed } from '../../../shared/ops/variables';
@@ -7,7 +10,11 @@ import { coderAmong } from '../../service/coder';
 import { CliError, UsageError, listNames, quoted } from '../errors';
 import { findDocument } from '../lookup';
 import { changeProject } from '../project-session';
-import { labelOf, noExtraArguments, optionalString, projectArgument, type Command } from '../command';
+import { labelOf, noExtraArguments, optionalString, projectArgument, type CliIo, type Command, type OptionValues } from '../command';
+import { readFileChecked } from '../../service/read-import-files';
+import { fileErrorReason } from '../../service/fs-reasons';
+import { previewValuesImport, readValuesFile, valuesRefusalBeforeReading } from '../../../shared/ops/values-import';
+import { readProject } from '../project-session';
 import { runOp } from './code';
 
 /** What --type accepts, and the variable type each word means. */
@@ -24,6 +31,7 @@ export const attributeCommand: Command = {
   name: 'attribute',
   summary: "set a document's or case's value of a variable",
   help: `Usage: gloss attribute FILE (--doc NAME | --case NAME) --set VARIABLE=VALUE… [--type TYPE]
+       gloss attribute FILE --import VALUES.csv [--dry-run]
 
 Sets the value a document (or a case) has for a variable and prints the variable's id, one
 line per --set. A variable the project has no variable of that name for is created, as
@@ -37,17 +45,28 @@ Options:
   --set VARIABLE=VALUE  the value to set; may be given many times
   --type TYPE         the type of a variable this command creates: text (default), number,
                       yes/no or date
-  --coder NAME        who makes the change (default: the coder in Gloss's settings)`,
+  --coder NAME        who makes the change (default: the coder in Gloss's settings)
+  --import FILE.csv   set many values from a spreadsheet saved as CSV: the first column
+                      "document" (or "case") names the row, each other column is a variable
+                      (created as text when new). An empty cell is no value. One cell that
+                      does not fit its variable refuses the whole import; rows naming no
+                      document (or case) are listed and left out. One step of the undo history.
+  --dry-run           with --import: only print what would change; nothing is written`,
   options: {
     doc: { type: 'string' },
     case: { type: 'string' },
     set: { type: 'string', multiple: true },
     type: { type: 'string' },
     coder: { type: 'string' },
+    import: { type: 'string' },
+    'dry-run': { type: 'boolean' },
   },
   async run(positionals, values, io) {
     const file = projectArgument(positionals, 'attribute');
     noExtraArguments(positionals, 1, 'attribute');
+    const input = optionalString(values, 'import');
+    if (input !== undefined) return importValues(file, input, values, io);
+    if (values['dry-run']) throw new UsageError('attribute: --dry-run goes with --import');
     const docName = optionalString(values, 'doc');
     const caseName = optionalString(values, 'case');
     if ((docName === undefined) === (caseName === undefined)) throw new UsageError('attribute: name either a document with --doc or a case with --case');
@@ -83,3 +102,46 @@ Options:
     return 0;
   },
 };
+
+/** Stands in for the coder of a plan that is only shown (--dry-run); values record no coder anyway. */
+const PREVIEW_CODER = { id: 'gloss-preview', name: 'Gloss preview', color: '#777777' };
+
+/** gloss attribute FILE --import VALUES.csv: the preview's lines, then (unless --dry-run) the import, as one step. */
+async function importValues(file: string, input: string, values: OptionValues, io: CliIo): Promise<number> {
+  for (const option of ['doc', 'case', 'set', 'type']) {
+    if (values[option] !== undefined) throw new UsageError(`attribute: --import reads the documents and values from the file; leave out --${option}`);
+  }
+  let checked: Awaited<ReturnType<typeof readFileChecked>>;
+  try {
+    checked = await readFileChecked(input, (size, head) => valuesRefusalBeforeReading(labelOf(input), size, head));
+  } catch (e) {
+    throw new CliError(`${labelOf(input)}: ${fileErrorReason(e, 'reading')}; nothing was imported.`);
+  }
+  if (!checked.ok) throw new CliError(checked.error);
+  const table = readValuesFile(checked.bytes, labelOf(input));
+  if (!table.ok) throw new CliError(table.error);
+  const label = labelOf(file);
+  const report = (preview: ReturnType<typeof previewValuesImport>, done: string) => {
+    for (const warning of preview.warnings) io.err(`gloss: warning: ${warning}`);
+    const noun = table.value.kind === 'document' ? 'document' : 'case';
+    for (const u of preview.unknown) io.err(`gloss: warning: ${labelOf(input)} row ${u.line}: no ${noun} named ${quoted(u.name)}; left out`);
+    if (preview.newVariables.length > 0) io.out(`New variables (text): ${preview.newVariables.join(', ')}`);
+    io.out(done);
+  };
+  if (values['dry-run']) {
+    await readProject(file, (service) => {
+      const preview = previewValuesImport(service.current, table.value);
+      // Planned, not run: the same plan the import runs, so a refusal shows here too.
+      const planned = planOp(service.current as ProjectState, preview.request, { now: new Date().toISOString(), newId: randomUUID, coder: PREVIEW_CODER });
+      if (!planned.ok) throw new CliError(`${label}: ${planned.error}`);
+      report(preview, `${planned.value.label} (--dry-run: nothing was written)`);
+    });
+    return 0;
+  }
+  await changeProject(file, (project) => coderAmong(project.coders.values(), optionalString(values, 'coder')), (service) => {
+    const preview = previewValuesImport(service.current, table.value);
+    const response = runOp(service, preview.request, label);
+    report(preview, response.label);
+  }, { io });
+  return 0;
+}
