@@ -5,6 +5,9 @@ import { analysisProject, type ProjectSpec } from './fixtures/analysis-project';
 import { arbitraryProject } from './fixtures/arbitrary-project';
 import { paragraphStarts, paragraphsOf } from '../text/paragraphs';
 
+/** Short runs in the normal suite; a long one: GLOSS_PROPERTY_RUNS=20000 npx vitest run --test-timeout=0 shared/analysis */
+const runs = (short: number) => Number(process.env.GLOSS_PROPERTY_RUNS) || short;
+
 const spec: ProjectSpec = {
   //          0         1         2         3
   //          0123456789012345678901234567890123456
@@ -88,7 +91,7 @@ describe('co-occurrence', () => {
           expect(cooccurringPassages(state, p.codeB.codeId, p.codeA.codeId, { within })).toHaveLength(p.count);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -99,7 +102,7 @@ describe('co-occurrence', () => {
         const near = new Map(cooccurrence(state, { within: 'paragraph' }).pairs.map((p) => [p.codeA.codeId + p.codeB.codeId, p.count]));
         for (const p of cooccurrence(state).pairs) expect(near.get(p.codeA.codeId + p.codeB.codeId)).toBeGreaterThanOrEqual(p.count);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 

@@ -6,6 +6,9 @@ import { arbitraryProject } from './fixtures/arbitrary-project';
 import { stateFromFile } from '../model/state';
 import type { Summary } from '../model/schema';
 
+/** Short runs in the normal suite; a long one: GLOSS_PROPERTY_RUNS=20000 npx vitest run --test-timeout=0 shared/analysis */
+const runs = (short: number) => Number(process.env.GLOSS_PROPERTY_RUNS) || short;
+
 const spec: ProjectSpec = {
   documents: { d1: 'We never had training.', d2: 'Data sharing took weeks.', d3: 'Nothing.' },
   codes: { Barriers: null, Training: 'Barriers', Trust: null },
@@ -65,7 +68,7 @@ describe('the framework matrix', () => {
         const m = frameworkMatrix(state, { rows, withSubcodes });
         m.rows.forEach((row, r) => m.codes.forEach((code, c) => expect(frameworkCellCodings(state, row, code.codeId, withSubcodes)).toHaveLength(m.cells[r]![c]!.codings)));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -6,6 +6,9 @@ import { arbitraryProject, CODE_IDS } from './fixtures/arbitrary-project';
 import { byPosition, subtreeIds, analysisScope } from './scope';
 import type { Coding } from '../model/schema';
 
+/** Short runs in the normal suite; a long one: GLOSS_PROPERTY_RUNS=20000 npx vitest run --test-timeout=0 shared/analysis */
+const runs = (short: number) => Number(process.env.GLOSS_PROPERTY_RUNS) || short;
+
 const spec: ProjectSpec = {
   documents: { d1: 'We never had any training at all.', d2: 'Data sharing took weeks.', d3: 'Nothing coded here.' },
   codes: { Barriers: null, Data: 'Barriers', Training: 'Barriers', Trust: null },
@@ -87,7 +90,7 @@ describe('code frequencies', () => {
         }
         expect(rows.map((r) => r.codeId).sort()).toEqual([...CODE_IDS]);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

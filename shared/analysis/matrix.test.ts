@@ -5,6 +5,9 @@ import { codeFrequencies } from './frequencies';
 import { analysisProject, type ProjectSpec } from './fixtures/analysis-project';
 import { arbitraryProject } from './fixtures/arbitrary-project';
 
+/** Short runs in the normal suite; a long one: GLOSS_PROPERTY_RUNS=20000 npx vitest run --test-timeout=0 shared/analysis */
+const runs = (short: number) => Number(process.env.GLOSS_PROPERTY_RUNS) || short;
+
 const spec: ProjectSpec = {
   documents: { 'Interview 2': 'Data sharing took weeks.', 'Interview 1': 'We never had training.', Notes: 'Nothing.' },
   codes: { Barriers: null, Training: 'Barriers' },
@@ -78,7 +81,7 @@ describe('code matrices', () => {
           m.percent[r]!.forEach((p) => expect(p).toBeLessThanOrEqual(100));
         });
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });

@@ -6,6 +6,9 @@ import { analysisProject, type ProjectSpec } from './fixtures/analysis-project';
 import { arbitraryProject, CODE_IDS } from './fixtures/arbitrary-project';
 import { analysisScope, subtreeIds } from './scope';
 
+/** Short runs in the normal suite; a long one: GLOSS_PROPERTY_RUNS=20000 npx vitest run --test-timeout=0 shared/analysis */
+const runs = (short: number) => Number(process.env.GLOSS_PROPERTY_RUNS) || short;
+
 const spec: ProjectSpec = {
   //                 0         1         2
   //                 012345678901234567890123
@@ -85,7 +88,7 @@ describe('AND / OR / NOT retrieval', () => {
           for (let at = 0; at < text.length; at++) expect(got.has(`${doc}:${at}`)).toBe(truth(doc, at, q));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -102,7 +105,7 @@ describe('AND / OR / NOT retrieval', () => {
         // Every coding a passage lists overlaps it.
         for (const p of retrieve(state, { or: [a, b] })) for (const c of p.codings) expect(c.start < p.end && c.end > p.start).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
