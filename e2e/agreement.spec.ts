@@ -67,6 +67,7 @@ const PROJECT: ProjectFile = {
   cases: [],
   variables: [],
   sets: [],
+  summaries: [],
 };
 
 async function openAgreement(page: Page) {

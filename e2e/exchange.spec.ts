@@ -50,6 +50,7 @@ const PROJECT: ProjectFile = {
   cases: [],
   variables: [],
   sets: [],
+  summaries: [],
 };
 
 /** A codebook that renames one code (matched by GUID), matches one by name, adds a folder with a child, with a #RGB colour and braces around a GUID. */

@@ -5,8 +5,9 @@
  * issue 2 section 10; then, in Chromium, opening a 1 MB document with 5,000 codings in the
  * reader (issue 3 section 2, see bench/reader.ts); then, for two coders on the same size of
  * project, merging their copies and computing agreement in all three units (issue 5
- * section 4, see bench/merge.ts and bench/agreement.ts); and how long the `gloss` command
- * takes to start against a bare node (issue 10, see bench/cli-start.ts).
+ * section 4, see bench/merge.ts and bench/agreement.ts); how long the `gloss` command
+ * takes to start against a bare node (issue 10, see bench/cli-start.ts); and the analysis
+ * views: frequencies, co-occurrence and matrices (issue 12 section 7, see bench/analysis.ts).
  *
  *   npm run bench               a table with PASS/MISS marks (progress on stderr)
  *   npm run bench -- --json     one JSON object on stdout, nothing else
@@ -36,6 +37,7 @@ import { agreementTable, measureAgreement, AGREEMENT_TARGET_MS, type AgreementFi
 import { measureMerge, type MergeFigures } from './bench/merge';
 import { cliStartTable, measureCliStart, type CliStartFigures } from './bench/cli-start';
 import { measureSearch, searchTable, type SearchFigures } from './bench/search';
+import { analysisTable, measureAnalysis, type AnalysisFigures } from './bench/analysis';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -111,6 +113,7 @@ interface BenchResult {
   agreement: AgreementFigures;
   cliStart: CliStartFigures;
   search: SearchFigures;
+  analysis: AnalysisFigures;
 }
 
 async function bench(dir: string): Promise<BenchResult> {
@@ -150,7 +153,8 @@ async function bench(dir: string): Promise<BenchResult> {
   const merge = await step('merge', () => measureMerge(size));
   const agreement = await step('agreement', () => measureAgreement(size, progress));
   const search = await step('search', () => measureSearch(size, dir, progress));
-  return { figures, steps, reader, merge, agreement, cliStart, search };
+  const analysis = await step('analysis', () => measureAnalysis(size, progress));
+  return { figures, steps, reader, merge, agreement, cliStart, search, analysis };
 }
 
 /** `--only export`: the excerpts export alone, on the same synthetic project. */
@@ -196,14 +200,15 @@ async function main(): Promise<void> {
       process.stdout.write((json ? JSON.stringify({ ...rounded, node: process.versions.node, load_avg: os.loadavg()[0] ?? 0 }) : searchTable(search)) + '\n');
       return;
     }
-    const { figures, steps, reader, merge, agreement, cliStart, search } = await bench(dir);
-    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart, ...search }, steps) + '\n');
+    const { figures, steps, reader, merge, agreement, cliStart, search, analysis } = await bench(dir);
+    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart, ...search, ...analysis }, steps) + '\n');
     else {
       const tables = [
         toTable(figures),
         readerTable(reader),
         mergeTable(merge),
         agreementTable(agreement),
+        analysisTable(analysis),
         cliStartTable(cliStart),
         searchTable(search),
         ...(steps ? [breakdownTable(steps)] : []),

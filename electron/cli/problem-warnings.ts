@@ -8,6 +8,7 @@ import type { ProjectCheck } from '../../shared/model/check-project';
 import { backupPath } from '../service/durable-file';
 import { labelOf } from './command';
 import path from 'node:path';
+import { cloudSyncOf, cloudSyncWarning } from '../../shared/app/cloud-sync';
 
 /** Problems spelt out on stderr; the rest are counted. A screenful shows the pattern. */
 export const WARNED_PROBLEMS = 10;
@@ -53,4 +54,11 @@ export function problemWarning(file: string, check: ProjectCheck): string[] {
 export function warnOfProblems(file: string, check: () => ProjectCheck): void {
   if (!sink || quiet > 0) return;
   for (const line of problemWarning(file, check())) sink(line);
+}
+
+/** Says on stderr, before a command changes `file`, that a cloud client syncs its folder (see shared/app/cloud-sync.ts). */
+export function warnOfCloudSync(file: string): void {
+  if (!sink || quiet > 0) return;
+  const sync = cloudSyncOf(path.resolve(file));
+  if (sync) sink(`gloss: warning: ${cloudSyncWarning(labelOf(file), sync)}`);
 }

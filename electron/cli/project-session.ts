@@ -18,7 +18,7 @@ import { ProjectService, type ServiceOptions } from '../service/project-service'
 import { coderAmong } from '../service/coder';
 import { optionalString, type CliIo, type OptionValues } from './command';
 import { CliError, saveFailure, toCliError } from './errors';
-import { warnOfProblems, WARNED_PROBLEMS } from './problem-warnings';
+import { warnOfCloudSync, warnOfProblems, WARNED_PROBLEMS } from './problem-warnings';
 
 /** Stands in for a coder in sessions that make no changes; it is never written to a project. */
 const READER: Coder = { id: 'gloss-cli-reader', name: 'Gloss CLI', color: '#777777' };
@@ -112,6 +112,7 @@ export async function changeProject<T>(
     throw openError(e, file);
   }
   warnOfProblems(file, () => service.check(WARNED_PROBLEMS));
+  warnOfCloudSync(file);
   let result: T;
   try {
     // Chosen before any step runs, so READER never codes.

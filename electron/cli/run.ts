@@ -23,6 +23,11 @@ import { repairCommand } from './commands/repair';
 import { searchCommand } from './commands/search';
 import { autocodeCommand } from './commands/autocode';
 import { suggestCommand } from './commands/suggest';
+import { analyseCommand } from './commands/analyse';
+import { attributeCommand } from './commands/attribute';
+import { caseCommand } from './commands/case';
+import { memoCommand } from './commands/memo';
+import { summaryCommand } from './commands/summary';
 import { setWarningSink } from './problem-warnings';
 
 export const COMMANDS: readonly Command[] = [
@@ -42,6 +47,11 @@ export const COMMANDS: readonly Command[] = [
   searchCommand,
   autocodeCommand,
   suggestCommand,
+  analyseCommand,
+  attributeCommand,
+  caseCommand,
+  memoCommand,
+  summaryCommand,
 ];
 
 function version(): string {

@@ -111,3 +111,21 @@ export async function workbookBytes(content: Workbook): Promise<Uint8Array> {
 export async function workbookXlsx(state: ProjectState): Promise<Uint8Array> {
   return workbookBytes(workbookOf(state));
 }
+
+/**
+ * One table as a workbook of one sheet (an analysis view: frequencies, a matrix…), styled
+ * as the project workbook's sheets are. Text goes in as text cells, never as formulas, so
+ * no formula guard is needed here.
+ */
+export async function tableXlsx(sheet: string, header: readonly string[], rows: Cell[][], frozenColumns = 1): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Gloss';
+  // Excel allows 31 characters in a sheet name and none of : \ / ? * [ ].
+  addSheet(workbook, { name: sheet.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31), header, rows, frozenColumns });
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(chunks));
+}

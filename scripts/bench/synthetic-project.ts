@@ -233,5 +233,6 @@ export function syntheticProject(options: SyntheticOptions): ProjectFile {
     cases: [],
     variables: [],
     sets: [],
+    summaries: [],
   };
 }

@@ -93,6 +93,7 @@ function hostileProject(): ProjectFile {
     cases: [],
     variables: [],
     sets: [],
+    summaries: [],
   };
 }
 

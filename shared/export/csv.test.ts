@@ -79,6 +79,7 @@ function project(): ProjectFile {
     cases: [],
     variables: [],
     sets: [],
+    summaries: [],
   };
 }
 

@@ -89,6 +89,8 @@ export function describe<T extends Table>(table: T, entity: Entities[T]): string
       return `Variable "${(entity as Entities['variables']).name}"`;
     case 'sets':
       return `Set "${(entity as Entities['sets']).name}"`;
+    case 'summaries':
+      return `Summary "${short((entity as Entities['summaries']).text)}"`;
   }
   return `${table} ${entity.id}`;
 }

@@ -3,7 +3,7 @@
  * colour, a memo's text, a code's parent) and what never does (creation times, a
  * document's text, which is always ours and handled before this, see place-codings.ts).
  */
-import type { Case, Code, Coder, Coding, Dismissal, Entities, GlossDocument, GlossSet, Memo, MemoTarget, Table, Variable, VariableValue } from '../model/schema';
+import type { Case, Code, Coder, Coding, Dismissal, Entities, GlossDocument, GlossSet, Memo, MemoTarget, Summary, Table, Variable, VariableValue } from '../model/schema';
 import { describe, settle, short, showCode, showCoder, showValue, type BaseValue, type MergeContext, type Show } from './context';
 import { same } from './same';
 
@@ -195,6 +195,28 @@ const mergeSet: Merge<GlossSet> = (ctx, o, t, b) => ({
   memberIds: o.kind === t.kind ? mergeIdList(o.memberIds, t.memberIds, b?.kind === o.kind ? b.memberIds : undefined) : o.memberIds,
 });
 
+/** "Summary of case "P1" on code "Trust"": how a conflict names a framework cell. */
+function summaryLabel(ctx: MergeContext, s: Summary): string {
+  const row = s.row.kind === 'case' ? ctx.ours.cases.get(s.row.id)?.name : ctx.ours.documents.get(s.row.id)?.name;
+  return `Summary of ${s.row.kind} "${row ?? s.row.id}" on code "${showCode(s.codeId, ctx.ours)}"`;
+}
+
+/** One cell's summary on both sides (matched by cell, see summaries.ts): its words like a memo's; who and when follow the words kept. */
+const mergeSummary: Merge<Summary> = (ctx, o, t, b) => {
+  const label = summaryLabel(ctx, o);
+  const text = field(ctx, 'summaries', o, t, b, 'text', `${label} written two ways`);
+  const from = text === o.text ? o : t;
+  return {
+    id: o.id,
+    row: field(ctx, 'summaries', o, t, b, 'row', `${label} moved to two rows`, (r) => `${r.kind} ${r.id}`),
+    codeId: field(ctx, 'summaries', o, t, b, 'codeId', `${label} moved to two codes`, showCode as Show<string>),
+    text,
+    coderId: from.coderId,
+    createdAt: o.createdAt,
+    modifiedAt: from.modifiedAt,
+  };
+};
+
 /** The field-by-field merge of each table. */
 export const mergeEntity: { [T in Table]: Merge<Entities[T]> } = {
   coders: mergeCoder,
@@ -205,6 +227,7 @@ export const mergeEntity: { [T in Table]: Merge<Entities[T]> } = {
   cases: mergeCase,
   variables: mergeVariable,
   sets: mergeSet,
+  summaries: mergeSummary,
 };
 
 /**

@@ -347,7 +347,7 @@ describe('progress', () => {
   it('reports steps from 0 to the total', () => {
     const calls: [number, number][] = [];
     merge({ ours: handedOut(), theirs: handedOut(), onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls[0]).toEqual([0, 11]);
-    expect(calls.at(-1)).toEqual([11, 11]);
+    expect(calls[0]).toEqual([0, 12]);
+    expect(calls.at(-1)).toEqual([12, 12]);
   });
 });

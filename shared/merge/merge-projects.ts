@@ -19,6 +19,7 @@ import { mergeEntity, unchangedSince } from './fields';
 import { matchByContent, remapFile } from './match';
 import { placeTheirsOnOurTexts } from './place-codings';
 import { same } from './same';
+import { matchSummaryCells } from './summaries';
 import type { MergeInput, MergeReport, MergeResult } from './types';
 
 type Out = { [T in Table]: Map<string, Entities[T]> };
@@ -50,8 +51,8 @@ export function mergeProjects(input: MergeInput): MergeResult {
   const matches = matchByContent(ours, input.theirs);
   report.matched.byTextHash = matches.documents.size;
   report.matched.byCodePath = matches.codes.size;
-  const theirs = placeTheirsOnOurTexts(ours, remapFile(input.theirs, matches), report);
-  const base = input.base ? remapFile(input.base, matchByContent(ours, input.base)) : null;
+  const theirs = matchSummaryCells(ours, placeTheirsOnOurTexts(ours, remapFile(input.theirs, matches), report));
+  const base = input.base ? matchSummaryCells(ours, remapFile(input.base, matchByContent(ours, input.base))) : null;
   progress.step();
 
   const ctx: MergeContext = {
@@ -169,7 +170,7 @@ function noteNoSharedDocument(ctx: MergeContext): void {
   ctx.report.notes.push(`No document is in both files, so theirs may not be a copy of this project: ${added} next to ours.`);
 }
 
-/** The ids an entity refers to that must exist: a coding's document, code and coder, a code's parent, a memo's target. */
+/** The ids an entity refers to that must exist: a coding's document, code and coder, a code's parent, a memo's target, a summary's cell. */
 function references(table: Table, entity: Entities[Table]): [Table, string][] {
   switch (table) {
     case 'codings': {
@@ -189,6 +190,14 @@ function references(table: Table, entity: Entities[Table]): [Table, string][] {
       const target: [Table, string][] = memo.target.kind === 'project' ? [] : [[`${memo.target.kind}s` as Table, memo.target.id]];
       return [...target, ['coders', memo.coderId]];
     }
+    case 'summaries': {
+      const summary = entity as Entities['summaries'];
+      return [
+        [summary.row.kind === 'case' ? 'cases' : 'documents', summary.row.id],
+        ['codes', summary.codeId],
+        ['coders', summary.coderId],
+      ];
+    }
     default:
       return [];
   }
@@ -203,7 +212,7 @@ function references(table: Table, entity: Entities[Table]): [Table, string][] {
 function keepWhatIsStillUsed(ctx: MergeContext, out: Out): void {
   const tables = out as Record<Table, Map<string, Entities[Table]>>;
   const pending: [Table, Entities[Table]][] = [];
-  for (const table of ['codings', 'codes', 'memos'] as const) for (const entity of tables[table].values()) pending.push([table, entity]);
+  for (const table of ['codings', 'codes', 'memos', 'summaries'] as const) for (const entity of tables[table].values()) pending.push([table, entity]);
   while (pending.length > 0) {
     const [table, entity] = pending.pop()!;
     for (const [refTable, id] of references(table, entity)) {

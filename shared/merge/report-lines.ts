@@ -12,6 +12,7 @@ const SINGULAR: Record<Table, string> = {
   cases: 'case',
   variables: 'variable',
   sets: 'set',
+  summaries: 'summary',
 };
 
 /** "2 codings, 1 code", or "nothing". */

@@ -34,7 +34,9 @@ export type ProblemKind =
   | 'member-repeated'
   | 'structure-out-of-range'
   | 'coding-splits-character'
-  | 'quote-mismatch';
+  | 'quote-mismatch'
+  | 'summary-target-missing'
+  | 'summary-repeated';
 
 export interface ProjectProblem {
   kind: ProblemKind;
@@ -195,10 +197,10 @@ export function checkProject(file: ProjectFile, limit = Number.POSITIVE_INFINITY
   // One pass over the codings, which a big project has 100,000 of, allocating nothing for a
   // sound one: blocking problems are listed at once; the reported ones, rare, are kept to be
   // listed in their place below; coders are counted; codings memos are on are marked.
-  const missingCoders = new Map<string, { codings: number; memos: number }>();
-  const coderUse = (id: string, what: 'codings' | 'memos') => {
+  const missingCoders = new Map<string, { codings: number; memos: number; summaries: number }>();
+  const coderUse = (id: string, what: 'codings' | 'memos' | 'summaries') => {
     if (coders.has(id)) return;
-    const use = missingCoders.get(id) ?? { codings: 0, memos: 0 };
+    const use = missingCoders.get(id) ?? { codings: 0, memos: 0, summaries: 0 };
     use[what]++;
     missingCoders.set(id, use);
   };
@@ -247,8 +249,10 @@ export function checkProject(file: ProjectFile, limit = Number.POSITIVE_INFINITY
 
   // Reported: references that lead nowhere, and offsets that are in the text but wrong.
   for (const memo of file.memos) coderUse(memo.coderId, 'memos');
+  for (const summary of file.summaries) coderUse(summary.coderId, 'summaries');
   for (const [id, use] of missingCoders) {
-    const by = [use.codings ? plural(use.codings, 'coding') : '', use.memos ? plural(use.memos, 'memo') : ''].filter(Boolean).join(' and ');
+    const made = [use.codings ? plural(use.codings, 'coding') : '', use.memos ? plural(use.memos, 'memo') : '', use.summaries ? plural(use.summaries, 'summary', 'summaries') : ''].filter(Boolean);
+    const by = made.length > 1 ? `${made.slice(0, -1).join(', ')} and ${made.at(-1)}` : made.join('');
     found.add({
       kind: 'coder-missing',
       table: 'coders',
@@ -354,7 +358,48 @@ export function checkProject(file: ProjectFile, limit = Number.POSITIVE_INFINITY
     else members('sets', s.id, s.name, s.memberIds, (id) => codes.has(id), 'code');
   }
 
+  checkSummaries(file, documents, codes, found);
+
   return { problems: found.list, total: found.total, repairable: found.repairable };
+}
+
+/**
+ * Framework summaries: each on a row (case or document) and a code that exist, one per
+ * cell. A summary whose row or code is gone is shown nowhere, so Repair makes it a memo on
+ * the project, words and all. Two on one cell (a hand edit; the op and the merge never
+ * make them) are both kept: which one a person meant cannot be decided for them.
+ */
+function checkSummaries(file: ProjectFile, documents: ReadonlyMap<string, GlossDocument>, codes: ReadonlyMap<string, Code>, found: Problems): void {
+  const cases = new Set(file.cases.map((c) => c.id));
+  const cells = new Set<string>();
+  for (const summary of file.summaries) {
+    const rowThere = summary.row.kind === 'case' ? cases.has(summary.row.id) : documents.has(summary.row.id);
+    const words = quoted(summary.text || summary.id);
+    if (!rowThere || !codes.has(summary.codeId)) {
+      const missing = !rowThere ? `${summary.row.kind} ${summary.row.id}` : `code ${summary.codeId}`;
+      found.add({
+        kind: 'summary-target-missing',
+        table: 'summaries',
+        id: summary.id,
+        message: `Summary ${words} is on ${missing}, which is not in the project, so it is shown nowhere.`,
+        repair: 'makes it a memo on the project, where it is shown',
+        blocking: false,
+      });
+      continue;
+    }
+    const cell = `${summary.row.kind}\u0000${summary.row.id}\u0000${summary.codeId}`;
+    if (cells.has(cell)) {
+      found.add({
+        kind: 'summary-repeated',
+        table: 'summaries',
+        id: summary.id,
+        message: `Summary ${words} is a second summary of one framework cell (${summary.row.kind} ${summary.row.id}, code ${quoted(codes.get(summary.codeId)!.name)}); the matrix shows the one changed last.`,
+        repair: null,
+        blocking: false,
+      });
+    }
+    cells.add(cell);
+  }
 }
 
 /** The blocking problems of a check, worded as one refusal (the first few, then a count). */

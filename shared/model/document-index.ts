@@ -112,6 +112,7 @@ export function indexOfState(state: ProjectState): ProjectIndex {
     cases: [...state.cases.values()],
     variables: [...state.variables.values()],
     sets: [...state.sets.values()],
+    summaries: [...state.summaries.values()],
   };
 }
 

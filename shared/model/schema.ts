@@ -205,6 +205,21 @@ export const setSchema = z.object({
   memberIds: z.array(id),
 });
 
+/**
+ * A framework matrix cell's written summary: what a researcher makes of one case's (or one
+ * document's) material on one code. One per cell; the op setSummary keeps it so.
+ */
+export const summarySchema = z.object({
+  id,
+  /** The matrix row: a case, or a document when the matrix has documents as rows. */
+  row: z.object({ kind: z.enum(['case', 'document']), id }),
+  codeId: id,
+  text: z.string(),
+  coderId: id,
+  createdAt: time,
+  modifiedAt: time,
+});
+
 export const projectFileSchema = z.object({
   format: z.literal(FORMAT),
   version: z.number().int().positive(),
@@ -217,6 +232,8 @@ export const projectFileSchema = z.object({
   cases: z.array(caseSchema),
   variables: z.array(variableSchema),
   sets: z.array(setSchema),
+  /** Added after version 1 was fixed: a file without it has no summaries. */
+  summaries: z.array(summarySchema).default([]),
 });
 
 export type ProjectMeta = z.infer<typeof projectMetaSchema>;
@@ -236,6 +253,8 @@ export type Memo = z.infer<typeof memoSchema>;
 export type Case = z.infer<typeof caseSchema>;
 export type Variable = z.infer<typeof variableSchema>;
 export type GlossSet = z.infer<typeof setSchema>;
+export type Summary = z.infer<typeof summarySchema>;
+export type SummaryRow = Summary['row'];
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 
 /** The entity collections of a project, by the key they have in the file. */
@@ -248,6 +267,7 @@ export interface Entities {
   cases: Case;
   variables: Variable;
   sets: GlossSet;
+  summaries: Summary;
 }
 export type Table = keyof Entities;
 export const TABLES: readonly Table[] = [
@@ -259,6 +279,7 @@ export const TABLES: readonly Table[] = [
   'cases',
   'variables',
   'sets',
+  'summaries',
 ];
 
 /** Per-table schemas, used to validate and normalise entities created at run time. */
@@ -271,4 +292,5 @@ export const entitySchemas: { [T in Table]: z.ZodType<Entities[T]> } = {
   cases: caseSchema,
   variables: variableSchema,
   sets: setSchema,
+  summaries: summarySchema,
 };

@@ -96,6 +96,7 @@ export function emptyProjectFile(name: string, now: string): ProjectFile {
     cases: [],
     variables: [],
     sets: [],
+    summaries: [],
   };
 }
 

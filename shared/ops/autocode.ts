@@ -12,7 +12,8 @@ import { describeProblem } from '../analysis/search-query';
 import { quoteAt } from '../text/quote';
 import { colorForIndex } from '../model/colors';
 import { err, ok, type Result } from '../result';
-import { coderPatches, newCode, siblingNameTaken, type PlanContext, type Planned } from './plan';
+import { newCode, siblingNameTaken, type PlanContext, type Planned } from './plan';
+import { coderPatches } from './coder';
 
 const id = z.string().min(1);
 const name = z.string().trim().min(1, 'a name cannot be empty').max(500);
@@ -132,7 +133,7 @@ export function planAutocode(state: ProjectState, request: AutocodeRequest, ctx:
     };
     return { table: 'codings', op: 'put', value: coding };
   });
-  if (codings.length > 0) patches.push(...coderPatches(state, ctx));
+  if (codings.length > 0) patches.push(...coderPatches(state, ctx.coder));
   patches.push(...codings);
   const what = request.speaker !== undefined && request.query.text === '' ? `turns of ${request.speaker}` : `“${request.query.text.length > 40 ? `${request.query.text.slice(0, 39)}…` : request.query.text}”`;
   return ok({

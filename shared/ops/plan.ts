@@ -18,6 +18,12 @@ import { DocumentNames } from './document-names';
 import { planAutocode } from './autocode';
 import { planAcceptSuggestion, planDismissSuggestion } from './suggestion-ops';
 import { planStoreSpeakers } from './speaker-ops';
+import { coderPatches } from './coder';
+import { planCreateVariable, planSetValue } from './variables';
+import { planAddToCase, planCreateCase } from './cases';
+import { deleteSummariesPatches, moveSummariesPatches, planSetSummary } from './summaries';
+import { planMoveCodings } from './move-codings';
+import { planImportValues } from './values-import';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -32,7 +38,7 @@ export interface Planned {
   label: string;
   change: Change;
   /** Ids of entities the operation created, for the caller to select or report. */
-  created: { codeId?: string; codingId?: string; memoId?: string; documentIds?: string[] };
+  created: { codeId?: string; codingId?: string; memoId?: string; documentIds?: string[]; variableId?: string; caseId?: string; summaryId?: string };
   /** For operations that change a document's text: what happened to its codings. */
   report?: EditReport;
 }
@@ -44,11 +50,6 @@ function needCode(state: ProjectState, codeId: string): Result<Code> {
   return code ? ok(code) : err(`there is no code with id ${codeId}`);
 }
 
-/** Records the coder with their change; again when they have since changed their name or colour. */
-export function coderPatches(state: ProjectState, ctx: PlanContext): Patch[] {
-  const stored = state.coders.get(ctx.coder.id);
-  return stored && stored.name === ctx.coder.name && stored.color === ctx.coder.color ? [] : [{ table: 'coders', op: 'put', value: ctx.coder }];
-}
 
 /** Whether a sibling under `parentId` already has `name` (in any case). */
 export function siblingNameTaken(state: ProjectState, parentId: string | null, name: string, exceptId?: string): boolean {
@@ -145,6 +146,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
         patches.push(...deleteCodingsPatches(state, state.codingsByCode.get(codeId) ?? []));
       }
       for (const memo of memosOn(state, 'code', new Set(ids))) patches.push({ table: 'memos', op: 'del', id: memo.id });
+      patches.push(...deleteSummariesPatches(state, { codeIds: new Set(ids) }));
       for (const codeId of ids) patches.push({ table: 'codes', op: 'del', id: codeId });
       return ok({ label: `Delete code “${code.value.name}”`, change: { patches }, created: {} });
     }
@@ -193,6 +195,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       for (const memo of memosOn(state, 'code', new Set([source.value.id]))) {
         patches.push({ table: 'memos', op: 'put', value: { ...memo, target: { kind: 'code', id: target.value.id } } });
       }
+      patches.push(...moveSummariesPatches(state, source.value.id, target.value.id));
       if (source.value.description && !target.value.description.includes(source.value.description)) {
         const description = [target.value.description, source.value.description].filter(Boolean).join('\n\n');
         patches.push({ table: 'codes', op: 'put', value: { ...target.value, description } });
@@ -243,6 +246,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       if (!doc) return err(`there is no document with id ${request.documentId}`);
       const patches = deleteCodingsPatches(state, state.codingsByDocument.get(doc.id) ?? []);
       for (const memo of memosOn(state, 'document', new Set([doc.id]))) patches.push({ table: 'memos', op: 'del', id: memo.id });
+      patches.push(...deleteSummariesPatches(state, { documentIds: new Set([doc.id]) }));
       for (const c of state.cases.values()) {
         if (c.documentIds.includes(doc.id)) {
           patches.push({ table: 'cases', op: 'put', value: { ...c, documentIds: c.documentIds.filter((d) => d !== doc.id) } });
@@ -302,7 +306,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
         createdAt: ctx.now,
         needsReview: false,
       };
-      patches.push(...coderPatches(state, ctx), { table: 'codings', op: 'put', value: coding });
+      patches.push(...coderPatches(state, ctx.coder), { table: 'codings', op: 'put', value: coding });
       return ok({ label: `Apply code “${code.name}”`, change: { patches }, created: { codingId: coding.id, codeId: created } });
     }
     case 'removeCoding': {
@@ -332,7 +336,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       };
       return ok({
         label: 'Add memo',
-        change: { patches: [...coderPatches(state, ctx), put({ table: 'memos', op: 'put', value: memo })] },
+        change: { patches: [...coderPatches(state, ctx.coder), put({ table: 'memos', op: 'put', value: memo })] },
         created: { memoId: memo.id },
       });
     }
@@ -387,6 +391,20 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       return planDismissSuggestion(state, request, ctx);
     case 'storeSpeakers':
       return planStoreSpeakers(state, request);
+    case 'createVariable':
+      return planCreateVariable(state, request, ctx);
+    case 'setValue':
+      return planSetValue(state, request, ctx);
+    case 'createCase':
+      return planCreateCase(state, request, ctx);
+    case 'addToCase':
+      return planAddToCase(state, request);
+    case 'setSummary':
+      return planSetSummary(state, request, ctx);
+    case 'importValues':
+      return planImportValues(state, request, ctx);
+    case 'moveCodings':
+      return planMoveCodings(state, request, { newCode: (name, parentId) => newCode(state, ctx, name, parentId), siblingNameTaken: (parentId, name) => siblingNameTaken(state, parentId, name) });
     case 'repairProject': {
       const { patches, repaired } = planRepair(state);
       if (repaired.length === 0) return err('there is nothing in this project that Repair can mend');

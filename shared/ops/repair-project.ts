@@ -14,7 +14,7 @@ import {
   wholeCharacters,
   type ProjectProblem,
 } from '../model/check-project';
-import type { Coding, GlossDocument, Table, VariableValue } from '../model/schema';
+import type { Coding, GlossDocument, Memo, Table, VariableValue } from '../model/schema';
 import { fileFromState, type Patch, type ProjectState } from '../model/state';
 import { matchQuote } from '../text/match-quote';
 import { CONTEXT_LENGTH, quoteAt } from '../text/quote';
@@ -65,9 +65,34 @@ function valuesOf(state: ProjectState, id: string): VariableValue[] {
   return out;
 }
 
+/**
+ * A summary whose framework cell is gone, as a memo on the project: the same words, coder
+ * and times, under a title that says where it came from. Its id is derived from the
+ * summary's, so planning Repair twice plans the same step.
+ */
+function summaryAsMemo(state: ProjectState, id: string): Patch[] | null {
+  const summary = state.summaries.get(id);
+  if (!summary) return null;
+  const memo: Memo = {
+    id: `memo-from-summary-${summary.id}`,
+    target: { kind: 'project' },
+    title: 'Framework summary whose case, document or code is gone',
+    text: summary.text,
+    coderId: summary.coderId,
+    createdAt: summary.createdAt,
+    modifiedAt: summary.modifiedAt,
+  };
+  return [
+    { table: 'summaries', op: 'del', id },
+    { table: 'memos', op: 'put', value: memo },
+  ];
+}
+
 /** The patch that mends one entity's problems, or null when there is none. */
-function mend(state: ProjectState, table: Table, id: string, kinds: ReadonlySet<ProjectProblem['kind']>): Patch | null {
+function mend(state: ProjectState, table: Table, id: string, kinds: ReadonlySet<ProjectProblem['kind']>): Patch | Patch[] | null {
   switch (table) {
+    case 'summaries':
+      return summaryAsMemo(state, id);
     case 'coders':
       return { table, op: 'put', value: { id, name: recoveredName('Coder', id), color: RECOVERED_COLOR } };
     case 'variables':
@@ -134,7 +159,8 @@ export function planRepair(state: ProjectState): RepairPlan {
   const patches: Patch[] = [];
   for (const { table, id, kinds } of byEntity.values()) {
     const patch = mend(state, table, id, kinds);
-    if (patch) patches.push(patch);
+    if (Array.isArray(patch)) patches.push(...patch);
+    else if (patch) patches.push(patch);
   }
   return { patches, repaired, left };
 }

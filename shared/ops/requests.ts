@@ -3,7 +3,7 @@
  * checks each incoming request against this schema before planning it.
  */
 import { z } from 'zod';
-import { memoTargetSchema, structureRangeSchema } from '../model/schema';
+import { memoTargetSchema, structureRangeSchema, variableSchema, variableValueSchema } from '../model/schema';
 import { incomingCodebookSchema } from '../formats/codebook/schema';
 import { autocodeRequestSchema } from './autocode';
 import { acceptSuggestionSchema, dismissSuggestionSchema } from './suggestion-ops';
@@ -79,6 +79,31 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   dismissSuggestionSchema,
   /** Keep the speaker turns read from labels as the documents' speaker structure (shared/ops/speaker-ops.ts). */
   storeSpeakersSchema,
+  z.object({ type: z.literal('createVariable'), name, variableType: variableSchema.shape.type, description: z.string().optional() }),
+  /**
+   * A document's or case's value of a variable (null: no value). An existing variable, or the
+   * name of one to find or create (as text) in the same step. The value must fit the type.
+   */
+  z.object({
+    type: z.literal('setValue'),
+    target: z.object({ kind: z.enum(['document', 'case']), id }),
+    variableId: id.optional(),
+    newVariableName: name.optional(),
+    value: variableValueSchema,
+  }),
+  z.object({ type: z.literal('createCase'), name, documentIds: z.array(id).max(100_000), description: z.string().optional() }),
+  z.object({ type: z.literal('addToCase'), caseId: id, documentIds: z.array(id).min(1).max(100_000) }),
+  /** Write, rewrite or (with empty text) clear the summary of one framework matrix cell. */
+  z.object({ type: z.literal('setSummary'), row: z.object({ kind: z.enum(['case', 'document']), id }), codeId: id, text: z.string().max(1_000_000) }),
+  /** Move codings to an existing code, or to a new one created in the same step (splitting a code). */
+  /** Values of variables from a spreadsheet (shared/ops/values-import.ts): cells as text, read as each variable's type. */
+  z.object({
+    type: z.literal('importValues'),
+    kind: z.enum(['document', 'case']),
+    variables: z.array(name).min(1).max(1000),
+    rows: z.array(z.object({ id, line: z.number().int().positive(), cells: z.array(z.string()) })).max(100_000),
+  }),
+  z.object({ type: z.literal('moveCodings'), codingIds: z.array(id).min(1).max(100_000), codeId: id.optional(), newCodeName: name.optional(), parentId: id.nullable().optional() }),
 ]);
 
 export type OpRequest = z.infer<typeof opRequestSchema>;

@@ -8,7 +8,8 @@ import type { Coding, Dismissal } from '../model/schema';
 import type { ProjectState } from '../model/state';
 import { quoteAt, splitsSurrogatePair } from '../text/quote';
 import { err, ok, type Result } from '../result';
-import { coderPatches, type PlanContext, type Planned } from './plan';
+import type { PlanContext, Planned } from './plan';
+import { coderPatches } from './coder';
 
 const id = z.string().min(1);
 const offset = z.number().int().nonnegative();
@@ -63,7 +64,7 @@ export function planAcceptSuggestion(state: ProjectState, request: z.infer<typeo
   };
   return ok({
     label: `Accept suggestion for “${code.name}”`,
-    change: { patches: [...coderPatches(state, ctx), { table: 'codings', op: 'put', value: coding }] },
+    change: { patches: [...coderPatches(state, ctx.coder), { table: 'codings', op: 'put', value: coding }] },
     created: { codingId: coding.id },
   });
 }
@@ -88,7 +89,7 @@ export function planDismissSuggestion(state: ProjectState, request: z.infer<type
   };
   return ok({
     label,
-    change: { patches: [...coderPatches(state, ctx), { table: 'codes', op: 'put', value: { ...code, dismissed: [...dismissed, dismissal] } }] },
+    change: { patches: [...coderPatches(state, ctx.coder), { table: 'codes', op: 'put', value: { ...code, dismissed: [...dismissed, dismissal] } }] },
     created: {},
   });
 }

@@ -3,6 +3,8 @@
  * gloss code FILE --from CODINGS.csv|- [--create-codes] [--skip-bad] [--json] [--coder NAME]
  */
 import { normalizeNewlines } from '../../../shared/import/decode-text';
+import type { OpRequest } from '../../../shared/ops/requests';
+import type { ProjectService } from '../../service/project-service';
 import { CliError, UsageError, quoted, succeeded } from '../errors';
 import { findCode, findDocument, splitCodePath } from '../lookup';
 import { CODER_HELP, changeProject, chosenCoder } from '../project-session';
@@ -65,6 +67,13 @@ async function codeOne(file: string, values: OptionValues, io: CliIo): Promise<n
 
 /** The options that only mean something with --from. */
 const BATCH_OPTIONS = ['create-codes', 'skip-bad', 'json'] as const;
+
+/** Runs one operation; a refusal becomes the CLI error naming the file. */
+export function runOp(service: ProjectService, request: OpRequest, label: string) {
+  const response = service.run(request);
+  if (!response.ok) throw new CliError(`${label}: ${response.error}`);
+  return response;
+}
 
 export const codeCommand: Command = {
   name: 'code',

@@ -14,7 +14,8 @@ import { noExtraArguments, optionalString, projectArgument, type Command, type O
 import { CSV_RAW_TARGETS_TEXT, EXPORT_FLAGS_TEXT, EXPORT_OPTION_SPECS, exportOptionsHelp, exportUsage, FILE_OPTIONS } from './export-options';
 import { exportFormat } from '../../../shared/export/registry';
 
-function writeFailure(out: string, e: unknown): CliError {
+/** A failed write of an output file as the CLI says it: the reason and the way out. */
+export function writeFailure(out: string, e: unknown): CliError {
   const code = (e as NodeJS.ErrnoException).code;
   const reason =
     code === 'ENOENT' ? `the folder ${path.dirname(path.resolve(out))} does not exist`
@@ -29,7 +30,7 @@ function writeFailure(out: string, e: unknown): CliError {
  * rename); a device, pipe or socket (/dev/stdout, a named pipe) is written straight into,
  * because renaming a temp file over it would replace the device with a plain file.
  */
-async function writeOutput(out: string, content: string | Uint8Array): Promise<void> {
+export async function writeOutput(out: string, content: string | Uint8Array): Promise<void> {
   const stat = await fs.stat(out).catch(() => null);
   if (stat !== null && !stat.isFile() && !stat.isDirectory()) await fs.writeFile(out, content);
   else await writeFileDurably(out, content, false);

@@ -13,6 +13,10 @@ export interface ProjectInfo {
   codes: number;
   codings: number;
   memos: number;
+  cases: number;
+  variables: number;
+  /** Sets of documents and of codes. */
+  sets: number;
   /** Every code in tree order, with its number of codings (not counting sub-codes). */
   perCode: { id: string; code: string; path: string; codings: number }[];
   /** Every problem the project check found (empty for a sound project); `gloss repair` mends them. */
@@ -27,6 +31,9 @@ export function projectInfo(state: Readonly<ProjectState>, check: ProjectCheck):
     codes: state.codes.size,
     codings: state.codings.size,
     memos: state.memos.size,
+    cases: state.cases.size,
+    variables: state.variables.size,
+    sets: state.sets.size,
     perCode: codeTree(state.codes.values()).map(({ code }) => ({
       id: code.id,
       code: code.name,
@@ -39,16 +46,17 @@ export function projectInfo(state: Readonly<ProjectState>, check: ProjectCheck):
 
 export const infoCommand: Command = {
   name: 'info',
-  summary: 'count documents, codes, codings and memos',
+  summary: 'count documents, codes, codings, memos, cases, variables and sets',
   help: `Usage: gloss info FILE [--json]
 
-Prints the number of documents, codes, codings and memos in the project, and the number
-of codings of each code. Opens the project read-only: it works while Gloss has it open.
+Prints the number of documents, codes, codings and memos in the project (and of cases,
+variables and sets, when it has any), and the number of codings of each code. Opens the project read-only: it works while Gloss has it open.
 Problems the project check finds (a memo on a deleted document, a coding splitting a
 character…) are listed on stderr, as every command does; gloss repair mends them.
 
 Options:
   --json   print one JSON object: {"project", "documents", "codes", "codings", "memos",
+           "cases", "variables", "sets",
            "perCode": [{"id", "code", "path", "codings"}],
            "problems": [{"kind", "table", "id", "message", "repair"}]}`,
   options: { json: { type: 'boolean' } },
@@ -64,6 +72,7 @@ Options:
     io.out(
       `${plural(info.documents, 'document')}, ${plural(info.codes, 'code')}, ${plural(info.codings, 'coding')}, ${plural(info.memos, 'memo')}`,
     );
+    if (info.cases + info.variables + info.sets > 0) io.out(`${plural(info.cases, 'case')}, ${plural(info.variables, 'variable')}, ${plural(info.sets, 'set')}`);
     if (info.perCode.length > 0) {
       const width = Math.max(...info.perCode.map((c) => String(c.codings).length));
       io.out('Codings per code:');

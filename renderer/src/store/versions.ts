@@ -20,7 +20,7 @@ export type Versions = Readonly<Record<Table | 'project', number>>;
 /** Fresh versions for every table: a new snapshot. */
 export function freshVersions(): Versions {
   const v = nextVersion();
-  return { project: v, coders: v, documents: v, codes: v, codings: v, memos: v, cases: v, variables: v, sets: v };
+  return { project: v, coders: v, documents: v, codes: v, codings: v, memos: v, cases: v, variables: v, sets: v, summaries: v };
 }
 
 /**

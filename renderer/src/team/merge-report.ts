@@ -11,6 +11,7 @@ const NAMES: Record<Table, [string, string]> = {
   cases: ['case', 'cases'],
   variables: ['variable', 'variables'],
   sets: ['set', 'sets'],
+  summaries: ['summary', 'summaries'],
 };
 
 /** "2 documents, 1 code, 14 codings" in the file's table order; "nothing" when every count is 0. */

@@ -1,0 +1,162 @@
+/**
+ * The analysis views on the benchmark project (issue 12 §7): code frequencies, code
+ * co-occurrence (by shared characters, and within the paragraph), and code matrices
+ * against documents, cases and a variable's values, each timed as the CLI and the views
+ * call the engine (shared/analysis/), and as a ratio to a bare pass over the codings: one
+ * loop over the codings table summing lengths, the least any of these views must do.
+ *
+ * The synthetic project has no cases or variables, so 100 cases of 10 documents each are
+ * added, with a "Site" of five values set on the cases (a document takes its case's value).
+ *
+ *   npx tsx scripts/bench/analysis.ts [--quick]   runs it alone and prints the figures
+ */
+import { pathToFileURL } from 'node:url';
+import type { ProjectFile } from '../../shared/model/schema';
+import { stateFromFile, type ProjectState } from '../../shared/model/state';
+import { codeFrequencies } from '../../shared/analysis/frequencies';
+import { cooccurrence } from '../../shared/analysis/cooccurrence';
+import { codeMatrix } from '../../shared/analysis/matrix';
+import { collectGarbage, median, now, rounds } from './measure';
+import { FULL_SIZE, syntheticProject, type SyntheticOptions } from './synthetic-project';
+
+const WARMUPS = 1;
+const REPEATS = 5;
+
+/** Issue 12 §7's targets, ms. */
+export const ANALYSIS_TARGETS = { frequencies_ms: 300, cooccurrence_ms: 1000, matrix_ms: 500 } as const;
+
+export interface AnalysisFigures {
+  frequencies_ms: number;
+  /** The slower of by characters and within the paragraph. */
+  cooccurrence_ms: number;
+  cooccurrence_overlap_ms: number;
+  cooccurrence_paragraph_ms: number;
+  /** The slowest of the three kinds of columns. */
+  matrix_ms: number;
+  matrix_documents_ms: number;
+  matrix_cases_ms: number;
+  matrix_variable_ms: number;
+  /** The bare pass over the codings the ratios divide by. */
+  analysis_baseline_ms: number;
+  frequencies_ratio: number;
+  cooccurrence_ratio: number;
+  matrix_ratio: number;
+  /** CPU time of the same (the slowest kind, as above), for a loaded machine. */
+  frequencies_cpu_ms: number;
+  cooccurrence_cpu_ms: number;
+  matrix_cpu_ms: number;
+  /** Pairs of codings the co-occurrence counted, so the figure can be read against the work done. */
+  cooccurring_pairs: number;
+}
+
+const SITES = ['North', 'South', 'East', 'West', 'Centre'];
+
+/** The bench project with cases of ten documents and a Site on each case. */
+function withCases(file: ProjectFile): ProjectFile {
+  const site = { id: 'variable-site', name: 'Site', type: 'text' as const, description: '' };
+  const documents = [...file.documents].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const cases = [];
+  for (let i = 0; i * 10 < documents.length; i++) {
+    cases.push({
+      id: `case-${String(i).padStart(4, '0')}`,
+      name: `Person ${i + 1}`,
+      description: '',
+      documentIds: documents.slice(i * 10, i * 10 + 10).map((d) => d.id),
+      values: { [site.id]: SITES[i % SITES.length]! },
+    });
+  }
+  return { ...file, cases, variables: [site] };
+}
+
+/** One loop over every coding of the table; the sum keeps it from being optimised away. */
+function barePass(state: ProjectState): number {
+  let sum = 0;
+  for (const coding of state.codings.values()) sum += coding.end - coding.start;
+  return sum;
+}
+
+/**
+ * Wall time and CPU time of one call, after an untimed garbage collection. CPU time is the
+ * process's (user + system), which on an idle machine is about the wall time; on a loaded
+ * one (this build machine runs several builds on two cores) the wall time also holds the
+ * time other processes had the CPU, and the CPU time says what the view itself costs.
+ */
+function timedBoth(fn: () => unknown): { wall: number; cpu: number } {
+  collectGarbage();
+  const cpu = process.cpuUsage();
+  const start = now();
+  fn();
+  const wall = now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+/** Median times of each view on the bench project. */
+export async function measureAnalysis(size: SyntheticOptions = FULL_SIZE, log: (line: string) => void = () => {}): Promise<AnalysisFigures> {
+  const state = stateFromFile(withCases(syntheticProject(size)));
+  let pairs = 0;
+  const views: Record<string, () => unknown> = {
+    baseline: () => barePass(state),
+    frequencies: () => codeFrequencies(state),
+    overlap: () => (pairs = cooccurrence(state).pairs.reduce((sum, p) => sum + p.count, 0)),
+    paragraph: () => cooccurrence(state, { within: 'paragraph' }),
+    documents: () => codeMatrix(state, { columns: { kind: 'documents' } }),
+    cases: () => codeMatrix(state, { columns: { kind: 'cases' } }),
+    variable: () => codeMatrix(state, { columns: { kind: 'variable', variableId: 'variable-site' } }),
+  };
+  const times = await rounds(WARMUPS, REPEATS, async () => {
+    const figures: Record<string, number> = {};
+    for (const [name, fn] of Object.entries(views)) {
+      const { wall, cpu } = timedBoth(fn);
+      figures[name] = wall;
+      figures[`${name}_cpu`] = cpu;
+    }
+    return figures;
+  });
+  const m = (name: string) => median(times[name]!);
+  const cooccurrenceMs = Math.max(m('overlap'), m('paragraph'));
+  const matrixMs = Math.max(m('documents'), m('cases'), m('variable'));
+  log(`analysis: ${state.codings.size} codings, ${state.codes.size} codes, ${pairs} co-occurring pairs of codings; bare pass ${m('baseline').toFixed(1)} ms`);
+  return {
+    frequencies_ms: m('frequencies'),
+    cooccurrence_ms: cooccurrenceMs,
+    cooccurrence_overlap_ms: m('overlap'),
+    cooccurrence_paragraph_ms: m('paragraph'),
+    matrix_ms: matrixMs,
+    matrix_documents_ms: m('documents'),
+    matrix_cases_ms: m('cases'),
+    matrix_variable_ms: m('variable'),
+    analysis_baseline_ms: m('baseline'),
+    frequencies_ratio: m('frequencies') / m('baseline'),
+    cooccurrence_ratio: cooccurrenceMs / m('baseline'),
+    matrix_ratio: matrixMs / m('baseline'),
+    frequencies_cpu_ms: m('frequencies_cpu'),
+    cooccurrence_cpu_ms: Math.max(m('overlap_cpu'), m('paragraph_cpu')),
+    matrix_cpu_ms: Math.max(m('documents_cpu'), m('cases_cpu'), m('variable_cpu')),
+    cooccurring_pairs: pairs,
+  };
+}
+
+/** The figures as lines for the bench's table. */
+export function analysisTable(f: AnalysisFigures): string {
+  const mark = (ms: number, target: number) => (ms <= target ? 'PASS' : 'MISS');
+  const line = (name: string, ms: number, cpu: number, ratio: number, target: number, detail: string) =>
+    `  ${name.padEnd(13)} ${String(Math.round(ms)).padStart(5)} ms (CPU ${String(Math.round(cpu)).padStart(4)} ms)  ${ratio.toFixed(1).padStart(6)}× a bare pass  (target ≤ ${target} ms)  ${mark(ms, target)}${detail}`;
+  return [
+    `Analysis views (median of ${REPEATS}; a bare pass over the codings takes ${f.analysis_baseline_ms.toFixed(1)} ms)`,
+    line('frequencies', f.frequencies_ms, f.frequencies_cpu_ms, f.frequencies_ratio, ANALYSIS_TARGETS.frequencies_ms, ''),
+    line('co-occurrence', f.cooccurrence_ms, f.cooccurrence_cpu_ms, f.cooccurrence_ratio, ANALYSIS_TARGETS.cooccurrence_ms, `  (characters ${Math.round(f.cooccurrence_overlap_ms)} ms, paragraph ${Math.round(f.cooccurrence_paragraph_ms)} ms)`),
+    line('matrix', f.matrix_ms, f.matrix_cpu_ms, f.matrix_ratio, ANALYSIS_TARGETS.matrix_ms, `  (documents ${Math.round(f.matrix_documents_ms)} ms, cases ${Math.round(f.matrix_cases_ms)} ms, values ${Math.round(f.matrix_variable_ms)} ms)`),
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const quick = process.argv.includes('--quick');
+  const size = quick ? { ...FULL_SIZE, documents: 100, characters: 1_000_000, codings: 10_000 } : FULL_SIZE;
+  measureAnalysis(size, (line) => process.stderr.write(`bench: ${line}\n`))
+    .then((figures) => process.stdout.write(`${analysisTable(figures)}\n`))
+    .catch((e: unknown) => {
+      process.stderr.write(`analysis bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    });
+}
