@@ -6,12 +6,14 @@
  * reader (issue 3 section 2, see bench/reader.ts); then, for two coders on the same size of
  * project, merging their copies and computing agreement in all three units (issue 5
  * section 4, see bench/merge.ts and bench/agreement.ts); and how long the `gloss` command
- * takes to start against a bare node (issue 10, see bench/cli-start.ts).
+ * takes to start against a bare node (issue 10, see bench/cli-start.ts); and the whole UI in
+ * Chromium on the benchmark project against a one-document project (issue 15, see bench/ui.ts).
  *
  *   npm run bench               a table with PASS/MISS marks (progress on stderr)
  *   npm run bench -- --json     one JSON object on stdout, nothing else
  *   npm run bench -- --quick    a project a tenth of the size, to try the bench out
  *   npm run bench -- --breakdown  also time each step of open, save and export
+ *   npm run bench -- --ui-only    only the UI in Chromium (with --json and --quick too)
  *
  * npm itself prints a "> gloss bench" header on stdout before the script runs; use
  * `npm run --silent bench -- --json` when piping the JSON into another program.
@@ -31,6 +33,7 @@ import { measureReader, readerJson, readerTable, type ReaderFigures } from './be
 import { agreementTable, measureAgreement, AGREEMENT_TARGET_MS, type AgreementFigures } from './bench/agreement';
 import { measureMerge, type MergeFigures } from './bench/merge';
 import { cliStartTable, measureCliStart, type CliStartFigures } from './bench/cli-start';
+import { measureUi, uiJson, uiTable, type UiResult } from './bench/ui';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -98,6 +101,7 @@ interface BenchResult {
   merge: MergeFigures;
   agreement: AgreementFigures;
   cliStart: CliStartFigures;
+  ui: UiResult;
 }
 
 async function bench(dir: string): Promise<BenchResult> {
@@ -133,7 +137,17 @@ async function bench(dir: string): Promise<BenchResult> {
   const reader = await step('reader', () => measureReader(dir, progress));
   const merge = await step('merge', () => measureMerge(size));
   const agreement = await step('agreement', () => measureAgreement(size, progress));
-  return { figures, steps, reader, merge, agreement, cliStart };
+  const ui = await step('ui', () => measureUi(dir, size, progress));
+  return { figures, steps, reader, merge, agreement, cliStart, ui };
+}
+
+/** `--ui-only`: the UI in Chromium alone, with what the run was measured on. */
+async function uiOnly(dir: string): Promise<void> {
+  const load = os.loadavg()[0] ?? 0;
+  const ui = await step('ui', () => measureUi(dir, size, progress));
+  const context = { documents: size.documents, characters: size.characters, codings: size.codings, node: process.versions.node, load_avg: load, cores: os.availableParallelism() };
+  if (json) process.stdout.write(JSON.stringify({ ...uiJson(ui), ...context }) + '\n');
+  else process.stdout.write(`${uiTable(ui)}\n  (load average ${load.toFixed(1)} on ${context.cores} cores at the start)\n`);
 }
 
 async function main(): Promise<void> {
@@ -145,8 +159,9 @@ async function main(): Promise<void> {
     void cleanUp().finally(() => process.exit(130));
   });
   try {
-    const { figures, steps, reader, merge, agreement, cliStart } = await bench(dir);
-    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart }, steps) + '\n');
+    if (args.has('--ui-only')) return await uiOnly(dir);
+    const { figures, steps, reader, merge, agreement, cliStart, ui } = await bench(dir);
+    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart, ...uiJson(ui) }, steps) + '\n');
     else {
       const tables = [
         toTable(figures),
@@ -154,6 +169,7 @@ async function main(): Promise<void> {
         mergeTable(merge),
         agreementTable(agreement),
         cliStartTable(cliStart),
+        uiTable(ui),
         ...(steps ? [breakdownTable(steps)] : []),
       ];
       process.stdout.write(tables.join('\n\n') + '\n');
