@@ -24,6 +24,7 @@ import { importCodebook, previewCodebook } from './codebook-import';
 import { agreement } from './agreement';
 import { applyMerge, previewMerge, type MergeFiles } from './merge';
 import { setCoderName } from './team';
+import { RunningTasks } from './tasks/running-tasks';
 
 export interface HostContext {
   kind: Snapshot['host'];
@@ -124,6 +125,8 @@ async function importDocuments(ctx: HostContext, refs: FileRef[], allowDuplicate
 }
 
 export function createHandlers(ctx: HostContext): Handlers {
+  // Long tasks run off the main thread and can be cancelled by id ('task:cancel').
+  const tasks = new RunningTasks();
   return {
     'project:snapshot': async () => ctx.session()?.snapshot(ctx.kind, ctx.recent()) ?? emptySnapshot(ctx),
     'ops:run': async (request) => need(ctx).run(request),
@@ -163,9 +166,16 @@ export function createHandlers(ctx: HostContext): Handlers {
     'exchange:previewCodebook': async (file) => previewCodebook(need(ctx), await readFileRef(ctx, file)),
     'exchange:importCodebook': async (file) => importCodebook(need(ctx), await readFileRef(ctx, file)),
     'team:setCoderName': async (name) => setCoderName(ctx, name),
-    'team:agreement': async (request) => agreement(need(ctx), request),
-    'team:previewMerge': async (request) => previewMerge(need(ctx), await readMergeFiles(ctx, request)),
-    'team:applyMerge': async (request) => applyMerge(need(ctx), await readMergeFiles(ctx, request)),
+    'team:agreement': async (request) => tasks.run(request.taskId, (task) => agreement(need(ctx), request, undefined, task)),
+    'team:previewMerge': async (request) => {
+      const files = await readMergeFiles(ctx, request);
+      return tasks.run(request.taskId, (task) => previewMerge(need(ctx), files, task));
+    },
+    'team:applyMerge': async (request) => {
+      const files = await readMergeFiles(ctx, request);
+      return tasks.run(request.taskId, (task) => applyMerge(need(ctx), files, task));
+    },
+    'task:cancel': async (taskId) => ({ cancelled: tasks.cancel(taskId) }),
   };
 }
 

@@ -164,6 +164,14 @@ export class ProjectService {
     return this.saveState;
   }
 
+  /**
+   * Grows with every change to the project (an operation, undo, redo, an import): work that
+   * ran while the project stayed open (a merge in a worker) can tell whether it changed meanwhile.
+   */
+  get changeCount(): number {
+    return this.revision;
+  }
+
   history(): HistoryInfo {
     return {
       undo: this.undoStack.at(-1)?.label ?? null,

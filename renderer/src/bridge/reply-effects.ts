@@ -43,4 +43,5 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'team:agreement': nothing,
   'team:previewMerge': nothing,
   'team:applyMerge': ({ result }) => ({ op: result }),
+  'task:cancel': nothing,
 };
