@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyProjectFile, stateFromFile } from '../model/state';
 import type { z } from 'zod';
 import { projectFileSchema, type ProjectFile } from '../model/schema';
-import { excerptsFor } from './excerpts';
+import { memoLinesByCoding } from '../model/memos';
+import { codingsOfCodes, excerptOf, excerptsFor } from './excerpts';
 
 const now = '2024-01-01T00:00:00.000Z';
 
@@ -48,5 +50,54 @@ describe('excerptsFor', () => {
 
   it('returns nothing when no code is chosen', () => {
     expect(excerptsFor(stateFromFile(project()), [])).toEqual([]);
+  });
+});
+
+describe('codingsOfCodes and excerptOf: the list first, each card when it is shown', () => {
+  it('lists the codings without their text, in the order excerptsFor shows them, and builds each card alike', () => {
+    const state = stateFromFile(project());
+    const codings = codingsOfCodes(state, ['c1', 'c2']);
+    expect(codings.map((c) => c.id)).toEqual(['k3', 'k1', 'k2']);
+    const memos = memoLinesByCoding(state);
+    expect(codings.map((c) => excerptOf(state, c, memos.get(c.id)))).toEqual(excerptsFor(state, ['c1', 'c2']));
+    expect(codingsOfCodes(state, ['c2'], (c) => c.coderId !== 'u')).toEqual([]);
+  });
+
+  it('keeps paragraph breaks in the passage and its context', () => {
+    const state = stateFromFile(project());
+    const doc = state.documents.get('d1')!;
+    state.documents.set('d1', { ...doc, text: 'First paragraph ends here.\nSecond one starts.\n\nThird.' });
+    const coding = { ...state.codings.get('k1')!, start: 6, end: 45 };
+    const excerpt = excerptOf(state, coding);
+    expect(excerpt.text).toBe('paragraph ends here.\nSecond one starts.');
+    expect(excerpt.after).toBe('\n\nThird.');
+  });
+
+  it('orders any project by document name, then start, then end, and lists exactly the chosen codes’ codings', () => {
+    const documentNames = ['Anna', 'anna b', 'Ben', 'Émile', 'zoë'];
+    const codingSpec = fc.record({ doc: fc.nat({ max: 4 }), code: fc.constantFrom('c1', 'c2', 'c3'), start: fc.nat({ max: 20 }), length: fc.integer({ min: 1, max: 10 }) });
+    fc.assert(
+      fc.property(fc.array(codingSpec, { maxLength: 40 }), fc.subarray(['c1', 'c2', 'c3']), (specs, chosen) => {
+        const file = projectFileSchema.parse({
+          ...emptyProjectFile('P', now),
+          coders: [{ id: 'u', name: 'Ana', color: '#000000' }],
+          documents: documentNames.map((name, i) => ({ id: `d${i}`, name, text: 'x'.repeat(40), createdAt: now, source: null, attributes: {} })),
+          codes: ['c1', 'c2', 'c3'].map((id) => ({ id, name: id, color: '#123456', description: '', parentId: null, codable: true, createdAt: now })),
+          codings: specs.map((c, i) => ({
+            id: `k${String(i).padStart(3, '0')}`, documentId: `d${c.doc}`, codeId: c.code, coderId: 'u',
+            start: c.start, end: c.start + c.length, quote: 'x'.repeat(c.length), prefix: '', suffix: '', createdAt: now,
+          })),
+        });
+        const state = stateFromFile(file);
+        const listed = codingsOfCodes(state, chosen);
+        expect(listed.map((c) => c.id).sort()).toEqual(file.codings.filter((c) => chosen.includes(c.codeId)).map((c) => c.id).sort());
+        const rank = (c: (typeof listed)[number]) => [...documentNames].sort((a, b) => a.localeCompare(b)).indexOf(state.documents.get(c.documentId)!.name);
+        for (let i = 1; i < listed.length; i++) {
+          const [a, b] = [listed[i - 1]!, listed[i]!];
+          expect(rank(a) < rank(b) || (rank(a) === rank(b) && (a.start < b.start || (a.start === b.start && a.end <= b.end)))).toBe(true);
+        }
+      }),
+      { numRuns: Number(process.env.GLOSS_FUZZ_RUNS ?? 100) },
+    );
   });
 });

@@ -47,40 +47,68 @@ function contextAfter(text: string, end: number): string {
 /** Which codings the coder filter shows; null shows all. */
 export type CodingShown = ((coding: Coding) => boolean) | null;
 
-/** Excerpts of the given codes across all documents (by the coders shown), ordered by document name and position. */
-export function excerptsFor(project: ProjectState, codeIds: readonly string[], shown: CodingShown = null): Excerpt[] {
+/** What listing excerpts reads of a project. */
+export type ExcerptSource = Pick<ProjectState, 'documents' | 'codes' | 'coders' | 'codings' | 'codingsByDocument' | 'memos'>;
+
+/**
+ * The codings of the given codes (by the coders shown), in the Excerpts view's order: by
+ * document name, then position. No text is read, so even 100,000 of them are listed in a
+ * few milliseconds; each card's text is built by excerptOf when the card is shown.
+ */
+export function codingsOfCodes(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null): Coding[] {
   const wanted = new Set(codeIds);
-  return excerptsWhere(project, (c) => wanted.has(c.codeId) && (!shown || shown(c)));
+  if (wanted.size === 0) return [];
+  return orderedCodings(project, (c) => wanted.has(c.codeId) && (!shown || shown(c)));
 }
 
 /** Every coding that needs review (its text was edited and it could not be placed for sure), in the same order. */
-export function reviewExcerpts(project: ProjectState, shown: CodingShown = null): Excerpt[] {
-  return excerptsWhere(project, (c) => !!c.needsReview && (!shown || shown(c)));
+export function codingsNeedingReview(project: ExcerptSource, shown: CodingShown = null): Coding[] {
+  return orderedCodings(project, (c) => !!c.needsReview && (!shown || shown(c)));
 }
 
-function excerptsWhere(project: ProjectState, keep: (coding: Coding) => boolean): Excerpt[] {
-  const memoTexts = memoLinesByCoding(project);
-  const out: Excerpt[] = [];
+function orderedCodings(project: ExcerptSource, keep: (coding: Coding) => boolean): Coding[] {
+  const out: Coding[] = [];
   const documents = [...project.documents.values()].sort((a, b) => a.name.localeCompare(b.name));
   for (const doc of documents) {
-    const codings = [...(project.codingsByDocument.get(doc.id) ?? [])]
-      .map((id) => project.codings.get(id)!)
-      .filter(keep)
-      .sort((a, b) => a.start - b.start || a.end - b.end);
-    for (const coding of codings) {
-      const code = project.codes.get(coding.codeId);
-      out.push({
-        coding,
-        documentName: doc.name,
-        codeName: code?.name ?? '',
-        codeColor: code?.color ?? '#7f7f7f',
-        coderName: project.coders.get(coding.coderId)?.name ?? 'unknown coder',
-        before: contextBefore(doc.text, coding.start),
-        text: doc.text.slice(coding.start, coding.end),
-        after: contextAfter(doc.text, coding.end),
-        memos: memoTexts.get(coding.id) ?? [],
-      });
+    const ids = project.codingsByDocument.get(doc.id);
+    if (!ids) continue;
+    const codings: Coding[] = [];
+    for (const id of ids) {
+      const coding = project.codings.get(id);
+      if (coding && keep(coding)) codings.push(coding);
     }
+    codings.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const coding of codings) out.push(coding);
   }
   return out;
+}
+
+/** One excerpt's card: the passage with its context, its document, code and coder, and the memo lines given. */
+export function excerptOf(project: Pick<ExcerptSource, 'documents' | 'codes' | 'coders'>, coding: Coding, memos: readonly string[] = []): Excerpt {
+  const doc = project.documents.get(coding.documentId);
+  const text = doc?.text ?? '';
+  const code = project.codes.get(coding.codeId);
+  return {
+    coding,
+    documentName: doc?.name ?? '',
+    codeName: code?.name ?? '',
+    codeColor: code?.color ?? '#7f7f7f',
+    coderName: project.coders.get(coding.coderId)?.name ?? 'unknown coder',
+    before: contextBefore(text, coding.start),
+    text: text.slice(coding.start, coding.end),
+    after: contextAfter(text, coding.end),
+    memos: [...memos],
+  };
+}
+
+/** Excerpts of the given codes across all documents (by the coders shown), ordered by document name and position. */
+export function excerptsFor(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null): Excerpt[] {
+  const memoTexts = memoLinesByCoding(project);
+  return codingsOfCodes(project, codeIds, shown).map((c) => excerptOf(project, c, memoTexts.get(c.id)));
+}
+
+/** Every coding that needs review, as excerpts, in the same order. */
+export function reviewExcerpts(project: ExcerptSource, shown: CodingShown = null): Excerpt[] {
+  const memoTexts = memoLinesByCoding(project);
+  return codingsNeedingReview(project, shown).map((c) => excerptOf(project, c, memoTexts.get(c.id)));
 }

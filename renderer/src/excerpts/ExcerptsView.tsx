@@ -1,10 +1,21 @@
-/** Every coded passage of the chosen codes across all documents. */
-import { useMemo } from 'react';
+/**
+ * Every coded passage of the chosen codes across all documents. The list holds the
+ * codings only (codingsOfCodes reads no text); a card builds its excerpt when it is shown,
+ * and only the cards on screen are rendered (VirtualList), so 100,000 excerpts open as
+ * quickly as ten.
+ */
+import { useMemo, useState } from 'react';
 import { useGloss } from '../store';
 import { codingFilter } from '../store/selectors';
 import { CodeChooser } from './CodeChooser';
-import { ExcerptCard } from './ExcerptCard';
-import { excerptsFor, reviewExcerpts } from '../../../shared/analysis/excerpts';
+import { ExcerptCard, estimateCardHeight } from './ExcerptCard';
+import { codingsNeedingReview, codingsOfCodes } from '../../../shared/analysis/excerpts';
+import { memoLinesByCoding } from '../../../shared/model/memos';
+import type { Coding } from '../../../shared/model/schema';
+import { VirtualList } from '../common/VirtualList';
+import { countOf, formatCount } from '../common/format-count';
+
+const codingKey = (coding: Coding) => coding.id;
 
 export function ExcerptsView() {
   const project = useGloss((s) => s.project);
@@ -13,31 +24,31 @@ export function ExcerptsView() {
   const filter = useGloss((s) => s.excerptFilter);
   const hasCodes = useGloss((s) => (s.project?.codes.size ?? 0) > 0);
   const coderFilter = useGloss((s) => s.coderFilter);
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
   // `revision` is a dependency because the project's maps change in place.
-  const excerpts = useMemo(() => {
+  const codings = useMemo(() => {
     if (!project) return [];
     const shown = codingFilter(coderFilter);
-    return filter === 'review' ? reviewExcerpts(project, shown) : excerptsFor(project, chosen, shown);
+    return filter === 'review' ? codingsNeedingReview(project, shown) : codingsOfCodes(project, chosen, shown);
   }, [project, chosen, filter, revision, coderFilter]);
+  const memos = useMemo(() => (project ? memoLinesByCoding(project) : new Map<string, string[]>()), [project, revision]);
   const reviewing = filter === 'review';
 
   return (
     <section className="excerpts-view" aria-label="Excerpts">
       {hasCodes ? <CodeChooser /> : null}
-      <div className="excerpt-list-wrap">
+      <div className="excerpt-list-wrap" ref={setScroller}>
         <h2 className="excerpt-heading">
           {reviewing
-            ? excerpts.length === 1
+            ? codings.length === 1
               ? '1 coding needs review'
-              : `${excerpts.length} codings need review`
+              : `${formatCount(codings.length)} codings need review`
             : chosen.length === 0
               ? 'Excerpts'
-              : excerpts.length === 1
-                ? '1 excerpt'
-                : `${excerpts.length} excerpts`}
+              : countOf(codings.length, 'excerpt', 'excerpts')}
         </h2>
         {reviewing ? (
-          excerpts.length === 0 ? (
+          codings.length === 0 ? (
             <p className="pane-empty">No coding needs review: every coding is on the words it was made on.</p>
           ) : (
             <p className="hint">These codings’ text was edited and their words could not be found for sure. Keep each where it is, fix it in the text, or remove it.</p>
@@ -46,15 +57,22 @@ export function ExcerptsView() {
           <p className="pane-empty">Select text in a document to create your first code; its excerpts will be listed here.</p>
         ) : chosen.length === 0 ? (
           <p className="pane-empty">Choose one or more codes to see every passage coded with them.</p>
-        ) : excerpts.length === 0 ? (
+        ) : codings.length === 0 ? (
           <p className="pane-empty">No passages are coded with the chosen codes yet.</p>
         ) : null}
-        {excerpts.length > 0 && (reviewing || chosen.length > 0) && (
-          <ol className="excerpt-list" aria-label={reviewing ? 'Codings to review' : 'Coded passages'}>
-            {excerpts.map((e) => (
-              <ExcerptCard key={e.coding.id} excerpt={e} />
-            ))}
-          </ol>
+        {codings.length > 0 && (reviewing || chosen.length > 0) && (
+          <VirtualList
+            as="ol"
+            items={codings}
+            itemKey={codingKey}
+            estimateSize={estimateCardHeight}
+            scrollElement={scroller}
+            label={reviewing ? 'Codings to review' : 'Coded passages'}
+            className="excerpt-list"
+            focusClass="excerpt-button"
+            overscan={3}
+            renderRow={(coding, row) => <ExcerptCard coding={coding} memos={memos.get(coding.id)} row={row} />}
+          />
         )}
       </div>
     </section>

@@ -39,8 +39,9 @@ export function AgreementView() {
   const revision = useGloss((s) => s.revision);
   const projectName = useGloss((s) => s.project?.project.name ?? 'project');
   const documents = useGloss((s) => s.project?.documents);
-  const { unit, minOverlapPercent, pickedCoders, result, error, busy, compare, documentFilter, set } = useAgreement(
+  const { unit, minOverlapPercent, pickedCoders, result, error, busy, stopped, compare, documentFilter, set } = useAgreement(
     useShallow((s) => ({
+      stopped: s.stopped,
       unit: s.unit,
       minOverlapPercent: s.minOverlapPercent,
       pickedCoders: s.coderIds,
@@ -148,7 +149,9 @@ export function AgreementView() {
                 Agreement could not be computed: {error}
               </p>
             ) : !result ? (
-              <p className="pane-empty">{busy ? 'Computing…' : 'Press Compute to see agreement.'}</p>
+              <p className="pane-empty">
+                {busy ? 'Computing… (progress in the status line)' : stopped ? 'Computing was stopped before it finished. Press Compute to start again.' : 'Press Compute to see agreement.'}
+              </p>
             ) : (
               <>
                 <AgreementTable groups={groups} coders={names} />
