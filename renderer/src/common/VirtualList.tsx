@@ -15,9 +15,11 @@
  * Rows are absolutely positioned in the list, whose height is the estimated total; the
  * list scrolls with `scrollElement` (the pane), which may hold other things above it.
  */
-import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { withPinned } from '../reader/rendered-range';
+import { rowForKey } from './list-keys';
+import { useListOffset } from './list-offset';
 
 /** What a row's element must carry: spread on the `li`. */
 export interface RowProps {
@@ -30,9 +32,15 @@ export interface RowProps {
 
 export interface VirtualListProps<T> {
   items: readonly T[];
-  itemKey: (item: T) => string;
-  /** A row's height before it is measured, in px. */
-  estimateSize: (item: T) => number;
+  /**
+   * A row's stable key, so its measured height follows it when rows come and go. Left
+   * out, rows are keyed by position, which costs nothing per row: for very long lists
+   * (100,000 excerpts), whose measuring would otherwise call this for every row each time
+   * a row's height is learnt. Their owner then remounts the list when its items change.
+   */
+  itemKey?: (item: T) => string;
+  /** A row's height before it is measured, in px (called for every row whenever rows are measured: keep it cheap). */
+  estimateSize: (item: T, index: number) => number;
   /** The element that scrolls the list. */
   scrollElement: HTMLElement | null;
   as?: 'ul' | 'ol';
@@ -50,35 +58,13 @@ export interface VirtualListProps<T> {
 /** Rows beyond the view's edge: enough that Tab always finds the next row rendered. */
 const OVERSCAN = 6;
 
-const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
-
 export function VirtualList<T>(props: VirtualListProps<T>) {
   const { items, itemKey, estimateSize, scrollElement, as: Tag = 'ul', label, className, focusClass = 'row-main', pinned = [], overscan = OVERSCAN, renderRow } = props;
   const list = useRef<HTMLUListElement & HTMLOListElement>(null);
-  const [margin, setMargin] = useState(0);
   const [focused, setFocused] = useState<number | null>(null);
   const [focusRequest, setFocusRequest] = useState<number | null>(null);
 
-  // Where the list starts inside the scrolling pane: below a header, a field, a heading,
-  // which may grow, shrink, come and go.
-  useEffect(() => {
-    const element = list.current;
-    if (!element || !scrollElement) return;
-    const update = () => setMargin(element.getBoundingClientRect().top - scrollElement.getBoundingClientRect().top + scrollElement.scrollTop);
-    const sizes = new ResizeObserver(update);
-    const observeAll = () => {
-      sizes.disconnect();
-      for (const child of scrollElement.children) if (child !== element) sizes.observe(child);
-      update();
-    };
-    const children = new MutationObserver(observeAll);
-    children.observe(scrollElement, { childList: true });
-    observeAll();
-    return () => {
-      sizes.disconnect();
-      children.disconnect();
-    };
-  }, [scrollElement]);
+  const margin = useListOffset(list, scrollElement);
 
   const keep = useMemo(() => {
     const out = new Set(pinned);
@@ -87,11 +73,13 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     return [...out].filter((i) => i < items.length).sort((a, b) => a - b);
   }, [pinned, focused, focusRequest, items.length]);
   const rangeExtractor = useCallback((range: Range) => withPinned(range, keep), [keep]);
-  const getItemKey = useCallback((index: number) => itemKey(items[index]!), [items, itemKey]);
+  const byKey = useCallback((index: number) => itemKey!(items[index]!), [items, itemKey]);
+  const byPosition = useCallback((index: number) => index, []);
+  const getItemKey = itemKey ? byKey : byPosition;
   const virtualizer = useVirtualizer<HTMLElement, HTMLLIElement>({
     count: items.length,
     getScrollElement: () => scrollElement,
-    estimateSize: (index) => estimateSize(items[index]!),
+    estimateSize: (index) => estimateSize(items[index]!, index),
     getItemKey,
     overscan,
     scrollMargin: margin,
@@ -115,14 +103,12 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!NAVIGATION_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     if (!(event.target instanceof HTMLElement) || !event.target.classList.contains(focusClass)) return;
     const from = rowIndexOf(event.target);
-    if (from === null || items.length === 0) return;
-    const page = Math.max(1, Math.floor((scrollElement?.clientHeight ?? 300) / estimateSize(items[from]!)) - 1);
-    const to =
-      event.key === 'ArrowDown' ? from + 1 : event.key === 'ArrowUp' ? from - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : event.key === 'PageDown' ? from + page : from - page;
-    const next = Math.min(items.length - 1, Math.max(0, to));
+    if (from === null) return;
+    const perPage = Math.floor((scrollElement?.clientHeight ?? 300) / estimateSize(items[from]!, from)) - 1;
+    const next = rowForKey(event, from, items.length, perPage);
+    if (next === null) return;
     event.preventDefault();
     if (next === from) return;
     virtualizer.scrollToIndex(next, { align: 'auto' });

@@ -15,7 +15,8 @@ import type { Coding } from '../../../shared/model/schema';
 import { VirtualList } from '../common/VirtualList';
 import { countOf, formatCount } from '../common/format-count';
 
-const codingKey = (coding: Coding) => coding.id;
+/** Lists made so far: each gets a number of its own. */
+let lists = 0;
 
 export function ExcerptsView() {
   const project = useGloss((s) => s.project);
@@ -25,12 +26,15 @@ export function ExcerptsView() {
   const hasCodes = useGloss((s) => (s.project?.codes.size ?? 0) > 0);
   const coderFilter = useGloss((s) => s.coderFilter);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  // `revision` is a dependency because the project's maps change in place.
-  const codings = useMemo(() => {
-    if (!project) return [];
+  // `revision` is a dependency because the project's maps change in place. The list is
+  // keyed by position (no key per card, see VirtualList), so each new list is a new list.
+  const { codings, listId } = useMemo(() => {
     const shown = codingFilter(coderFilter);
-    return filter === 'review' ? codingsNeedingReview(project, shown) : codingsOfCodes(project, chosen, shown);
+    const list: Coding[] = !project ? [] : filter === 'review' ? codingsNeedingReview(project, shown) : codingsOfCodes(project, chosen, shown);
+    return { codings: list, listId: ++lists };
   }, [project, chosen, filter, revision, coderFilter]);
+  // Worked out once per list: the virtualiser asks for every card's estimate each time it learns a card's height.
+  const estimates = useMemo(() => Float32Array.from(codings, estimateCardHeight), [codings]);
   const memos = useMemo(() => (project ? memoLinesByCoding(project) : new Map<string, string[]>()), [project, revision]);
   const reviewing = filter === 'review';
 
@@ -62,10 +66,10 @@ export function ExcerptsView() {
         ) : null}
         {codings.length > 0 && (reviewing || chosen.length > 0) && (
           <VirtualList
+            key={listId}
             as="ol"
             items={codings}
-            itemKey={codingKey}
-            estimateSize={estimateCardHeight}
+            estimateSize={(_, index) => estimates[index]!}
             scrollElement={scroller}
             label={reviewing ? 'Codings to review' : 'Coded passages'}
             className="excerpt-list"
