@@ -19,12 +19,14 @@ import { writeFileDurably } from './service/durable-file';
 import type { ExportFile } from './service/export-file';
 import { HandlerError, type HostContext } from './service/handlers';
 import { ProjectService, type FileToImport, type ServiceOptions } from './service/project-service';
-import { readFilesToImport } from './service/read-import-files';
+import { readPickedFile } from './service/read-import-files';
 import { ask, chooseOpenPaths, chooseProjectPath, chooseSavePath, PROJECT_FILTERS, showError } from './dialogs';
 import { openProjectInteractively, samePath, writeUnlessOpen } from './open-project';
 import type { Preferences } from './preferences';
 import { sendEvent } from './ipc';
-import { fileErrorReason } from './service/fs-reasons';
+import { fileErrorReason, fileErrorWayOut } from './service/fs-reasons';
+import { ProjectOpenError } from './service/durable-file';
+import { isProjectPath } from './service/project-lock';
 import { renameCoder } from './service/settings';
 
 export interface SessionDeps {
@@ -47,7 +49,8 @@ export class DesktopSession {
   /** One flow at a time: a second Open while a dialog is up waits its turn. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Files the person chose in our open dialogs: the only paths the renderer may have read. */
-  private readonly chosen = new Set<string>();
+  /** Files chosen in this window's open dialogs, by absolute path, with what they were chosen for. */
+  private readonly chosen = new Map<string, FilePurpose>();
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -84,6 +87,13 @@ export class DesktopSession {
         this.deps.coderUnnamed = false;
         this.service?.setCoder(coder);
         return coder;
+      },
+      exportSettings: {
+        load: async () => ({ csvRaw: this.deps.prefs.csvRaw }),
+        save: async ({ csvRaw }) => {
+          await this.deps.prefs.setCsvRaw(csvRaw);
+          return { csvRaw: this.deps.prefs.csvRaw };
+        },
       },
     };
   }
@@ -223,7 +233,8 @@ export class DesktopSession {
         const service = await ProjectService.create(file, path.basename(file, path.extname(file)), this.serviceOptions(generation, false));
         return await this.adopt(service, generation, announce);
       } catch (e) {
-        await showError(this.deps.window(), `Gloss could not create ${path.basename(file)}.`, fileErrorReason(e));
+        const cause = e instanceof ProjectOpenError ? e.fsError : e;
+        await showError(this.deps.window(), `Gloss could not create ${path.basename(file)}.`, `${fileErrorReason(e)} ${fileErrorWayOut(cause, 'export')}`.trim());
         return null;
       }
     });
@@ -292,19 +303,20 @@ export class DesktopSession {
         { name: 'All files', extensions: ['*'] },
       ],
     });
-    for (const file of paths) this.chosen.add(path.resolve(file));
+    for (const file of paths) this.chosen.set(path.resolve(file), purpose);
     return paths.map((file) => ({ name: path.basename(file), path: file }));
   }
 
   /** Reads a file chosen in chooseFiles; refuses any other path, and names the file when it cannot be read. */
   async readChosenFile(file: ChosenFile): Promise<FileToImport> {
     const absolute = path.resolve(file.path);
-    if (!this.chosen.has(absolute)) {
-      throw new HandlerError(`${path.basename(absolute)} was not chosen in Gloss's file dialog; choose it again.`);
+    const purpose = this.chosen.get(absolute);
+    if (!purpose) throw new HandlerError(`${path.basename(absolute)} was not chosen in Gloss's file dialog; choose it again.`);
+    try {
+      return await readPickedFile(absolute, purpose);
+    } catch (e) {
+      throw new HandlerError(`${(e as Error).message.replace(/\.$/, '')}; it was not read.`);
     }
-    const { files, unreadable } = await readFilesToImport([absolute]);
-    if (!files[0]) throw new HandlerError(unreadable[0] ?? `${path.basename(absolute)} could not be read.`);
-    return files[0];
   }
 
   /** Asks where to save an export and writes it durably; the path, or null if cancelled. */
@@ -321,10 +333,12 @@ export class DesktopSession {
     if (this.service && samePath(target, this.service.file)) {
       throw new HandlerError(`${path.basename(target)} is the open project; choose another name for the export.`);
     }
+    // A project file is written only by whoever holds its lock, never by an export.
+    if (isProjectPath(target)) throw new HandlerError(`${path.basename(target)} is a Gloss project name; choose another name for the export.`);
     try {
       await writeFileDurably(target, content, false);
     } catch (e) {
-      throw new HandlerError(`Could not write ${path.basename(target)}: ${fileErrorReason(e)}.`);
+      throw new HandlerError(`Could not write ${path.basename(target)}: ${fileErrorReason(e)}. ${fileErrorWayOut(e, 'export')}`.trim());
     }
     return target;
   }

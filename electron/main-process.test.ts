@@ -9,7 +9,7 @@ import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChosenFile, CoderNamed, ImportResponse, QdpxImported, Snapshot } from '../shared/ipc/contract';
 import { ProjectService } from './service/project-service';
 import { pathToFileURL } from 'node:url';
@@ -192,6 +192,33 @@ describe('the main process', () => {
     expect(menuItem(app.state.menu, 'File', 'Import Documents…').enabled).toBe(false);
   });
 
+  it('opens a project in a folder it cannot write to read-only, saying why and how to keep changes', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const folder = path.join(dataDir, 'cd-rom');
+    await fs.mkdir(folder);
+    const file = path.join(folder, 'Archive.gloss');
+    const created = await ProjectService.create(file, 'Archive study', { coder: { id: 'c1', name: 'Ana', color: '#123456' } });
+    await created.close();
+    // A read-only disk: nothing can be created in that folder (tests cannot mount one).
+    const realWriteFile = fs.writeFile;
+    const spy = vi.spyOn(fs, 'writeFile').mockImplementation(async (target, ...rest) => {
+      if (typeof target === 'string' && target.startsWith(folder)) throw Object.assign(new Error(`EROFS: read-only file system, open '${target}'`), { code: 'EROFS', path: target });
+      return realWriteFile(target, ...rest);
+    });
+    cleanups.push(async () => spy.mockRestore());
+
+    const app = await launch([file], dataDir, (state) => state.answers.messageBox.push(0)); // "Open read-only"
+    const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
+    expect(app.state.messageBoxes[0]?.message).toBe('Archive.gloss cannot be changed here: the disk is read-only.');
+    expect(app.state.messageBoxes[0]?.detail).toBe(
+      'Opened read-only, you can read, search and export, but not change it. Use File > Save As to keep it in a folder you can write to.',
+    );
+    expect(app.state.messageBoxes[0]?.buttons).toEqual(['Open read-only', 'Cancel']);
+    expect(snapshot.readOnly).toBe(true);
+    expect(snapshot.file?.project.name).toBe('Archive study');
+    expect((await fs.readdir(folder)).sort()).toEqual(['Archive.gloss']);
+  });
+
   it('never overwrites a damaged project and opens its backup as a recovered copy', async () => {
     const dataDir = await tempDir('gloss-main-');
     const file = path.join(dataDir, 'Study.gloss');
@@ -223,6 +250,8 @@ describe('the main process', () => {
     const binary = path.join(dataDir, 'photo.txt');
     await fs.writeFile(notes, 'Training was cancelled twice.\r\nNobody told us why.');
     await fs.writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0x0d, 0x0a]));
+    const talk = path.join(dataDir, 'talk.vtt');
+    await fs.writeFile(talk, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n\n00:00:99999.000 --> 00:00:03.000\nThe lost line.\n');
 
     // The menu hands Import to the renderer, which runs the one import pipeline of both hosts.
     menuItem(app.state.menu, 'File', 'Import Documents…').click!();
@@ -230,11 +259,12 @@ describe('the main process', () => {
     const eventsBefore = app.win.events().length;
 
     // The renderer asks for the native dialog; the chosen files come back as paths, not bytes.
-    app.state.answers.open.push([notes, binary]);
+    app.state.answers.open.push([notes, binary, talk]);
     const chosen = value<ChosenFile[]>(await app.invoke('files:choose', 'documents'));
     expect(chosen).toEqual([
       { name: 'Field notes.txt', path: notes },
       { name: 'photo.txt', path: binary },
+      { name: 'talk.vtt', path: talk },
     ]);
     const dialog = app.state.openDialogs.at(-1)!;
     expect(dialog.title).toBe('Import documents');
@@ -243,10 +273,12 @@ describe('the main process', () => {
 
     // The main process reads them by path and imports what it can; the reply carries the change and the refusals.
     const response = value<ImportResponse>(await app.invoke('documents:import', chosen));
-    expect(response.imported.map((d) => d.name)).toEqual(['Field notes']);
+    expect(response.imported.map((d) => d.name)).toEqual(['Field notes', 'talk']);
     expect(response.failed.map((f) => f.name)).toEqual(['photo.txt']);
+    // The import report's notes come back with it, each naming its file.
+    expect(response.notes.map((n) => n.note)).toContainEqual(expect.stringMatching(/^talk\.vtt: the cue at line 6 has a timing Gloss cannot read/));
     expect(response.failed[0]?.error).toMatch(/^photo\.txt: /);
-    expect(response.result).toMatchObject({ ok: true, label: expect.stringMatching(/Field notes/) });
+    expect(response.result).toMatchObject({ ok: true, label: 'Import 2 documents' });
     // No event follows the reply: it carries everything the renderer needs.
     expect(app.win.events().slice(eventsBefore).filter((e) => e.event !== 'save-state' && e.event !== 'progress')).toEqual([]);
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
@@ -271,6 +303,46 @@ describe('the main process', () => {
 
     app.state.answers.save.push(null); // cancelled
     expect(value<{ path: string | null }>(await app.invoke('export:save', 'codebook-csv')).path).toBeNull();
+
+    // An export never writes over a project (only its lock holder writes one).
+    const other = path.join(dataDir, 'Other study.gloss');
+    await fs.writeFile(other, 'a project');
+    app.state.answers.save.push(other);
+    const overProject = await app.invoke('export:save', 'codebook-csv');
+    expect(overProject).toMatchObject({ ok: false, error: 'Other study.gloss is a Gloss project name; choose another name for the export.' });
+    expect(await fs.readFile(other, 'utf8')).toBe('a project');
+  });
+
+  it('writes CSV cells safe by default; the raw setting is kept in settings.json, and export:save writes what the renderer asks for', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    expect(value<{ ok: boolean }>(await app.invoke('ops:run', { type: 'createCode', name: '@risk' })).ok).toBe(true);
+    const codeLine = async (file: string) => (await fs.readFile(file, 'utf8')).split('\r\n').find((line) => line.includes('@risk'));
+
+    // File ▸ Export goes to the renderer, which sends the request with the setting it holds.
+    menuItem(app.state.menu, 'File', 'Export', 'Codebook (CSV)…').click!();
+    expect(app.win.events().at(-1)).toEqual({ event: 'menu', payload: 'export-codebook-csv' });
+
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:export'))).toEqual({ csvRaw: false });
+    const safe = path.join(dataDir, 'safe');
+    app.state.answers.save.push(safe);
+    expect(value<{ path: string | null }>(await app.invoke('export:save', { kind: 'codebook-csv', csvRaw: false })).path).toBe(`${safe}.csv`);
+    expect(await codeLine(`${safe}.csv`)).toMatch(/^'@risk,'@risk,/);
+
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:setExport', { csvRaw: true }))).toEqual({ csvRaw: true });
+    expect(JSON.parse(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')).csvRaw).toBe(true);
+    expect(value<{ csvRaw: boolean }>(await app.invoke('settings:export'))).toEqual({ csvRaw: true });
+    const raw = path.join(dataDir, 'raw');
+    app.state.answers.save.push(raw);
+    await app.invoke('export:save', { kind: 'codebook-csv', csvRaw: true });
+    expect(await codeLine(`${raw}.csv`)).toMatch(/^@risk,@risk,/);
+
+    // The kind alone (the form before options existed) means safe cells, whatever the setting.
+    const asked = path.join(dataDir, 'asked');
+    app.state.answers.save.push(asked);
+    await app.invoke('export:save', 'codebook-csv');
+    expect(await codeLine(`${asked}.csv`)).toMatch(/^'@risk,/);
   });
 
   it('exports a workbook as bytes, imports a REFI-QDA project as a new one, and asks the coder’s name once', async () => {

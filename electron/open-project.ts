@@ -7,7 +7,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ProjectOpenError, writeFileDurably } from './service/durable-file';
 import { firstFreePath } from './service/free-path';
-import { acquireLock, describeHolder } from './service/lock';
+import { fileErrorReason, fileErrorWayOut } from './service/fs-reasons';
+import { withProjectLock } from './service/project-lock';
 import { ProjectService } from './service/project-service';
 import { ask, chooseProjectPath, showError, type Parent } from './dialogs';
 
@@ -50,6 +51,18 @@ export async function openProjectInteractively(file: string, ctx: OpenContext, r
           type: 'warning',
           message: e.message,
           detail: 'Opened read-only, you can read, search and export, but not change it.',
+          buttons: ['Open read-only', 'Cancel'],
+          defaultId: 0,
+          cancelId: 1,
+        });
+        return choice === 0 ? openProjectInteractively(file, ctx, true) : null;
+      }
+      case 'unwritable': {
+        // A read-only folder (a CD, a shared drive, a folder of someone else's): it can still be read.
+        const choice = await ask(ctx.parent, {
+          type: 'warning',
+          message: e.message,
+          detail: `Opened read-only, you can read, search and export, but not change it. ${fileErrorWayOut(e.fsError, 'app')}`.trim(),
           buttons: ['Open read-only', 'Cancel'],
           defaultId: 0,
           cancelId: 1,
@@ -124,24 +137,12 @@ export async function writeUnlessOpen(target: string, text: string, parent: Pare
     await showError(parent, `${name} is the project open in this window.`, 'Choose another name for the copy.');
     return false;
   }
-  let lock: Awaited<ReturnType<typeof acquireLock>>;
   try {
-    lock = await acquireLock(target);
-  } catch (e) {
-    await showError(parent, `Could not save ${name}.`, e instanceof Error ? e.message : String(e));
-    return false;
-  }
-  if (!lock.ok) {
-    await showError(parent, `${name} is open in Gloss by ${describeHolder(lock.holder)}.`, 'Close it there first, or choose another name.');
-    return false;
-  }
-  try {
-    await writeFileDurably(target, text, true);
+    await withProjectLock(target, { holder: 'app', wayOut: 'Close it there first, or choose another name.' }, () => writeFileDurably(target, text, true));
     return true;
   } catch (e) {
-    await showError(parent, `Could not save ${name}.`, e instanceof Error ? e.message : String(e));
+    if (e instanceof ProjectOpenError) await showError(parent, `Could not save ${name}.`, e.message);
+    else await showError(parent, `Could not save ${name}.`, `${fileErrorReason(e)}. ${fileErrorWayOut(e, 'export')}`.trim());
     return false;
-  } finally {
-    await lock.release();
   }
 }

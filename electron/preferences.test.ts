@@ -41,6 +41,18 @@ describe('Preferences', () => {
     expect(reloaded.window?.width).toBe(900);
   });
 
+  it('keeps raw CSV cells off by default and remembers turning them on beside the other settings', async () => {
+    const prefs = await Preferences.load(dataDir, () => {});
+    expect(prefs.csvRaw).toBe(false);
+    const a = path.resolve('/data/a.gloss');
+    void prefs.rememberRecent(a);
+    void prefs.setCsvRaw(true);
+    await prefs.settled();
+    expect(prefs.csvRaw).toBe(true);
+    expect(await loadSettings(dataDir)).toMatchObject({ csvRaw: true, recent: [a] });
+    expect((await Preferences.load(dataDir, () => {})).csvRaw).toBe(true);
+  });
+
   it('carries on in memory when the settings cannot be written', async () => {
     const file = path.join(dataDir, 'not-a-folder');
     await fs.writeFile(file, '');

@@ -15,12 +15,24 @@ export class Preferences {
     readonly dataDir: string,
     private recentFiles: string[],
     private windowBounds: WindowBounds | null,
+    private rawCsv: boolean,
     private readonly onRecentChanged: (recent: string[]) => void,
   ) {}
 
   static async load(dataDir: string, onRecentChanged: (recent: string[]) => void): Promise<Preferences> {
     const settings = await loadSettings(dataDir);
-    return new Preferences(dataDir, settings.recent, settings.window, onRecentChanged);
+    return new Preferences(dataDir, settings.recent, settings.window, settings.csvRaw, onRecentChanged);
+  }
+
+  /** CSV exports write cells raw (no ' before =, +, -, @, TAB, CR). */
+  get csvRaw(): boolean {
+    return this.rawCsv;
+  }
+
+  /** Turns raw CSV cells on or off; in effect at once, saved in the queue's turn. */
+  setCsvRaw(raw: boolean): Promise<void> {
+    this.rawCsv = raw;
+    return this.update((settings) => ({ ...settings, csvRaw: raw }));
   }
 
   get recent(): string[] {

@@ -13,7 +13,10 @@
  *   npm run bench -- --json     one JSON object on stdout, nothing else
  *   npm run bench -- --quick    a project a tenth of the size, to try the bench out
  *   npm run bench -- --breakdown  also time each step of open, save and export
- *   npm run bench -- --ui-only    only the UI in Chromium (with --json and --quick too)
+ *   npm run bench -- --only export  only the excerpts export (export_ms, export_ratio, …);
+ *                               --json works with it too
+ *   npm run bench -- --only ui      only the UI in Chromium (ui_* keys; --json and --quick
+ *                               work with it); --ui-only is the same
  *
  * npm itself prints a "> gloss bench" header on stdout before the script runs; use
  * `npm run --silent bench -- --json` when piping the JSON into another program.
@@ -26,7 +29,7 @@ import { serializeProject } from '../shared/model/serialize';
 import { ProjectService } from '../electron/service/project-service';
 import { FULL_SIZE, syntheticProject, type SyntheticOptions } from './bench/synthetic-project';
 import { measureApply, measureExport, measureOpen, measureSave, NO_AUTOSAVE_MS, REPEATS, WARMUPS } from './bench/scenarios';
-import { toJson, toTable, type BenchFigures } from './bench/report';
+import { TARGETS, toJson, toTable, type BenchFigures } from './bench/report';
 import { now } from './bench/measure';
 import { breakdown, breakdownTable, type Section } from './bench/breakdown';
 import { measureReader, readerJson, readerTable, type ReaderFigures } from './bench/reader';
@@ -35,8 +38,15 @@ import { measureMerge, type MergeFigures } from './bench/merge';
 import { cliStartTable, measureCliStart, type CliStartFigures } from './bench/cli-start';
 import { measureUi, uiJson, uiTable, type UiResult } from './bench/ui';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const json = args.has('--json');
+/** `--only export`, `--only ui` (or `--only=…`; `--ui-only` for ui): run one scenario instead of all. */
+const only = args.has('--ui-only') ? 'ui' : (argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined));
+if (only !== undefined && only !== 'export' && only !== 'ui') {
+  process.stderr.write(`bench: --only takes "export" or "ui" (the scenarios that run alone), not ${JSON.stringify(only)}\n`);
+  process.exit(2);
+}
 const size: SyntheticOptions = args.has('--quick')
   ? { ...FULL_SIZE, documents: FULL_SIZE.documents / 10, characters: FULL_SIZE.characters / 10, codings: FULL_SIZE.codings / 10 }
   : FULL_SIZE;
@@ -75,7 +85,7 @@ async function measureLoaded(file: string, dir: string, coder: Coder) {
   try {
     const save = await step('save', () => measureSave(service, dir));
     const apply = await step('apply', () => measureApply(service, size.seed + 1));
-    const exported = await step('export', () => measureExport(service));
+    const exported = await step('export', () => measureExport(service, dir));
     return { save, apply, exported };
   } finally {
     await service.close();
@@ -118,6 +128,9 @@ async function bench(dir: string): Promise<BenchResult> {
     apply_p50_ms: apply.apply_p50_ms,
     apply_p95_ms: apply.apply_p95_ms,
     export_ms: exported.export_ms,
+    export_ratio: exported.export_ratio,
+    export_write_ms: exported.export_write_ms,
+    export_baseline_ms: exported.export_baseline_ms,
     ...open,
     ...save,
     apply_calls: apply.apply_calls,
@@ -150,6 +163,30 @@ async function uiOnly(dir: string): Promise<void> {
   else process.stdout.write(`${uiTable(ui)}\n  (load average ${load.toFixed(1)} on ${context.cores} cores at the start)\n`);
 }
 
+/** `--only export`: the excerpts export alone, on the same synthetic project. */
+async function benchExport(dir: string): Promise<string> {
+  const file = path.join(dir, 'bench.gloss');
+  const load = os.loadavg()[0] ?? 0;
+  const { fileMb, coder } = await generate(file);
+  const service = await ProjectService.open(file, { coder, saveDelayMs: NO_AUTOSAVE_MS });
+  let exported: Awaited<ReturnType<typeof measureExport>>;
+  try {
+    exported = await step('export', () => measureExport(service, dir));
+  } finally {
+    await service.close();
+  }
+  const figures = { ...exported, file_mb: fileMb, codings: size.codings, warmups: WARMUPS, repeats: REPEATS, node: process.versions.node, load_avg: load, cores: os.availableParallelism() };
+  if (json) return JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : v])));
+  const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+  return [
+    `Gloss bench, excerpts export only: ${size.codings.toLocaleString('en-US')} codings (${fileMb.toFixed(1)} MB project, ${exported.export_mb.toFixed(1)} MB CSV);` +
+      ` median of ${REPEATS} runs; load average ${load.toFixed(1)} on ${figures.cores} cores at the start.`,
+    `  in memory         ${Math.round(exported.export_ms)} ms (target ≤ ${TARGETS.export_ms} ms)  ${mark(exported.export_ms <= TARGETS.export_ms)}`,
+    `  written to a file ${Math.round(exported.export_write_ms)} ms against a bare ${Math.round(exported.export_baseline_ms)} ms: ` +
+      `${exported.export_ratio.toFixed(2)}× (target ≤ ${TARGETS.export_ratio}×)  ${mark(exported.export_ratio <= TARGETS.export_ratio)}`,
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-bench-'));
   // Settings and anything else the service keeps per user stay inside the temp folder.
@@ -159,7 +196,11 @@ async function main(): Promise<void> {
     void cleanUp().finally(() => process.exit(130));
   });
   try {
-    if (args.has('--ui-only')) return await uiOnly(dir);
+    if (only === 'ui') return await uiOnly(dir);
+    if (only === 'export') {
+      process.stdout.write((await benchExport(dir)) + '\n');
+      return;
+    }
     const { figures, steps, reader, merge, agreement, cliStart, ui } = await bench(dir);
     if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart, ...uiJson(ui) }, steps) + '\n');
     else {

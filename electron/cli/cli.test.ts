@@ -70,7 +70,16 @@ describe('gloss', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`^(${UUID}\\t[a-z]+\\n){6}$`));
     expect(run.stdout.trim().split('\n').map((l) => l.split('\t')[1])).toEqual(['police', 'council', 'victims', 'notes', 'legacy', 'windows']);
-    expect(run.stderr).toBe('gloss: photo.txt: it looks like a binary file, not text; it was not imported.\n');
+    expect(run.stderr).toBe(
+      [
+        // The import report's notes come first, then the files refused.
+        'gloss: victims.txt: read as UTF-16LE.',
+        'gloss: notes.md: read as UTF-16BE.',
+        'gloss: legacy.txt: read as WINDOWS-1252.',
+        'gloss: photo.txt: it looks like a binary file, not text; it was not imported.',
+        '',
+      ].join('\n'),
+    );
 
     const texts = Object.fromEntries((await readProject()).documents.map((d: { name: string; text: string }) => [d.name, d.text]));
     expect(texts).toEqual({

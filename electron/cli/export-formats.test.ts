@@ -113,6 +113,33 @@ describe('gloss export', () => {
   });
 });
 
+describe('gloss export CSV and formula characters', () => {
+  /** The export project with a code, a document and a coder whose names a spreadsheet would run. */
+  async function hostileProject(): Promise<string> {
+    const file = exportProjectFile();
+    file.codes.find((c) => c.name === 'Training gaps')!.name = '=HYPERLINK("http://x","y")';
+    file.documents.find((d) => d.name === 'Interview, police')!.name = '@police';
+    file.coders[0]!.name = '-Amira';
+    await fs.writeFile(at('hostile.gloss'), JSON.stringify(file));
+    return at('hostile.gloss');
+  }
+
+  it('puts a quote mark before such cells by default, and writes them raw with --csv-raw', async () => {
+    const project = await hostileProject();
+    const err: string[] = [];
+    const io = { out: () => {}, err: (l: string) => err.push(l) };
+    expect(await runCli(['export', project, '--excerpts', at('safe.csv'), '--codebook', at('safe-codebook.csv')], io)).toBe(0);
+    expect(await runCli(['export', project, '--excerpts', at('raw.csv'), '--codebook', at('raw-codebook.csv'), '--csv-raw'], io)).toBe(0);
+    expect(err).toEqual([]);
+    const safe = await fs.readFile(at('safe.csv'), 'utf8');
+    expect(safe).toContain(`'@police,"'=HYPERLINK(""http://x"",""y"")","'=HYPERLINK(""http://x"",""y"")",'-Amira,8,21,`);
+    expect(safe).not.toMatch(/(^|,|\n)"?[=+@-]/);
+    expect(await fs.readFile(at('safe-codebook.csv'), 'utf8')).toContain(`\r\n"'=HYPERLINK(""http://x"",""y"")",`);
+    expect(await fs.readFile(at('raw.csv'), 'utf8')).toContain(`@police,"=HYPERLINK(""http://x"",""y"")","=HYPERLINK(""http://x"",""y"")",-Amira,8,21,`);
+    expect(await fs.readFile(at('raw-codebook.csv'), 'utf8')).toContain(`\r\n"=HYPERLINK(""http://x"",""y"")",`);
+  });
+});
+
 describe('gloss export usage', () => {
   async function run(...argv: string[]) {
     const out: string[] = [];
@@ -126,6 +153,7 @@ describe('gloss export usage', () => {
       [['export', 'p.gloss', '--qdpx', 'o.qdpx', '--positions', 'bytes'], 'gloss: export: --positions must be utf16 or codepoints, not "bytes"'],
       [['export', 'p.gloss', '--xlsx', 'o.xlsx', '--positions', 'utf16'], 'gloss: export: --positions applies to --qdpx; add --qdpx OUT.qdpx'],
       [['export', 'p.gloss', '--html', 'o.html', '--force'], 'gloss: export: --force applies to --markdown DIR'],
+      [['export', 'p.gloss', '--xlsx', 'o.xlsx', '--csv-raw'], 'gloss: export: --csv-raw applies to --excerpts and --codebook'],
       [['export', 'p.gloss', '--markdown', 'p.gloss'], 'gloss: export: p.gloss is the project itself; choose another file for the export'],
       [['export', 'p.gloss', '--xlsx', 'same', '--markdown', 'same'], 'gloss: export: two outputs name the same file'],
     ];

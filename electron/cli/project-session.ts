@@ -1,13 +1,21 @@
 /**
- * Opening a project for one CLI command. A command either only reads (no lock, nothing
- * written) or changes the project: then it holds the lock, and the one durable write
- * happens when the session closes, after every step has succeeded.
+ * The one way a CLI command reads or writes a project. A command either only reads (no
+ * lock, nothing written) or writes: then it takes the project's lock before it reads
+ * anything, holds it while it works, and writes once, durably, after every step has
+ * succeeded. Another short gloss command holding the lock is waited for (saying so on
+ * stderr); the app or the browser host holding it refuses the command, naming the holder.
  */
 import path from 'node:path';
-import type { Coder } from '../../shared/model/schema';
+import type { Coder, ProjectFile } from '../../shared/model/schema';
 import type { ProjectState } from '../../shared/model/state';
-import { ProjectOpenError } from '../service/durable-file';
-import { ProjectService } from '../service/project-service';
+import { serializeProject } from '../../shared/model/serialize';
+import { ProjectOpenError, createFileDurably, writeFileDurably } from '../service/durable-file';
+import { fileErrorReason, fileErrorWayOut } from '../service/fs-reasons';
+import { fileExists } from '../service/free-path';
+import type { HeldLock } from '../service/lock';
+import { lockProject, waitingMessage } from '../service/project-lock';
+import { ProjectService, type ServiceOptions } from '../service/project-service';
+import type { CliIo } from './command';
 import { CliError } from './errors';
 import { warnOfProblems, WARNED_PROBLEMS } from './problem-warnings';
 
@@ -20,26 +28,47 @@ const READER: Coder = { id: 'gloss-cli-reader', name: 'Gloss CLI', color: '#7777
  */
 const HOLD_WRITES_MS = 10 * 60_000;
 
-function openError(e: unknown, file: string): unknown {
+/** Where a writing command says that it waits for another gloss command (stderr). */
+export type WaitNotice = Pick<CliIo, 'err'>;
+
+function serviceOptions(file: string, coder: Coder, readOnly: boolean, io: WaitNotice | undefined): ServiceOptions {
+  return {
+    coder,
+    readOnly,
+    saveDelayMs: HOLD_WRITES_MS,
+    holder: 'cli',
+    onLockWait: (holder) => io?.err(`gloss: ${waitingMessage(path.resolve(file), holder)}`),
+  };
+}
+
+/**
+ * A ProjectOpenError as the CLI says it: with the way out where the user is, on the command
+ * line. A project that cannot be created is a new file to put elsewhere, as an export is.
+ */
+function openError(e: unknown, file: string, creating = false): unknown {
   if (!(e instanceof ProjectOpenError)) return e;
   if (e.kind === 'missing') return new CliError(`${e.message} Create it with: gloss new ${file}`);
+  if (e.kind === 'unwritable') return new CliError(`${e.message} ${fileErrorWayOut(e.fsError, creating ? 'export' : 'cli')}`.trim());
   return new CliError(e.message);
 }
 
-async function open(file: string, coder: Coder, readOnly: boolean): Promise<ProjectService> {
-  let service: ProjectService;
-  try {
-    service = await ProjectService.open(file, { coder, readOnly, saveDelayMs: HOLD_WRITES_MS });
-  } catch (e) {
-    throw openError(e, file);
-  }
-  warnOfProblems(file, () => service.check(WARNED_PROBLEMS));
-  return service;
+/** A failed save as the CLI says it; the write is atomic (temp file + rename), so the file is as it was. */
+function saveError(e: unknown, file: string): CliError {
+  const cause = (e as Error).cause ?? e;
+  return new CliError(
+    `${path.basename(file)} could not be saved: ${fileErrorReason(cause)}; it was left as it was. ${fileErrorWayOut(cause, 'cli')}`.trim(),
+  );
 }
 
 /** Runs `work` on a read-only view of the project; it never takes the lock or writes. */
 export async function readProject<T>(file: string, work: (service: ProjectService) => T | Promise<T>): Promise<T> {
-  const service = await open(file, READER, true);
+  let service: ProjectService;
+  try {
+    service = await ProjectService.open(file, serviceOptions(file, READER, true, undefined));
+  } catch (e) {
+    throw openError(e, file);
+  }
+  warnOfProblems(file, () => service.check(WARNED_PROBLEMS));
   try {
     return await work(service);
   } finally {
@@ -53,40 +82,102 @@ export async function readProject<T>(file: string, work: (service: ProjectServic
  */
 export type CoderChoice = Coder | ((project: Readonly<ProjectState>) => Promise<Coder>);
 
+export interface ChangeOptions {
+  /** Where to say that the command waits for another gloss command. */
+  io?: WaitNotice;
+  /** Create the project, with this name, when the file does not exist (decided under the lock). */
+  createAs?: string;
+}
+
 /**
- * Runs `work` with the project locked, then writes it once, durably. If `work` throws,
- * its steps are undone first, so the project is never left with half a command applied.
+ * Runs `work` with the project locked (taken before the project is read), then writes it
+ * once, durably. If `work` throws or the write fails, nothing is written: the project is as
+ * it was, and a project this command created is removed again.
  */
-export async function changeProject<T>(file: string, coder: CoderChoice, work: (service: ProjectService) => T | Promise<T>): Promise<T> {
-  const service = await open(file, typeof coder === 'function' ? READER : coder, false);
+export async function changeProject<T>(
+  file: string,
+  coder: CoderChoice,
+  work: (service: ProjectService) => T | Promise<T>,
+  options: ChangeOptions = {},
+): Promise<T> {
+  const opening = serviceOptions(file, typeof coder === 'function' ? READER : coder, false, options.io);
+  let service: ProjectService;
+  try {
+    service = options.createAs === undefined ? await ProjectService.open(file, opening) : await ProjectService.openOrCreate(file, options.createAs, opening);
+  } catch (e) {
+    throw openError(e, file);
+  }
+  warnOfProblems(file, () => service.check(WARNED_PROBLEMS));
   let result: T;
   try {
     // Chosen before any step runs, so READER never codes.
     if (typeof coder === 'function') service.setCoder(await coder(service.current));
     result = await work(service);
+    await service.flush().catch((e: unknown) => {
+      throw saveError(e, file);
+    });
   } catch (e) {
-    // A fresh session's undo stack holds exactly this command's steps.
+    // A fresh session's undo stack holds exactly this command's steps. They were written
+    // only if the command ran past the held-writes timer; then the undone state is written.
     while (service.history().undo !== null) service.undo();
-    await service.close().catch(() => {});
+    await (service.hasWritten() ? service.close() : service.discard()).catch(() => {});
     throw e;
   }
-  try {
-    await service.close();
-  } catch (e) {
-    // The write is atomic (temp file + rename), so a failed save leaves the old file intact.
-    const reason = ((e as Error).message || String(e)).replace(/\s*Your work is kept in memory.*$/, '');
-    throw new CliError(`${reason} ${path.basename(file)} was left as it was.`);
-  }
+  await service.close();
   return result;
 }
 
 /** Creates a new, empty project file; refuses to replace an existing one. */
-export async function createProject(file: string, name: string): Promise<void> {
+export async function createProject(file: string, name: string, io?: WaitNotice): Promise<void> {
   let service: ProjectService;
   try {
-    service = await ProjectService.create(file, name, { coder: READER });
+    service = await ProjectService.create(file, name, serviceOptions(file, READER, false, io));
   } catch (e) {
-    throw openError(e, file);
+    throw openError(e, file, true);
   }
   await service.close();
+}
+
+export interface WholeWrite {
+  /** Where to say that the command waits for another gloss command. */
+  io?: WaitNotice;
+  /** Refuse when the file exists (a project made from an import), rather than replace it. */
+  mustBeNew?: boolean;
+  /** What the user can do when the app or the host holds the file. */
+  wayOut?: string;
+  /** The error to report when writing fails (the file is then as it was). */
+  failure: (reason: string) => string;
+}
+
+/**
+ * Writes a whole project to `file` (a merge, an imported project) holding its lock: `make`
+ * runs under the lock, so it may read `file` itself (merge into OURS) and sees what the
+ * last writer saved. Nothing is written if `make` throws.
+ */
+export async function writeWholeProject<T>(file: string, make: () => Promise<{ project: ProjectFile; result: T }>, options: WholeWrite): Promise<T> {
+  const target = path.resolve(file);
+  let lock: HeldLock;
+  try {
+    lock = await lockProject(target, {
+      holder: 'cli',
+      onWait: (holder) => options.io?.err(`gloss: ${waitingMessage(target, holder)}`),
+      ...(options.wayOut ? { wayOut: options.wayOut } : {}),
+    });
+  } catch (e) {
+    throw openError(e, file, options.mustBeNew);
+  }
+  try {
+    if (options.mustBeNew && (await fileExists(target))) throw new CliError(`${path.basename(file)} already exists; choose another name.`);
+    const { project, result } = await make();
+    const text = serializeProject(project);
+    try {
+      await (options.mustBeNew ? createFileDurably(target, text) : writeFileDurably(target, text, false));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(`${path.basename(file)} already exists; choose another name.`);
+      throw new CliError(`${options.failure(fileErrorReason(e))} ${fileErrorWayOut(e, 'cli')}`.trim());
+    }
+    return result;
+  } finally {
+    await lock.release();
+  }
 }

@@ -43,6 +43,7 @@ describe('runCli', () => {
       [['import', 'p.gloss'], 'gloss: import: name at least one file to import (see gloss import --help)'],
       [['export', 'p.gloss'], 'gloss: export: say what to write with --excerpts, --codebook, --qdc, --qdpx, --xlsx, --html, --markdown or --web-annotations (see gloss export --help)'],
       [['export', 'p.gloss', '--excerpts', 'p.gloss'], 'gloss: export: p.gloss is the project itself; choose another file for the export'],
+      [['export', 'p.gloss', '--excerpts', 'other.GLOSS'], 'gloss: export: other.GLOSS names a Gloss project; choose another file for the export'],
       [['info'], 'gloss: info: name the project file (see gloss info --help)'],
       [['info', 'a.gloss', 'b.gloss'], 'gloss: info: unexpected argument "b.gloss" (see gloss info --help)'],
     ];

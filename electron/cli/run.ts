@@ -3,8 +3,11 @@
  * failure into one line on stderr and a non-zero exit code.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, UsageError } from './errors';
+import { terminalSafeText } from '../../shared/text/safe-names';
+import { fileErrorReason, isFileSystemError } from '../service/fs-reasons';
 import type { CliIo, Command, OptionValues } from './command';
 import { anonymiseCommand } from './commands/anonymise';
 import { codeCommand } from './commands/code';
@@ -79,8 +82,14 @@ function parseError(e: unknown, command: string): UsageError {
 /** One line, whatever the message held. */
 const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim();
 
-/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI with `argv` (without node and the script); resolves to the exit code.
+ * Every line goes out through terminalSafeText: names are user data, and a control or bidi
+ * character in one must show as an escape, not act on the terminal (a JSON line stays the
+ * same JSON, since the escapes are JSON's own).
+ */
+export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
+  const io: CliIo = { out: (line) => terminal.out(terminalSafeText(line)), err: (line) => terminal.err(terminalSafeText(line)) };
   const [first, ...rest] = argv;
   setWarningSink((line) => io.err(line));
   try {
@@ -123,6 +132,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (e instanceof CliError) {
       io.err(`gloss: ${oneLine(e.message)}`);
       return e.exitCode;
+    }
+    // A file-system failure no command words itself (a read-only disk, a full one) is still
+    // the user's to act on, not an internal error.
+    if (isFileSystemError(e)) {
+      const where = e.path ? `${path.basename(e.path)}: ` : '';
+      io.err(`gloss: ${where}${fileErrorReason(e)}`);
+      if (process.env.GLOSS_DEBUG) console.error(e);
+      return 1;
     }
     // Not a problem with the input: say so plainly, with the detail only when asked for.
     io.err(`gloss: internal error: ${oneLine((e as Error)?.message ?? String(e))}`);

@@ -3,11 +3,18 @@
  * The body is {"arg": payload}; the answer {"ok": true, "result"} or {"ok": false, "error"}.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_DOCUMENT_BYTES } from '../../shared/import/limits';
+import { sizeInWords } from '../../shared/import/sizes';
 import { HandlerError, invokeChannel, isChannel, type Handlers } from '../service/handlers';
 import { sendJson } from './responses';
 
-/** Imports arrive base64-encoded inside the JSON, a third larger than the files themselves. */
-export const MAX_BODY_BYTES = 200 * 1024 * 1024;
+/**
+ * The largest request body: 342 MB. Files arrive base64-encoded inside the JSON, 4 bytes
+ * for every 3, so this carries the largest document Gloss imports (MAX_DOCUMENT_BYTES) in
+ * one request, with 1 MB to spare for the JSON around it. The body is decoded as one string,
+ * so it must stay under the longest string Node can make (512 MB); invoke.test.ts checks both.
+ */
+export const MAX_BODY_BYTES = Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 1024 * 1024;
 
 class RequestError extends Error {
   constructor(
@@ -19,8 +26,12 @@ class RequestError extends Error {
 }
 
 function tooLarge(limit: number): RequestError {
-  const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${limit} bytes`;
-  return new RequestError(413, `The request is too large (the limit is ${size}).`);
+  return new RequestError(
+    413,
+    `The files sent are too large for the browser host: it takes up to ${sizeInWords(limit)} in one request ` +
+      `(files travel base64-encoded, a third larger than on disk, so about ${sizeInWords(Math.floor((limit * 3) / 4))} of files). ` +
+      'Send fewer files at a time, or use the gloss command for larger ones.',
+  );
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ProjectOpenError } from '../service/durable-file';
+import { fileErrorWayOut } from '../service/fs-reasons';
 import { ensureSampleCopy } from '../service/sample';
 import { defaultDataDir } from '../service/settings';
 import { DEFAULT_RENDERER_DIR, startHost, type RunningHost } from './server';
@@ -79,6 +80,11 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof ProjectOpenError && e.kind === 'locked') {
       fail(`${e.message} To look at it without changing it, add --read-only.`);
+    }
+    if (e instanceof ProjectOpenError && e.kind === 'unwritable') {
+      // A project that could not be created there goes elsewhere, as an export would.
+      const place = (await fs.access(projectFile).then(() => true, () => false)) ? 'host' : 'export';
+      return fail(`${e.message} ${fileErrorWayOut(e.fsError, place)}`.trim());
     }
     // A corrupt project is reported (naming the file and the first problem) and left untouched.
     return fail(e instanceof Error ? e.message : String(e));

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, NON_PAGE_CONTENT_SECURITY_POLICY } from '../content-policy';
+import { qde, zipQdpx } from '../../shared/formats/refi/fixtures/qdpx-fixtures';
 import { startHost, TOKEN_REFUSAL, type RunningHost } from './server';
 
 /** A raw request, so that the path reaches the server exactly as written (fetch normalises "..") . */
@@ -233,6 +234,26 @@ describe('browser host', () => {
       expect(res.body.result.content).toContain('police,training gaps,training gaps,Tester,');
     });
 
+    it('exports CSV cells safe by default and raw when asked, and keeps the raw setting in settings.json', async () => {
+      const created = await invoke('ops:run', { arg: { type: 'createCode', name: '=1+1' } });
+      expect(created.body.result.ok).toBe(true);
+      const codeLine = (csv: string) => csv.split('\r\n').find((line) => line.includes('=1+1'));
+      // The kind alone (the payload before options existed) still works, and is safe.
+      expect(codeLine((await invoke('export:content', { arg: 'codebook-csv' })).body.result.content)).toMatch(/^'=1\+1,'=1\+1,/);
+      expect(codeLine((await invoke('export:content', { arg: { kind: 'codebook-csv' } })).body.result.content)).toMatch(/^'=1\+1,/);
+      expect(codeLine((await invoke('export:content', { arg: { kind: 'codebook-csv', csvRaw: true } })).body.result.content)).toMatch(/^=1\+1,=1\+1,/);
+
+      expect((await invoke('settings:export', {})).body.result).toEqual({ csvRaw: false });
+      expect((await invoke('settings:setExport', { arg: { csvRaw: true } })).body.result).toEqual({ csvRaw: true });
+      expect((await invoke('settings:export', {})).body.result).toEqual({ csvRaw: true });
+      const settings = JSON.parse(await fs.readFile(path.join(dir, 'data', 'settings.json'), 'utf8'));
+      expect(settings).toMatchObject({ csvRaw: true, coder: { name: 'Tester' } });
+      expect((await invoke('settings:setExport', { arg: { csvRaw: 'yes' } })).status).toBe(400);
+      await invoke('settings:setExport', { arg: { csvRaw: false } });
+      const undone = await invoke('history:undo', {});
+      expect(undone.body.result.ok).toBe(true);
+    });
+
     it('answers 400 with the message for an invalid payload', async () => {
       const bad = await invoke('ops:run', { arg: { type: 'applyCode', documentId: 'x', start: -1, end: 2 } });
       expect(bad.status).toBe(400);
@@ -267,7 +288,9 @@ describe('browser host', () => {
       const big = JSON.stringify({ arg: [{ name: 'big.txt', base64: 'A'.repeat(1024 * 1024) }] });
       const res = await invoke('documents:import', big);
       expect(res.status).toBe(413);
-      expect(res.body.error).toBe('The request is too large (the limit is 1 MB).');
+      expect(res.body.error).toBe(
+        'The files sent are too large for the browser host: it takes up to 1 MB in one request (files travel base64-encoded, a third larger than on disk, so about 768 KB of files). Send fewer files at a time, or use the gloss command for larger ones.',
+      );
     });
   });
 
@@ -317,6 +340,42 @@ describe('browser host lifecycle', () => {
       expect(file.codes.map((c: { name: string }) => c.name)).toEqual(['delays']);
       await expect(fs.access(`${projectFile}.lock`)).rejects.toThrow();
       await expect(fetch(`http://127.0.0.1:${host.port}/`)).rejects.toThrow();
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes an imported REFI-QDA project only as a new file it holds the lock of, beside the open one', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-host-'));
+    try {
+      const projectFile = path.join(dir, 'pilot.gloss');
+      // A project of that name is already there: it is never replaced.
+      const existing = path.join(dir, 'Field notes.gloss');
+      await fs.writeFile(existing, 'not touched');
+      const host = await startHost({ projectFile, rendererDir: dir, dataDir: dir, log: () => {} });
+      try {
+        const qdpx = zipQdpx({
+          'project.qde': qde('<Sources><TextSource guid="dddddddd-0000-4000-8000-000000000001" name="T"><PlainTextContent>Hello</PlainTextContent></TextSource></Sources>', {
+            name: 'Field notes',
+          }),
+        });
+        const res = await fetch(`http://127.0.0.1:${host.port}/api/invoke/exchange:importQdpx`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
+          body: JSON.stringify({ arg: { file: { name: 'field.qdpx', base64: Buffer.from(qdpx).toString('base64') }, positions: 'auto' } }),
+        });
+        const body = (await res.json()) as { ok: boolean; result: { path: string } };
+        expect(body.ok).toBe(true);
+        const adopted = path.join(dir, 'Field notes 2.gloss');
+        expect(body.result.path).toBe(adopted);
+        expect(host.service.file).toBe(adopted);
+        expect(await fs.readFile(existing, 'utf8')).toBe('not touched');
+        expect(JSON.parse(await fs.readFile(`${adopted}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, kind: 'host' });
+        // The project it replaced was saved and let go.
+        await expect(fs.access(`${projectFile}.lock`)).rejects.toThrow();
+      } finally {
+        await host.close();
+      }
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

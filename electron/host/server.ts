@@ -9,14 +9,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent, HostEvents } from '../../shared/ipc/contract';
-import type { Coder } from '../../shared/model/schema';
+import type { Coder, ProjectFile } from '../../shared/model/schema';
 import { coderFor } from '../service/coder';
-import { ProjectOpenError, writeFileDurably } from '../service/durable-file';
-import { serializeProject } from '../../shared/model/serialize';
+import { ProjectOpenError } from '../service/durable-file';
 import { createHandlers, type HostContext } from '../service/handlers';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
 import { fileExists, firstFreePath } from '../service/free-path';
-import { coderConfirmed, defaultDataDir, renameCoder } from '../service/settings';
+import { coderConfirmed, defaultDataDir, loadExportSettings, renameCoder, saveExportSettings } from '../service/settings';
 import { checkToken, fromBridge, newToken, tokenCookie, tokenCookieName } from './auth';
 import { EventStream } from './event-stream';
 import { handleInvoke } from './invoke';
@@ -42,7 +41,7 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** Passed to the service: edits within this many ms are written together. */
   saveDelayMs?: number;
-  /** Largest accepted request body in bytes (200 MB by default). */
+  /** Largest accepted request body in bytes (MAX_BODY_BYTES, 342 MB, by default). */
   bodyLimit?: number;
 }
 
@@ -64,11 +63,26 @@ export const TOKEN_REFUSAL =
   'The page then keeps the token in a cookie, so the browser must accept cookies from this address.';
 
 async function openProject(file: string, options: ServiceOptions): Promise<ProjectService> {
-  if (await fileExists(file)) return ProjectService.open(file, options);
-  if (options.readOnly) {
+  if (options.readOnly && !(await fileExists(file))) {
     throw new ProjectOpenError(`${path.basename(file)} does not exist; leave out --read-only to create it.`, file, 'missing');
   }
-  return ProjectService.create(file, path.basename(file).replace(/\.gloss$/i, ''), options);
+  return ProjectService.openOrCreate(file, path.basename(file).replace(/\.gloss$/i, ''), options);
+}
+
+/**
+ * Creates `file`'s project as a new file beside the open one, under the first free name,
+ * and opens it holding its lock. A name taken meanwhile (by another writer) moves on to the next.
+ */
+async function createBeside(dir: string, suggestedName: string, file: ProjectFile, options: ServiceOptions): Promise<ProjectService> {
+  for (let attempt = 0; ; attempt++) {
+    const target = await freeProjectPath(dir, suggestedName);
+    try {
+      return await ProjectService.create(target, path.basename(target, '.gloss'), options, file);
+    } catch (e) {
+      const taken = e instanceof ProjectOpenError && (e.kind === 'locked' || (e.kind === 'unreadable' && (await fileExists(target))));
+      if (!taken || attempt >= 20) throw e;
+    }
+  }
 }
 
 /** `dir/name.gloss`, or `dir/name 2.gloss` and so on when that exists. */
@@ -111,6 +125,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     coder,
     coderUnnamed,
     readOnly,
+    holder: 'host',
     onEvent,
     ...(options.saveDelayMs !== undefined ? { saveDelayMs: options.saveDelayMs } : {}),
   });
@@ -130,9 +145,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // A browser cannot pick where to save, so an imported project goes beside the open one
     // under a name no file has yet, and replaces it in this host.
     adoptProject: async (file, suggestedName) => {
-      const target = await freeProjectPath(path.dirname(service.file), suggestedName);
-      await writeFileDurably(target, serializeProject(file), false);
-      const opened = await ProjectService.open(target, serviceOptions(false));
+      const opened = await createBeside(path.dirname(service.file), suggestedName, file, serviceOptions(false));
+      const target = opened.file;
       const previous = service;
       service = opened;
       await previous.close().catch((e: unknown) => log(`closing ${previous.file} failed: ${String(e)}`));
@@ -144,6 +158,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       coderUnnamed = false;
       service.setCoder(coder);
       return coder;
+    },
+    exportSettings: {
+      load: () => loadExportSettings(dataDir),
+      save: (settings) => saveExportSettings(dataDir, settings),
     },
   };
   const handlers = createHandlers(context);

@@ -11,15 +11,19 @@ import { parseProjectBytes } from '../../shared/model/parse';
 import { refuseBySize, sniffProjectBytes, SNIFF_BYTES } from '../../shared/model/project-bytes';
 import { serializeProject } from '../../shared/model/serialize';
 import { fileExists } from './free-path';
+import { fileErrorReason, isFileSystemError } from './fs-reasons';
 
 /** A project file that could not be opened, with a message naming it. */
 export class ProjectOpenError extends Error {
   constructor(
     message: string,
     readonly file: string,
-    readonly kind: 'missing' | 'unreadable' | 'invalid' | 'locked',
+    /** 'unwritable': it can be read, but Gloss cannot write in its folder (read-only, no permission, disk full). */
+    readonly kind: 'missing' | 'unreadable' | 'invalid' | 'locked' | 'unwritable',
     /** A backup the user can be offered instead, when one exists and is readable. */
     readonly backup: string | null = null,
+    /** The file system's error behind it, when there is one. */
+    readonly fsError?: unknown,
   ) {
     super(message);
     this.name = 'ProjectOpenError';
@@ -56,10 +60,29 @@ async function keepAsBackup(file: string): Promise<void> {
   }
 }
 
-/** Writes `text` to `file` durably: temp file, fsync, optional backup, rename. */
-export async function writeFileDurably(file: string, text: string | Uint8Array, keepBackup: boolean): Promise<void> {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+/**
+ * The hidden temp file a durable write of `file` goes through: `.NAME.<pid>.<ms>.tmp`. The
+ * pid tells a leftover of a crashed writer from the file a live one is writing.
+ */
+function tempPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+/** The durable-write temp files of `file` among the names in its folder, with the pid that wrote each. */
+export function tempFilesOf(file: string, names: readonly string[]): { name: string; pid: number }[] {
+  const base = path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^\\.${base}\\.(\\d+)\\.(\\d+)\\.tmp$`);
+  const out: { name: string; pid: number }[] = [];
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (match) out.push({ name, pid: Number(match[1]) });
+  }
+  return out;
+}
+
+/** Writes `text` to a new temp file beside `file` and fsyncs it; its path. */
+async function writeTemp(file: string, text: string | Uint8Array): Promise<string> {
+  const temp = tempPathFor(file);
   const handle = await fs.open(temp, 'w');
   try {
     await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
@@ -70,6 +93,12 @@ export async function writeFileDurably(file: string, text: string | Uint8Array, 
     throw e;
   }
   await handle.close();
+  return temp;
+}
+
+/** Writes `text` to `file` durably: temp file, fsync, optional backup, rename. */
+export async function writeFileDurably(file: string, text: string | Uint8Array, keepBackup: boolean): Promise<void> {
+  const temp = await writeTemp(file, text);
   try {
     if (keepBackup && (await fileExists(file))) await keepAsBackup(file);
     await fs.rename(temp, file);
@@ -77,7 +106,29 @@ export async function writeFileDurably(file: string, text: string | Uint8Array, 
     await fs.rm(temp, { force: true });
     throw e;
   }
-  await syncDir(dir);
+  await syncDir(path.dirname(file));
+}
+
+/**
+ * Writes a new file durably, refusing (an EEXIST error) to replace one: the complete temp
+ * file is linked into place, so the file never exists empty or half-written. Where links
+ * are not supported the caller's lock is what keeps others out, and it is renamed.
+ */
+export async function createFileDurably(file: string, text: string | Uint8Array): Promise<void> {
+  const temp = await writeTemp(file, text);
+  try {
+    try {
+      await fs.link(temp, file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+      if (await fileExists(file)) throw Object.assign(new Error(`EEXIST: file already exists, '${file}'`), { code: 'EEXIST', path: file });
+      await fs.rename(temp, file);
+    }
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+  await syncDir(path.dirname(file));
 }
 
 /**
@@ -137,12 +188,42 @@ export async function readProjectFile(file: string): Promise<ProjectFile> {
   return parsed.value;
 }
 
+/** The file-system error reading `file` runs into, if any (found again by reading its first byte). */
+async function readFailure(file: string): Promise<unknown> {
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      await handle.read(new Uint8Array(1), 0, 1, 0);
+    } finally {
+      await handle.close();
+    }
+    return null;
+  } catch (e) {
+    return e;
+  }
+}
+
+/**
+ * readProjectFile, with a file that cannot be read (permission denied, a folder, a path too
+ * long) said in plain words rather than in Node's.
+ */
+export async function loadProjectFile(file: string): Promise<ProjectFile> {
+  try {
+    return await readProjectFile(file);
+  } catch (e) {
+    if (!(e instanceof ProjectOpenError) || e.kind !== 'unreadable') throw e;
+    const failure = await readFailure(file);
+    if (!isFileSystemError(failure)) throw e;
+    throw new ProjectOpenError(`${path.basename(file)}: the file could not be read: ${fileErrorReason(failure, 'reading')}.`, file, 'unreadable', null, failure);
+  }
+}
+
 /** The lowdb adapter for `.gloss` files. */
 export class DurableProjectAdapter implements Adapter<ProjectFile> {
   constructor(readonly file: string) {}
 
   async read(): Promise<ProjectFile | null> {
-    return readProjectFile(this.file);
+    return loadProjectFile(this.file);
   }
 
   async write(data: ProjectFile): Promise<void> {

@@ -1,19 +1,21 @@
 /**
  * Every export format built from a project's state, as text or bytes. Binary formats are
  * base64-encoded only where they cross to the renderer (toExportContent); the app's own
- * Export menu and the CLI write the bytes as they are.
+ * Export menu and the CLI write the bytes as they are. The excerpts CSV is made as UTF-8
+ * bytes too (it is the biggest export) and decoded to text for the renderer.
  */
 import { strToU8, zipSync } from 'fflate';
 import type { ProjectState } from '../../shared/model/state';
 import type { Result } from '../../shared/result';
 import type { ExportContent, ExportKind } from '../../shared/ipc/contract';
-import { excerptsCsv } from '../../shared/export/csv-excerpts';
+import { excerptsCsvBytes } from '../../shared/export/csv-excerpts';
 import { codebookCsv } from '../../shared/export/csv-codebook';
 import { codebookQdc } from '../../shared/formats/refi/qdc-export';
 import { projectQdpx } from '../../shared/formats/refi/qdpx-export';
 import { htmlReport } from '../../shared/export/html-report';
 import { markdownFiles } from '../../shared/export/markdown';
 import { webAnnotations } from '../../shared/export/web-annotation';
+import { exportBaseName } from '../../shared/export/file-names';
 import { workbookXlsx } from '../export/xlsx';
 import { HandlerError } from './handler-error';
 
@@ -24,12 +26,18 @@ export interface ExportFile {
   content: string | Uint8Array;
 }
 
+/** How an export is written: `csvRaw` leaves CSV cells that a spreadsheet would run as formulas as they are. */
+export interface ExportOptions {
+  csvRaw?: boolean;
+}
+
 /**
  * The export `kind` of `state`. Throws a HandlerError when the project cannot be expressed
  * in the format (a codebook with no codes).
  */
-export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind): Promise<ExportFile> {
-  const base = state.project.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'gloss';
+export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind, options: ExportOptions = {}): Promise<ExportFile> {
+  const base = exportBaseName(state.project.name);
+  const csv = { raw: options.csvRaw === true };
   const file = (fileName: string, mimeType: string, content: string | Uint8Array): ExportFile => ({ fileName, mimeType, content });
   const refused = <T>(result: Result<T>): T => {
     if (!result.ok) throw new HandlerError(result.error);
@@ -37,9 +45,10 @@ export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind
   };
   switch (kind) {
     case 'excerpts-csv':
-      return file(`${base} - excerpts.csv`, 'text/csv', excerptsCsv(state));
+      // Bytes: the biggest export is encoded line by line instead of becoming one huge string first.
+      return file(`${base} - excerpts.csv`, 'text/csv', excerptsCsvBytes(state, undefined, csv));
     case 'codebook-csv':
-      return file(`${base} - codebook.csv`, 'text/csv', codebookCsv(state));
+      return file(`${base} - codebook.csv`, 'text/csv', codebookCsv(state, csv));
     case 'codebook-qdc':
       return file(`${base} - codebook.qdc`, 'application/xml', refused(codebookQdc(state, 'Gloss')));
     case 'project-qdpx':
@@ -64,9 +73,12 @@ export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind
   }
 }
 
-/** The form an export crosses to the renderer in: JSON over HTTP carries bytes as base64. */
+/**
+ * The form an export crosses to the renderer in: text (a text/* export made as UTF-8 bytes
+ * is decoded, its BOM kept), or base64 for binary formats, which JSON over HTTP cannot carry.
+ */
 export function toExportContent({ fileName, mimeType, content }: ExportFile): ExportContent {
-  return typeof content === 'string'
-    ? { fileName, mimeType, content, encoding: 'utf8' }
-    : { fileName, mimeType, content: Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('base64'), encoding: 'base64' };
+  if (typeof content === 'string') return { fileName, mimeType, content, encoding: 'utf8' };
+  if (mimeType.startsWith('text/')) return { fileName, mimeType, content: new TextDecoder('utf-8', { ignoreBOM: true }).decode(content), encoding: 'utf8' };
+  return { fileName, mimeType, content: Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('base64'), encoding: 'base64' };
 }

@@ -11,14 +11,17 @@ import {
   type ChannelResult,
   type ChosenFile,
   type ExportKind,
+  type ExportRequest,
+  type ExportSettings,
   type FilePurpose,
   type FileRef,
   type ImportResponse,
   type Snapshot,
 } from '../../shared/ipc/contract';
 import type { FileToImport, ProjectService } from './project-service';
-import type { ExportFile } from './export-file';
+import type { ExportFile, ExportOptions } from './export-file';
 import { HandlerError } from './handler-error';
+import { fileErrorReason } from './fs-reasons';
 import { importQdpx } from './exchange';
 import { importCodebook, previewCodebook } from './codebook-import';
 import { agreement } from './agreement';
@@ -59,6 +62,11 @@ export interface HostContext {
    * `same`, the person is that coder of the open project (same id and colour), not a new one.
    */
   setCoderName?(name: string, same?: Coder): Promise<Coder>;
+  /** The export settings in the app's settings; without it exports keep the safe defaults. */
+  exportSettings?: {
+    load(): Promise<ExportSettings>;
+    save(settings: ExportSettings): Promise<ExportSettings>;
+  };
 }
 
 export type Handlers = { [C in Channel]: (arg: ChannelArg<C>) => Promise<ChannelResult<C>> };
@@ -75,6 +83,11 @@ function need(ctx: HostContext): ProjectService {
 function needDialogs(ctx: HostContext): NonNullable<HostContext['dialogs']> {
   if (!ctx.dialogs) throw new HandlerError('This is only available in the desktop app.');
   return ctx.dialogs;
+}
+
+/** A kind alone (the form before options existed) asks for the safe defaults. */
+function exportRequest(request: ExportRequest): { kind: ExportKind; options: ExportOptions } {
+  return typeof request === 'string' ? { kind: request, options: {} } : { kind: request.kind, options: { csvRaw: request.csvRaw === true } };
 }
 
 function emptySnapshot(ctx: HostContext): Snapshot {
@@ -140,10 +153,23 @@ export function createHandlers(ctx: HostContext): Handlers {
     'documents:import': async (files) => importDocuments(ctx, files, false),
     'documents:importCopies': async (files) => importDocuments(ctx, files, true),
     'files:choose': async (purpose) => needDialogs(ctx).chooseFiles(purpose),
-    'export:content': async (kind: ExportKind) => need(ctx).exportContent(kind),
-    'export:save': async (kind: ExportKind) => {
-      const file = await need(ctx).exportFile(kind);
+    'export:content': async (request) => {
+      const { kind, options } = exportRequest(request);
+      return need(ctx).exportContent(kind, options);
+    },
+    'export:save': async (request) => {
+      const { kind, options } = exportRequest(request);
+      const file = await need(ctx).exportFile(kind, options);
       return { path: await needDialogs(ctx).saveExport(file) };
+    },
+    'settings:export': async () => (ctx.exportSettings ? ctx.exportSettings.load() : { csvRaw: false }),
+    'settings:setExport': async (settings) => {
+      if (!ctx.exportSettings) throw new HandlerError('This host cannot save settings.');
+      try {
+        return await ctx.exportSettings.save(settings);
+      } catch (e) {
+        throw new HandlerError(`Gloss's settings could not be written (${fileErrorReason(e)}), so the setting was not changed.`);
+      }
     },
     'project:saveNow': async () => {
       const session = need(ctx);

@@ -23,7 +23,7 @@ import { previewAnonymise, type AnonymisePreview } from '../../shared/ops/edit-t
 import { err, type Result } from '../../shared/result';
 import { documentNameFor, readDocument } from '../../shared/import/registry';
 import { EXPORT_LABELS } from '../../shared/ipc/export-kinds';
-import { exportFile, toExportContent, type ExportFile } from './export-file';
+import { exportFile, toExportContent, type ExportFile, type ExportOptions } from './export-file';
 import type {
   ExportContent,
   ExportKind,
@@ -35,11 +35,14 @@ import type {
   SaveState,
   Snapshot,
 } from '../../shared/ipc/contract';
-import { DurableProjectAdapter, ProjectOpenError, readProjectFile, writeFileDurably } from './durable-file';
+import { DurableProjectAdapter, ProjectOpenError, createFileDurably, loadProjectFile } from './durable-file';
 import { serializeProject } from '../../shared/model/serialize';
 import { checkProject, type ProjectCheck } from '../../shared/model/check-project';
-import { acquireLock, describeHolder } from './lock';
-import { fileErrorReason } from './fs-reasons';
+import type { HeldLock, HolderKind, LockInfo } from './lock';
+import { lockProject } from './project-lock';
+import { fileErrorReason, fileErrorWayOut } from './fs-reasons';
+import { fileExists } from './free-path';
+import { tolerateStrayPdfRejections } from './pdf-rejections';
 
 export interface ServiceOptions {
   /** The person making changes in this process. */
@@ -48,6 +51,12 @@ export interface ServiceOptions {
   coderUnnamed?: boolean;
   /** Open without the lock and refuse every change. */
   readOnly?: boolean;
+  /** What holds the lock: the desktop app (default), the browser host, or a short gloss command. */
+  holder?: HolderKind;
+  /** How long to wait while another short gloss command holds the lock (default CLI_WAIT_MS). */
+  lockWaitMs?: number;
+  /** Called once when waiting for another gloss command's lock begins. */
+  onLockWait?: (holder: LockInfo) => void;
   onEvent?: <E extends keyof HostEvents>(event: E, payload: HostEvents[E]) => void;
   /** Edits within this many ms are written together (default 300). */
   saveDelayMs?: number;
@@ -88,67 +97,112 @@ export class ProjectService {
   private retryMs: number;
   private closed = false;
   private checked: { revision: number; check: ProjectCheck } | null = null;
+  /** Why the last save failed, for callers that word it themselves (the CLI). */
+  private lastError: unknown = null;
 
   private constructor(
     readonly file: string,
     private readonly state: ProjectState,
     private readonly low: Low<ProjectFile>,
-    private readonly releaseLock: () => Promise<void>,
+    private readonly lock: HeldLock | null,
     readonly readOnly: boolean,
     private readonly options: ServiceOptions,
+    /** True when this service created the file (openOrCreate, create). */
+    readonly created = false,
   ) {
     this.retryMs = options.retryDelayMs ?? 5000;
   }
 
   /**
+   * Takes the lock of `file` (before anything reads it, so what is read is what the last
+   * writer saved), for opening it writable. Throws a ProjectOpenError naming the holder, or
+   * saying why Gloss cannot write there (for a missing file: that it cannot be created
+   * there when `creating`, else that it does not exist).
+   */
+  private static async lockFor(file: string, options: ServiceOptions, creating = false): Promise<HeldLock> {
+    try {
+      return await lockProject(file, {
+        holder: options.holder ?? 'app',
+        ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
+        ...(options.onLockWait ? { onWait: options.onLockWait } : {}),
+      });
+    } catch (e) {
+      if (!(e instanceof ProjectOpenError && e.kind === 'unwritable') || (await fileExists(file))) throw e;
+      // A missing file is one that cannot be created here, or one that is not there to open.
+      if (creating) throw new ProjectOpenError(`${path.basename(file)} could not be created: ${fileErrorReason(e.fsError)}.`, file, 'unwritable', null, e.fsError);
+      await loadProjectFile(file);
+      throw e;
+    }
+  }
+
+  /** Reads `file` under `lock` (released if the read fails) into a service. */
+  private static async readLocked(file: string, lock: HeldLock | null, options: ServiceOptions, created = false): Promise<ProjectService> {
+    const low = new Low<ProjectFile>(new DurableProjectAdapter(file), emptyProjectFile('', ''));
+    try {
+      await low.read();
+    } catch (e) {
+      await lock?.release();
+      throw e;
+    }
+    return new ProjectService(file, stateFromFile(low.data), low, lock, !!options.readOnly, options, created);
+  }
+
+  /**
    * Opens a project file. Throws ProjectOpenError when it is missing, corrupt, from a
-   * newer Gloss, or locked by another process (unless opened read-only).
+   * newer Gloss, locked by another process, or in a folder Gloss cannot write to (unless
+   * opened read-only, which takes no lock).
    */
   static async open(file: string, options: ServiceOptions): Promise<ProjectService> {
     const absolute = path.resolve(file);
-    const low = new Low<ProjectFile>(new DurableProjectAdapter(absolute), emptyProjectFile('', ''));
-    await low.read();
-    let release = async () => {};
-    if (!options.readOnly) {
-      const lock = await acquireLock(absolute);
-      if (!lock.ok) {
-        throw new ProjectOpenError(
-          `${path.basename(absolute)} is already open in Gloss by ${describeHolder(lock.holder)}. ` +
-            'Open it read-only, or close it there first.',
-          absolute,
-          'locked',
-        );
-      }
-      release = lock.release;
+    const lock = options.readOnly ? null : await ProjectService.lockFor(absolute, options);
+    return ProjectService.readLocked(absolute, lock, options);
+  }
+
+  /**
+   * Writes `data` as the new file `absolute` under `lock`; refuses to replace an existing
+   * file. On failure the lock is released and a ProjectOpenError says why.
+   */
+  private static async createLocked(absolute: string, data: ProjectFile, lock: HeldLock): Promise<void> {
+    const name = path.basename(absolute);
+    try {
+      await createFileDurably(absolute, serializeProject(data));
+    } catch (e) {
+      await lock.release();
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new ProjectOpenError(`${name} already exists; choose another name.`, absolute, 'unreadable');
+      throw new ProjectOpenError(`${name} could not be created: ${fileErrorReason(e)}.`, absolute, 'unwritable', null, e);
     }
-    return new ProjectService(absolute, stateFromFile(low.data), low, release, !!options.readOnly, options);
   }
 
   /** Creates a new project file (refusing to overwrite one) and opens it. */
   static async create(file: string, name: string, options: ServiceOptions, initial?: ProjectFile): Promise<ProjectService> {
     const absolute = path.resolve(file);
     const data = initial ?? emptyProjectFile(name, new Date().toISOString());
-    try {
-      // 'wx' so that an existing project is never replaced by an empty one.
-      await fs.writeFile(absolute, '', { flag: 'wx' });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new ProjectOpenError(`${path.basename(absolute)} already exists; choose another name.`, absolute, 'unreadable');
-      }
-      throw new ProjectOpenError(`${path.basename(absolute)} could not be created: ${fileErrorReason(e)}.`, absolute, 'unreadable');
+    const lock = await ProjectService.lockFor(absolute, { ...options, readOnly: false }, true);
+    if (await fileExists(absolute)) {
+      await lock.release();
+      throw new ProjectOpenError(`${path.basename(absolute)} already exists; choose another name.`, absolute, 'unreadable');
     }
-    try {
-      await writeFileDurably(absolute, serializeProject(data), false);
-    } catch (e) {
-      await fs.rm(absolute, { force: true });
-      throw new ProjectOpenError(`${path.basename(absolute)} could not be created: ${fileErrorReason(e)}.`, absolute, 'unreadable');
-    }
-    return ProjectService.open(absolute, options);
+    await ProjectService.createLocked(absolute, data, lock);
+    return ProjectService.readLocked(absolute, lock, { ...options, readOnly: false }, true);
+  }
+
+  /**
+   * Opens `file`, or creates it as an empty project called `name` when it does not exist;
+   * which one is decided under the lock, so a file another writer creates meanwhile is
+   * opened, never replaced.
+   */
+  static async openOrCreate(file: string, name: string, options: ServiceOptions): Promise<ProjectService> {
+    const absolute = path.resolve(file);
+    if (options.readOnly) return ProjectService.open(absolute, options);
+    const lock = await ProjectService.lockFor(absolute, options, true);
+    const created = !(await fileExists(absolute));
+    if (created) await ProjectService.createLocked(absolute, emptyProjectFile(name, new Date().toISOString()), lock);
+    return ProjectService.readLocked(absolute, lock, options, created);
   }
 
   /** Validates a file without opening it (for the CLI and for offering backups). */
   static read(file: string): Promise<ProjectFile> {
-    return readProjectFile(file);
+    return loadProjectFile(file);
   }
 
   get name(): string {
@@ -264,6 +318,8 @@ export class ProjectService {
     onProgress?: (done: number, total: number) => void,
     options: { allowDuplicates?: boolean } = {},
   ): Promise<ImportResponse> {
+    // A damaged PDF can make pdf.js reject in the background after its answer (see pdf-rejections.ts).
+    if (files.some((f) => /\.pdf$/i.test(f.name))) tolerateStrayPdfRejections();
     const documents: ImportedDocument[] = [];
     const failed: ImportResponse['failed'] = [];
     const duplicates: ImportResponse['duplicates'] = [];
@@ -316,19 +372,19 @@ export class ProjectService {
    * The export `kind` of the project as it is now. On a big project the status line says
    * an export is under way (a workbook of 100,000 codings takes seconds).
    */
-  async exportFile(kind: ExportKind): Promise<ExportFile> {
+  async exportFile(kind: ExportKind, options: ExportOptions = {}): Promise<ExportFile> {
     const announce = this.state.codings.size >= BIG_EXPORT_CODINGS;
     if (announce) this.progress({ task: `Exporting ${EXPORT_LABELS[kind]}`, done: 0, total: 0 });
     try {
-      return await exportFile(this.state, kind);
+      return await exportFile(this.state, kind, options);
     } finally {
       if (announce) this.progress(null);
     }
   }
 
   /** exportFile in the form the renderer receives it: binary formats come base64-encoded. */
-  async exportContent(kind: ExportKind): Promise<ExportContent> {
-    return toExportContent(await this.exportFile(kind));
+  async exportContent(kind: ExportKind, options: ExportOptions = {}): Promise<ExportContent> {
+    return toExportContent(await this.exportFile(kind, options));
   }
 
   /**
@@ -367,8 +423,13 @@ export class ProjectService {
     while (this.writing || this.revision !== this.savedRevision) {
       if (this.writing) await this.writing;
       else await this.write();
-      if (this.saveState.status === 'error') throw new Error(this.saveState.message);
+      if (this.saveState.status === 'error') throw new Error(this.saveState.message, { cause: this.lastError });
     }
+  }
+
+  /** True once this service has written its file (a save, not the creation of a new file). */
+  hasWritten(): boolean {
+    return this.savedRevision > 0;
   }
 
   /** Flushes (best effort) and releases the lock. */
@@ -379,7 +440,23 @@ export class ProjectService {
     } finally {
       this.closed = true;
       if (this.timer) clearTimeout(this.timer);
-      await this.releaseLock();
+      await this.lock?.release();
+    }
+  }
+
+  /**
+   * Releases the project without writing what is not saved yet. A file this service created
+   * and never saved since is removed again (still under the lock, so nobody else wrote it).
+   */
+  async discard(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.writing) await this.writing.catch(() => {});
+    try {
+      if (this.created && this.savedRevision === 0 && this.lock && (await this.lock.isHeld())) await fs.rm(this.file, { force: true });
+    } finally {
+      await this.lock?.release();
     }
   }
 
@@ -410,15 +487,27 @@ export class ProjectService {
     this.setSaveState({ status: 'saving' });
     this.writing = (async () => {
       try {
+        // Never write without the lock: if another program removed or replaced it, another
+        // writer may have saved since, and this copy would throw that away. (A folder that
+        // vanished with its lock, a network drive gone, fails the write below and is retried.)
+        if (this.lock && !(await this.lock.isHeld()) && (await fileExists(path.dirname(this.file)))) throw new LockLostError(this.file);
         this.low.data = fileFromState(this.state);
         await this.low.write();
         this.savedRevision = revision;
         this.retryMs = this.options.retryDelayMs ?? 5000;
         this.setSaveState(this.revision === revision ? { status: 'saved', at: new Date().toISOString() } : { status: 'pending' });
       } catch (e) {
+        this.lastError = e;
+        const name = path.basename(this.file);
+        if (e instanceof LockLostError) {
+          // Trying again cannot help: only a copy under another name is safe now.
+          this.setSaveState({ status: 'error', message: `Could not save ${name}: ${e.message}. Your work is kept in memory; keep it with Save As under another name.` });
+          return;
+        }
+        const wayOut = fileErrorWayOut(e, this.options.holder === 'host' ? 'host' : 'app');
         this.setSaveState({
           status: 'error',
-          message: `Could not save ${path.basename(this.file)}: ${fileErrorReason(e)}. Your work is kept in memory and Gloss will keep trying.`,
+          message: `Could not save ${name}: ${fileErrorReason(e)}. Your work is kept in memory and Gloss will keep trying.${wayOut ? ` ${wayOut}` : ''}`,
         });
         const delay = this.retryMs;
         this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
@@ -431,6 +520,14 @@ export class ProjectService {
       }
     })();
     return this.writing;
+  }
+}
+
+/** The lock file of an open project was removed or replaced by someone else: saving now could overwrite another writer's save. */
+export class LockLostError extends Error {
+  constructor(file: string) {
+    super(`its lock file ${path.basename(file)}.lock was removed or replaced by another program, so Gloss did not write over what may have been saved since`);
+    this.name = 'LockLostError';
   }
 }
 

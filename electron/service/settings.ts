@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Coder } from '../../shared/model/schema';
+import type { ExportSettings } from '../../shared/ipc/contract';
 import { colorForIndex } from '../../shared/model/colors';
 import { writeFileDurably } from './durable-file';
 
@@ -18,6 +19,11 @@ const settingsSchema = z.object({
   coderConfirmed: z.boolean().catch(false),
   recent: z.array(z.string()).catch([]),
   window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean().optional() }).nullable().catch(null),
+  /**
+   * CSV exports from the app write cells raw: no ' before a cell starting with =, +, -, @,
+   * TAB or CR. Off unless the person turned it on (Export menu); the CLI has --csv-raw.
+   */
+  csvRaw: z.boolean().catch(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -43,9 +49,10 @@ export async function loadSettings(dataDir: string): Promise<Settings> {
   } catch {
     // fall through to defaults
   }
-  return { coder: null, coderConfirmed: false, recent: [], window: null };
+  return { coder: null, coderConfirmed: false, recent: [], window: null, csvRaw: false };
 }
 
+/** Writes the settings file (durably, no backup). */
 export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
   await fs.mkdir(dataDir, { recursive: true });
   await writeFileDurably(settingsFile(dataDir), JSON.stringify(settings, null, 2) + '\n', false);
@@ -103,4 +110,16 @@ export async function rememberRecent(dataDir: string, file: string): Promise<str
   const recent = [path.resolve(file), ...settings.recent.filter((p) => p !== path.resolve(file))].slice(0, MAX_RECENT);
   await saveSettings(dataDir, { ...settings, recent });
   return recent;
+}
+
+/** The export settings (raw CSV cells or not). */
+export async function loadExportSettings(dataDir: string): Promise<ExportSettings> {
+  return { csvRaw: (await loadSettings(dataDir)).csvRaw };
+}
+
+/** Saves the export settings, keeping every other setting; resolves to what was saved. */
+export async function saveExportSettings(dataDir: string, exportSettings: ExportSettings): Promise<ExportSettings> {
+  const settings = await loadSettings(dataDir);
+  await saveSettings(dataDir, { ...settings, csvRaw: exportSettings.csvRaw });
+  return { csvRaw: exportSettings.csvRaw };
 }

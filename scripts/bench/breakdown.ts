@@ -40,8 +40,9 @@ async function sections(steps: [string, (input: unknown) => unknown][]): Promise
 }
 
 /** Open, save and export of `file` split into the steps the service takes. */
-export async function breakdown(file: string): Promise<Record<'open' | 'save' | 'export', Section[]>> {
+export async function breakdown(file: string): Promise<Record<'open' | 'save' | 'export' | 'export baseline', Section[]>> {
   const copy = path.join(path.dirname(file), 'breakdown.gloss');
+  const exportCopy = path.join(path.dirname(file), 'breakdown.csv');
   await fs.copyFile(file, copy);
   const open = await sections([
     ['readFile', () => fs.readFile(file, 'utf8')],
@@ -59,11 +60,26 @@ export async function breakdown(file: string): Promise<Record<'open' | 'save' | 
   ]);
   const exported = await sections([
     ['excerptRows (sort, paths, slices)', () => excerptRows(state)],
-    ['toCsv (csv-stringify)', (rows) => toCsv(EXCERPTS_HEADER, rows as never)],
+    ['toCsv (quoting, formula guard)', (rows) => toCsv(EXCERPTS_HEADER, rows as never)],
+    ['writeFileDurably (temp, fsync, rename)', (text) => writeFileDurably(exportCopy, text as string, false)],
   ]);
+  const rows = excerptRows(state);
+  const exportBaseline = await sections([
+    ['join rows (no quoting; the baseline)', () => rows.map((row) => row.join(',')).join('\n')],
+    ['write + fsync', async (text) => {
+      const handle = await fs.open(exportCopy, 'w');
+      try {
+        await handle.writeFile(text as string, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }],
+  ]);
+  await fs.rm(exportCopy, { force: true });
   await fs.rm(copy, { force: true });
   await fs.rm(`${copy}.bak`, { force: true });
-  return { open, save, export: exported };
+  return { open, save, export: exported, 'export baseline': exportBaseline };
 }
 
 /** The breakdown as indented lines. */

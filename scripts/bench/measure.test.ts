@@ -8,6 +8,9 @@ const figures: BenchFigures = {
   apply_p50_ms: 0.04,
   apply_p95_ms: 0.0812345,
   export_ms: 750,
+  export_ratio: 1.2345,
+  export_write_ms: 1000,
+  export_baseline_ms: 810,
   open_ms: 900,
   open_baseline_ms: 600,
   save_ms: 960,
@@ -40,13 +43,14 @@ describe('bench statistics', () => {
 describe('bench report', () => {
   it('prints one JSON object with the keys the issue names, rounded to 3 decimals', () => {
     const parsed = JSON.parse(toJson(figures)) as Record<string, unknown>;
-    expect(parsed).toMatchObject({ open_ratio: 1.5, save_ratio: 1.6, apply_p50_ms: 0.04, apply_p95_ms: 0.081, export_ms: 750 });
+    expect(parsed).toMatchObject({ open_ratio: 1.5, save_ratio: 1.6, apply_p50_ms: 0.04, apply_p95_ms: 0.081, export_ms: 750, export_ratio: 1.235 });
   });
 
   it('marks each figure against its target', () => {
     const table = toTable(figures);
     expect(table).toMatch(/open project .* PASS/);
     expect(table).toMatch(/save \(one change \+ flush\) .* MISS/);
+    expect(table).toMatch(/excerpts CSV written to a file +1000 ms +810 ms +1\.23× +≤ 1\.5× +PASS/);
     expect(table).toContain('Missed: save_ratio.');
   });
 });

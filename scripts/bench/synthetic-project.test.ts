@@ -3,6 +3,8 @@ import { parseProjectText } from '../../shared/model/parse';
 import { serializeProject } from '../../shared/model/serialize';
 import { fileFromState, stateFromFile } from '../../shared/model/state';
 import { CONTEXT_LENGTH } from '../../shared/text/quote';
+import { excerptRows, excerptsCsv, EXCERPTS_HEADER } from '../../shared/export/csv-excerpts';
+import { toCsv } from '../../shared/export/csv';
 import { syntheticProject, type SyntheticOptions } from './synthetic-project';
 
 const SMALL: SyntheticOptions = { documents: 5, characters: 20_000, codings: 50, codes: 12, memos: 4, seed: 7 };
@@ -52,5 +54,11 @@ describe('syntheticProject', () => {
     expect(serializeProject(syntheticProject({ ...SMALL, seed: 8 }))).not.toBe(a);
     // A save of the loaded project rewrites the same bytes, so the save bench compares like with like.
     expect(serializeProject(fileFromState(stateFromFile(syntheticProject(SMALL))))).toBe(a);
+  });
+
+  it('gives the excerpts CSV the bench measures the same text as the generic CSV writer', () => {
+    const state = stateFromFile(syntheticProject({ ...SMALL, codings: 400, memos: 40 }));
+    expect(excerptsCsv(state)).toBe(toCsv(EXCERPTS_HEADER, excerptRows(state)));
+    expect(excerptsCsv(state, undefined, { raw: true })).toBe(toCsv(EXCERPTS_HEADER, excerptRows(state), { raw: true }));
   });
 });

@@ -6,6 +6,8 @@
  *   npm run fuzz -- --seed 42             the same inputs again (the figures print the seed)
  *   npm run fuzz -- loader --seed 42 --path 3:1:0   replay one failure (a failure prints this line)
  *   npm run fuzz -- --list                the targets
+ *   npm run fuzz -- imports --runs 20000  every importer (runs scripts/fuzz-imports.ts, which
+ *                                         takes its own options: --target, --seed, --bound …)
  *
  * Each target is a module in scripts/fuzz/targets/ exporting `target` (see fuzz-target.ts);
  * its file name is its name. Prints the figures of each (inputs tried, results, refused,
@@ -16,6 +18,7 @@ import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { DEFAULT_TIME_LIMIT_MS, describeFigures, fuzz, type FuzzTarget } from './fuzz-target';
 
 const TARGETS = fileURLToPath(new URL('./targets/', import.meta.url));
@@ -39,6 +42,12 @@ function whole(value: string | undefined, option: string, fallback: number): num
 }
 
 async function main(): Promise<number> {
+  // The importers have their own runner: each reader in its own process, with a time bound per input.
+  if (process.argv[2] === 'imports') {
+    const script = fileURLToPath(new URL('../fuzz-imports.ts', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script, ...process.argv.slice(3)], { stdio: 'inherit' });
+    return run.status ?? 1;
+  }
   const { values, positionals } = parseArgs({
     options: { runs: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' }, 'time-limit': { type: 'string' }, list: { type: 'boolean' } },
     allowPositionals: true,

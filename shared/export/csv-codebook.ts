@@ -1,10 +1,11 @@
 /** The codebook CSV: one row per code, in tree order. */
 import type { ProjectState } from '../model/state';
 import { codePath, codeTree } from '../model/codes';
-import { toCsv } from './csv';
+import { toCsv, type CsvOptions } from './csv';
 
 export const CODEBOOK_HEADER = ['code', 'code_path', 'parent', 'description', 'color', 'codings', 'documents'] as const;
 
+/** One row per code in tree order: name, path, parent path, description, colour, counts. */
 export function codebookRows(state: ProjectState): (string | number)[][] {
   return codeTree(state.codes.values()).map(({ code }) => {
     const codingIds = state.codingsByCode.get(code.id) ?? new Set<string>();
@@ -22,6 +23,7 @@ export function codebookRows(state: ProjectState): (string | number)[][] {
   });
 }
 
-export function codebookCsv(state: ProjectState): string {
-  return toCsv(CODEBOOK_HEADER, codebookRows(state));
+/** The codebook CSV; text cells a spreadsheet would run get a leading ' unless `options.raw`. */
+export function codebookCsv(state: ProjectState, options: CsvOptions = {}): string {
+  return toCsv(CODEBOOK_HEADER, codebookRows(state), options);
 }

@@ -102,6 +102,18 @@ describe('excerptsCsv', () => {
     expect(csv).toContain('Training gaps,Training gaps,Amira Haddad,8,21');
   });
 
+  it('orders codings of the same passage by code path, as localeCompare does', () => {
+    const file = project();
+    const code = (id: string, name: string) => ({ id, name, color: '#000000', description: '', parentId: null, codable: true, createdAt: T(0) });
+    file.codes.push(code('k-zeta', 'Zeta'), code('k-alpha', 'alpha'), code('k-beta', 'Beta'));
+    for (const [i, codeId] of ['k-zeta', 'k-alpha', 'k-beta', 'k-training'].entries()) {
+      file.codings.push(coding(`c-same-${i}`, 'd-council', council, codeId, 'amira', 13, 23, 5));
+    }
+    file.codings.push({ ...coding('c-gone', 'd-council', council, 'k-gone', 'amira', 13, 23, 5) });
+    const lines = excerptsCsv(stateFromFile(file)).split('\r\n').filter((line) => line.includes(',13,23,'));
+    expect(lines.map((line) => line.split(',')[2])).toEqual(['', 'alpha', 'Beta', 'Training gaps', 'Zeta']);
+  });
+
   it('takes the text from the document at the stored offsets, not the cached quote', () => {
     const file = project();
     file.codings[0] = { ...file.codings[0]!, quote: 'stale quote' };

@@ -27,6 +27,16 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controls > bytes.length * MAX_CONTROL_SHARE;
 }
 
+const hasBom = (bytes: Uint8Array) =>
+  (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+
+export const NOT_TEXT = 'it looks like a binary file, not text';
+
+/** Why a text file whose first bytes are `head` is binary, or null: the check decodeText makes, on the start alone. */
+export function binaryStart(head: Uint8Array): string | null {
+  return !hasBom(head) && looksBinary(head) ? NOT_TEXT : null;
+}
+
 /** Normalises CRLF and lone CR line endings to LF. */
 export function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
@@ -46,7 +56,7 @@ export function decodeText(bytes: Uint8Array): Result<DecodedText> {
     encoding = 'utf-16be';
     body = bytes.subarray(2);
   } else {
-    if (looksBinary(bytes)) return err('it looks like a binary file, not text');
+    if (looksBinary(bytes)) return err(NOT_TEXT);
     try {
       return ok({ text: normalizeNewlines(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), encoding: 'utf-8' });
     } catch {
@@ -60,6 +70,6 @@ export function decodeText(bytes: Uint8Array): Result<DecodedText> {
   } catch {
     return err(`it is not valid ${encoding.toUpperCase()} text`);
   }
-  if (encoding !== 'utf-8' && text.includes('\u0000')) return err('it looks like a binary file, not text');
+  if (encoding !== 'utf-8' && text.includes('\u0000')) return err(NOT_TEXT);
   return ok({ text: normalizeNewlines(text), encoding });
 }

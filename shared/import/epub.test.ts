@@ -56,4 +56,16 @@ describe('EPUB import', () => {
     });
     expect(await refusal(drm, 'drm.epub')).toBe('it is protected by DRM (its chapters are encrypted), so its text cannot be read');
   });
+
+  it('lists footnotes, pages outside the reading order and chapters missing from the book in the import report', async () => {
+    expect((await imported(makeEpub(BOOK), 'book.epub')).notes).toEqual([
+      'left out of the text: 1 page outside the reading order (OEBPS/notes.xhtml) and 1 footnote',
+    ]);
+    const holed = makeEpub([BOOK[1]!, { id: 'c3', href: 'text/ch3.xhtml', body: '<p>Lost.</p>' }]);
+    const { unzipSync, zipSync } = await import('fflate');
+    const parts = unzipSync(holed);
+    delete parts['OEBPS/text/ch3.xhtml'];
+    const doc = await imported(zipSync(parts), 'holed.epub');
+    expect(doc.notes).toEqual(['left out of the text: 1 footnote and 1 chapter missing from the book (OEBPS/text/ch3.xhtml)']);
+  });
 });

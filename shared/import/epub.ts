@@ -1,13 +1,18 @@
 /**
  * EPUB e-books: META-INF/container.xml names the package (OPF) file, whose spine lists the
  * chapters in reading order; each chapter's XHTML goes through the HTML walker. The
- * navigation document, auxiliary spine items (linear="no") and notes stay out of the text.
+ * navigation document, auxiliary spine items (linear="no") and notes stay out of the text;
+ * all but the navigation (a table of contents) are listed in the import report, and so is a
+ * chapter the spine names but the archive lacks.
  */
 import { err, ok } from '../result';
 import { walkHtml } from './html-walker';
+import { LeftOut } from './left-out';
+import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
 import { childElements, descendants, parseXml } from './xml';
+import { notEpub } from './sniffs';
 import { entryText, openZip, resolveEntryPath } from './zip-safety';
 
 const NAMESPACES = {
@@ -31,6 +36,8 @@ function encryptedPaths(xml: string | null): Set<string> {
 export const epubImporter: Importer = {
   extensions: ['.epub'],
   label: 'E-books (EPUB)',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  sniff: notEpub,
   async read(bytes) {
     if (bytes.length === 0) return err('the file is empty');
     const archive = openZip(bytes, 'EPUB');
@@ -69,11 +76,20 @@ export const epubImporter: Importer = {
     if (!spine) return err('it is not a valid EPUB file (its package file has no spine)');
 
     const encrypted = encryptedPaths(entryText(entries, 'META-INF/encryption.xml'));
+    const leftOut = new LeftOut();
     const spinePaths: string[] = [];
     for (const ref of childElements(spine, 'opf:itemref')) {
-      if (ref.attrs.linear === 'no') continue;
       const item = manifest.get(ref.attrs.idref ?? '');
-      if (!item || item.nav || !XHTML_TYPES.has(item.type)) continue;
+      if (!item || item.nav) continue;
+      if (ref.attrs.linear === 'no') {
+        leftOut.add('auxiliary', item.path);
+        continue;
+      }
+      if (!XHTML_TYPES.has(item.type)) {
+        // Pictures in the spine (a cover, a scanned page) carry no text; anything else might.
+        if (!item.type.startsWith('image/')) leftOut.add('notXhtml', item.path);
+        continue;
+      }
       if (encrypted.has(item.path)) return err('it is protected by DRM (its chapters are encrypted), so its text cannot be read');
       spinePaths.push(item.path);
     }
@@ -84,19 +100,23 @@ export const epubImporter: Importer = {
     let chapters = 0;
     for (const path of spinePaths) {
       const xhtml = entryText(chapterEntries.value, path);
-      if (xhtml === null) continue;
+      if (xhtml === null) {
+        leftOut.add('missing', path);
+        continue;
+      }
       // XHTML goes to the HTML walker, which never expands entities; a DOCTYPE is harmless
       // there (EPUB 2 chapters all have one), but an internal entity subset is not.
       if (/<!ENTITY/i.test(xhtml)) {
         return err(`its chapter ${path} declares XML entities, which Gloss refuses to read`);
       }
       out.openBlock(null);
-      walkHtml(xhtml, out, { xhtml: true });
+      const unreadable = walkHtml(xhtml, out, { xhtml: true, leftOut });
+      if (unreadable) return err(`its chapter ${path}: ${unreadable.replace(/^its /, '')}`);
       out.closeBlock();
       chapters++;
       if (out.overflowed) break;
     }
     if (chapters === 0) return err('it has no readable chapters in its spine');
-    return ok({ ...out.result(), type: 'application/epub+zip', notes: [] });
+    return ok({ ...out.result(), type: 'application/epub+zip', notes: leftOut.notes() });
   },
 };

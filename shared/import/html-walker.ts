@@ -2,9 +2,12 @@
  * Turns HTML (a saved web page, mammoth's rendering of a DOCX, an EPUB chapter) into text
  * and structure ranges. Only text comes out: scripts, styles, templates, embedded frames,
  * comments, hidden elements, navigation and notes are dropped, so the markup can never act
- * as code and never adds text a reader would not see in the body.
+ * as code and never adds text a reader would not see in the body. What was dropped that a
+ * reader would have seen (a menu, a footnote, a form field) is counted for the import report.
  */
 import { Parser } from 'htmlparser2';
+import type { LeftOut, LeftOutKind } from './left-out';
+import { MAX_HTML_DEPTH } from './limits';
 import type { RangeOptions, StructureKind, TextBuilder } from './text-builder';
 
 /** Elements whose content is never text of the document. */
@@ -54,17 +57,59 @@ function isHidden(attribs: Record<string, string>): boolean {
   return NOTE_TYPES.test(note);
 }
 
+/** Skipped elements whose text a reader would have seen, by kind; the rest (scripts, styles, the head) are no text of the page. */
+const LEFT_OUT: Record<string, LeftOutKind> = {
+  nav: 'navigation',
+  iframe: 'embedded',
+  frame: 'embedded',
+  frameset: 'embedded',
+  object: 'embedded',
+  embed: 'embedded',
+  applet: 'embedded',
+  svg: 'drawing',
+  math: 'formula',
+  canvas: 'media',
+  audio: 'media',
+  video: 'media',
+  select: 'form',
+  textarea: 'form',
+  button: 'form',
+};
+
+/** What kind of content a skipped element is, for the import report, or null when it is none a reader sees. */
+function leftOutKind(name: string, attribs: Record<string, string>): LeftOutKind | null {
+  const kind = LEFT_OUT[name];
+  if (kind) return kind;
+  if (SKIPPED.has(name)) return null;
+  const note = `${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`;
+  if (NOTE_TYPES.test(note)) {
+    // Reference marks and page-break markers are no content of their own.
+    if (/\b(?:doc-)?(?:noteref|biblioref|pagebreak)\b/.test(note)) return null;
+    return /\b(?:doc-)?(?:endnotes?|rearnotes?)\b/.test(note) ? 'endnote' : 'footnote';
+  }
+  return 'hidden';
+}
+
 type Frame = 'skip' | 'block' | 'inline' | 'pre' | 'list' | 'table' | 'row';
 
 export interface WalkOptions {
   /** XHTML (EPUB chapters): `<div/>` closes itself as XML says, not as HTML would. */
   xhtml?: boolean;
+  /** Where skipped content that held text is counted. */
+  leftOut?: LeftOut;
 }
 
-/** Writes the text of `html` into `out` as blocks and ranges. */
-export function walkHtml(html: string, out: TextBuilder, options: WalkOptions = {}): void {
+/** Thrown from the parser's callback to stop it at the first element past MAX_HTML_DEPTH. */
+class TooDeep extends Error {}
+
+export const HTML_TOO_DEEP = `its markup is nested too deeply (over ${MAX_HTML_DEPTH} levels; Gloss reads up to ${MAX_HTML_DEPTH}, as browsers do)`;
+
+/** Writes the text of `html` into `out` as blocks and ranges; says why not (HTML_TOO_DEEP) when it cannot. */
+export function walkHtml(html: string, out: TextBuilder, options: WalkOptions = {}): string | null {
   const frames: Frame[] = [];
   let skipping = 0;
+  /** The kind of the outermost skipped element, and whether text was met inside it. */
+  let skipped: { kind: LeftOutKind | null; text: boolean } = { kind: null, text: false };
   let preDepth = 0;
   let listDepth = 0;
   /** One entry per open table: the current row and column, for cell labels. */
@@ -130,8 +175,12 @@ export function walkHtml(html: string, out: TextBuilder, options: WalkOptions = 
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (frames.length >= MAX_HTML_DEPTH) throw new TooDeep();
         const frame = open(name, attribs);
-        if (frame === 'skip') skipping++;
+        if (frame === 'skip') {
+          if (skipping === 0) skipped = { kind: leftOutKind(name, attribs), text: false };
+          skipping++;
+        }
         frames.push(frame);
       },
       onclosetag() {
@@ -139,6 +188,7 @@ export function walkHtml(html: string, out: TextBuilder, options: WalkOptions = 
         switch (frame) {
           case 'skip':
             skipping--;
+            if (skipping === 0 && skipped.kind && skipped.text) options.leftOut?.add(skipped.kind);
             return;
           case 'inline':
           case undefined:
@@ -157,10 +207,17 @@ export function walkHtml(html: string, out: TextBuilder, options: WalkOptions = 
       },
       ontext(text) {
         if (skipping === 0) out.text(text, preDepth > 0 ? 'preserve' : 'collapse');
+        else if (!skipped.text && text.trim() !== '') skipped.text = true;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: options.xhtml === true },
   );
-  parser.write(html);
-  parser.end();
+  try {
+    parser.write(html);
+    parser.end();
+  } catch (e) {
+    if (e instanceof TooDeep) return HTML_TOO_DEEP;
+    throw e;
+  }
+  return null;
 }

@@ -69,4 +69,21 @@ describe('HTML import', () => {
   it('refuses a page with no text', async () => {
     expect(await refusal(html('<html><head><script>x()</script></head><body> <img src="a.png"> </body></html>'), 'empty.html')).toBe('it holds no text');
   });
+
+  it('lists in the import report what it left out that a reader would see: menus, hidden passages, frames, form fields, formulas', async () => {
+    const doc = await imported(fixture('page.html'), 'page.html');
+    expect(doc.notes).toEqual(['left out of the text: 1 navigation menu, 2 hidden passages and 1 embedded frame or object']);
+    const form = await imported(html('<p>Said <math><mi>x</mi></math> yes</p><form><textarea>typed</textarea><button>Send</button></form><svg><text>A</text></svg><span aria-hidden="true"></span>'), 'form.html');
+    expect(form.text).toBe('Said yes');
+    expect(form.notes).toEqual(['left out of the text: 1 formula (MathML), 2 form fields and 1 drawing (SVG)']);
+    expect((await imported(html('<p>Plain.</p><script>x()</script><style>p{}</style>'), 'plain.html')).notes).toEqual([]);
+  });
+
+  it('refuses markup nested deeper than a browser builds it, before the parser slows to a crawl (found by the fuzzer)', async () => {
+    // htmlparser2 keeps its open elements with Array.unshift: 20,000 nested tables took seconds, 100,000 minutes.
+    const deep = html(`${'<table><tr><td>'.repeat(20_000)}x${'</td></tr></table>'.repeat(20_000)}`);
+    expect(await refusal(deep, 'deep.html')).toBe('its markup is nested too deeply (over 512 levels; Gloss reads up to 512, as browsers do)');
+    const fine = await imported(html(`${'<div>'.repeat(500)}deep text${'</div>'.repeat(500)}`), 'fine.html');
+    expect(fine.text).toBe('deep text');
+  });
 });

@@ -1,9 +1,11 @@
 /** Saved web pages: HTML, HTM and XHTML, sanitised down to their text and block structure. */
 import { err, ok, type Result } from '../result';
-import { decodeText } from './decode-text';
+import { binaryStart, decodeText } from './decode-text';
 import { decodeWithLabel } from './decode-legacy';
 import { extensionOf } from './file-names';
 import { walkHtml } from './html-walker';
+import { LeftOut } from './left-out';
+import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
 
@@ -36,13 +38,17 @@ export function decodeHtml(bytes: Uint8Array): Result<string> {
 export const htmlImporter: Importer = {
   extensions: ['.html', '.htm', '.xhtml'],
   label: 'Web pages (HTML)',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  sniff: binaryStart,
   async read(bytes, fileName) {
     if (bytes.length === 0) return err('the file is empty');
     const html = decodeHtml(bytes);
     if (!html.ok) return html;
     const out = new TextBuilder();
-    walkHtml(html.value, out, { xhtml: extensionOf(fileName) === '.xhtml' });
+    const leftOut = new LeftOut();
+    const unreadable = walkHtml(html.value, out, { xhtml: extensionOf(fileName) === '.xhtml', leftOut });
+    if (unreadable) return err(unreadable);
     const { text, structure } = out.result();
-    return ok({ text, structure, type: 'text/html', notes: [] });
+    return ok({ text, structure, type: 'text/html', notes: leftOut.notes() });
   },
 };

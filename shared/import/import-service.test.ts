@@ -137,7 +137,10 @@ describe('importing documents through the service', () => {
       { name: 'scan.pdf', error: 'scan.pdf: it has no text layer (a scanned PDF?); run OCR first; it was not imported.' },
       { name: 'slip.epub', error: 'slip.epub: entry “../x.xhtml” points outside the archive; it was not imported.' },
     ]);
-    expect(response.notes).toEqual([{ name: 'mixed.pdf', note: 'mixed.pdf: page 2 has no text (scanned or blank?) and is left out.' }]);
+    expect(response.notes).toEqual([
+      { name: 'ok.vtt', note: 'ok.vtt: its NOTE comment (line 3) was left out, as players leave it out.' },
+      { name: 'mixed.pdf', note: 'mixed.pdf: page 2 has no text (scanned or blank?) and is left out.' },
+    ]);
   });
 
   it('holds back a file whose content is already in the project, until copies are asked for', async () => {

@@ -49,4 +49,15 @@ describe('ODT import', () => {
     );
     expect(await refusal(makeZip({ 'other.xml': '<x/>' }), 'empty.odt')).toBe('it is not a valid ODT file (it has no content.xml)');
   });
+
+  it('lists the comments, notes and generated indexes it left out in the import report', async () => {
+    expect((await imported(makeOdt(BODY), 'notes.odt')).notes).toEqual(['left out of the text: 1 comment, 1 footnote and 1 table of contents or index']);
+    const info = '<office:change-info><dc:creator>Ana</dc:creator><dc:date>2024-05-01T10:00:00</dc:date></office:change-info>';
+    const changes =
+      '<text:tracked-changes>' +
+      `<text:changed-region><text:deletion>${info}<text:p>struck out</text:p></text:deletion></text:changed-region>` +
+      `<text:changed-region><text:insertion>${info}</text:insertion></text:changed-region>` +
+      '</text:tracked-changes><text:p>Kept.</text:p>';
+    expect((await imported(makeOdt(changes), 'changes.odt')).notes).toEqual(['left out of the text: 1 tracked deletion']);
+  });
 });

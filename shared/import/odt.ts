@@ -2,12 +2,16 @@
  * OpenDocument text (ODT): content.xml from the ZIP, walked element by element. Headings
  * keep their outline level, lists their depth, table cells their position; annotations
  * (comments), footnotes and endnotes, tracked deletions and generated indexes (a table of
- * contents repeats the headings) stay out of the body.
+ * contents repeats the headings) stay out of the body; those that hold text are counted for
+ * the import report.
  */
 import { err, ok } from '../result';
+import { MAX_DOCUMENT_BYTES } from './limits';
+import { LeftOut, type LeftOutKind } from './left-out';
 import type { Importer } from './registry';
 import { TextBuilder } from './text-builder';
-import { isElement, parseXml, type XmlElement } from './xml';
+import { childElements, isElement, parseXml, textOf, type XmlElement } from './xml';
+import { notOdt } from './sniffs';
 import { entryText, readZip } from './zip-safety';
 
 const NAMESPACES = {
@@ -27,16 +31,57 @@ const SKIPPED = new Set([
   'text:ruby-text',
 ]);
 
+/** Skipped elements a reader would have seen, by kind, for the import report; declarations, forms and images carry no text of the body. */
+const LEFT_OUT: Record<string, LeftOutKind> = {
+  'office:annotation': 'comment',
+  'text:table-of-content': 'index',
+  'text:illustration-index': 'index',
+  'text:table-index': 'index',
+  'text:object-index': 'index',
+  'text:user-index': 'index',
+  'text:alphabetical-index': 'index',
+  'text:bibliography': 'index',
+  'table:covered-table-cell': 'coveredCell',
+  'svg:title': 'description',
+  'svg:desc': 'description',
+  'text:ruby-text': 'ruby',
+};
+
 const MIMETYPE = 'application/vnd.oasis.opendocument.text';
 
-function walk(element: XmlElement, out: TextBuilder, state: { listDepth: number; tables: { row: number; column: number }[] }): void {
+interface WalkState {
+  listDepth: number;
+  tables: { row: number; column: number }[];
+  leftOut: LeftOut;
+}
+
+/** Counts a skipped element that holds text. */
+function leaveOut(node: XmlElement, leftOut: LeftOut): void {
+  if (!textOf(node).trim()) return;
+  if (node.name === 'text:note') leftOut.add(node.attrs['text:note-class'] === 'endnote' ? 'endnote' : 'footnote');
+  else if (node.name === 'text:tracked-changes') {
+    // Each region that deleted text is one deletion; insertions hold only who made them and when.
+    for (const region of childElements(node)) {
+      const deleted = childElements(region, 'text:deletion').flatMap((d) => childElements(d).filter((c) => c.name !== 'office:change-info'));
+      if (deleted.some((d) => textOf(d).trim())) leftOut.add('deletion');
+    }
+  } else {
+    const kind = LEFT_OUT[node.name];
+    if (kind) leftOut.add(kind);
+  }
+}
+
+function walk(element: XmlElement, out: TextBuilder, state: WalkState): void {
   for (const node of element.children) {
     if (!isElement(node)) {
       out.text(node.text, 'collapse');
       continue;
     }
     const { name, attrs } = node;
-    if (SKIPPED.has(name)) continue;
+    if (SKIPPED.has(name)) {
+      leaveOut(node, state.leftOut);
+      continue;
+    }
     switch (name) {
       case 'text:h':
         out.openBlock('heading', { level: Number.parseInt(attrs['text:outline-level'] ?? '1', 10) || 1 });
@@ -107,6 +152,8 @@ function walk(element: XmlElement, out: TextBuilder, state: { listDepth: number;
 export const odtImporter: Importer = {
   extensions: ['.odt'],
   label: 'OpenDocument text (ODT)',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  sniff: notOdt,
   async read(bytes) {
     if (bytes.length === 0) return err('the file is empty');
     const zip = readZip(bytes, 'ODT', (name) => name === 'content.xml' || name === 'mimetype');
@@ -124,7 +171,8 @@ export const odtImporter: Importer = {
       .find((c) => c.name === 'office:text');
     if (!body) return err('it is not an OpenDocument text file (its content.xml has no text body)');
     const out = new TextBuilder();
-    walk(body, out, { listDepth: 0, tables: [] });
-    return ok({ ...out.result(), type: MIMETYPE, notes: [] });
+    const leftOut = new LeftOut();
+    walk(body, out, { listDepth: 0, tables: [], leftOut });
+    return ok({ ...out.result(), type: MIMETYPE, notes: leftOut.notes() });
   },
 };

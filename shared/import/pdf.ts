@@ -8,7 +8,7 @@
  */
 /// <reference path="./pdfjs-worker.d.ts" />
 import { err, ok, type Result } from '../result';
-import { MAX_TEXT_LENGTH } from './limits';
+import { MAX_DOCUMENT_BYTES, MAX_TEXT_LENGTH } from './limits';
 import { layoutPdf, type PdfPageText, type PdfTextItem } from './pdf-layout';
 import type { Importer, ImportedText } from './registry';
 import { TextBuilder } from './text-builder';
@@ -146,6 +146,8 @@ async function readPdf(bytes: Uint8Array): Promise<Result<ImportedText>> {
 export const pdfImporter: Importer = {
   extensions: ['.pdf'],
   label: 'PDF documents',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  // No sniff: pdf.js reads files with junk before "%PDF-", as Acrobat does.
   async read(bytes) {
     if (bytes.length === 0) return err('the file is empty');
     return readPdf(bytes);

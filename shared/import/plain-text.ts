@@ -1,12 +1,15 @@
 /** Plain text and Markdown files. */
 import { err, ok } from '../result';
-import { decodeText } from './decode-text';
+import { binaryStart, decodeText } from './decode-text';
 import { extensionOf } from './file-names';
+import { MAX_TEXT_FILE_BYTES } from './limits';
 import type { Importer } from './registry';
 
 export const plainTextImporter: Importer = {
   extensions: ['.txt', '.md', '.markdown', '.text'],
   label: 'Plain text and Markdown',
+  maxBytes: MAX_TEXT_FILE_BYTES,
+  sniff: binaryStart,
   async read(bytes, fileName) {
     if (bytes.length === 0) return err('the file is empty');
     const decoded = decodeText(bytes);

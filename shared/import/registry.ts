@@ -2,12 +2,11 @@
  * The importer registry: one module per file format, chosen by extension. Adding a format
  * is one new module and one line in IMPORTERS.
  *
- * Each line names the format's extensions and label and how to load its module; the module
- * (and the libraries it reads with: htmlparser2, fflate, fast-xml-parser, and through them
- * mammoth and pdfjs) is loaded when the first file of that format is read. So the file
- * choosers and the CLI know every format at once, and a `gloss info` or a window that
- * imports nothing never loads a parser. registry.test.ts checks that each line says what
- * its module says.
+ * Each line names the format's extensions, label, size limit and first-bytes check, and how
+ * to load its module; the module (and the libraries it reads with: htmlparser2, fflate,
+ * fast-xml-parser, and through them mammoth and pdfjs) is loaded when the first file of that
+ * format is read. So the file choosers and the CLI know every format at once, and a
+ * `gloss info` or a window that imports nothing never loads a parser.
  *
  * The text every importer returns follows one convention, so the reader, Find and the
  * exports treat all documents alike:
@@ -29,7 +28,10 @@
 import type { StructureRange } from '../model/schema';
 import { err, ok, type Result } from '../result';
 import { extensionOf } from './file-names';
-import { MAX_TEXT_LENGTH, TOO_MUCH_TEXT } from './limits';
+import { isInternalFailure } from './library-errors';
+import { MAX_DOCUMENT_BYTES, MAX_TEXT_FILE_BYTES, MAX_TEXT_LENGTH, SNIFF_BYTES, TOO_MUCH_TEXT } from './limits';
+import { binaryStart, notDocx, notEpub, notOdt, notRtf } from './sniffs';
+import { sizeInWords } from './sizes';
 
 export { extensionOf, documentNameFor } from './file-names';
 
@@ -47,6 +49,13 @@ export interface Importer {
   /** Lower-case extensions with the dot, e.g. ".txt". */
   extensions: readonly string[];
   label: string;
+  /** Files larger than this are refused before they are read (limits.ts gives each limit's reason). */
+  maxBytes: number;
+  /**
+   * Why a file whose first SNIFF_BYTES bytes are `head` is plainly not in this format (a
+   * binary file named .txt), or null. Seen before the rest of the file is read.
+   */
+  sniff?(head: Uint8Array): string | null;
   read(bytes: Uint8Array, fileName: string): Promise<Result<ImportedText>>;
 }
 
@@ -56,21 +65,39 @@ export interface RegisteredImporter extends Importer {
   load(): Promise<Importer>;
 }
 
-function lazily(extensions: readonly string[], label: string, loadModule: () => Promise<Importer>): RegisteredImporter {
+/**
+ * A line of the registry. Its size limit and first-bytes check are stated here too, so a
+ * file can be refused before its importer's module (and its parsing libraries) is loaded;
+ * registry.test.ts checks that each line says what its module says.
+ */
+function lazily(
+  line: Pick<Importer, 'extensions' | 'label' | 'maxBytes' | 'sniff'>,
+  loadModule: () => Promise<Importer>,
+): RegisteredImporter {
   let loading: Promise<Importer> | undefined;
   const load = () => (loading ??= loadModule());
-  return { extensions, label, load, read: async (bytes, fileName) => (await load()).read(bytes, fileName) };
+  return { ...line, load, read: async (bytes, fileName) => (await load()).read(bytes, fileName) };
 }
 
 export const IMPORTERS: readonly RegisteredImporter[] = [
-  lazily(['.txt', '.md', '.markdown', '.text'], 'Plain text and Markdown', async () => (await import('./plain-text')).plainTextImporter),
-  lazily(['.docx'], 'Word documents (DOCX)', async () => (await import('./docx')).docxImporter),
-  lazily(['.pdf'], 'PDF documents', async () => (await import('./pdf')).pdfImporter),
-  lazily(['.html', '.htm', '.xhtml'], 'Web pages (HTML)', async () => (await import('./html')).htmlImporter),
-  lazily(['.odt'], 'OpenDocument text (ODT)', async () => (await import('./odt')).odtImporter),
-  lazily(['.epub'], 'E-books (EPUB)', async () => (await import('./epub')).epubImporter),
-  lazily(['.rtf'], 'Rich Text Format (RTF)', async () => (await import('./rtf')).rtfImporter),
-  lazily(['.srt', '.vtt'], 'Subtitles and transcripts (SRT, VTT)', async () => (await import('./subtitles')).subtitlesImporter),
+  lazily(
+    { extensions: ['.txt', '.md', '.markdown', '.text'], label: 'Plain text and Markdown', maxBytes: MAX_TEXT_FILE_BYTES, sniff: binaryStart },
+    async () => (await import('./plain-text')).plainTextImporter,
+  ),
+  lazily({ extensions: ['.docx'], label: 'Word documents (DOCX)', maxBytes: MAX_DOCUMENT_BYTES, sniff: notDocx }, async () => (await import('./docx')).docxImporter),
+  // No first-bytes check: pdf.js reads files with junk before "%PDF-", as Acrobat does.
+  lazily({ extensions: ['.pdf'], label: 'PDF documents', maxBytes: MAX_DOCUMENT_BYTES }, async () => (await import('./pdf')).pdfImporter),
+  lazily(
+    { extensions: ['.html', '.htm', '.xhtml'], label: 'Web pages (HTML)', maxBytes: MAX_DOCUMENT_BYTES, sniff: binaryStart },
+    async () => (await import('./html')).htmlImporter,
+  ),
+  lazily({ extensions: ['.odt'], label: 'OpenDocument text (ODT)', maxBytes: MAX_DOCUMENT_BYTES, sniff: notOdt }, async () => (await import('./odt')).odtImporter),
+  lazily({ extensions: ['.epub'], label: 'E-books (EPUB)', maxBytes: MAX_DOCUMENT_BYTES, sniff: notEpub }, async () => (await import('./epub')).epubImporter),
+  lazily({ extensions: ['.rtf'], label: 'Rich Text Format (RTF)', maxBytes: MAX_DOCUMENT_BYTES, sniff: notRtf }, async () => (await import('./rtf')).rtfImporter),
+  lazily(
+    { extensions: ['.srt', '.vtt'], label: 'Subtitles and transcripts (SRT, VTT)', maxBytes: MAX_TEXT_FILE_BYTES, sniff: binaryStart },
+    async () => (await import('./subtitles')).subtitlesImporter,
+  ),
 ];
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = IMPORTERS.flatMap((i) => i.extensions);
@@ -80,32 +107,69 @@ export function importerFor(fileName: string): RegisteredImporter | undefined {
   return IMPORTERS.find((i) => i.extensions.includes(ext));
 }
 
-/** The message of an exception a library threw on a malformed file, on one line. */
+/**
+ * The message of an exception a library threw on a malformed file, on one line. An error
+ * of the library's own making (a TypeError deep inside pdf.js) says nothing about the file
+ * a person could use, so it is not shown.
+ */
 function reasonOf(e: unknown): string {
+  if (isInternalFailure(e)) return 'it is damaged in a way Gloss cannot make sense of';
   const message = e instanceof Error ? e.message : String(e);
   return message.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
-/** Reads one file into text, or says (without the file name) why it cannot. */
-export async function readDocument(bytes: Uint8Array, fileName: string): Promise<Result<ImportedText>> {
+/** The refusal for a file whose importer threw (a library that cannot parse it). */
+export function refusalForThrow(fileName: string, e: unknown): string {
+  const reason = reasonOf(e);
+  const format = extensionOf(fileName).slice(1).toUpperCase();
+  return `it could not be read as a${/^[AEFHILMNORSX]/.test(format) ? 'n' : ''} ${format} file${reason ? ` (${reason})` : ''}`;
+}
+
+/** The checks every importer's result passes before it becomes a document. */
+export function checkedText(read: Result<ImportedText>): Result<ImportedText> {
+  if (!read.ok) return read;
+  if (read.value.text.length > MAX_TEXT_LENGTH) return err(TOO_MUCH_TEXT);
+  if (!read.value.text.trim()) return err('it holds no text');
+  return ok(read.value);
+}
+
+/** Why a file of `size` bytes is refused unread; text formats' limit is the text a document holds, so they say that. */
+function tooLarge(size: number, maxBytes: number): string {
+  if (maxBytes === MAX_TEXT_FILE_BYTES) {
+    return `it is ${sizeInWords(size)}, more text than one Gloss document can hold (${sizeInWords(MAX_TEXT_LENGTH)} of text); split it into smaller files`;
+  }
+  return `it is ${sizeInWords(size)}, larger than the ${sizeInWords(maxBytes)} Gloss reads as one document; save its text alone (e.g. as .txt, or a copy without pictures) and import that`;
+}
+
+/**
+ * What can be said of a file to import from its name, its size and its first bytes
+ * (`head`, up to SNIFF_BYTES of them; left out to judge by the size alone): why it cannot be
+ * imported, or null. Reading by path asks this before reading the rest; readDocument asks it
+ * too, so both refuse alike.
+ */
+export function refusalBeforeReading(fileName: string, size: number, head?: Uint8Array): string | null {
   const importer = importerFor(fileName);
   if (!importer) {
     const ext = extensionOf(fileName) || 'a file without an extension';
-    return err(`${ext} is not a format Gloss can import yet (it reads ${SUPPORTED_EXTENSIONS.join(', ')})`);
+    return `${ext} is not a format Gloss can import yet (it reads ${SUPPORTED_EXTENSIONS.join(', ')})`;
   }
+  if (size === 0) return 'the file is empty';
+  if (size > importer.maxBytes) return tooLarge(size, importer.maxBytes);
+  return head ? (importer.sniff?.(head.subarray(0, SNIFF_BYTES)) ?? null) : null;
+}
+
+/** Reads one file into text, or says (without the file name) why it cannot. */
+export async function readDocument(bytes: Uint8Array, fileName: string): Promise<Result<ImportedText>> {
+  const early = refusalBeforeReading(fileName, bytes.length, bytes.subarray(0, SNIFF_BYTES));
+  if (early) return err(early);
   // Loaded outside the try: a module that fails to load is Gloss's fault, not the file's.
-  const reader = await importer.load();
+  const reader = await importerFor(fileName)!.load();
   let read: Result<ImportedText>;
   try {
     read = await reader.read(bytes, fileName);
   } catch (e) {
     // Libraries throw on files they cannot parse; that is a refusal of this file, not a crash.
-    const reason = reasonOf(e);
-    const format = extensionOf(fileName).slice(1).toUpperCase();
-    return err(`it could not be read as a${/^[AEFHILMNORSX]/.test(format) ? 'n' : ''} ${format} file${reason ? ` (${reason})` : ''}`);
+    return err(refusalForThrow(fileName, e));
   }
-  if (!read.ok) return read;
-  if (read.value.text.length > MAX_TEXT_LENGTH) return err(TOO_MUCH_TEXT);
-  if (!read.value.text.trim()) return err('it holds no text');
-  return ok(read.value);
+  return checkedText(read);
 }

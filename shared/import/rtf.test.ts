@@ -56,4 +56,12 @@ describe('RTF import', () => {
   it('refuses a file that is not RTF', async () => {
     expect(await refusal(rtf('just text'), 'fake.rtf')).toBe('it is not an RTF file (it does not start with {\\rtf)');
   });
+
+  it('lists the footnotes, comments and hidden text it left out in the import report', async () => {
+    expect((await imported(fixture('notes.rtf'), 'notes.rtf')).notes).toEqual(['left out of the text: 1 footnote and 1 hidden passage']);
+    const annotated = rtf('{\\rtf1 Said{\\*\\atnid A}{\\*\\annotation{\\*\\atnauthor Ana} check this} yes.\\par {\\header Page}}');
+    const doc = await imported(annotated, 'a.rtf');
+    expect(doc.text).toBe('Said yes.');
+    expect(doc.notes).toEqual(['left out of the text: 1 comment']);
+  });
 });

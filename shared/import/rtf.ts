@@ -5,14 +5,18 @@
  * page of the current font (\fcharset) or the document (\ansicpg), \binN skipped.
  * Destinations that are not body text (font, colour and style tables, document info,
  * pictures, objects, headers and footers, footnotes, annotations, field instructions, and
- * every \* group) are skipped, and so is hidden text (\v).
+ * every \* group) are skipped, and so is hidden text (\v). Footnotes, annotations
+ * (comments) and hidden text that hold text are counted for the import report.
  *
  * Structure: \par ends a paragraph; \outlinelevelN or a style named "heading N" makes a
  * heading; \lsN a list item; \intbl…\cell…\row a table cell with its position.
  */
 import { err, ok } from '../result';
 import { decodeWithLabel, labelForCodePage } from './decode-legacy';
+import { MAX_DOCUMENT_BYTES } from './limits';
+import { LeftOut, type LeftOutKind } from './left-out';
 import type { Importer } from './registry';
+import { notRtf } from './sniffs';
 import { TextBuilder, type StructureKind } from './text-builder';
 import { decodeWindows1252 } from './windows-1252';
 
@@ -28,6 +32,9 @@ const SKIPPED_DESTINATIONS = new Set([
   'txe', 'fchars', 'lchars', 'panose', 'falt', 'fontemb', 'fontfile', 'oldcprops', 'oldpprops', 'oldsprops',
   'oldtprops', 'blipuid', 'defchp', 'defpap', 'docinfo',
 ]);
+
+/** Skipped destinations whose text the author wrote for readers, for the import report. */
+const LEFT_OUT_DESTINATIONS: Record<string, LeftOutKind> = { footnote: 'footnote', annotation: 'comment' };
 
 /** Control words that stand for one character. */
 const CHARACTERS: Record<string, string> = {
@@ -56,6 +63,8 @@ interface Group {
   font: number;
   /** Inside the font table or the style sheet, whose text is names, not body text. */
   table: 'fonttbl' | 'stylesheet' | 'style' | null;
+  /** Inside a footnote, a comment or a hidden run: which one (numbered in file order), for the import report. */
+  leaving: { kind: LeftOutKind; id: number } | null;
 }
 
 interface Paragraph {
@@ -68,10 +77,21 @@ interface Paragraph {
 
 const newParagraph = (): Paragraph => ({ outline: null, style: 0, list: false, listLevel: 0, inTable: false });
 
-/** Parses RTF bytes into text and structure. Exported for tests. */
-export function parseRtf(bytes: Uint8Array, out: TextBuilder): void {
+/** Parses RTF bytes into text and structure; what was left out that held text is counted in `leftOut`. */
+export function parseRtf(bytes: Uint8Array, out: TextBuilder, leftOut = new LeftOut()): void {
   const stack: Group[] = [];
-  let group: Group = { skip: false, uc: 1, hidden: false, font: -1, table: null };
+  let group: Group = { skip: false, uc: 1, hidden: false, font: -1, table: null, leaving: null };
+  /** Footnotes, comments and hidden runs, by number; those that held text are counted at the end. */
+  const leaving = new Map<number, { kind: LeftOutKind; text: boolean }>();
+  const startLeaving = (kind: LeftOutKind) => {
+    const id = leaving.size + 1;
+    leaving.set(id, { kind, text: false });
+    group.leaving = { kind, id };
+  };
+  /** Text that would have been body text, had its group not been left out. */
+  const dropped = () => {
+    if (group.leaving) leaving.get(group.leaving.id)!.text = true;
+  };
   let documentCodePage = 1252;
   let defaultFont = -1;
   const fontCodePages = new Map<number, number>();
@@ -165,6 +185,8 @@ export function parseRtf(bytes: Uint8Array, out: TextBuilder): void {
     if (SKIPPED_DESTINATIONS.has(word)) {
       flush();
       group.skip = true;
+      const kind = LEFT_OUT_DESTINATIONS[word];
+      if (kind && group.leaving?.kind !== kind) startLeaving(kind);
       return;
     }
     switch (word) {
@@ -214,14 +236,20 @@ export function parseRtf(bytes: Uint8Array, out: TextBuilder): void {
       case 'v':
         flush();
         group.hidden = param !== 0;
+        if (group.hidden && !group.leaving) startLeaving('hidden');
+        if (!group.hidden && group.leaving?.kind === 'hidden') group.leaving = null;
         return;
       case 'plain':
         flush();
         group.hidden = false;
+        if (group.leaving?.kind === 'hidden') group.leaving = null;
         group.font = defaultFont;
         return;
     }
-    if (!inBody()) return;
+    if (!inBody()) {
+      if (word === 'u' && param !== null) dropped();
+      return;
+    }
     switch (word) {
       case 'u': {
         if (param === null) return;
@@ -347,6 +375,7 @@ export function parseRtf(bytes: Uint8Array, out: TextBuilder): void {
         const value = Number.parseInt(hex, 16);
         if (group.table === 'style' && styleEntry && !group.skip) styleEntry.name.push(value);
         else if (inBody()) pending.push(value);
+        else dropped();
       } else {
         i += 2;
         if (next === 0x2a /* * */) {
@@ -375,22 +404,28 @@ export function parseRtf(bytes: Uint8Array, out: TextBuilder): void {
       }
       if (group.table === 'style' && styleEntry && !group.skip) styleEntry.name.push(b);
       else if (inBody()) pending.push(b);
+      else if (b !== 0x20 && b !== 0x09) dropped();
     }
   }
   flush();
   closeTable();
   closeParagraph();
+  for (const { kind, text } of leaving.values()) if (text) leftOut.add(kind);
 }
+
 
 export const rtfImporter: Importer = {
   extensions: ['.rtf'],
   label: 'Rich Text Format (RTF)',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  sniff: notRtf,
   async read(bytes) {
     if (bytes.length === 0) return err('the file is empty');
-    const head = String.fromCharCode(...bytes.subarray(0, 16)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '');
-    if (!/^\s*\{\\rtf/.test(head)) return err('it is not an RTF file (it does not start with {\\rtf)');
+    const wrong = notRtf(bytes);
+    if (wrong) return err(wrong);
     const out = new TextBuilder();
-    parseRtf(bytes, out);
-    return ok({ ...out.result(), type: 'application/rtf', notes: [] });
+    const leftOut = new LeftOut();
+    parseRtf(bytes, out, leftOut);
+    return ok({ ...out.result(), type: 'application/rtf', notes: leftOut.notes() });
   },
 };

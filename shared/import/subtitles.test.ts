@@ -64,3 +64,44 @@ describe('VTT import', () => {
     expect(rangesOf(doc, 'paragraph')).toHaveLength(4);
   });
 });
+
+describe('subtitle cues that cannot be read as they should', () => {
+  const vtt = (body: string) => new TextEncoder().encode(`WEBVTT\n\n${body}`);
+
+  it('keeps the text of a cue with an absurd timestamp, without a timestamp, and says so with its line', async () => {
+    const doc = await imported(
+      vtt('00:00:01.000 --> 00:00:02.000\nHello.\n\n00:00:99999.000 --> 00:00:03.000\nThe lost line.\n\n00:00:04.000 --> 00:00:05.000\nGoodbye.\n'),
+      'talk.vtt',
+    );
+    expect(doc.text).toBe('[00:00:01] Hello.\n\nThe lost line.\n\n[00:00:04] Goodbye.');
+    expect(rangesOf(doc, 'timestamp').map((r) => r.label)).toEqual(['00:00:01.000', '00:00:04.000']);
+    expect(doc.notes).toEqual(['the cue at line 6 has a timing Gloss cannot read (“00:00:99999.000 --> 00:00:03.000”); its text was kept without a timestamp']);
+  });
+
+  it('takes minutes or seconds past 59 and hours past 99 for unreadable too, and lists several cues in one note', async () => {
+    const doc = await imported(
+      vtt('00:75:00.000 --> 00:76:00.000\nOne.\n\n00:00:61.000 --> 00:00:62.000\nTwo.\n\n99999999999999999999:00:01.000 --> 99999999999999999999:00:02.000\nThree.\n\n00:00:05.000 --> 00:00:06.000\nFour.\n'),
+      'talk.vtt',
+    );
+    expect(doc.text).toBe('One.\n\nTwo.\n\nThree.\n\n[00:00:05] Four.');
+    expect(doc.notes).toEqual([
+      '3 cues have a timing Gloss cannot read (lines 3, 6 and 9, the first “00:75:00.000 --> 00:76:00.000”); their text was kept without a timestamp',
+    ]);
+  });
+
+  it('reads a cue that follows the previous one without a blank line, never taking its timing line for text', async () => {
+    const srt = '1\n00:00:01,000 --> 00:00:02,000\nFirst.\n2\n00:00:03,000 --> 00:00:04,000\nSecond.\n';
+    const doc = await imported(new TextEncoder().encode(srt), 'run-on.srt');
+    expect(doc.text).toBe('[00:00:01] First.\n\n[00:00:03] Second.');
+    expect(doc.notes).toEqual([]);
+  });
+
+  it('lists text before the first cue, which has no time to go with, and NOTE comments', async () => {
+    const doc = await imported(vtt('Recorded by Ana\n\nNOTE names changed\n\n00:00:01.000 --> 00:00:02.000\nHello.\n'), 'talk.vtt');
+    expect(doc.text).toBe('[00:00:01] Hello.');
+    expect(doc.notes).toEqual([
+      'the text before its first cue (line 3: “Recorded by Ana”) has no timing and was left out',
+      'its NOTE comment (line 5) was left out, as players leave it out',
+    ]);
+  });
+});

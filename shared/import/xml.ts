@@ -10,6 +10,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { err, ok, type Result } from '../result';
+import { MAX_XML_DEPTH } from './limits';
 
 export interface XmlElement {
   name: string;
@@ -85,10 +86,81 @@ function convert(raw: readonly RawNode[], namespaces: Namespaces, scope: Map<str
 function malformedReason(xml: string): string | null {
   const verdict = XMLValidator.validate(xml);
   if (verdict === true) return null;
-  const { msg, line, col } = verdict.err;
+  const { msg, line, col } = verdict.err as { msg: string; line?: number; col?: number };
   // The validator lists still-open elements as a JSON array ("Invalid '[ "CodeBook" ]' found").
-  const reason = /^Invalid '\[/.test(msg) ? 'the file ends before all its elements are closed' : msg.replace(/\bcol (\d)/g, 'column $1').replace(/\.$/, '');
-  return `line ${line}, column ${col}: ${reason}`;
+  const reason = /^Invalid '\[/.test(msg)
+    ? 'the file ends before all its elements are closed'
+    : /^Start tag expected/.test(msg)
+      ? 'no element starts where one should'
+      : msg.replace(/\bcol (\d)/g, 'column $1').replace(/\.$/, '');
+  // It gives no column (and sometimes no line) when the document ends early.
+  const where = [line === undefined ? null : `line ${line}`, col === undefined ? null : `column ${col}`].filter(Boolean).join(', ');
+  return where ? `${where}: ${reason}` : reason;
+}
+
+/** Why `xml`, the part named `part`, cannot be read as XML (a DOCTYPE, not well-formed, nested too deeply), or null. */
+export function unreadableXml(xml: string, part: string): string | null {
+  if (declaresDoctype(xml)) {
+    return `its ${part} declares a DOCTYPE or entities, which Gloss refuses to read (they can expand into huge text or reach outside the file)`;
+  }
+  // The parser itself accepts unclosed and mismatched tags; a broken part must not import half-read.
+  const malformed = malformedReason(xml);
+  if (malformed) return `its ${part} is not well-formed XML (${malformed})`;
+  return tooDeep(xml, part);
+}
+
+/** Index just past the next `token` at or after `from`, or -1. */
+function after(xml: string, token: string, from: number): number {
+  const at = xml.indexOf(token, from);
+  return at < 0 ? -1 : at + token.length;
+}
+
+/** Index just past the `>` that ends the start tag whose name begins at `from` (quoted values may hold ">"), or -1. */
+function tagEnd(xml: string, from: number): number {
+  let quote = '';
+  for (let i = from; i < xml.length; i++) {
+    const c = xml[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * How deep elements nest in `xml` (1 for a lone root). Comments, CDATA sections,
+ * processing instructions and empty elements add no level. Meant for text the validator
+ * has passed; one linear scan, with no recursion and no tree.
+ */
+export function nestingDepth(xml: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let i = xml.indexOf('<');
+  while (i >= 0) {
+    let end: number;
+    if (xml.startsWith('<!--', i)) end = after(xml, '-->', i + 4);
+    else if (xml.startsWith('<![CDATA[', i)) end = after(xml, ']]>', i + 9);
+    else if (xml[i + 1] === '?') end = after(xml, '?>', i + 2);
+    else if (xml[i + 1] === '!') end = after(xml, '>', i + 2);
+    else if (xml[i + 1] === '/') {
+      depth--;
+      end = after(xml, '>', i + 2);
+    } else {
+      end = tagEnd(xml, i + 1);
+      if (end > 0 && xml[end - 2] !== '/') deepest = Math.max(deepest, ++depth);
+    }
+    if (end < 0) break;
+    i = xml.indexOf('<', end);
+  }
+  return deepest;
+}
+
+/** Why `xml` nests too deeply to be read (see MAX_XML_DEPTH), or null. `part` names it ("content.xml"). */
+export function tooDeep(xml: string, part: string): string | null {
+  const depth = nestingDepth(xml);
+  if (depth <= MAX_XML_DEPTH) return null;
+  return `its ${part} is nested too deeply (${depth.toLocaleString('en-US')} levels; Gloss reads up to ${MAX_XML_DEPTH})`;
 }
 
 /**
@@ -96,12 +168,8 @@ function malformedReason(xml: string): string | null {
  * namespace URIs the caller knows to the prefixes it matches names with.
  */
 export function parseXml(xml: string, part: string, namespaces: Namespaces = {}): Result<XmlElement> {
-  if (declaresDoctype(xml)) {
-    return err(`its ${part} declares a DOCTYPE or entities, which Gloss refuses to read (they can expand into huge text or reach outside the file)`);
-  }
-  // The parser itself accepts unclosed and mismatched tags; a broken part must not import half-read.
-  const malformed = malformedReason(xml);
-  if (malformed) return err(`its ${part} is not well-formed XML (${malformed})`);
+  const unreadable = unreadableXml(xml, part);
+  if (unreadable) return err(unreadable);
   let raw: unknown;
   try {
     raw = new XMLParser({
@@ -116,6 +184,8 @@ export function parseXml(xml: string, part: string, namespaces: Namespaces = {})
       parseAttributeValue: false,
       ignoreDeclaration: true,
       ignorePiTags: true,
+      // The parser's own limit (100 by default) would call a deep but legitimate part malformed.
+      maxNestedTags: MAX_XML_DEPTH + 1,
     }).parse(xml);
   } catch {
     return err(`its ${part} is not well-formed XML`);

@@ -47,6 +47,30 @@ describe('ZIP safety', () => {
     });
   });
 
+  it('refuses many entries each just under the per-entry floor that inflate far past what the archive weighs', () => {
+    // 190 entries of (1 MiB − 1) zeros: each one is too small for the per-entry ratio check,
+    // together they are 190 MB from a few hundred KB. Only the directory is read to say so.
+    const entries: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 190; i++) entries[`word/part${i}.xml`] = new Uint8Array(8);
+    const zip = claimSize(makeZip(entries), 1024 * 1024 - 1);
+    const read = readZip(zip, 'DOCX');
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.error).toMatch(/^its 190 entries would inflate to 190 MB from \d+ (?:KB|bytes), \d+ times what the archive holds; real documents never compress that well \(a ZIP bomb\?\)$/);
+  });
+
+  it('refuses the same bomb built honestly, with real zeros', () => {
+    const entries: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 20; i++) entries[`p${i}.xml`] = new Uint8Array(1024 * 1024 - 1);
+    const read = readZip(makeZip(entries), 'DOCX');
+    expect(!read.ok && read.error).toMatch(/^its 20 entries would inflate to 20 MB from \d+ KB/);
+  });
+
+  it('lets a small archive compress as well as it likes', () => {
+    // 100 KB of spaces is 1000:1, but under the 1 MiB floor nothing needs checking.
+    const read = readZip(makeZip({ 'a.xml': new Uint8Array(100 * 1024).fill(32) }), 'test');
+    expect(read.ok && read.value['a.xml']!.length).toBe(100 * 1024);
+  });
+
   it('cuts an entry that lies about its size short instead of inflating it all', () => {
     const zip = claimSize(makeZip({ 'a.txt': 'abcdefghij' }), 4);
     const entries = readZip(zip, 'test');

@@ -1,13 +1,18 @@
 /**
- * Reading ZIP containers (DOCX, ODT, EPUB) without trusting them. Every entry's name and
- * sizes are checked from the central directory before anything is inflated: a name that
- * is absolute or climbs out with "..", an archive that would inflate past 200 MB, or a
- * large entry compressed more than 100:1 (a zip bomb) refuses the whole file.
+ * Reading ZIP containers (DOCX, ODT, EPUB, QDPX) without trusting them. Every entry's name
+ * and sizes are checked from the central directory before anything is inflated: a name
+ * that is absolute or climbs out with "..", an archive that would inflate past 200 MB, a
+ * large entry compressed more than 100:1, or a whole archive inflating to more than 100
+ * times its size (a ZIP bomb, in one entry or spread over many) refuses the whole file.
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { err, ok, type Result } from '../result';
 import { decodeText } from './decode-text';
-import { MAX_ZIP_ENTRIES, MAX_ZIP_RATIO, MAX_ZIP_UNCOMPRESSED, RATIO_CHECK_MIN_SIZE } from './limits';
+import { MAX_ZIP_ENTRIES, MAX_ZIP_OVERALL_RATIO, MAX_ZIP_RATIO, MAX_ZIP_UNCOMPRESSED, RATIO_CHECK_MIN_SIZE } from './limits';
+import { notZip } from './sniffs';
+import { sizeInWords } from './sizes';
+
+export { notZip, notZipStart } from './sniffs';
 
 export type ZipEntries = Record<string, Uint8Array>;
 
@@ -19,17 +24,24 @@ export function unsafeEntryName(name: string): string | null {
   return null;
 }
 
+
 function checkEntries(infos: readonly UnzipFileInfo[]): string | null {
   if (infos.length > MAX_ZIP_ENTRIES) return `the archive holds ${infos.length} entries, more than any document has`;
   let total = 0;
+  let compressed = 0;
   for (const info of infos) {
     const unsafe = unsafeEntryName(info.name);
     if (unsafe) return unsafe;
     total += info.originalSize;
+    compressed += info.size;
     if (total > MAX_ZIP_UNCOMPRESSED) return 'its content would take over 200 MB uncompressed, far more than a document holds (a ZIP bomb?)';
     if (info.originalSize >= RATIO_CHECK_MIN_SIZE && info.originalSize > Math.max(1, info.size) * MAX_ZIP_RATIO) {
       return `entry “${info.name}” is compressed more than ${MAX_ZIP_RATIO}:1, which real documents never are (a ZIP bomb?)`;
     }
+  }
+  if (total >= RATIO_CHECK_MIN_SIZE && total > Math.max(1, compressed) * MAX_ZIP_OVERALL_RATIO) {
+    const times = Math.floor(total / Math.max(1, compressed));
+    return `its ${infos.length} entries would inflate to ${sizeInWords(total)} from ${sizeInWords(compressed)}, ${times} times what the archive holds; real documents never compress that well (a ZIP bomb?)`;
   }
   return null;
 }
@@ -57,7 +69,7 @@ export function openZip(bytes: Uint8Array, format: string): Result<ZipArchive> {
       },
     });
   } catch {
-    return err(`it is not a valid ${format} file (its ZIP container is damaged or it is another kind of file)`);
+    return err(notZip(format));
   }
   const problem = checkEntries(infos);
   if (problem) return err(problem);

@@ -112,6 +112,19 @@ export const exportKindSchema = z.enum([
 ]);
 export type ExportKind = z.infer<typeof exportKindSchema>;
 
+/**
+ * An export request: the kind alone (text cells made safe for spreadsheets, as before), or
+ * the kind with options. `csvRaw` writes CSV cells byte-exact, without the ' that keeps a
+ * spreadsheet from running a cell starting with =, +, -, @, TAB or CR.
+ */
+export const exportRequestSchema = z.union([exportKindSchema, z.object({ kind: exportKindSchema, csvRaw: z.boolean().optional() })]);
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+
+/** Export settings kept in the app's settings (the Export menu's "raw CSV cells" item). */
+export interface ExportSettings {
+  csvRaw: boolean;
+}
+
 export interface ExportContent {
   fileName: string;
   mimeType: string;
@@ -136,9 +149,13 @@ export interface Channels {
    * back as paths the renderer sends on as FileRefs; empty when the person cancelled.
    */
   'files:choose': (purpose: FilePurpose) => ChosenFile[];
-  'export:content': (kind: ExportKind) => ExportContent;
+  'export:content': (request: ExportRequest) => ExportContent;
   /** Electron: asks where to save with a native dialog; returns the path or null if cancelled. */
-  'export:save': (kind: ExportKind) => { path: string | null };
+  'export:save': (request: ExportRequest) => { path: string | null };
+  /** The export settings saved in the app's settings. */
+  'settings:export': () => ExportSettings;
+  /** Saves the export settings in the app's settings; answers with what is now saved. */
+  'settings:setExport': (settings: ExportSettings) => ExportSettings;
   'project:saveNow': () => SaveState;
   /** Electron only: native New / Open dialogs; the browser host answers with an error. */
   'project:newDialog': () => Snapshot | null;
@@ -245,8 +262,10 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'documents:import': z.array(fileRefSchema).min(1).max(10_000),
   'documents:importCopies': z.array(fileRefSchema).min(1).max(10_000),
   'files:choose': z.enum(FILE_PURPOSES as [FilePurpose, ...FilePurpose[]]),
-  'export:content': exportKindSchema,
-  'export:save': exportKindSchema,
+  'export:content': exportRequestSchema,
+  'export:save': exportRequestSchema,
+  'settings:export': none,
+  'settings:setExport': z.object({ csvRaw: z.boolean() }),
   'project:saveNow': none,
   'project:newDialog': none,
   'project:openDialog': none,

@@ -6,6 +6,7 @@ import type { ProjectState } from '../../../shared/model/state';
 import { CliError, UsageError, listNames, quoted } from '../errors';
 import { findCode } from '../lookup';
 import { readProject } from '../project-session';
+import { terminalSafe } from '../../../shared/text/safe-names';
 import { labelOf, noExtraArguments, optionalString, projectArgument, type Command, type OptionValues } from '../command';
 
 const UNITS: Record<string, AgreementUnit> = { char: 'char', character: 'char', characters: 'char', segment: 'segment', segments: 'segment', document: 'document', documents: 'document' };
@@ -87,9 +88,10 @@ function printTable(rows: AgreementRow[], io: { out(line: string): void }): void
   const overall = rows.filter((r) => r.document === null);
   const perDocument = rows.filter((r) => r.document !== null);
   const header = ['Code', 'Document', 'Agreement', 'Cohen', 'Fleiss', 'Alpha', 'Units'];
+  // Escaped here, not only on the way out: a line break in a name would break the table's row.
   const cells = (r: AgreementRow) => [
-    r.code,
-    r.document ?? '(all documents)',
+    terminalSafe(r.code),
+    r.document === null ? '(all documents)' : terminalSafe(r.document),
     percent(r.percent_agreement),
     statistic(r.cohen_kappa),
     statistic(r.fleiss_kappa),
@@ -162,7 +164,7 @@ Options:
     }
     const coders = rows[0]?.coders ?? names;
     const overlap = unit === 'segment' ? ` agreeing at ${Math.round(request.minOverlap * 1000) / 10} % overlap of the longer` : '';
-    io.out(`${label}: agreement of ${coders.join(', ')} on ${UNIT_WORDS[unit]}${overlap}`);
+    io.out(`${label}: agreement of ${coders.map(terminalSafe).join(', ')} on ${UNIT_WORDS[unit]}${overlap}`);
     if (rows.length === 0) {
       io.out('No codes to compare.');
       return 0;

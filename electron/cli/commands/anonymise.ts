@@ -9,6 +9,7 @@ import { findDocument } from '../lookup';
 import { changeProject, readProject } from '../project-session';
 import { labelOf, noExtraArguments, projectArgument, stringOption, type CliIo, type Command, type OptionValues } from '../command';
 import { codingsNeedingReview, printCodingReport } from './coding-report';
+import { terminalSafe } from '../../../shared/text/safe-names';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -32,7 +33,7 @@ function preview(service: ProjectService, request: AnonymiseRequest, label: stri
 
 function printDocuments(io: CliIo, found: AnonymisePreview): void {
   const width = Math.max(...found.documents.map((d) => String(d.occurrences).length));
-  for (const d of found.documents) io.out(`  ${String(d.occurrences).padStart(width)}  ${d.name}`);
+  for (const d of found.documents) io.out(`  ${String(d.occurrences).padStart(width)}  ${terminalSafe(d.name)}`);
 }
 
 export const anonymiseCommand: Command = {
@@ -97,7 +98,7 @@ Options:
       io.out(`${label}: replaced ${plural(found.occurrences, 'occurrence')} of ${what} in ${where(found)}`);
       printDocuments(io, found);
       printCodingReport(io, service.current, response, flagged);
-    });
+    }, { io });
     return 0;
   },
 };

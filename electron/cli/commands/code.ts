@@ -121,7 +121,7 @@ Options:
       }
       if (!codeId) throw new CliError(`${label}: the code ${quoted(codeName)} could not be created`);
       return runOp(service, { type: 'applyCode', documentId: doc.id, start, end, codeId }, label).created.codingId;
-    });
+    }, { io });
     if (!codingId) throw new CliError(`${label}: the passage was not coded`);
     io.out(codingId);
     return 0;

@@ -63,7 +63,7 @@ Options:
       }
       io.out(`${label}: edited the text of ${quoted(doc.name)} (${before} → ${service.current.documents.get(doc.id)!.text.length} characters)`);
       printCodingReport(io, service.current, response, flagged);
-    });
+    }, { io });
     return 0;
   },
 };

@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { ExportKind } from '../../../shared/ipc/contract';
 import { markdownFiles, type MarkdownFile } from '../../../shared/export/markdown';
 import { writeFileDurably } from '../../service/durable-file';
-import { fileErrorReason } from '../../service/fs-reasons';
+import { FolderFileExistsError, FolderWriteError, writeFolderAtomically } from '../../export/folder-write';
+import { fileErrorReason, fileErrorWayOut } from '../../service/fs-reasons';
+import { isProjectPath } from '../../service/project-lock';
 import { CliError, listNames, UsageError } from '../errors';
 import { HandlerError } from '../../service/handler-error';
 import { readProject } from '../project-session';
@@ -16,7 +18,8 @@ function writeFailure(out: string, e: unknown): CliError {
     code === 'ENOENT' ? `the folder ${path.dirname(path.resolve(out))} does not exist`
     : code === 'ENOTDIR' ? 'a part of its path is a file, not a folder'
     : fileErrorReason(e);
-  return new CliError(`${path.basename(out)}: could not be written: ${reason}`);
+  const wayOut = fileErrorWayOut(e, 'export');
+  return new CliError(`${path.basename(out)}: could not be written: ${reason}${wayOut ? `. ${wayOut}` : ''}`);
 }
 
 /**
@@ -59,6 +62,9 @@ function fileTargets(values: OptionValues): [ExportKind, string][] {
     if (out === undefined) continue;
     targets.push([option === 'qdpx' ? qdpxKind(values) : kind, out]);
   }
+  if (values['csv-raw'] && !targets.some(([kind]) => kind === 'excerpts-csv' || kind === 'codebook-csv')) {
+    throw new UsageError('export: --csv-raw applies to --excerpts and --codebook');
+  }
   if (values.positions !== undefined && optionalString(values, 'qdpx') === undefined) {
     throw new UsageError('export: --positions applies to --qdpx; add --qdpx OUT.qdpx');
   }
@@ -89,26 +95,35 @@ async function checkMarkdownFolder(dir: string, files: readonly MarkdownFile[], 
   }
 }
 
-async function writeMarkdown(dir: string, files: readonly MarkdownFile[]): Promise<void> {
+/**
+ * Writes the notes all or nothing (electron/export/folder-write.ts): a new folder appears
+ * whole or not at all; into an existing one, notes are added beside what is there (and
+ * same-named ones replaced with --force), and a failure leaves the folder as it was.
+ */
+async function writeMarkdown(dir: string, files: readonly MarkdownFile[], replace: boolean): Promise<void> {
+  const existed = await fs.stat(dir).then(() => true, () => false);
   try {
-    await fs.mkdir(dir, { recursive: true });
+    await writeFolderAtomically(dir, files, { replace });
   } catch (e) {
-    throw writeFailure(dir, e);
-  }
-  for (const file of files) {
-    const target = path.join(dir, ...file.path.split('/'));
-    try {
-      await writeFileDurably(target, file.content, false);
-    } catch (e) {
-      throw writeFailure(target, e);
+    if (e instanceof FolderFileExistsError) {
+      throw new CliError(`${path.basename(dir)}: ${e.file} appeared while the notes were written; nothing was written. Run the export again.`);
     }
+    if (!(e instanceof FolderWriteError)) throw writeFailure(dir, e);
+    const reason = fileErrorReason(e.cause);
+    const outcome = e.leftIn
+      ? `; some files could not be put back and are in ${e.leftIn}: move them back into ${path.basename(dir)} by hand`
+      : existed
+        ? '; nothing was written, the folder is as it was'
+        : '; nothing was written';
+    const wayOut = fileErrorWayOut(e.cause, 'export') || 'Choose another folder.';
+    throw new CliError(`${path.basename(dir)}: the notes could not be written (${e.file}: ${reason})${outcome}. ${wayOut}`);
   }
 }
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write excerpts, codebook, workbook, report, notes, annotations or a REFI-QDA project',
-  help: `Usage: gloss export FILE [--excerpts OUT.csv] [--codebook OUT.csv] [--qdc OUT.qdc]
+  help: `Usage: gloss export FILE [--excerpts OUT.csv] [--codebook OUT.csv] [--csv-raw] [--qdc OUT.qdc]
                    [--qdpx OUT.qdpx [--positions utf16|codepoints]] [--xlsx OUT.xlsx]
                    [--html OUT.html] [--markdown DIR [--force]] [--web-annotations OUT.jsonld]
 
@@ -116,11 +131,18 @@ Writes the project in the formats asked for; give as many as you like. Each file
 written in full or not at all, and an existing file of that name is replaced. Prints the
 path of each file written (for --markdown, of the folder).
 
+In the CSV files a text cell that begins with =, +, -, @, TAB or CR (a code named
+"=SUM(A1)", an excerpt starting "-2 points") gets a ' in front, so that a spreadsheet
+shows it instead of running it as a formula. --csv-raw writes every cell exactly as it
+is, for programs that read the CSV.
+
 Options:
   --excerpts OUT.csv  one row per coding (RFC 4180, UTF-8 with a BOM for Excel):
                       document,code,code_path,coder,start,end,text,memo,created_at
   --codebook OUT.csv  one row per code:
                       code,code_path,parent,description,color,codings,documents
+  --csv-raw           with --excerpts and --codebook: no ' before a cell that begins
+                      with =, +, -, @, TAB or CR (the text exactly as in the project)
   --qdc OUT.qdc       the codebook as REFI-QDA XML (Codebook-mrt2019.xsd), for NVivo,
                       ATLAS.ti, MAXQDA and QualCoder
   --qdpx OUT.qdpx     the whole project as REFI-QDA (texts, codes, codings, memos,
@@ -132,7 +154,11 @@ Options:
   --html OUT.html     a report in one self-contained, printable file: the codebook and
                       every code's excerpts grouped by document
   --markdown DIR      one Markdown note per code (YAML front matter, quoted excerpts)
-                      and an index.md, for Obsidian or pandoc; DIR is created if needed
+                      and an index.md, for Obsidian or pandoc. All or nothing: the
+                      notes are written beside DIR first and moved in when all are
+                      written. A new DIR appears whole; into an existing DIR the notes
+                      are added and its other files left alone; if anything fails (a
+                      full disk), DIR is as it was
   --force             with --markdown: replace notes of the same name already in DIR
                       (without it, gloss refuses and writes nothing)
   --web-annotations OUT.jsonld
@@ -148,6 +174,7 @@ Options:
     html: { type: 'string' },
     markdown: { type: 'string' },
     force: { type: 'boolean' },
+    'csv-raw': { type: 'boolean' },
     'web-annotations': { type: 'string' },
   },
   async run(positionals, values, io) {
@@ -168,6 +195,8 @@ Options:
       if ([project, `${project}.bak`, `${project}.lock`].includes(absolute)) {
         throw new UsageError(`export: ${path.basename(out)} is the project itself; choose another file for the export`);
       }
+      // A project file is written only by whoever holds its lock, never by an export.
+      if (isProjectPath(absolute)) throw new UsageError(`export: ${path.basename(out)} names a Gloss project; choose another file for the export`);
     }
     if (new Set(outputs.map((out) => path.resolve(out))).size < outputs.length) {
       throw new UsageError('export: two outputs name the same file');
@@ -176,7 +205,7 @@ Options:
       const contents = await Promise.all(
         targets.map(async ([kind, out]) => {
           try {
-            return { out, content: (await service.exportFile(kind)).content };
+            return { out, content: (await service.exportFile(kind, { csvRaw: values['csv-raw'] === true })).content };
           } catch (e) {
             // A project the format cannot express (a codebook with no codes): nothing is written.
             if (e instanceof HandlerError) throw new CliError(`${path.basename(file)}: ${e.message}`);
@@ -197,7 +226,7 @@ Options:
       io.out(path.resolve(out));
     }
     if (markdown !== undefined) {
-      await writeMarkdown(path.resolve(markdown), notes);
+      await writeMarkdown(path.resolve(markdown), notes, values.force === true);
       io.out(path.resolve(markdown));
     }
     return 0;

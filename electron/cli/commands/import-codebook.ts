@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { previewCodebookImport } from '../../../shared/formats/codebook/match';
+import { codebookRefusalBeforeReading } from '../../../shared/formats/codebook/read';
 import { previewLines } from '../../../shared/formats/codebook/preview-lines';
 import type { CodebookPreview, IncomingCodebook } from '../../../shared/formats/codebook/types';
 import { emptyProjectFile, stateFromFile } from '../../../shared/model/state';
@@ -9,17 +10,21 @@ import { importReadCodebook, readCodebookFile } from '../../service/codebook-imp
 import { fileErrorReason } from '../../service/fs-reasons';
 import { HandlerError } from '../../service/handler-error';
 import { coderFor } from '../../service/coder';
+import { readFileChecked } from '../../service/read-import-files';
 import { CliError, UsageError } from '../errors';
-import { changeProject, createProject, readProject } from '../project-session';
+import { changeProject, readProject } from '../project-session';
 import { labelOf, noExtraArguments, projectArgument, type Command } from '../command';
 
 async function readInput(input: string): Promise<IncomingCodebook> {
-  let bytes: Uint8Array;
+  let checked: Awaited<ReturnType<typeof readFileChecked>>;
   try {
-    bytes = new Uint8Array(await fs.readFile(input));
+    // Refused from its size and first bytes before the rest of it is read.
+    checked = await readFileChecked(input, (size, head) => codebookRefusalBeforeReading(path.basename(input), size, head));
   } catch (e) {
     throw new CliError(`${labelOf(input)}: ${fileErrorReason(e, 'reading')}; nothing was imported.`);
   }
+  if (!checked.ok) throw new CliError(checked.error);
+  const bytes = checked.bytes;
   try {
     return readCodebookFile({ name: path.basename(input), bytes });
   } catch (e) {
@@ -80,24 +85,23 @@ Options:
       return 0;
     }
 
-    if (!present) await createProject(file, nameFor(file));
-    let outcome: { preview: CodebookPreview; changed: boolean };
-    try {
-      const coder = await coderFor(file, undefined);
-      outcome = await changeProject(file, coder, (service) => {
+    const coder = await coderFor(file, undefined);
+    // Whether FILE is created is decided under its lock; if the import fails, a project
+    // created for it is not left behind empty.
+    const outcome = await changeProject(
+      file,
+      coder,
+      (service) => {
         const { result, preview } = importReadCodebook(service, codebook);
         if (!result.ok) throw new CliError(`${labelOf(file)}: ${result.error} Nothing was imported.`);
-        return { preview, changed: result.change.patches.length > 0 };
-      });
-    } catch (e) {
-      // A project this command created for the import is not left behind empty.
-      if (!present) await fs.rm(file, { force: true }).catch(() => {});
-      throw e;
-    }
+        return { preview, changed: result.change.patches.length > 0, created: service.created };
+      },
+      { io, createAs: nameFor(file) },
+    );
     for (const line of previewLines(outcome.preview)) io.out(line);
     io.out(
       outcome.changed
-        ? `Imported into ${labelOf(file)}${present ? '' : ' (a new project)'}`
+        ? `Imported into ${labelOf(file)}${outcome.created ? ' (a new project)' : ''}`
         : `Nothing to import: ${labelOf(file)} already holds this codebook.`,
     );
     return 0;

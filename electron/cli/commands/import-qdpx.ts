@@ -2,12 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { readQdpx } from '../../../shared/formats/refi/qdpx-import';
+import { qdpxRefusalBeforeReading, readQdpx } from '../../../shared/formats/refi/qdpx-import';
 import { reportLines } from '../../../shared/formats/report';
-import { serializeProject } from '../../../shared/model/serialize';
-import { writeFileDurably } from '../../service/durable-file';
 import { fileErrorReason } from '../../service/fs-reasons';
+import { readFileChecked } from '../../service/read-import-files';
 import { CliError, UsageError } from '../errors';
+import { writeWholeProject } from '../project-session';
 import { noExtraArguments, optionalString, type Command } from '../command';
 
 const POSITIONS = ['auto', 'codepoints', 'utf16'] as const;
@@ -54,21 +54,23 @@ Options:
     if (target === path.resolve(input)) throw new UsageError('import-qdpx: the project to create must be another file than the .qdpx');
     if (await exists(target)) throw new CliError(`${path.basename(file)} already exists; choose another name.`);
 
-    let bytes: Uint8Array;
+    let checked: Awaited<ReturnType<typeof readFileChecked>>;
     try {
-      bytes = new Uint8Array(await fs.readFile(input));
+      // Refused from its size and first bytes before the rest of it is read.
+      checked = await readFileChecked(input, (size, head) => qdpxRefusalBeforeReading(path.basename(input), size, head));
     } catch (e) {
       throw new CliError(`${path.basename(input)}: could not be read: ${fileErrorReason(e, 'reading')}.`);
     }
+    if (!checked.ok) throw new CliError(checked.error);
+    const bytes = checked.bytes;
     const read = readQdpx(bytes, path.basename(input), { positions: asked as Positions, now: new Date().toISOString(), newId: randomUUID });
     if (!read.ok) throw new CliError(read.error);
-    // Checked again just before writing: the import may have taken a while.
-    if (await exists(target)) throw new CliError(`${path.basename(file)} already exists; choose another name.`);
-    try {
-      await writeFileDurably(target, serializeProject(read.value.file), false);
-    } catch (e) {
-      throw new CliError(`${path.basename(file)}: could not be written: ${fileErrorReason(e)}.`);
-    }
+    // Written under the new file's lock, and only if no file took its name meanwhile.
+    await writeWholeProject(target, async () => ({ project: read.value.file, result: null }), {
+      io,
+      mustBeNew: true,
+      failure: (reason) => `${path.basename(file)}: could not be written: ${reason}.`,
+    });
     for (const line of reportLines(read.value.report)) io.out(line);
     return 0;
   },

@@ -4,6 +4,7 @@ import { coderAmong } from '../../service/coder';
 import { CliError, UsageError } from '../errors';
 import { changeProject } from '../project-session';
 import { labelOf, optionalString, projectArgument, type Command } from '../command';
+import { terminalSafe } from '../../../shared/text/safe-names';
 
 export const importCommand: Command = {
   name: 'import',
@@ -13,8 +14,10 @@ export const importCommand: Command = {
 Imports each DOC_PATH (.txt, .md, .docx, .pdf, .html, .odt, .epub, .rtf, .srt, .vtt)
 into the project FILE as a document named after the file without its extension. Plain
 text in UTF-8, UTF-16 (with BOM) or Windows-1252 is decoded; line endings become LF.
-Prints one line per imported document: its id, a tab, its name. A file that cannot be
-imported is reported on stderr and the others still import; the exit code is then 1.
+Prints one line per imported document: its id, a tab, its name. What the import report
+says about an imported file (an encoding guessed, a subtitle cue without a readable time,
+PDF pages without text) goes to stderr. A file that cannot be imported is reported on
+stderr and the others still import; the exit code is then 1.
 A file whose content is already in the project is skipped and reported, unless --copies.
 
 Options:
@@ -27,11 +30,13 @@ Options:
     if (paths.length === 0) throw new UsageError('import: name at least one file to import (see gloss import --help)');
     const coderName = optionalString(values, 'coder');
     const failures: string[] = [];
+    const notes: string[] = [];
     const imported = await changeProject(file, (project) => coderAmong(project.coders.values(), coderName), async (service) => {
       const { files, unreadable } = await readFilesToImport(paths);
       failures.push(...unreadable);
       if (files.length === 0) return [];
       const response = await service.importFiles(files, undefined, { allowDuplicates: values.copies === true });
+      notes.push(...response.notes.map((n) => n.note));
       failures.push(...response.failed.map((f) => f.error));
       failures.push(
         ...response.duplicates.map(
@@ -40,8 +45,10 @@ Options:
       );
       if (response.result && !response.result.ok) throw new CliError(`${labelOf(file)}: ${response.result.error}`);
       return response.imported;
-    });
-    for (const doc of imported) io.out(`${doc.id}\t${doc.name}`);
+    }, { io });
+    // One line per document, id TAB name: a tab or line break in a name must not add a column or a line.
+    for (const doc of imported) io.out(`${doc.id}\t${terminalSafe(doc.name)}`);
+    for (const note of notes) io.err(`gloss: ${note}`);
     for (const failure of failures) io.err(`gloss: ${failure}`);
     return failures.length > 0 ? 1 : 0;
   },

@@ -3,6 +3,7 @@ import { codePath, codeTree } from '../../../shared/model/codes';
 import type { ProjectState } from '../../../shared/model/state';
 import type { ProjectCheck, ProjectProblem } from '../../../shared/model/check-project';
 import { readProject } from '../project-session';
+import { terminalSafe } from '../../../shared/text/safe-names';
 import { labelOf, noExtraArguments, projectArgument, type Command } from '../command';
 
 export interface ProjectInfo {
@@ -67,7 +68,7 @@ Options:
     if (info.perCode.length > 0) {
       const width = Math.max(...info.perCode.map((c) => String(c.codings).length));
       io.out('Codings per code:');
-      for (const c of info.perCode) io.out(`  ${String(c.codings).padStart(width)}  ${c.path}`);
+      for (const c of info.perCode) io.out(`  ${String(c.codings).padStart(width)}  ${terminalSafe(c.path)}`);
     }
     return 0;
   },

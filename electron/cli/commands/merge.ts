@@ -1,14 +1,13 @@
 /** gloss merge OURS THEIRS [--base BASE] -o OUT [--ours | --theirs] [--pick ID=ours|theirs …]; also git's merge driver. */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { mergeProjects } from '../../../shared/merge/merge-projects';
 import { mergeReportLines } from '../../../shared/merge/report-lines';
 import type { Side } from '../../../shared/merge/types';
 import type { ProjectFile } from '../../../shared/model/schema';
-import { serializeProject } from '../../../shared/model/serialize';
-import { ProjectOpenError, readProjectFile, writeFileDurably } from '../../service/durable-file';
+import { ProjectOpenError, loadProjectFile } from '../../service/durable-file';
 import { fileErrorReason } from '../../service/fs-reasons';
 import { CliError, UsageError } from '../errors';
+import { writeWholeProject } from '../project-session';
 import { labelOf, optionalString, stringOption, type Command, type OptionValues } from '../command';
 
 /** The sides chosen with --pick ID=ours|theirs (each value may also hold several, comma-separated). */
@@ -26,7 +25,7 @@ function picks(values: OptionValues): Record<string, Side> {
 
 async function readInput(file: string): Promise<ProjectFile> {
   try {
-    return await readProjectFile(file);
+    return await loadProjectFile(file);
   } catch (e) {
     if (e instanceof ProjectOpenError) throw new CliError(e.message);
     throw e;
@@ -93,25 +92,30 @@ Options:
     const prefer: Side | undefined = values.ours ? 'ours' : values.theirs ? 'theirs' : undefined;
     const resolutions = picks(values);
 
-    // Everything is read before anything is written: OUT may be OURS (git's %A).
-    const ours = await readInput(oursPath);
-    const theirs = await readInput(theirsPath);
-    const base = await readBase(optionalString(values, 'base'));
-    const merged = mergeProjects({ ours, theirs, base, resolutions, prefer });
-
-    const known = new Set(merged.report.conflicts.map((c) => c.id));
-    const unknown = Object.keys(resolutions).filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-      throw new UsageError(
-        `merge: --pick names no conflict of this merge: ${unknown.join(', ')} (conflicts: ${[...known].join(', ') || 'none'})`,
-      );
-    }
-
-    try {
-      await writeFileDurably(path.resolve(outPath), serializeProject(merged.file), false);
-    } catch (e) {
-      throw new CliError(`${labelOf(outPath)}: the merged project could not be written (${fileErrorReason(e)}); nothing was changed.`);
-    }
+    // OUT is locked before anything is read, and everything is read before it is written:
+    // OUT may be OURS (git's %A), and a project open in Gloss is never written behind its back.
+    const { merged, base } = await writeWholeProject(
+      outPath,
+      async () => {
+        const ours = await readInput(oursPath);
+        const theirs = await readInput(theirsPath);
+        const base = await readBase(optionalString(values, 'base'));
+        const merged = mergeProjects({ ours, theirs, base, resolutions, prefer });
+        const known = new Set(merged.report.conflicts.map((c) => c.id));
+        const unknown = Object.keys(resolutions).filter((id) => !known.has(id));
+        if (unknown.length > 0) {
+          throw new UsageError(
+            `merge: --pick names no conflict of this merge: ${unknown.join(', ')} (conflicts: ${[...known].join(', ') || 'none'})`,
+          );
+        }
+        return { project: merged.file, result: { merged, base } };
+      },
+      {
+        io,
+        wayOut: 'Close it there first, or write the merge to another file with -o; nothing was merged.',
+        failure: (reason) => `${labelOf(outPath)}: the merged project could not be written (${reason}); nothing was changed.`,
+      },
+    );
     // Under git, OURS, THEIRS and BASE are temporary files (.merge_file_XXXXXX): --name %P says which project they are.
     const project = optionalString(values, 'name');
     const names = project

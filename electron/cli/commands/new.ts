@@ -17,7 +17,7 @@ Options:
     const file = projectArgument(positionals, 'new');
     noExtraArguments(positionals, 1, 'new');
     const name = optionalString(values, 'name')?.trim() || path.basename(file).replace(/\.gloss$/i, '');
-    await createProject(file, name);
+    await createProject(file, name, io);
     io.out(path.resolve(file));
     return 0;
   },

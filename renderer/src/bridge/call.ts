@@ -2,8 +2,9 @@
  * The one road from the renderer to its host. Every feature's actions.ts calls `call`; no
  * component touches the bridge. `call` never throws: a request the host refuses, or cannot
  * answer, comes back as `{ ok: false, error }` with the message for the user, and what a
- * reply carries for the store (a Change, another project, the coder, a save state; see
- * reply-effects.ts) is applied here, in one place, before the caller sees the reply.
+ * reply carries for the store (a Change, another project, the coder, a save state, the
+ * export settings; see reply-effects.ts) is applied here, in one place, before the caller
+ * sees the reply.
  */
 import { messageOf } from '../common/errors';
 import { useGloss } from '../store';
@@ -24,6 +25,7 @@ function applyEffect(effect: ReplyEffect): string | null {
   if (effect.opened) store.loadSnapshot(effect.opened);
   if (effect.coder) store.coderNamed(effect.coder);
   if (effect.save) store.setSaveState(effect.save);
+  if (effect.exportSettings) store.exportSettingsChanged(effect.exportSettings);
   return null;
 }
 

@@ -1,11 +1,12 @@
 /**
  * What each channel's reply carries for the renderer's store. A reply that changes the open
  * project carries its Change (with the history labels); one that opens a different project
- * carries that project's snapshot; naming the coder carries who codes now. Every channel is
+ * carries that project's snapshot; naming the coder carries who codes now; the export
+ * settings' replies carry what the host has saved. Every channel is
  * listed, so a new one cannot be added without saying what its reply does to the store.
  * bridge/call.ts applies these; nothing else applies a reply.
  */
-import type { CoderNamed, OpResponse, SaveState, Snapshot } from '../../../shared/ipc/contract';
+import type { CoderNamed, ExportSettings, OpResponse, SaveState, Snapshot } from '../../../shared/ipc/contract';
 import type { Channel, ChannelResult } from './channels';
 
 export interface ReplyEffect {
@@ -16,6 +17,8 @@ export interface ReplyEffect {
   /** Who codes in this window now. */
   coder?: CoderNamed;
   save?: SaveState;
+  /** The export settings as the host keeps them. */
+  exportSettings?: ExportSettings;
 }
 
 const NOTHING: ReplyEffect = {};
@@ -32,6 +35,8 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'files:choose': nothing,
   'export:content': nothing,
   'export:save': nothing,
+  'settings:export': (exportSettings) => ({ exportSettings }),
+  'settings:setExport': (exportSettings) => ({ exportSettings }),
   'project:saveNow': (save) => ({ save }),
   'project:newDialog': (snapshot) => ({ opened: snapshot }),
   'project:openDialog': (snapshot) => ({ opened: snapshot }),

@@ -16,6 +16,7 @@ import { ColorSwatch } from './ColorSwatch';
 import { startDeleteCode, startDescribeCode, startMoveCode } from './actions';
 import { draggedCode, endCodeDrag, isCodeDrag, startCodeDrag } from './code-drag';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** `place` positions it in the virtual list (CodesPane). */
 export function CodeRow({ row, place }: { row: Row; place: RowProps }) {
@@ -77,14 +78,14 @@ export function CodeRow({ row, place }: { row: Row; place: RowProps }) {
       data-code-id={code.id}
     >
       <ColorSwatch
-        label={`Colour of ${code.name}`}
+        label={`Colour of ${visibleName(code.name)}`}
         color={code.color}
         disabled={readOnly}
         onChange={(color) => void run({ type: 'recolorCode', codeId: code.id, color })}
       />
       {renaming ? (
         <RenameField
-          label={`New name for ${code.name}`}
+          label={`New name for ${visibleName(code.name)}`}
           initial={code.name}
           onSave={(name) => {
             setRenaming(false);
@@ -94,16 +95,16 @@ export function CodeRow({ row, place }: { row: Row; place: RowProps }) {
         />
       ) : (
         <>
-          <button type="button" className="row-main" onClick={showExcerpts} title={code.description || `Show the excerpts coded “${code.name}”`}>
-            <span className="row-name">{code.name}</span>
+          <button type="button" className="row-main" onClick={showExcerpts} title={code.description || `Show the excerpts coded “${visibleName(code.name)}”`}>
+            <span className="row-name">{visibleName(code.name)}</span>
           </button>
           <span className="count" title={countOf(count, 'coding', 'codings')}>
             {formatCount(count)}
           </span>
         </>
       )}
-      <MenuButton label={`More actions for ${code.name}`} items={actions} />
-      {contextAt && <Menu label={`Actions for ${code.name}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
+      <MenuButton label={`More actions for ${visibleName(code.name)}`} items={actions} />
+      {contextAt && <Menu label={`Actions for ${visibleName(code.name)}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
     </li>
   );
 }

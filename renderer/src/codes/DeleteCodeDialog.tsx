@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { useGloss } from '../store';
 import { codingsRemovedWithCode } from '../store/selectors';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function deleteCodeMessage(codings: number, subCodes: number): string {
   const parts = [codings === 1 ? '1 coding will be removed' : `${codings} codings will be removed`];
@@ -17,7 +18,7 @@ export function DeleteCodeDialog({ code, onClose }: { code: Code; onClose: () =>
   const subCodes = useGloss((s) => (s.project ? descendantIds(s.project, code.id).length - 1 : 0));
   return (
     <ConfirmDialog
-      title={`Delete code “${code.name}”?`}
+      title={`Delete code “${visibleName(code.name)}”?`}
       message={deleteCodeMessage(codings, subCodes)}
       confirmLabel="Delete code"
       onConfirm={() => void run({ type: 'deleteCode', codeId: code.id })}

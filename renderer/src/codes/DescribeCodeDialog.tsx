@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Code } from '../../../shared/model/schema';
 import { Dialog } from '../common/Dialog';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function DescribeCodeDialog({ code, onClose }: { code: Code; onClose: () => void }) {
   const [description, setDescription] = useState(code.description);
@@ -11,7 +12,7 @@ export function DescribeCodeDialog({ code, onClose }: { code: Code; onClose: () 
     if (await run({ type: 'describeCode', codeId: code.id, description })) onClose();
   };
   return (
-    <Dialog title={`Describe “${code.name}”`} submitLabel="Save description" onSubmit={() => void save()} onClose={onClose}>
+    <Dialog title={`Describe “${visibleName(code.name)}”`} submitLabel="Save description" onSubmit={() => void save()} onClose={onClose}>
       <label className="field">
         <span>Description</span>
         <textarea rows={6} value={description} onChange={(e) => setDescription(e.target.value)} autoFocus />

@@ -6,6 +6,7 @@ import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { selectCodeRows } from '../store/selectors';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 const TOP = '';
 
@@ -26,7 +27,7 @@ export function MoveCodeDialog({ code, onClose }: { code: Code; onClose: () => v
   };
 
   return (
-    <Dialog title={`Move “${code.name}”`} submitLabel="Move" onSubmit={() => void move()} onClose={onClose}>
+    <Dialog title={`Move “${visibleName(code.name)}”`} submitLabel="Move" onSubmit={() => void move()} onClose={onClose}>
       <label className="field">
         <span>New parent</span>
         <select value={parent} onChange={(e) => setParent(e.target.value)} autoFocus>

@@ -12,7 +12,12 @@ export interface MenuItem {
   disabled?: boolean;
   /** Indentation steps (an outline's levels). */
   indent?: number;
+  /** A setting that is on or off: the item is a menuitemcheckbox showing a tick when on. */
+  checked?: boolean;
 }
+
+/** Both kinds of item the keyboard moves between. */
+const ITEM_SELECTOR = '[role="menuitem"], [role="menuitemcheckbox"]';
 
 export interface MenuProps {
   label: string;
@@ -37,7 +42,7 @@ export function Menu({ label, items, at, onClose, returnFocusTo }: MenuProps) {
       x: Math.max(4, Math.min(at.x, window.innerWidth - width - 4)),
       y: at.y + height > window.innerHeight - 4 ? Math.max(4, at.y - height) : at.y,
     });
-    menu.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+    [...menu.querySelectorAll<HTMLElement>(ITEM_SELECTOR)].find((item) => item.getAttribute('aria-disabled') !== 'true')?.focus();
   }, [at]);
 
   useEffect(() => {
@@ -54,7 +59,7 @@ export function Menu({ label, items, at, onClose, returnFocusTo }: MenuProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const buttons = [...(ref.current?.querySelectorAll<HTMLElement>(ITEM_SELECTOR) ?? [])];
     const index = buttons.indexOf(document.activeElement as HTMLElement);
     const move = (to: number) => buttons[(to + buttons.length) % buttons.length]?.focus();
     switch (event.key) {
@@ -89,7 +94,8 @@ export function Menu({ label, items, at, onClose, returnFocusTo }: MenuProps) {
         <button
           key={`${i}:${item.label}`}
           type="button"
-          role="menuitem"
+          role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+          aria-checked={item.checked}
           className={item.danger ? 'menu-item danger' : 'menu-item'}
           aria-disabled={item.disabled || undefined}
           tabIndex={-1}
@@ -106,6 +112,11 @@ export function Menu({ label, items, at, onClose, returnFocusTo }: MenuProps) {
             });
           }}
         >
+          {item.checked !== undefined && (
+            <span className="menu-check" aria-hidden="true">
+              {item.checked ? '✓' : ''}
+            </span>
+          )}
           {item.label}
         </button>
       ))}

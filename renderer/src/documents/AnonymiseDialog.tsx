@@ -15,6 +15,7 @@ import { reportLines } from './edit-report';
 import { ReviewThemButton } from './ReviewThemButton';
 import { run } from '../project/actions';
 import { previewAnonymise } from './actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** Typing pauses this long before the preview is asked for. */
 const PREVIEW_DELAY_MS = 200;
@@ -118,7 +119,7 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
         {doc && (
           <label className="check">
             <input type="radio" name={scopeName} checked={scope === 'one'} onChange={() => setScope('one')} />
-            In “{doc.name}”
+            In “{visibleName(doc.name)}”
           </label>
         )}
         {(!doc || documents > 1) && (
@@ -141,7 +142,7 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
         ) : 'error' in fresh ? (
           <p className="error-text">{fresh.error}</p>
         ) : fresh.value.occurrences === 0 ? (
-          <p>“{request.name}” does not occur as a whole word {scope === 'one' && doc ? `in “${doc.name}”` : 'in any document'}.</p>
+          <p>“{request.name}” does not occur as a whole word {scope === 'one' && doc ? `in “${visibleName(doc.name)}”` : 'in any document'}.</p>
         ) : (
           <>
             <p>
@@ -152,7 +153,7 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
               <ul className="preview-documents">
                 {fresh.value.documents.map((d) => (
                   <li key={d.id}>
-                    {d.name}: {d.occurrences}
+                    {visibleName(d.name)}: {d.occurrences}
                   </li>
                 ))}
               </ul>

@@ -9,6 +9,7 @@ import type { RowProps } from '../common/VirtualList';
 import { countOf, formatCount } from '../common/format-count';
 import { startAnonymise, startDeleteDocument, startEditText } from './actions';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** `row` places it in the virtual list (DocumentsPane). */
 export function DocumentRow({ entry, row }: { entry: DocumentEntry; row: RowProps }) {
@@ -30,7 +31,7 @@ export function DocumentRow({ entry, row }: { entry: DocumentEntry; row: RowProp
     <li {...row} className={isOpen ? 'row current' : 'row'} onContextMenu={(e) => (e.preventDefault(), setContextAt({ x: e.clientX, y: e.clientY }))}>
       {renaming ? (
         <RenameField
-          label={`New name for ${entry.name}`}
+          label={`New name for ${visibleName(entry.name)}`}
           initial={entry.name}
           onSave={(name) => {
             setRenaming(false);
@@ -49,8 +50,8 @@ export function DocumentRow({ entry, row }: { entry: DocumentEntry; row: RowProp
               setView('reader');
             }}
           >
-            <span className="row-name" title={entry.name}>
-              {entry.name}
+            <span className="row-name" title={visibleName(entry.name)}>
+              {visibleName(entry.name)}
             </span>
           </button>
           <span className="count" title={countOf(entry.codings, 'coding', 'codings')}>
@@ -58,8 +59,8 @@ export function DocumentRow({ entry, row }: { entry: DocumentEntry; row: RowProp
           </span>
         </>
       )}
-      <MenuButton label={`More actions for ${entry.name}`} items={actions} />
-      {contextAt && <Menu label={`Actions for ${entry.name}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
+      <MenuButton label={`More actions for ${visibleName(entry.name)}`} items={actions} />
+      {contextAt && <Menu label={`Actions for ${visibleName(entry.name)}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
     </li>
   );
 }

@@ -2,6 +2,7 @@
 import type { FileRef } from '../../../shared/ipc/contract';
 import { Dialog } from '../common/Dialog';
 import { importDocuments } from './actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export interface DuplicatesDialogProps {
   /** The files held back, as they were sent: imported again as copies. */
@@ -25,7 +26,7 @@ export function DuplicatesDialog({ files, list, onClose }: DuplicatesDialogProps
       <ul className="report">
         {list.map((d) => (
           <li key={d.name}>
-            {d.name} has the same content as “{d.existing}”.
+            {visibleName(d.name)} has the same content as “{visibleName(d.existing)}”.
           </li>
         ))}
       </ul>

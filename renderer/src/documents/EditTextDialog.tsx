@@ -11,6 +11,7 @@ import { selectDocument } from '../store/selectors';
 import { reportLines } from './edit-report';
 import { ReviewThemButton } from './ReviewThemButton';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export interface EditTextDialogProps {
   documentId: string;
@@ -48,7 +49,7 @@ export function EditTextDialog({ documentId, selection, onClose }: EditTextDialo
   if (report) {
     return (
       <Dialog
-        title={`Saved the text of “${doc.name}”`}
+        title={`Saved the text of “${visibleName(doc.name)}”`}
         submitLabel="Close"
         cancelLabel={null}
         onSubmit={onClose}

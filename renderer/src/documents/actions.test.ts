@@ -46,7 +46,7 @@ describe('the import pipeline', () => {
     expect(sent[0]!.files[0]).toEqual({ name: 'photo.txt', base64: Buffer.from('Grüße').toString('base64') });
     expect(useGloss.getState().messages.map((m) => [m.tone, m.text])).toEqual([
       ['error', 'photo.txt: not text; it was not imported.'],
-      ['info', 'old.txt: old.txt: read as Windows-1252.'],
+      ['info', 'old.txt: read as Windows-1252.'],
     ]);
     const dialog = useGloss.getState().dialog;
     expect(dialog).toMatchObject({ kind: 'duplicates', list: [{ name: 'again.txt', existing: 'Interview' }] });

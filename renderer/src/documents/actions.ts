@@ -56,7 +56,7 @@ export async function importDocuments(picked: readonly (PickedFile | FileRef)[],
 function reportImport(response: ImportResponse, sent: FileRef[]): void {
   const store = useGloss.getState();
   for (const failure of response.failed) store.notify(failure.error);
-  for (const note of response.notes) store.notify(`${note.name}: ${note.note}`, 'info');
+  for (const note of response.notes) store.notify(note.note, 'info'); // each note already names its file
   const first = response.imported[0];
   if (first) {
     store.openDocument(first.id);

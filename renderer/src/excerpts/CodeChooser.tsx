@@ -1,6 +1,7 @@
 /** The Excerpts view's choice of codes: one checkbox per code, in tree order. */
 import { useGloss } from '../store';
 import { selectCodeRows, selectReviewCount } from '../store/selectors';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function CodeChooser() {
   const rows = useGloss(selectCodeRows);
@@ -43,7 +44,7 @@ export function CodeChooser() {
             }}
           />
           <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-          <span>{code.name}</span>
+          <span>{visibleName(code.name)}</span>
           <span className="count" aria-hidden="true">
             {count}
           </span>

@@ -8,6 +8,7 @@ import { excerptOf, EXCERPT_CONTEXT } from '../../../shared/analysis/excerpts';
 import type { Coding } from '../../../shared/model/schema';
 import type { RowProps } from '../common/VirtualList';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** No memo lines: one array for all cards without any, so memo() sees no change. */
 const NONE: readonly string[] = [];
@@ -49,12 +50,12 @@ export const ExcerptCard = memo(function ExcerptCard({ coding, memos = NONE, row
           </span>
         </button>
         <div className="excerpt-meta" id={`excerpt-meta-${coding.id}`}>
-          <span className="excerpt-document">{excerpt.documentName}</span>
+          <span className="excerpt-document">{visibleName(excerpt.documentName)}</span>
           <span className="excerpt-code">
             <span className="swatch" style={{ background: excerpt.codeColor }} aria-hidden="true" />
-            {excerpt.codeName}
+            {visibleName(excerpt.codeName)}
           </span>
-          <span className="excerpt-coder">{excerpt.coderName}</span>
+          <span className="excerpt-coder">{visibleName(excerpt.coderName)}</span>
           {coding.needsReview && (
             <span className="review-tag">
               <span aria-hidden="true">⚠ </span>needs review

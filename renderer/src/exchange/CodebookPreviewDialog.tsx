@@ -9,6 +9,7 @@ import type { CodebookPreview } from '../../../shared/formats/codebook/types';
 import { Dialog } from '../common/Dialog';
 import { importCodebook } from './actions';
 import './exchange.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   if (count === 0) return null;
@@ -43,7 +44,7 @@ export function CodebookPreviewDialog({ file, preview, onClose }: { file: FileRe
       onClose={() => !busy && onClose()}
     >
       <p>
-        What importing <strong>{preview.fileName}</strong>
+        What importing <strong>{visibleName(preview.fileName)}</strong>
         {preview.origin ? <> (written by {preview.origin})</> : null} into this project will do. Nothing has changed yet; Undo reverts the import in one step.
       </p>
       {changes === 0 && <p className="muted">Nothing new: every code in the file is already in the project, unchanged.</p>}

@@ -8,6 +8,7 @@ import { reportLines, type ExchangeReport } from '../../../shared/formats/report
 import { Dialog } from '../common/Dialog';
 import { copyText } from './copy-text';
 import './exchange.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function ImportReportDialog({ report, path, onClose }: { report: ExchangeReport; path: string; onClose: () => void }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
@@ -32,7 +33,7 @@ export function ImportReportDialog({ report, path, onClose }: { report: Exchange
       }
     >
       <p>
-        Imported <strong>{report.fileName}</strong>
+        Imported <strong>{visibleName(report.fileName)}</strong>
         {report.origin ? <> (written by {report.origin})</> : null} as a new project, now open: <span className="exchange-path">{path}</span>
       </p>
       {counts.length > 0 ? (

@@ -9,6 +9,7 @@ import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { importQdpx } from './actions';
 import './exchange.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 type Positions = QdpxImportRequest['positions'];
 
@@ -46,7 +47,7 @@ export function QdpxImportDialog({ file, onClose }: { file: FileRef; onClose: ()
     >
       <div className="exchange-body" aria-busy={busy}>
         <p className="exchange-file">
-          <span className="muted">File:</span> <strong>{file.name}</strong>
+          <span className="muted">File:</span> <strong>{visibleName(file.name)}</strong>
         </p>
         <fieldset className="field choices">
           <legend>Read text positions as</legend>
@@ -66,7 +67,7 @@ export function QdpxImportDialog({ file, onClose }: { file: FileRef; onClose: ()
         </p>
         {busy && (
           <p className="muted" role="status">
-            Importing {file.name}…
+            Importing {visibleName(file.name)}…
           </p>
         )}
         {error && (

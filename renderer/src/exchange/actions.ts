@@ -2,7 +2,8 @@
  * Files to and from other tools, started from the toolbar's Exchange and Export menus and
  * the desktop File menu: a REFI-QDA project (.qdpx) becomes a new project; a codebook (.qdc
  * or Gloss's codebook .csv) is previewed, then merged into the open project as one undoable
- * step; exports are saved (desktop) or downloaded (browser).
+ * step; exports are saved (desktop) or downloaded (browser), with CSV cells made safe for
+ * spreadsheets unless the Export menu's raw setting is on.
  */
 import type { MenuItem } from '../common/Menu';
 import type { CodebookPreview } from '../../../shared/formats/codebook/types';
@@ -77,15 +78,30 @@ export function exchangeImportItems(readOnly: boolean): MenuItem[] {
   ];
 }
 
-/** Saves an export: the desktop app asks where with its save dialog; the browser downloads it. */
+/**
+ * Saves an export: the desktop app asks where with its save dialog; the browser downloads it.
+ * The request says whether CSV cells go out raw (the setting as the host last replied it).
+ */
 export async function exportFile(kind: ExportKind): Promise<void> {
   const store = useGloss.getState();
+  const request = { kind, csvRaw: store.csvRaw };
   const describe = (error: string) => `Export failed: ${error}`;
   if (store.host === 'electron') {
-    const saved = await callOrNotify('export:save', [kind], describe);
+    const saved = await callOrNotify('export:save', [request], describe);
     if (saved?.path) store.notify(`Exported to ${saved.path}.`, 'info');
     return;
   }
-  const file = await callOrNotify('export:content', [kind], describe);
+  const file = await callOrNotify('export:content', [request], describe);
   if (file) downloadExport(file);
+}
+
+/** Fetches the export settings from the host (at start); the reply sets the store's mirror. */
+export async function loadExportSettings(): Promise<void> {
+  // Settings are a convenience: without them exports keep the safe default, so a failure is not shown.
+  await call('settings:export');
+}
+
+/** The Export menu's raw-CSV setting: saved by the host, which replies with what it now keeps. */
+export async function setCsvRaw(raw: boolean): Promise<void> {
+  await callOrNotify('settings:setExport', [{ csvRaw: raw }], (error) => `The export setting was not saved: ${error}`);
 }

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { FilePurpose } from '../../../shared/app/file-choosers';
 import { useGloss } from '../store';
 import { acceptFor, chooseFiles, type PickedFile } from './choose';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export interface FileFieldProps {
   label: string;
@@ -35,7 +36,7 @@ export function FileField({ label, purpose, value, onChange, autoFocus }: FileFi
           Choose…
         </button>
         <span id={nameId} className={value ? 'file-name' : 'file-name muted'}>
-          {value ? value.name : 'No file chosen'}
+          {value ? visibleName(value.name) : 'No file chosen'}
         </span>
       </span>
     </div>

@@ -4,6 +4,7 @@ import type { Coding, Memo } from '../../../shared/model/schema';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function MemoDialog({ coding, memo, onClose }: { coding: Coding; memo: Memo | null; onClose: () => void }) {
   const codeName = useGloss((s) => s.project?.codes.get(coding.codeId)?.name ?? 'code');
@@ -22,7 +23,7 @@ export function MemoDialog({ coding, memo, onClose }: { coding: Coding; memo: Me
 
   return (
     <Dialog
-      title={memo ? 'Edit memo' : `Memo on “${codeName}”`}
+      title={memo ? 'Edit memo' : `Memo on “${visibleName(codeName)}”`}
       submitLabel="Save memo"
       onSubmit={() => void save()}
       onClose={onClose}

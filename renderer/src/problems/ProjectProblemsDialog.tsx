@@ -9,6 +9,7 @@ import type { ProjectCheck } from '../../../shared/model/check-project';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { run } from '../project/actions';
+import { visibleText } from '../../../shared/text/safe-names';
 
 const count = (n: number) => (n === 1 ? 'a problem' : `${n.toLocaleString()} problems`);
 
@@ -49,8 +50,8 @@ export function ProjectProblemsDialog({ check, onClose: close }: { check: Projec
       <ul className="problem-list" aria-label="Problems found">
         {check.problems.map((problem, i) => (
           <li key={i}>
-            {problem.message}
-            {problem.repair && <span className="problem-repair"> Repair {problem.repair}.</span>}
+            {visibleText(problem.message)}
+            {problem.repair && <span className="problem-repair"> Repair {visibleText(problem.repair)}.</span>}
           </li>
         ))}
       </ul>

@@ -13,6 +13,7 @@ import { clipToChunk, type Chunk, type ReaderLayout } from './layout';
 import { highlightClock, measureHighlights } from './reader-timing';
 import { stripeBars, type MeasuredCoding, type StripeBar } from './stripe-layout';
 import { rangeOfOffsets, type TextLayout } from './text-range';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** Width of one code's column and the gap between columns, in px. */
 export const STRIPE_COLUMN = 6;
@@ -132,8 +133,8 @@ export const ChunkView = memo(function ChunkView(props: ChunkViewProps) {
       stripes.bars.map((bar) => {
         const look = looks.get(bar.codeId);
         const coder = bar.coderId === undefined ? undefined : coders?.get(bar.coderId);
-        const whose = coder ? ` by ${coder.name}` : '';
-        const name = look ? `${look.name}${whose}${bar.codings > 1 ? ` (${bar.codings} codings)` : ''}` : '';
+        const whose = coder ? ` by ${visibleName(coder.name)}` : '';
+        const name = look ? `${visibleName(look.name)}${whose}${bar.codings > 1 ? ` (${bar.codings} codings)` : ''}` : '';
         const label = bar.review ? `${name}, needs review` : name;
         const classes = ['stripe'];
         if (coder) classes.push('coder-marked');

@@ -12,6 +12,7 @@ import { codePath } from '../../../shared/model/codes';
 import { isTextField } from '../common/text-field';
 import { pickerOptions, type PickerOption } from './code-options';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export interface CodePickerProps {
   span: Span;
@@ -173,14 +174,14 @@ export function CodePicker({ span, at, textRoot, returnFocusTo, autoFocus, curre
             {option.kind === 'code' ? (
               <>
                 <span className="swatch" style={{ background: option.code.color }} aria-hidden="true" />
-                <span className="option-name">{option.code.name}</span>
+                <span className="option-name">{visibleName(option.code.name)}</span>
                 {option.code.parentId && project && (
-                  <span className="option-path">{codePath(project, option.code.parentId)}</span>
+                  <span className="option-path">{visibleName(codePath(project, option.code.parentId))}</span>
                 )}
                 {option.shortcut && <kbd>{option.shortcut}</kbd>}
               </>
             ) : (
-              <span className="option-name">Create “{option.name}”</span>
+              <span className="option-name">Create “{visibleName(option.name)}”</span>
             )}
           </li>
         ))}

@@ -4,6 +4,7 @@ import { Menu, type MenuItem } from '../common/Menu';
 import { useGloss } from '../store';
 import { selectMemosByCoding } from '../store/selectors';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export interface HighlightMenuProps {
   codings: Coding[];
@@ -20,11 +21,11 @@ export function HighlightMenu({ codings, at, onClose, onMemo, returnFocusTo }: H
   const startReview = useGloss((s) => s.startReview);
   if (!project) return null;
 
-  const nameOf = (coding: Coding) => project.codes.get(coding.codeId)?.name ?? 'code';
+  const nameOf = (coding: Coding) => visibleName(project.codes.get(coding.codeId)?.name ?? 'code');
   const names = codings.map(nameOf);
   // Say whose coding it is only when the same code appears twice (two coders on one passage).
   const label = (coding: Coding, i: number) =>
-    names.indexOf(names[i]!) !== names.lastIndexOf(names[i]!) ? `${nameOf(coding)} (${project.coders.get(coding.coderId)?.name ?? '?'})` : nameOf(coding);
+    names.indexOf(names[i]!) !== names.lastIndexOf(names[i]!) ? `${nameOf(coding)} (${visibleName(project.coders.get(coding.coderId)?.name ?? '?')})` : nameOf(coding);
 
   // Codings that need review come first: confirming them is what the wavy line asks for.
   const items: MenuItem[] = codings.flatMap((coding, i) =>

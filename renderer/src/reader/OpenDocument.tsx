@@ -30,6 +30,7 @@ import { useSelectionPins } from './use-selection-pins';
 import { selectedSpan, useSelectionTracking } from './use-selection-tracking';
 import { useStableNumbers, useStableStructure } from './stable-values';
 import { useSpecialHighlights, type SpecialLayers, type Spanned } from './use-special-highlights';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** Width of the code popover in px (kept in step with .code-picker in styles.css). */
 const PICKER_WIDTH = 300;
@@ -252,7 +253,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
           onContextMenu={onContextMenu}
         >
           <VirtualText
-            name={doc.name}
+            name={visibleName(doc.name)}
             text={doc.text}
             layout={layout}
             layoutVersion={layoutVersion}

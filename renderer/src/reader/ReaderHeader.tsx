@@ -6,6 +6,7 @@ import type { Span } from '../store/types';
 import type { Heading } from './layout';
 import { OutlineButton } from './OutlineButton';
 import { startAnonymise, startEditText } from '../documents/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export interface ReaderHeaderProps {
   doc: GlossDocument;
@@ -24,7 +25,7 @@ export function ReaderHeader({ doc, codings, review, headings, onHeading, onFind
   const showNeedsReview = useGloss((s) => s.showNeedsReview);
   return (
     <header className="reader-header">
-      <h2>{doc.name}</h2>
+      <h2>{visibleName(doc.name)}</h2>
       <span className="muted">
         {codings === 1 ? '1 coding' : `${codings.toLocaleString()} codings`} · {doc.text.length.toLocaleString()} characters
       </span>

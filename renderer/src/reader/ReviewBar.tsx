@@ -7,6 +7,7 @@ import type { Coding } from '../../../shared/model/schema';
 import { useGloss } from '../store';
 import type { Span } from '../store/types';
 import { run } from '../project/actions';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export interface ReviewBarProps {
   coding: Coding;
@@ -40,7 +41,7 @@ export function ReviewBar({ coding, selection }: ReviewBarProps) {
     <div className="review-bar" role="region" aria-label="Coding to review">
       <p>
         <span aria-hidden="true">⚠ </span>
-        This coding of <strong>{codeName}</strong> needs review: its text was edited. It was on “{quote}”; it is now on the words underlined with a wavy line.
+        This coding of <strong>{visibleName(codeName)}</strong> needs review: its text was edited. It was on “{quote}”; it is now on the words underlined with a wavy line.
         {!readOnly && ' Select the words it should cover, or keep it where it is.'}
       </p>
       <div className="review-actions">

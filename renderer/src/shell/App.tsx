@@ -4,6 +4,7 @@ import { useGloss } from '../store';
 import { IMPORT_FORMATS_TEXT } from '../files/accept';
 import { CodesPane } from '../codes/CodesPane';
 import { DocumentsPane } from '../documents/DocumentsPane';
+import { loadExportSettings } from '../exchange/actions';
 import { loadProject } from '../project/actions';
 import { DialogHost } from './DialogHost';
 import { MessageArea } from './MessageArea';
@@ -50,6 +51,7 @@ export function App() {
 
   useEffect(() => {
     void loadProject();
+    void loadExportSettings();
   }, []);
 
   return (

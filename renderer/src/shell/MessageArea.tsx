@@ -1,6 +1,7 @@
 /** Errors and notices, each dismissable; errors stay until dismissed, notices fade after a while. */
 import { useEffect } from 'react';
 import { useGloss } from '../store';
+import { visibleText } from '../../../shared/text/safe-names';
 
 /** Notices (not errors) go away by themselves after this long. */
 const NOTICE_MS = 6000;
@@ -18,8 +19,8 @@ export function MessageArea() {
     <div className="messages" role="alert" aria-live="assertive">
       {messages.map((m) => (
         <div key={m.id} className={`message ${m.tone}`}>
-          <span className="message-text">{m.text}</span>
-          <button type="button" className="icon-button" aria-label={`Dismiss: ${m.text}`} onClick={() => dismiss(m.id)}>
+          <span className="message-text">{visibleText(m.text)}</span>
+          <button type="button" className="icon-button" aria-label={`Dismiss: ${visibleText(m.text)}`} onClick={() => dismiss(m.id)}>
             <span aria-hidden="true">×</span>
           </button>
         </div>

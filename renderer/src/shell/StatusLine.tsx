@@ -5,6 +5,7 @@ import { saveNow } from '../project/actions';
 import { selectProjectName } from '../store/selectors';
 import { saveStatusText, windowTitle } from './save-status';
 import { TaskProgress } from '../tasks/TaskProgress';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function StatusLine() {
   const name = useGloss(selectProjectName);
@@ -15,14 +16,14 @@ export function StatusLine() {
   const progress = useGloss((s) => s.progress);
 
   useEffect(() => {
-    document.title = windowTitle(hasProject ? name : null, save, readOnly);
+    document.title = windowTitle(hasProject ? visibleName(name) : null, save, readOnly);
   }, [name, hasProject, save, readOnly]);
 
   if (!hasProject) return <footer className="status-line" role="status" />;
   return (
     <footer className={save.status === 'error' ? 'status-line failed' : 'status-line'}>
       <span role="status" className="status-text">
-        <strong>{name || 'Untitled'}</strong> · <span className="save-state">{saveStatusText(save, readOnly)}</span>
+        <strong>{visibleName(name) || 'Untitled'}</strong> · <span className="save-state">{saveStatusText(save, readOnly)}</span>
       </span>
       {save.status === 'error' && !readOnly && (
         <button type="button" className="small" onClick={() => void saveNow()}>

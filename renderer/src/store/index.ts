@@ -3,12 +3,14 @@ import { create } from 'zustand';
 import { createProjectSlice } from './project-slice';
 import { createUiSlice } from './ui-slice';
 import { createMessagesSlice } from './messages-slice';
+import { createSettingsSlice } from './settings-slice';
 import type { AppState } from './types';
 
 export const useGloss = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
   ...createUiSlice(...a),
   ...createMessagesSlice(...a),
+  ...createSettingsSlice(...a),
 }));
 
 export type { AppState, Span } from './types';

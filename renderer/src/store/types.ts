@@ -3,8 +3,9 @@ import type { StateCreator } from 'zustand';
 import type { ProjectSlice } from './project-slice';
 import type { UiSlice } from './ui-slice';
 import type { MessagesSlice } from './messages-slice';
+import type { SettingsSlice } from './settings-slice';
 
-export type AppState = ProjectSlice & UiSlice & MessagesSlice;
+export type AppState = ProjectSlice & UiSlice & MessagesSlice & SettingsSlice;
 
 /** A slice creator that sees the whole store. */
 export type Slice<T> = StateCreator<AppState, [], [], T>;

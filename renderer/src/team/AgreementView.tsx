@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Coder } from '../../../shared/model/schema';
 import { useGloss } from '../store';
 import { downloadText } from '../files/download';
+import { exportBaseName } from '../../../shared/export/file-names';
 import { AgreementControls } from './agreement/AgreementControls';
 import { AgreementTable } from './agreement/AgreementTable';
 import { SideBySide } from './agreement/SideBySide';
@@ -15,6 +16,7 @@ import { parseOverlap, useAgreement } from './agreement/agreement-store';
 import { computeAgreement } from './actions';
 import { agreementCsv, groupRows, unitRule } from './agreement/table-rows';
 import './agreement/agreement.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** Controls settle this long before agreement is recomputed (typing an overlap percentage). */
 const RECOMPUTE_DELAY_MS = 250;
@@ -82,7 +84,7 @@ export function AgreementView() {
             Agreement compares two or more coders’ codings of the same documents.{' '}
             {withCodings.length === 0
               ? 'Nobody has coded anything in this project yet.'
-              : `Only ${withCodings[0]!.coder.name} has coded in this project so far.`}
+              : `Only ${visibleName(withCodings[0]!.coder.name)} has coded in this project so far.`}
           </p>
           <p>
             Give each coder a copy of the project to code, then bring their copies together with <strong>Team ▸ Merge another copy of this project…</strong>. The
@@ -102,8 +104,8 @@ export function AgreementView() {
 
   const exportCsv = () => {
     if (!result) return;
-    const safe = projectName.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'project';
-    downloadText(`${safe} agreement (${result.request.unit}).csv`, 'text/csv', agreementCsv(result.rows));
+    const safe = exportBaseName(projectName, 'project');
+    downloadText(`${safe} agreement (${result.request.unit}).csv`, 'text/csv', agreementCsv(result.rows, { raw: useGloss.getState().csvRaw }));
   };
 
   return (
@@ -137,7 +139,7 @@ export function AgreementView() {
                   <option value="">All documents, per code</option>
                   {documentChoices.map((d) => (
                     <option key={d.id} value={d.id}>
-                      {d.name}
+                      {visibleName(d.name)}
                     </option>
                   ))}
                 </select>

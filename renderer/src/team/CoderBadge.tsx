@@ -2,14 +2,15 @@
 import { useGloss } from '../store';
 import { askCoderName } from './actions';
 import './team.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function CoderBadge() {
   const coder = useGloss((s) => s.coder);
   if (!coder) return null;
   return (
-    <button type="button" className="coder-badge" onClick={askCoderName} title="Coding as this name: click to change it" aria-label={`Coder: ${coder.name}. Change my coder name`}>
+    <button type="button" className="coder-badge" onClick={askCoderName} title="Coding as this name: click to change it" aria-label={`Coder: ${visibleName(coder.name)}. Change my coder name`}>
       <span className="coder-dot" style={{ background: coder.color }} aria-hidden="true" />
-      <span className="coder-badge-name">{coder.name}</span>
+      <span className="coder-badge-name">{visibleName(coder.name)}</span>
     </button>
   );
 }

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useGloss } from '../store';
 import { selectProjectCoders } from '../store/selectors';
 import './team.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function CoderFilter() {
   const coders = useGloss(useShallow(selectProjectCoders));
@@ -26,7 +27,7 @@ export function CoderFilter() {
 
   if (coders.length < 2) return null;
   const shown = coders.filter((c) => c.shown);
-  const summary = !filter ? 'All' : shown.length === 1 ? shown[0]!.coder.name : `${shown.length} of ${coders.length}`;
+  const summary = !filter ? 'All' : shown.length === 1 ? visibleName(shown[0]!.coder.name) : `${shown.length} of ${coders.length}`;
 
   const toggle = (id: string, on: boolean) => {
     const ids = shown.map((c) => c.coder.id).filter((other) => other !== id);
@@ -76,7 +77,7 @@ export function CoderFilter() {
                 onChange={(e) => toggle(coder.id, e.target.checked)}
               />
               <span className="coder-dot" style={{ background: coder.color }} aria-hidden="true" />
-              {coder.name}
+              {visibleName(coder.name)}
               <span className="count muted" aria-label={`${codings} codings`}>
                 {codings}
               </span>

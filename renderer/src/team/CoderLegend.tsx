@@ -1,6 +1,7 @@
 /** Which colour marks which coder, above the reader's text while more than one coder is shown. */
 import type { CoderLook } from '../store/selectors';
 import './team.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 export function CoderLegend({ coders }: { coders: ReadonlyMap<string, CoderLook> }) {
   return (
@@ -10,7 +11,7 @@ export function CoderLegend({ coders }: { coders: ReadonlyMap<string, CoderLook>
         {[...coders].map(([id, look]) => (
           <li key={id}>
             <span className="coder-dot" style={{ background: look.color }} aria-hidden="true" />
-            {look.name}
+            {visibleName(look.name)}
           </li>
         ))}
       </ul>

@@ -18,6 +18,7 @@ import { cancelTask, newTaskId } from '../tasks/actions';
 import { TaskProgress } from '../tasks/TaskProgress';
 import { allChosen, countsText, matchedText, takeAll } from './merge-report';
 import './team.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** The error, saying that nothing changed unless it already does. */
 const unchanged = (error: string) => nothingWas(error, 'changed');
@@ -97,7 +98,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
     return (
       <Dialog title="Merge another copy of this project" submitLabel="Preview" submitDisabled={busy} className="wide merge-choose" onSubmit={() => void preview()} onClose={onClose}>
         <p className="hint">
-          Bring another coder’s codings, codes and memos into “{projectName}”. You will see what the merge would do, and choose where the copies disagree,
+          Bring another coder’s codings, codes and memos into “{visibleName(projectName)}”. You will see what the merge would do, and choose where the copies disagree,
           before anything changes.
         </p>
         <FileField label="The other coder’s copy (.gloss)" purpose="project-copy" value={other} onChange={setOther} autoFocus />
@@ -115,7 +116,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
 
   const { report, conflicts } = stage.preview;
   const complete = allChosen(conflicts, choices);
-  const otherName = stage.request.other.name;
+  const otherName = visibleName(stage.request.other.name);
   return (
     <Dialog
       title={`Merge ${otherName}`}

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv-parse';
 import { readCodebookCsv } from './csv-read';
 import { readCodebook } from './read';
+import { codebookCsv } from '../../export/csv-codebook';
+import { stateFromFile, emptyProjectFile } from '../../model/state';
 import type { IncomingCode, IncomingCodebook } from './types';
 
 function read(text: string, fileName = 'codes.csv'): IncomingCodebook {
@@ -117,5 +119,20 @@ describe('readCodebookCsv', () => {
     if (!result.ok) throw new Error(result.error);
     expect(outline(result.value.codes)).toEqual(['Café -']);
     expect(result.value.warnings).toEqual(['The file is not UTF-8; it was read as Windows-1252.']);
+  });
+});
+
+describe('the formula guard of the codebook export', () => {
+  it('reads back names, paths and descriptions that a spreadsheet would run, without the added quote mark', () => {
+    const T = '2025-01-01T00:00:00.000Z';
+    const code = (id: string, name: string, parentId: string | null, description: string) => ({ id, name, color: '#111111', description, parentId, codable: true, createdAt: T });
+    const state = stateFromFile({
+      ...emptyProjectFile('Study', T),
+      codes: [code('a', '+ve', null, '=not a formula'), code('b', '-1 scale', 'a', '@mention'), code('c', "'quoted", null, '')],
+    });
+    const csv = codebookCsv(state);
+    expect(csv).toContain("'+ve,'+ve,,'=not a formula,");
+    expect(outline(read(csv).codes)).toEqual(["'quoted #111111", '+ve #111111 “=not a formula”', '+ve > -1 scale #111111 “@mention”']);
+    expect(outline(read(codebookCsv(state, { raw: true })).codes)).toEqual(outline(read(csv).codes));
   });
 });

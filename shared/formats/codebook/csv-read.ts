@@ -7,9 +7,11 @@
  * every code comes in as codable.
  */
 import { CODEBOOK_HEADER } from '../../export/csv-codebook';
+import { unguardedCell } from '../../export/csv';
+import { MAX_CODE_DEPTH } from '../../import/limits';
 import { err, ok, type Result } from '../../result';
 import { parseCsv } from './csv-parse';
-import type { IncomingCode, IncomingCodebook } from './types';
+import { tooDeepCode, type IncomingCode, type IncomingCodebook } from './types';
 import { readColor } from './values';
 
 const SEPARATOR = ' > ';
@@ -74,9 +76,10 @@ export function readCodebookCsv(text: string, fileName: string): Result<Incoming
       return refuse(`the column “${column}” is missing (a codebook CSV needs the columns ${REQUIRED.join(' and ')}, as Gloss's codebook export writes them)`);
     }
   }
+  // Gloss's export puts a ' before a cell a spreadsheet would run (shared/export/csv.ts); it is not part of the name.
   const cell = (record: string[], column: string): string => {
     const index = columns.get(column);
-    return index === undefined ? '' : (record[index] ?? '');
+    return index === undefined ? '' : unguardedCell(record[index] ?? '');
   };
 
   const rows = new Map<string, Row>();
@@ -126,6 +129,11 @@ export function readCodebookCsv(text: string, fileName: string): Result<Incoming
     rows.set(path, { number, name, path, parentPath, color, description: cell(record, 'description') });
   });
   if (rows.size === 0) return refuse('it holds no codes (no rows below the header)');
+  // Checked before the tree is built: building it recurses once per level.
+  for (const path of rows.keys()) {
+    const names = path.split(SEPARATOR);
+    if (names.length > MAX_CODE_DEPTH) return err(tooDeepCode(fileName, names, MAX_CODE_DEPTH));
+  }
 
   const built = new Map<string, IncomingCode>();
   const top: IncomingCode[] = [];

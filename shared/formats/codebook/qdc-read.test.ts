@@ -29,6 +29,11 @@ function outline(codes: IncomingCode[], prefix = ''): string[] {
 }
 
 describe('readQdc', () => {
+  it('says a code tree nested too deeply is, and imports nothing', () => {
+    const deep = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${'<Code name="c" isCodable="true">'.repeat(300)}${'</Code>'.repeat(300)}</Codes></CodeBook>`;
+    expect(refusal(deep)).toBe('book.qdc: its content is nested too deeply (302 levels; Gloss reads up to 256); nothing was imported.');
+  });
+
   it('reads the Taguette sample: upper-case GUIDs lowered without a warning, the empty <Sets/> with one', () => {
     const book = readCodebook(new Uint8Array(readFileSync(SAMPLE)), 'codebook.qdc');
     if (!book.ok) throw new Error(book.error);

@@ -7,12 +7,13 @@
  * (NOTES.md §5): namespace variants, an empty `<Sets/>`, #RGB or unusable colours, GUIDs in
  * braces, missing optional attributes. Every leniency becomes a warning the user sees.
  */
+import { MAX_CODE_DEPTH } from '../../import/limits';
 import { parseXml, textOf, type XmlElement } from '../../import/xml';
 import { err, ok, type Result } from '../../result';
 import { CODEBOOK_NAMESPACE } from '../refi/qdc-export';
 // Elements are matched by local name: files bind the codebook namespace to any prefix, or to none.
 import { childrenNamed, localName } from '../refi/qde-read';
-import type { IncomingCode, IncomingCodebook, IncomingSet } from './types';
+import { tooDeepCode, type IncomingCode, type IncomingCodebook, type IncomingSet } from './types';
 import { readColor, readGuid } from './values';
 
 /** The namespace the root element is in, read from its start tag (the parsed tree keeps no xmlns attributes). */
@@ -35,6 +36,8 @@ interface Reader {
   guids: Set<string>;
   braced: number;
   unnamed: number;
+  /** The names down to the first code nested deeper than MAX_CODE_DEPTH, once one is met. */
+  tooDeep: string[] | null;
 }
 
 function readCodeGuid(reader: Reader, element: XmlElement, what: string): string | null {
@@ -52,13 +55,15 @@ function readCodeGuid(reader: Reader, element: XmlElement, what: string): string
   return guid.guid;
 }
 
-function readCode(reader: Reader, element: XmlElement, parentPath: string): IncomingCode {
+function readCode(reader: Reader, element: XmlElement, parentPath: string, parentNames: readonly string[] = []): IncomingCode {
   let name = (element.attrs.name ?? '').trim();
   if (!name) {
     name = `Unnamed code ${++reader.unnamed}`;
     reader.warnings.push(`A code${parentPath ? ` under “${parentPath}”` : ''} has no name; it was called “${name}”.`);
   }
   const path = parentPath ? `${parentPath} > ${name}` : name;
+  const names = [...parentNames, name];
+  if (names.length > MAX_CODE_DEPTH) reader.tooDeep ??= names;
   const what = `Code “${path}”`;
   let guid = readCodeGuid(reader, element, what);
   if (guid !== null) {
@@ -98,7 +103,7 @@ function readCode(reader: Reader, element: XmlElement, parentPath: string): Inco
     color,
     description,
     codable,
-    children: childrenNamed(element, 'Code').map((child) => readCode(reader, child, path)),
+    children: reader.tooDeep ? [] : childrenNamed(element, 'Code').map((child) => readCode(reader, child, path, names)),
   };
 }
 
@@ -145,7 +150,7 @@ export function readQdc(xml: string, fileName: string): Result<IncomingCodebook>
     return refuse(`its root element is <${localName(root)}>, not <CodeBook>, so it is not a REFI-QDA codebook${hint}`);
   }
 
-  const reader: Reader = { warnings: [], guids: new Set(), braced: 0, unnamed: 0 };
+  const reader: Reader = { warnings: [], guids: new Set(), braced: 0, unnamed: 0, tooDeep: null };
   const namespace = rootNamespace(xml, root);
   if (namespace === null || namespace === '') {
     reader.warnings.push(`The codebook declares no namespace (expected ${CODEBOOK_NAMESPACE}); read as REFI-QDA 1.0.`);
@@ -156,6 +161,7 @@ export function readQdc(xml: string, fileName: string): Result<IncomingCodebook>
   const codeElements = childrenNamed(root, 'Codes').flatMap((codes) => childrenNamed(codes, 'Code'));
   if (codeElements.length === 0) return refuse('it holds no codes (a REFI-QDA codebook lists them in <Codes>)');
   const codes = codeElements.map((element) => readCode(reader, element, ''));
+  if (reader.tooDeep) return err(tooDeepCode(fileName, reader.tooDeep, MAX_CODE_DEPTH));
 
   const sets: IncomingSet[] = [];
   for (const setsElement of childrenNamed(root, 'Sets')) {

@@ -31,6 +31,12 @@ export interface IncomingCodebook {
   warnings: string[];
 }
 
+/** Says that the code at `path` (names from the root) nests deeper than MAX_CODE_DEPTH. */
+export function tooDeepCode(fileName: string, path: readonly string[], maxDepth: number): string {
+  const shown = path.length > 3 ? [path[0], path[1], '…', path.at(-1)] : path;
+  return `${fileName}: the code “${shown.join(' > ')}” is nested ${path.length.toLocaleString('en-US')} levels deep; Gloss reads code trees up to ${maxDepth} levels; nothing was imported.`;
+}
+
 /** What importing a codebook into a project would do; nothing has changed yet. */
 export interface CodebookPreview {
   fileName: string;

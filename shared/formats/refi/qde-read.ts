@@ -77,6 +77,13 @@ export interface QdeOtherSource {
   noteRefs: string[];
 }
 
+/** A child of <Sources> of a kind REFI-QDA does not define (a newer version's, or a typo). */
+export interface QdeUnknownSource {
+  kind: string;
+  guid: string | null;
+  name: string | null;
+}
+
 export interface QdeCode {
   guid: string | null;
   name: string | null;
@@ -97,6 +104,7 @@ export interface QdeProject {
   codes: QdeCode[];
   textSources: QdeTextSource[];
   otherSources: QdeOtherSource[];
+  unknownSources: QdeUnknownSource[];
   notes: QdeTextSource[];
   links: { guid: string | null; originGUID: string | null; targetGUID: string | null }[];
   variables: { guid: string | null; name: string | null; type: string | null; description: string | null }[];
@@ -209,16 +217,13 @@ function readCode(el: XmlElement): QdeCode {
   };
 }
 
-/** Reads a parsed `.qde` root element. */
+/** Reads a parsed `.qde` root element. A section written twice (two <Sources>) is read whole, both times. */
 export function readQde(root: XmlElement): QdeProject {
-  const sources = kid(root, 'Sources');
-  const sourceElements = sources ? childElements(sources) : [];
-  const codes = kid(root, 'CodeBook');
-  const codesEl = codes ? kid(codes, 'Codes') : undefined;
-  const section = (name: string, item: string) => {
-    const holder = kid(root, name);
-    return holder ? childrenNamed(holder, item) : [];
-  };
+  const sourceElements = childrenNamed(root, 'Sources').flatMap((s) => childElements(s));
+  const codeElements = childrenNamed(root, 'CodeBook')
+    .flatMap((book) => childrenNamed(book, 'Codes'))
+    .flatMap((codes) => childrenNamed(codes, 'Code'));
+  const section = (name: string, item: string) => childrenNamed(root, name).flatMap((holder) => childrenNamed(holder, item));
   return {
     rootName: localName(root),
     name: attr(root, 'name'),
@@ -226,11 +231,14 @@ export function readQde(root: XmlElement): QdeProject {
     description: childText(root, 'Description'),
     creationDateTime: attr(root, 'creationDateTime'),
     users: section('Users', 'User').map((u) => ({ guid: attr(u, 'guid'), name: attr(u, 'name'), id: attr(u, 'id') })),
-    codes: codesEl ? childrenNamed(codesEl, 'Code').map(readCode) : [],
+    codes: codeElements.map(readCode),
     textSources: sourceElements.filter((s) => localName(s) === 'TextSource').map(readTextSource),
     otherSources: sourceElements
       .filter((s) => localName(s) in OTHER_SELECTIONS)
       .map((s) => readOtherSource(s, localName(s) as QdeOtherSource['kind'])),
+    unknownSources: sourceElements
+      .filter((s) => localName(s) !== 'TextSource' && !(localName(s) in OTHER_SELECTIONS))
+      .map((s) => ({ kind: localName(s), guid: attr(s, 'guid'), name: attr(s, 'name') })),
     notes: section('Notes', 'Note').map(readTextSource),
     links: section('Links', 'Link').map((l) => ({ guid: attr(l, 'guid'), originGUID: attr(l, 'originGUID'), targetGUID: attr(l, 'targetGUID') })),
     variables: section('Variables', 'Variable').map((v) => ({

@@ -2,7 +2,8 @@
  * Text sources as Gloss documents, and their selections and codings as Gloss codings with
  * positions mapped to LF-only UTF-16 offsets. A selection whose positions fall outside its
  * text, or inside a surrogate pair or a CRLF, is listed in the report and not imported:
- * moving it would code a passage nobody chose.
+ * moving it would code a passage nobody chose. So is a selection with no coding, no comment
+ * and no note (ATLAS.ti's free quotation): Gloss keeps passages only as codings.
  */
 import type { Coding, GlossDocument, Memo } from '../../model/schema';
 import { quoteAt } from '../../text/quote';
@@ -65,6 +66,8 @@ export function importDocuments(
   const unknownCodes = new Map<string, number>();
   let folderCodings = 0;
   let commentsOnUncoded = 0;
+  /** Selections of the current text that carry nothing Gloss can keep (no coding, comment or note). */
+  let freeSelections = 0;
   const folders = new Set(codes.codes.filter((c) => !c.codable).map((c) => c.id));
 
   const addCoding = (doc: GlossDocument, start: number, end: number, qc: QdeCoding, fallback: { user: string | null; time: string | null }, where: string): string | null => {
@@ -114,7 +117,11 @@ export function importDocuments(
     }
 
     const map = positionMapper(stored, scheme);
+    freeSelections = 0;
     for (const sel of source.selections) importSelection(doc, sel, map);
+    if (freeSelections > 0) {
+      ctx.skip(`${plural(freeSelections, 'selection')} without a code in “${short(name)}”`, 'Gloss keeps a passage only as a coding; its text is in the document');
+    }
 
     // Source-level codings code the whole document.
     for (const qc of source.codings) {
@@ -143,6 +150,7 @@ export function importDocuments(
       ctx.skip(label, b.offset === a.offset ? 'it is empty' : 'it ends before it starts', codingCount);
       return;
     }
+    if (sel.codings.length === 0 && !sel.description?.trim() && sel.noteRefs.length === 0) freeSelections++;
     const codingIds: string[] = [];
     for (const qc of sel.codings) {
       const id = addCoding(doc, a.offset, b.offset, qc, { user: sel.creatingUser, time: sel.creationDateTime }, `“${short(doc.name)}”`);

@@ -80,21 +80,30 @@ export function importNotes(
   codes: ImportedCodes,
   docs: ImportedDocuments,
 ): Memo[] {
+  // A note without a GUID, or with one an earlier note has, cannot be pointed at; it still
+  // becomes a memo (on the project), under a key no GUID can match.
   const notes = new Map<string, QdeTextSource>();
-  for (const note of project.notes) {
+  project.notes.forEach((note, i) => {
     const guid = normalGuid(note.guid);
-    if (guid && !notes.has(guid)) notes.set(guid, note);
-  }
+    notes.set(guid && !notes.has(guid) ? guid : `#${i}`, note);
+  });
   const byNote = new Map<string, NoteAnchor[]>();
+  let dangling = 0;
   const attach = (anchor: NoteAnchor) => {
     const guid = normalGuid(anchor.note);
-    if (!guid || !notes.has(guid)) return;
+    if (!guid || !notes.has(guid)) {
+      dangling++;
+      return;
+    }
     const list = byNote.get(guid) ?? [];
     if (!list.some((a) => sameTarget(a.target, anchor.target))) list.push(anchor);
     byNote.set(guid, list);
   };
   for (const anchor of anchors) attach(anchor);
   for (const note of project.noteRefs) attach({ note, target: { kind: 'project' }, about: 'the project' });
+  if (dangling > 0) {
+    ctx.warn(`${dangling} note reference${dangling === 1 ? ' points' : 's point'} to no note in the file; ${dangling === 1 ? 'it was' : 'they were'} ignored.`);
+  }
 
   let otherLinks = 0;
   for (const link of project.links) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectFile } from '../../model/schema';
 import type { ExchangeReport } from '../report';
 import { atlasSpan, codePointSpan, qde, selection, utf16Span, utf8, zipQdpx } from './fixtures/qdpx-fixtures';
-import { readQdpx, type QdpxImportOptions } from './qdpx-import';
+import { qdpxRefusalBeforeReading, readQdpx, type QdpxImportOptions } from './qdpx-import';
 import { entryFinder } from './qdpx-import-texts';
 
 const NOW = '2026-01-02T03:04:05.000Z';
@@ -283,6 +283,37 @@ describe('readQdpx: codes, codings, memos', () => {
   });
 });
 
+describe('readQdpx: nothing dropped without a word', () => {
+  it('lists free selections and sources of unknown kinds, keeps notes without a GUID or with a repeated one, and reads every Sources section', () => {
+    const text = 'We waited weeks for the data.';
+    const N1 = '40000000-0000-4000-8000-000000000001';
+    const OTHER = 'dddddddd-0000-4000-8000-000000000002';
+    const body =
+      `${users}${codebook}<Sources><TextSource guid="${DOC}" name="Interview" plainTextPath="internal://${DOC}.txt">` +
+      selection('51000000-0000-4000-8000-000000000001', codePointSpan(text, 'waited weeks'), [CODE_A]) +
+      `<PlainTextSelection guid="51000000-0000-4000-8000-000000000002" name="the data" startPosition="${codePointSpan(text, 'the data')[0]}" endPosition="${codePointSpan(text, 'the data')[1]}"/>` +
+      `<NoteRef targetGUID="99999999-0000-4000-8000-000000000009"/></TextSource>` +
+      `<SpreadsheetSource guid="${OTHER}" name="Survey"/></Sources>` +
+      `<Sources><TextSource guid="${OTHER.replace('2', '3')}" name="Second section"><PlainTextContent>Also here.</PlainTextContent></TextSource></Sources>` +
+      `<Notes><Note name="No GUID"><PlainTextContent>Kept anyway.</PlainTextContent></Note>` +
+      `<Note guid="${N1}" name="First"><PlainTextContent>One.</PlainTextContent></Note>` +
+      `<Note guid="${N1}" name="Same GUID"><PlainTextContent>Two.</PlainTextContent></Note></Notes>`;
+    const { file, report } = importOk(zipQdpx({ 'project.qde': qde(body), [`sources/${DOC}.txt`]: text }));
+    expect(file.documents.map((d) => d.name)).toEqual(['Interview', 'Second section']);
+    expect(file.memos.map((m) => `${m.title}: ${m.text}`).sort()).toEqual(['First: One.', 'No GUID: Kept anyway.', 'Same GUID: Two.']);
+    expect(report.skipped).toEqual([
+      { item: 'source “Survey”', reason: 'it is a SpreadsheetSource, a kind of source REFI-QDA does not define and Gloss cannot read' },
+      { item: '1 selection without a code in “Interview”', reason: 'Gloss keeps a passage only as a coding; its text is in the document' },
+    ]);
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Note “Same GUID” has the same GUID as another one/),
+        '1 note reference points to no note in the file; it was ignored.',
+      ]),
+    );
+  });
+});
+
 describe('readQdpx: containers written differently', () => {
   const text = 'Plain text here.';
   const span = codePointSpan(text, 'text');
@@ -365,6 +396,24 @@ describe('readQdpx: refusals (nothing imported)', () => {
     expect(importErr(zipQdpx({ 'a.qde': good, 'b.qde': good }))).toBe('study.qdpx: it holds 2 project files (a.qde, b.qde) where there should be one; nothing was imported.');
     expect(importErr(zipQdpx({ 'project.qde': '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>' }))).toMatch(/holds a <CodeBook>, not a REFI-QDA <Project> \(import it as a codebook instead\)/);
     expect(importErr(new TextEncoder().encode('not a zip'))).toMatch(/^study\.qdpx: it is not a valid REFI-QDA project \(\.qdpx\) file/);
+  });
+
+  it('refuses a code tree nested deeper than 100 levels', () => {
+    const codes = `<CodeBook><Codes>${'<Code name="c" isCodable="true">'.repeat(101)}${'</Code>'.repeat(101)}</Codes></CodeBook>`;
+    expect(importErr(zipQdpx({ 'project.qde': qde(codes) }))).toBe(
+      'study.qdpx: the code “c > c > … > c” is nested 101 levels deep; Gloss reads code trees up to 100 levels; nothing was imported.',
+    );
+  });
+
+  it('refuses from the size and first bytes alone, before the rest is read', () => {
+    expect(qdpxRefusalBeforeReading('big.qdpx', 1.5 * 1024 ** 3, new Uint8Array(0))).toBe(
+      'big.qdpx: it is 1.5 GB, more than the 1 GB Gloss reads; most of it will be pictures, audio or video, which Gloss does not import: export the project again without them, or remove them from its sources folder with a ZIP tool; nothing was imported.',
+    );
+    expect(qdpxRefusalBeforeReading('book.qdpx', 100, new TextEncoder().encode('<?xml version="1.0"?><CodeBook/>'))).toMatch(/^book\.qdpx: it is XML, not a \.qdpx archive/);
+    expect(qdpxRefusalBeforeReading('photo.qdpx', 100, Uint8Array.from([0x89, 0x50, 0x4e, 0x47]))).toBe(
+      'photo.qdpx: it is not a valid REFI-QDA project (.qdpx) file (its ZIP container is damaged or it is another kind of file); nothing was imported.',
+    );
+    expect(qdpxRefusalBeforeReading('study.qdpx', 100, zipQdpx({ 'project.qde': good }))).toBeNull();
   });
 });
 

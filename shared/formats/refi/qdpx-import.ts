@@ -4,8 +4,10 @@
  * traversal, size and ratio bombs), the XML is read with no DOCTYPE or entities, and any
  * refusal names the file and the problem: then nothing is imported.
  */
-import { MAX_TEXT_LENGTH, TOO_MUCH_TEXT } from '../../import/limits';
-import { openZip, type ZipEntries } from '../../import/zip-safety';
+import { MAX_CODE_DEPTH, MAX_QDPX_BYTES, MAX_TEXT_LENGTH, SNIFF_BYTES, TOO_MUCH_TEXT } from '../../import/limits';
+import { tooDeepCode } from '../codebook/types';
+import { sizeInWords } from '../../import/sizes';
+import { notZipStart, openZip, type ZipEntries } from '../../import/zip-safety';
 import { decodeText, normalizeNewlines } from '../../import/decode-text';
 import { parseXml } from '../../import/xml';
 import { validateProject } from '../../model/parse';
@@ -15,7 +17,7 @@ import { err, ok, type Result } from '../../result';
 import type { ExchangeReport } from '../report';
 import { storedText } from './positions-in';
 import type { PositionUnit } from './qde-positions';
-import { readQde, normalGuid, type QdeProject, type QdeTextSource } from './qde-read';
+import { readQde, normalGuid, type QdeCode, type QdeProject, type QdeTextSource } from './qde-read';
 import { importCases } from './qdpx-import-cases';
 import { importCodes } from './qdpx-import-codes';
 import { ImportContext, short } from './qdpx-import-context';
@@ -55,6 +57,17 @@ function findQde(names: readonly string[], fileName: string): Result<string> {
   return err(`${fileName}: ${what}; nothing was imported.`);
 }
 
+/** The names down to the first code nested deeper than MAX_CODE_DEPTH, or null. */
+function tooDeepCodes(roots: readonly QdeCode[]): string[] | null {
+  const stack = roots.map((code) => ({ code, names: [code.name?.trim() || 'Unnamed code'] }));
+  while (stack.length > 0) {
+    const { code, names } = stack.pop()!;
+    if (names.length > MAX_CODE_DEPTH) return names;
+    for (const child of code.children) stack.push({ code: child, names: [...names, child.name?.trim() || 'Unnamed code'] });
+  }
+  return null;
+}
+
 /** Whether the bytes start (after a BOM and white space) with an XML declaration or a tag. */
 function looksLikeXml(bytes: Uint8Array): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -67,13 +80,35 @@ const codingsOf = (s: QdeTextSource) => s.selections.reduce((n, sel) => n + sel.
 
 const SOURCE_KINDS = { PictureSource: 'picture', PDFSource: 'PDF', AudioSource: 'audio', VideoSource: 'video' } as const;
 
+const FORMAT = 'REFI-QDA project (.qdpx)';
+
+/**
+ * Why the `.qdpx` file `fileName` of `size` bytes, starting with `head` (left out to judge by
+ * the size alone), cannot be imported, seen before the rest is read; null when nothing is
+ * wrong so far.
+ */
+export function qdpxRefusalBeforeReading(fileName: string, size: number, head?: Uint8Array): string | null {
+  const refuse = (problem: string) => `${fileName}: ${problem}; nothing was imported.`;
+  if (size > MAX_QDPX_BYTES) {
+    return refuse(
+      `it is ${sizeInWords(size)}, more than the ${sizeInWords(MAX_QDPX_BYTES)} Gloss reads; most of it will be pictures, audio or video, which Gloss does not import: ` +
+        'export the project again without them, or remove them from its sources folder with a ZIP tool',
+    );
+  }
+  if (!head) return null;
+  if (looksLikeXml(head)) {
+    return refuse('it is XML, not a .qdpx archive; a REFI-QDA codebook (.qdc) is imported with Import codebook… (gloss import-codebook)');
+  }
+  const notZip = notZipStart(head, FORMAT);
+  return notZip ? refuse(notZip) : null;
+}
+
 /** Reads a `.qdpx` archive into a complete, validated Gloss project. */
 export function readQdpx(bytes: Uint8Array, fileName: string, options: QdpxImportOptions): Result<{ file: ProjectFile; report: ExchangeReport }> {
   const refuse = (problem: string) => err(`${fileName}: ${problem}; nothing was imported.`);
-  if (looksLikeXml(bytes)) {
-    return refuse('it is XML, not a .qdpx archive; a REFI-QDA codebook (.qdc) is imported with Import codebook… (gloss import-codebook)');
-  }
-  const archive = openZip(bytes, 'REFI-QDA project (.qdpx)');
+  const early = qdpxRefusalBeforeReading(fileName, bytes.length, bytes.subarray(0, SNIFF_BYTES));
+  if (early) return err(early);
+  const archive = openZip(bytes, FORMAT);
   if (!archive.ok) return refuse(archive.error);
   const names = archive.value.names.filter((n) => !n.endsWith('/'));
   const qdeName = findQde(names, fileName);
@@ -85,6 +120,8 @@ export function readQdpx(bytes: Uint8Array, fileName: string, options: QdpxImpor
   const root = parseXml(decoded.value.text, qdeName.value);
   if (!root.ok) return refuse(root.error);
   const project = readQde(root.value);
+  const deep = tooDeepCodes(project.codes);
+  if (deep) return err(tooDeepCode(fileName, deep, MAX_CODE_DEPTH));
   if (project.rootName !== 'Project') {
     return refuse(`its ${qdeName.value} holds a <${project.rootName}>, not a REFI-QDA <Project>${project.rootName === 'CodeBook' ? ' (import it as a codebook instead)' : ''}`);
   }
@@ -133,6 +170,12 @@ function build(
     ctx.skip(label, why, other.codings + (rep ? codingsOf(rep) : 0));
     const guid = normalGuid(other.guid);
     if (guid) skippedSources.set(guid, other.name ?? '');
+  }
+
+  for (const unknown of project.unknownSources) {
+    ctx.skip(`source “${short(unknown.name ?? unknown.guid ?? unknown.kind)}”`, `it is a ${unknown.kind}, a kind of source REFI-QDA does not define and Gloss cannot read`);
+    const guid = normalGuid(unknown.guid);
+    if (guid) skippedSources.set(guid, unknown.name ?? '');
   }
 
   const loaded: LoadedText[] = [];

@@ -6,6 +6,7 @@ import { useAgreement } from './agreement-store';
 import { formatCount } from '../../common/format-count';
 import { UNIT_NAMES } from './table-rows';
 import { stopAgreement } from '../actions';
+import { visibleName } from '../../../../shared/text/safe-names';
 
 const UNITS: AgreementUnit[] = ['char', 'segment', 'document'];
 
@@ -53,7 +54,7 @@ export function AgreementControls({ coders, chosen, overlapValid, canCompute, ca
         {coders.map(({ coder, codings }) => (
           <label key={coder.id} className="check">
             <input type="checkbox" checked={chosen.includes(coder.id)} onChange={(e) => toggle(coder.id, e.target.checked)} />
-            {coder.name} <span className="count">{formatCount(codings)}</span>
+            {visibleName(coder.name)} <span className="count">{formatCount(codings)}</span>
           </label>
         ))}
         {chosen.length < 2 && <p className="error-text agreement-note">Choose at least two coders.</p>}

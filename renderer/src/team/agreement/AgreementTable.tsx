@@ -14,6 +14,7 @@ import {
   type SortKey,
   type StatisticKey,
 } from './table-rows';
+import { visibleName } from '../../../../shared/text/safe-names';
 
 interface Column {
   key: SortKey;
@@ -84,19 +85,19 @@ export function AgreementTable({ groups, coders }: { groups: CodeGroup[]; coders
 
   const documentRow = (row: AgreementRow, nested: boolean) => (
     <tr key={`${row.code_id}/${row.document_id}`} className={nested ? 'agreement-doc nested' : 'agreement-doc'} onClick={() => compare(row)}>
-      <td className="agreement-code">{nested ? <span className="agreement-sr-only">{row.code}</span> : row.code}</td>
+      <td className="agreement-code">{nested ? <span className="agreement-sr-only">{visibleName(row.code)}</span> : visibleName(row.code)}</td>
       <td>
         <button
           type="button"
           className="link agreement-open"
           title="Show where the coders agree and differ"
-          aria-label={`Compare coders: ${row.code} in ${row.document}`}
+          aria-label={`Compare coders: ${visibleName(row.code)} in ${visibleName(row.document ?? '')}`}
           onClick={(e) => {
             e.stopPropagation();
             compare(row);
           }}
         >
-          {row.document}
+          {visibleName(row.document ?? '')}
         </button>
       </td>
       {columns.slice(2).map((c) => (
@@ -122,7 +123,7 @@ export function AgreementTable({ groups, coders }: { groups: CodeGroup[]; coders
                         type="button"
                         className="agreement-toggle"
                         aria-expanded={open}
-                        aria-label={`${overall.code}: ${open ? 'hide' : 'show'} ${g.documents.length} document${g.documents.length === 1 ? '' : 's'}`}
+                        aria-label={`${visibleName(overall.code)}: ${open ? 'hide' : 'show'} ${g.documents.length} document${g.documents.length === 1 ? '' : 's'}`}
                         onClick={(e) => {
                           e.stopPropagation();
                           toggle(g.codeId);
@@ -133,7 +134,7 @@ export function AgreementTable({ groups, coders }: { groups: CodeGroup[]; coders
                     ) : (
                       <span className="agreement-toggle-space" />
                     )}
-                    <span>{overall.code}</span>
+                    <span>{visibleName(overall.code)}</span>
                   </span>
                 </td>
                 <td className="muted">{ALL_DOCUMENTS}</td>

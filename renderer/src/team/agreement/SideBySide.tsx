@@ -9,6 +9,7 @@ import type { AgreementRow } from '../../../../shared/agreement/types';
 import { useGloss } from '../../store';
 import { sideBySide, verdict, type Passage, type Span } from '../../../../shared/analysis/side-by-side';
 import { formatStatistic } from './table-rows';
+import { visibleName } from '../../../../shared/text/safe-names';
 
 /** Characters of context shown either side of a coded stretch. */
 const CONTEXT = 60;
@@ -66,7 +67,7 @@ export function SideBySide({ codeId, documentId, coderIds, row, onBack }: Compar
           ← Back to the table
         </button>
         <h3 id="agreement-compare-title" tabIndex={-1} ref={heading}>
-          {code?.name ?? row?.code ?? 'Code'} in “{doc?.name ?? row?.document ?? 'document'}”
+          {visibleName(code?.name ?? row?.code ?? 'Code')} in “{visibleName(doc?.name ?? row?.document ?? 'document')}”
         </h3>
       </div>
       {!doc || !shown ? (

@@ -75,4 +75,13 @@ describe('the agreement table', () => {
     ]);
     expect(lines).toHaveLength(7);
   });
+
+  it('puts a quote mark before a code, document or coder name that a spreadsheet would run, unless raw', () => {
+    const hostile = { ...row('=cmd|calc', '@doc', 0.5, -0.25), coders: ['-Ana', 'Ben'] };
+    const [, line] = agreementCsv([hostile]).replace(/^\ufeff/, '').trim().split('\r\n');
+    // The negative kappa is a number, not text: it stays -0.25.
+    expect(line).toBe("'=cmd|calc,'@doc,char,'-Ana; Ben,0.5,-0.25,-0.25,-0.25,10,2,1,0,7,");
+    const [, raw] = agreementCsv([hostile], { raw: true }).replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(raw).toBe('=cmd|calc,@doc,char,-Ana; Ben,0.5,-0.25,-0.25,-0.25,10,2,1,0,7,');
+  });
 });

@@ -4,7 +4,7 @@
  * the table as CSV. No DOM here, so it is tested in Node.
  */
 import type { AgreementRow, AgreementUnit } from '../../../../shared/agreement/types';
-import { toCsv } from '../../../../shared/export/csv';
+import { toCsv, type CsvOptions } from '../../../../shared/export/csv';
 
 export type SortKey =
   | 'code'
@@ -141,8 +141,11 @@ export function unitRule(unit: AgreementUnit, minOverlap: number): string {
 /** Label of the overall row's document cell. */
 export const ALL_DOCUMENTS = 'All documents';
 
-/** The table as CSV (all rows, overall rows first per code); empty cells where a value is undefined. */
-export function agreementCsv(rows: readonly AgreementRow[]): string {
+/**
+ * The table as CSV (all rows, overall rows first per code); empty cells where a value is
+ * undefined. Names a spreadsheet would run as a formula get a leading ' unless `options.raw`.
+ */
+export function agreementCsv(rows: readonly AgreementRow[], options: CsvOptions = {}): string {
   const header = [
     'code',
     'document',
@@ -179,5 +182,6 @@ export function agreementCsv(rows: readonly AgreementRow[]): string {
       cell(r.counts.neither),
       cell(r.counts.agreed),
     ]),
+    options,
   );
 }
