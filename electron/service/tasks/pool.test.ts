@@ -18,7 +18,7 @@ import { HandlerError } from '../handler-error';
 import { ProjectService } from '../project-service';
 import { agreement } from '../agreement';
 import { packAgreementTables } from './agreement-tables';
-import { runTask, TaskCancelled } from './pool';
+import { idleWorkers, runTask, TaskCancelled, warmTaskWorker } from './pool';
 import { RunningTasks } from './running-tasks';
 
 /** Big enough that agreement takes a while (a few hundred codes' worth of steps), small enough to build in a blink. */
@@ -41,6 +41,18 @@ afterAll(async () => {
 const tables = () => packAgreementTables(state);
 
 describe('runTask', () => {
+  // First in the file: the pool is module state, and no task has run yet.
+  it('starts one worker ahead, which the next task takes and gives back', async () => {
+    expect(idleWorkers()).toBe(0);
+    warmTaskWorker();
+    warmTaskWorker();
+    expect(idleWorkers()).toBe(1);
+    let during = -1;
+    await runTask({ kind: 'agreement', tables: tables(), request: { unit: 'document' } }, { label: 'Computing agreement', progressEveryMs: 0, onProgress: () => (during = idleWorkers()) });
+    expect(during).toBe(0);
+    expect(idleWorkers()).toBe(1);
+  });
+
   it('computes agreement in a worker exactly as in-process, reporting progress code by code', async () => {
     const request: AgreementRequest = { unit: 'segment', minOverlap: 0.5 };
     const steps: [number, number][] = [];

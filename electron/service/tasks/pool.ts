@@ -49,7 +49,10 @@ const KEEP_IDLE = 1;
 function spawn(): Worker {
   // No flags from the parent: a test runner's or tsx's loader options are not the worker's business.
   const worker = new Worker(workerUrl(), { execArgv: [] });
-  // An idle worker that dies (it should not) is simply forgotten.
+  // An idle worker that fails (it should not) is simply forgotten; a task running in it hears
+  // of the failure through its own listener. Without this one, an idle worker's error would
+  // be thrown in the host.
+  worker.on('error', () => {});
   worker.on('exit', () => {
     const at = idle.indexOf(worker);
     if (at >= 0) idle.splice(at, 1);
@@ -62,6 +65,21 @@ function release(worker: Worker): void {
     worker.unref();
     idle.push(worker);
   } else void worker.terminate();
+}
+
+/**
+ * Starts a worker ahead of the first task, unless one is idle already. From the sources
+ * (the browser host under tsx) a worker takes seconds to compile its modules on a busy
+ * machine, which the first Compute in the Agreement view would otherwise wait for; started
+ * when the project opens, it loads while the page does.
+ */
+export function warmTaskWorker(): void {
+  if (idle.length === 0) release(spawn());
+}
+
+/** How many workers wait for a task (for tests). */
+export function idleWorkers(): number {
+  return idle.length;
 }
 
 /** Runs `task` in a worker thread; resolves to its result, rejects with its refusal, failure or cancellation. */
