@@ -18,7 +18,7 @@
 import { Fragment, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { withPinned } from '../reader/rendered-range';
-import { rowForKey } from './list-keys';
+import { keptRows, rowForKey, rowsPerPage } from './list-keys';
 import { useListOffset } from './list-offset';
 
 /** What a row's element must carry: spread on the `li`. */
@@ -66,12 +66,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
 
   const margin = useListOffset(list, scrollElement);
 
-  const keep = useMemo(() => {
-    const out = new Set(pinned);
-    if (focused !== null) out.add(focused);
-    if (focusRequest !== null) out.add(focusRequest);
-    return [...out].filter((i) => i < items.length).sort((a, b) => a - b);
-  }, [pinned, focused, focusRequest, items.length]);
+  const keep = useMemo(() => keptRows(pinned, focused, focusRequest, items.length), [pinned, focused, focusRequest, items.length]);
   const rangeExtractor = useCallback((range: Range) => withPinned(range, keep), [keep]);
   const byKey = useCallback((index: number) => itemKey!(items[index]!), [items, itemKey]);
   const byPosition = useCallback((index: number) => index, []);
@@ -106,7 +101,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     if (!(event.target instanceof HTMLElement) || !event.target.classList.contains(focusClass)) return;
     const from = rowIndexOf(event.target);
     if (from === null) return;
-    const perPage = Math.floor((scrollElement?.clientHeight ?? 300) / estimateSize(items[from]!, from)) - 1;
+    const perPage = rowsPerPage(scrollElement?.clientHeight ?? 300, estimateSize(items[from]!, from));
     const next = rowForKey(event, from, items.length, perPage);
     if (next === null) return;
     event.preventDefault();
