@@ -64,8 +64,11 @@ export interface Probe {
   afterKey(before: Seen, target: Seen | null, timeoutMs: number): Promise<number>;
   /** Clicks the document at `index` in the Documents pane; ms until its first screen is painted. */
   switchTo(index: number, timeoutMs: number): Promise<number>;
-  /** Clicks a button by its text inside `scope`; ms until `selector` matches something painted. */
-  clickUntil(scope: string, buttonText: string, selector: string, timeoutMs: number): Promise<number>;
+  /**
+   * Clicks a button by its text inside `scope`; ms until `selector` matches something
+   * painted, and then until `thenSelector` does (null if it was not asked for).
+   */
+  clickUntil(scope: string, buttonText: string, selector: string, timeoutMs: number, thenSelector?: string): Promise<{ ms: number; thenMs: number | null }>;
   /** Presses Compute in the Agreement view; ms until the result is painted, and whether progress was shown meanwhile. */
   computeAgreement(timeoutMs: number): Promise<{ ms: number; progressShown: boolean }>;
   /** Waits until the Agreement view is not busy and shows its table. */
@@ -151,13 +154,14 @@ export function installProbe(): void {
       const at = await until(() => paintedMarks() > marks, timeoutMs, `opening ${button.textContent}`);
       return at - start;
     },
-    async clickUntil(scope, buttonText, selector, timeoutMs) {
+    async clickUntil(scope, buttonText, selector, timeoutMs, thenSelector) {
       const button = [...g.document.querySelectorAll(`${scope} button`)].find((b) => b.textContent?.trim() === buttonText);
       if (!button) throw new Error(`no button “${buttonText}” in ${scope}`);
       const start = performance.now();
       button.click();
       const at = await until(() => !!g.document.querySelector(selector), timeoutMs, `${selector} after “${buttonText}”`);
-      return at - start;
+      const then = thenSelector ? await until(() => !!g.document.querySelector(thenSelector), timeoutMs, `${thenSelector} after “${buttonText}”`) : null;
+      return { ms: at - start, thenMs: then === null ? null : then - start };
     },
     async agreementSettled(timeoutMs) {
       await until(

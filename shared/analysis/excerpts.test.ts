@@ -4,7 +4,7 @@ import { emptyProjectFile, stateFromFile } from '../model/state';
 import type { z } from 'zod';
 import { projectFileSchema, type ProjectFile } from '../model/schema';
 import { memoLinesByCoding } from '../model/memos';
-import { codingsOfCodes, excerptOf, excerptsFor } from './excerpts';
+import { codingsNeedingReview, codingsOfCodes, excerptOf, excerptsFor, listingNeedingReview, listingOfCodes } from './excerpts';
 
 const now = '2024-01-01T00:00:00.000Z';
 
@@ -99,5 +99,66 @@ describe('codingsOfCodes and excerptOf: the list first, each card when it is sho
       }),
       { numRuns: Number(process.env.GLOSS_FUZZ_RUNS ?? 100) },
     );
+  });
+});
+
+describe('CodingListing: the first screenful at once, the rest after', () => {
+  const documentNames = ['Bea', 'anna', 'Anna', 'Émile', 'zoë', 'Carl'];
+  /** A project of the given codings, inserted in the given order (the per-document index and the table then agree on nothing but content). */
+  function stateOf(specs: { doc: number; code: string; start: number; length: number; review: boolean }[], order: number[]) {
+    const codings = specs.map((c, i) => ({
+      id: `k${String(i).padStart(3, '0')}`, documentId: `d${c.doc}`, codeId: c.code, coderId: i % 2 ? 'u' : 'v',
+      start: c.start, end: c.start + c.length, quote: 'x'.repeat(c.length), prefix: '', suffix: '', createdAt: now, ...(c.review ? { needsReview: true } : {}),
+    }));
+    const file = projectFileSchema.parse({
+      ...emptyProjectFile('P', now),
+      coders: [{ id: 'u', name: 'Ana', color: '#000000' }, { id: 'v', name: 'Ben', color: '#111111' }],
+      documents: documentNames.map((name, i) => ({ id: `d${i}`, name, text: 'x'.repeat(40), createdAt: now, source: null, attributes: {} })),
+      codes: ['c1', 'c2', 'c3'].map((id) => ({ id, name: id, color: '#123456', description: '', parentId: null, codable: true, createdAt: now })),
+      codings: order.map((i) => codings[i]!),
+    });
+    return stateFromFile(file);
+  }
+  const codingSpec = fc.record({ doc: fc.nat({ max: documentNames.length - 1 }), code: fc.constantFrom('c1', 'c2', 'c3'), start: fc.nat({ max: 6 }), length: fc.integer({ min: 1, max: 3 }), review: fc.boolean() });
+  const project = fc.array(codingSpec, { maxLength: 50 }).chain((specs) => fc.tuple(fc.constant(specs), fc.shuffledSubarray([...specs.keys()], { minLength: specs.length, maxLength: specs.length })));
+
+  it('gives, in two parts however they are cut, exactly the whole list, the first part whole documents', () => {
+    fc.assert(
+      fc.property(project, fc.subarray(['c1', 'c2', 'c3']), fc.boolean(), fc.nat(60), fc.nat(60), ([specs, order], chosen, onlyU, wanted, budget) => {
+        const state = stateOf(specs, order);
+        const shown = onlyU ? (c: { coderId: string }) => c.coderId === 'u' : null;
+        for (const [listing, whole] of [
+          [listingOfCodes(state, chosen, shown), codingsOfCodes(state, chosen, shown)],
+          [listingNeedingReview(state, shown), codingsNeedingReview(state, shown)],
+        ] as const) {
+          const first = listing.first(wanted, budget);
+          const rest = listing.rest();
+          expect(listing.complete).toBe(true);
+          expect([...first, ...rest].map((c) => c.id)).toEqual(whole.map((c) => c.id));
+          // The first part ends where a document does: the rest starts in another one.
+          if (first.length > 0 && rest.length > 0) expect(rest[0]!.documentId).not.toBe(first.at(-1)!.documentId);
+          expect(listing.rest()).toEqual([]);
+        }
+      }),
+      { numRuns: Number(process.env.GLOSS_FUZZ_RUNS ?? 200) },
+    );
+  });
+
+  it('stops the first part once it has enough codings, or has looked at enough', () => {
+    // Documents in name order: anna (d1), Anna (d2), Bea (d0)… two codings each.
+    const specs = [0, 0, 1, 1, 2, 2, 3, 3].map((doc, i) => ({ doc, code: 'c1', start: i, length: 1, review: false }));
+    const state = stateOf(specs, [...specs.keys()]);
+    const listing = listingOfCodes(state, ['c1']);
+    expect(listing.first(3, 100).map((c) => c.documentId)).toEqual(['d1', 'd1', 'd2', 'd2']);
+    expect(listing.complete).toBe(false);
+    expect(listing.first(100, 1).map((c) => c.documentId)).toEqual(['d0', 'd0']);
+    expect(listing.rest().map((c) => c.documentId)).toEqual(['d3', 'd3']);
+    expect(listingOfCodes(state, []).complete).toBe(true);
+  });
+
+  it('orders codings on the same words by id, from either part', () => {
+    const specs = [0, 1, 2].map(() => ({ doc: 0, code: 'c1', start: 2, length: 2, review: false }));
+    expect(codingsOfCodes(stateOf(specs, [2, 0, 1]), ['c1']).map((c) => c.id)).toEqual(['k000', 'k001', 'k002']);
+    expect(listingOfCodes(stateOf(specs, [1, 2, 0]), ['c1']).first(1, 10).map((c) => c.id)).toEqual(['k000', 'k001', 'k002']);
   });
 });

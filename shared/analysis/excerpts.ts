@@ -48,7 +48,7 @@ function contextAfter(text: string, end: number): string {
 export type CodingShown = ((coding: Coding) => boolean) | null;
 
 /** What listing excerpts reads of a project. */
-export type ExcerptSource = Pick<ProjectState, 'documents' | 'codes' | 'coders' | 'codings' | 'memos'>;
+export type ExcerptSource = Pick<ProjectState, 'documents' | 'codes' | 'coders' | 'codings' | 'codingsByDocument' | 'memos'>;
 
 /**
  * The codings of the given codes (by the coders shown), in the Excerpts view's order: by
@@ -56,36 +56,102 @@ export type ExcerptSource = Pick<ProjectState, 'documents' | 'codes' | 'coders' 
  * few milliseconds; each card's text is built by excerptOf when the card is shown.
  */
 export function codingsOfCodes(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null): Coding[] {
-  const wanted = new Set(codeIds);
-  if (wanted.size === 0) return [];
-  return orderedCodings(project, (c) => wanted.has(c.codeId) && (!shown || shown(c)));
+  return listingOfCodes(project, codeIds, shown).rest();
 }
 
 /** Every coding that needs review (its text was edited and it could not be placed for sure), in the same order. */
 export function codingsNeedingReview(project: ExcerptSource, shown: CodingShown = null): Coding[] {
-  return orderedCodings(project, (c) => !!c.needsReview && (!shown || shown(c)));
+  return listingNeedingReview(project, shown).rest();
+}
+
+/** codingsOfCodes as a listing, to be built in parts (see CodingListing). */
+export function listingOfCodes(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null): CodingListing {
+  const wanted = new Set(codeIds);
+  return new CodingListing(project, wanted.size === 0 ? null : (c) => wanted.has(c.codeId) && (!shown || shown(c)));
+}
+
+/** codingsNeedingReview as a listing, to be built in parts (see CodingListing). */
+export function listingNeedingReview(project: ExcerptSource, shown: CodingShown = null): CodingListing {
+  return new CodingListing(project, (c) => !!c.needsReview && (!shown || shown(c)));
 }
 
 /** Document names compare as localeCompare does; one collator is much faster than a call per comparison. */
 const collator = new Intl.Collator();
 
-function orderedCodings(project: ExcerptSource, keep: (coding: Coding) => boolean): Coding[] {
-  const documents = [...project.documents.values()].sort((a, b) => collator.compare(a.name, b.name));
-  const rank = new Map(documents.map((doc, i) => [doc.id, i]));
-  // One pass over the codings table in its order (faster than looking each up by id from
-  // the per-document index), into a list per document, each then sorted by position.
-  const byDocument: Coding[][] = documents.map(() => []);
-  for (const coding of project.codings.values()) {
-    if (!keep(coding)) continue;
-    const at = rank.get(coding.documentId);
-    if (at !== undefined) byDocument[at]!.push(coding);
+/** Position in the text, then the end; the id settles ties, so the order never depends on which table a coding came from. */
+function byPosition(a: Coding, b: Coding): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The Excerpts view's list, built in two parts so that the first cards of a big project
+ * are painted at once: `first` lists documents in order until it has enough codings
+ * (looking each document's codings up through the per-document index: quick for a few
+ * documents), and `rest` lists every document after those in one pass over the codings
+ * table (quicker than the index for many). Together they are exactly the whole list.
+ */
+export class CodingListing {
+  /** Document ids, in the view's order (by name). */
+  private readonly order: string[];
+  /** How many documents of `order` are listed so far. */
+  private listed = 0;
+
+  /** `keep` null lists nothing (no code chosen). */
+  constructor(
+    private readonly project: ExcerptSource,
+    private readonly keep: ((coding: Coding) => boolean) | null,
+  ) {
+    this.order = keep ? [...project.documents.values()].sort((a, b) => collator.compare(a.name, b.name)).map((d) => d.id) : [];
   }
-  const out: Coding[] = [];
-  for (const codings of byDocument) {
-    codings.sort((a, b) => a.start - b.start || a.end - b.end);
-    for (const coding of codings) out.push(coding);
+
+  /** Whether every document is listed. */
+  get complete(): boolean {
+    return this.listed >= this.order.length;
   }
-  return out;
+
+  /**
+   * The codings of the next documents in order, until at least `wanted` are listed, or
+   * `budget` codings have been looked at, or the documents run out.
+   */
+  first(wanted: number, budget: number): Coding[] {
+    const out: Coding[] = [];
+    let looked = 0;
+    while (!this.complete && out.length < wanted && looked < budget) {
+      const ids = this.project.codingsByDocument.get(this.order[this.listed++]!);
+      if (!ids) continue;
+      const codings: Coding[] = [];
+      for (const id of ids) {
+        const coding = this.project.codings.get(id);
+        if (coding && this.keep!(coding)) codings.push(coding);
+      }
+      looked += ids.size;
+      codings.sort(byPosition);
+      for (const coding of codings) out.push(coding);
+    }
+    return out;
+  }
+
+  /** The codings of every document not listed yet; the listing is then complete. */
+  rest(): Coding[] {
+    if (this.complete) return [];
+    const from = this.listed;
+    this.listed = this.order.length;
+    const rank = new Map<string, number>();
+    for (let i = from; i < this.order.length; i++) rank.set(this.order[i]!, i - from);
+    // One pass over the codings table (faster than looking each up by id from the
+    // per-document index), into a list per document, each then sorted by position.
+    const byDocument: Coding[][] = Array.from({ length: this.order.length - from }, () => []);
+    for (const coding of this.project.codings.values()) {
+      const at = rank.get(coding.documentId);
+      if (at !== undefined && this.keep!(coding)) byDocument[at]!.push(coding);
+    }
+    const out: Coding[] = [];
+    for (const codings of byDocument) {
+      codings.sort(byPosition);
+      for (const coding of codings) out.push(coding);
+    }
+    return out;
+  }
 }
 
 /** One excerpt's card: the passage with its context, its document, code and coder, and the memo lines given. */

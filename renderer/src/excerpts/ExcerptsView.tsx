@@ -1,22 +1,37 @@
 /**
  * Every coded passage of the chosen codes across all documents. The list holds the
- * codings only (codingsOfCodes reads no text); a card builds its excerpt when it is shown,
- * and only the cards on screen are rendered (VirtualList), so 100,000 excerpts open as
- * quickly as ten.
+ * codings only (a CodingListing reads no text); a card builds its excerpt when it is
+ * shown, and only the cards on screen are rendered (VirtualList). On a big project the
+ * list is built in two parts: the first documents' codings at once, enough for the first
+ * screen, and the rest once those cards are painted, so 100,000 excerpts open as quickly
+ * as ten.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useGloss } from '../store';
 import { codingFilter } from '../store/selectors';
 import { CodeChooser } from './CodeChooser';
 import { ExcerptCard, estimateCardHeight } from './ExcerptCard';
-import { codingsNeedingReview, codingsOfCodes } from '../../../shared/analysis/excerpts';
+import { listingNeedingReview, listingOfCodes } from '../../../shared/analysis/excerpts';
 import { memoLinesByCoding } from '../../../shared/model/memos';
 import type { Coding } from '../../../shared/model/schema';
 import { VirtualList } from '../common/VirtualList';
 import { countOf, formatCount } from '../common/format-count';
+import { afterPaint } from '../common/after-paint';
 
 /** Lists made so far: each gets a number of its own. */
 let lists = 0;
+
+/** Cards listed at once: more than a screen holds. */
+const FIRST_CARDS = 40;
+/** Codings looked at, at most, for those first cards (chosen codes may be rare): a few milliseconds' work. */
+const FIRST_BUDGET = 5_000;
+
+/** Card heights before they are measured, worked out once per list (the virtualiser asks for every card's each time it learns one). */
+function estimatesOf(codings: readonly Coding[]): Float64Array {
+  const out = new Float64Array(codings.length);
+  for (let i = 0; i < codings.length; i++) out[i] = estimateCardHeight(codings[i]!);
+  return out;
+}
 
 export function ExcerptsView() {
   const project = useGloss((s) => s.project);
@@ -27,14 +42,24 @@ export function ExcerptsView() {
   const coderFilter = useGloss((s) => s.coderFilter);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   // `revision` is a dependency because the project's maps change in place. The list is
-  // keyed by position (no key per card, see VirtualList), so each new list is a new list.
-  const { codings, listId } = useMemo(() => {
+  // keyed by position (no key per card, see VirtualList), so each new list is a new list;
+  // its rest, added later, leaves the first cards where they are.
+  const first = useMemo(() => {
     const shown = codingFilter(coderFilter);
-    const list: Coding[] = !project ? [] : filter === 'review' ? codingsNeedingReview(project, shown) : codingsOfCodes(project, chosen, shown);
-    return { codings: list, listId: ++lists };
+    const listing = !project ? null : filter === 'review' ? listingNeedingReview(project, shown) : listingOfCodes(project, chosen, shown);
+    const codings = listing ? listing.first(FIRST_CARDS, FIRST_BUDGET) : [];
+    return { listing, codings, listId: ++lists };
   }, [project, chosen, filter, revision, coderFilter]);
-  // Worked out once per list: the virtualiser asks for every card's estimate each time it learns a card's height.
-  const estimates = useMemo(() => Float32Array.from(codings, estimateCardHeight), [codings]);
+  const [whole, setWhole] = useState<{ listId: number; codings: Coding[] } | null>(null);
+  useEffect(() => {
+    const { listing, codings, listId } = first;
+    if (!listing || listing.complete) return;
+    return afterPaint(() => setWhole({ listId, codings: [...codings, ...listing.rest()] }));
+  }, [first]);
+  const complete = !first.listing || first.listing.complete || whole?.listId === first.listId;
+  const codings = whole?.listId === first.listId ? whole.codings : first.codings;
+  const listId = first.listId;
+  const estimates = useMemo(() => estimatesOf(codings), [codings]);
   const memos = useMemo(() => (project ? memoLinesByCoding(project) : new Map<string, string[]>()), [project, revision]);
   const reviewing = filter === 'review';
 
@@ -42,17 +67,19 @@ export function ExcerptsView() {
     <section className="excerpts-view" aria-label="Excerpts">
       {hasCodes ? <CodeChooser /> : null}
       <div className="excerpt-list-wrap" ref={setScroller}>
-        <h2 className="excerpt-heading">
-          {reviewing
-            ? codings.length === 1
-              ? '1 coding needs review'
-              : `${formatCount(codings.length)} codings need review`
-            : chosen.length === 0
-              ? 'Excerpts'
-              : countOf(codings.length, 'excerpt', 'excerpts')}
+        <h2 className="excerpt-heading" aria-busy={!complete}>
+          {!complete
+            ? `${formatCount(codings.length)}+ ${reviewing ? 'codings need review' : 'excerpts'}, listing the rest…`
+            : reviewing
+              ? codings.length === 1
+                ? '1 coding needs review'
+                : `${formatCount(codings.length)} codings need review`
+              : chosen.length === 0
+                ? 'Excerpts'
+                : countOf(codings.length, 'excerpt', 'excerpts')}
         </h2>
         {reviewing ? (
-          codings.length === 0 ? (
+          codings.length === 0 && complete ? (
             <p className="pane-empty">No coding needs review: every coding is on the words it was made on.</p>
           ) : (
             <p className="hint">These codings’ text was edited and their words could not be found for sure. Keep each where it is, fix it in the text, or remove it.</p>
@@ -61,7 +88,7 @@ export function ExcerptsView() {
           <p className="pane-empty">Select text in a document to create your first code; its excerpts will be listed here.</p>
         ) : chosen.length === 0 ? (
           <p className="pane-empty">Choose one or more codes to see every passage coded with them.</p>
-        ) : codings.length === 0 ? (
+        ) : codings.length === 0 && complete ? (
           <p className="pane-empty">No passages are coded with the chosen codes yet.</p>
         ) : null}
         {codings.length > 0 && (reviewing || chosen.length > 0) && (
