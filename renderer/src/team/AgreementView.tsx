@@ -74,6 +74,8 @@ export function AgreementView() {
     const timer = setTimeout(run, RECOMPUTE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [canCompute, chosenKey, unit, overlap, revision]);
+  // Grouped once per result: tens of thousands of rows on a big project.
+  const groups = useMemo(() => groupRows(result?.rows ?? []), [result]);
 
   if (withCodings.length < 2) {
     return (
@@ -96,7 +98,6 @@ export function AgreementView() {
   }
 
   const rows = result?.rows ?? [];
-  const groups = groupRows(rows);
   const resultCoders = result ? result.request.coderIds : chosen;
   const names = rows[0]?.coders ?? resultCoders.map((id) => coders.find((c) => c.coder.id === id)?.coder.name ?? id);
   const compareRow = compare ? (rows.find((r) => r.code_id === compare.codeId && r.document_id === compare.documentId) ?? null) : null;
