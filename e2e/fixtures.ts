@@ -115,7 +115,8 @@ export const test = base.extend<AppKindOption & TestOptions & { app: GlossApp },
         await running.close();
       };
     }
-    await expect(page.getByRole('status')).toContainText(/Saved|Unsaved|Saving|Read-only/);
+    // A big project (mid-size-project.spec.ts) takes a few seconds to open on a busy machine.
+    await expect(page.getByRole('status')).toContainText(/Saved|Unsaved|Saving|Read-only/, { timeout: 20_000 });
 
     const app: GlossApp = {
       kind: appKind,

@@ -12,13 +12,13 @@ import { app, type BrowserWindow } from 'electron';
 import type { Coder, ProjectFile } from '../shared/model/schema';
 import { fileFromState } from '../shared/model/state';
 import { serializeProject } from '../shared/model/serialize';
-import { SUPPORTED_EXTENSIONS } from '../shared/import/registry';
-import { FILE_CHOOSERS, type FilePurpose } from '../shared/app/file-choosers';
+import { exportSaveFilter, FILE_CHOOSERS, type FilePurpose } from '../shared/app/file-choosers';
 import type { ChosenFile, HostEvent, HostEvents, Snapshot } from '../shared/ipc/contract';
 import { writeFileDurably } from './service/durable-file';
 import type { ExportFile } from './service/export-file';
 import { HandlerError, type HostContext } from './service/handlers';
 import { ProjectService, type FileToImport, type ServiceOptions } from './service/project-service';
+import { SessionSwap, type EventSink } from './service/session-swap';
 import { readPickedFile } from './service/read-import-files';
 import { ask, chooseOpenPaths, chooseProjectPath, chooseSavePath, PROJECT_FILTERS, showError } from './dialogs';
 import { openProjectInteractively, samePath, writeUnlessOpen } from './open-project';
@@ -42,20 +42,36 @@ export interface SessionDeps {
 }
 
 export class DesktopSession {
-  private service: ProjectService | null = null;
-  /** Counts opens; events of a service that is no longer the current one are dropped. */
-  private generation = 0;
-  private currentGeneration = 0;
+  /** The open project, replaced the same way as in the browser host. */
+  private readonly swap: SessionSwap;
   /** One flow at a time: a second Open while a dialog is up waits its turn. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Files the person chose in our open dialogs: the only paths the renderer may have read. */
   /** Files chosen in this window's open dialogs, by absolute path, with what they were chosen for. */
   private readonly chosen = new Map<string, FilePurpose>();
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(private readonly deps: SessionDeps) {
+    this.swap = new SessionSwap({
+      onEvent: (event, payload) => {
+        this.send(event, payload);
+        if (event === 'save-state') this.refreshWindow();
+      },
+      adopted: async (service) => {
+        await this.deps.prefs.rememberRecent(service.file);
+        if (process.platform !== 'linux') app.addRecentDocument(service.file);
+        this.refreshWindow();
+        this.deps.onProjectChanged();
+      },
+      closeFailed: (file, e) => console.error(`Gloss: closing ${file} failed:`, e),
+    });
+  }
 
   get current(): ProjectService | null {
-    return this.service;
+    return this.swap.current;
+  }
+
+  private get service(): ProjectService | null {
+    return this.swap.current;
   }
 
   /** The HostContext for createHandlers. */
@@ -99,7 +115,7 @@ export class DesktopSession {
   }
 
   private snapshot(): Snapshot | null {
-    return this.service ? this.service.snapshot('electron', this.deps.prefs.recent) : null;
+    return this.service ? this.snapshotOf(this.service) : null;
   }
 
   private send<E extends HostEvent>(event: E, payload: HostEvents[E]): void {
@@ -112,17 +128,8 @@ export class DesktopSession {
     return run;
   }
 
-  private serviceOptions(generation: number, readOnly: boolean): ServiceOptions {
-    return {
-      coder: this.deps.coder,
-      coderUnnamed: this.deps.coderUnnamed,
-      readOnly,
-      onEvent: (event, payload) => {
-        if (generation !== this.currentGeneration) return;
-        this.send(event, payload);
-        if (event === 'save-state') this.refreshWindow();
-      },
-    };
+  private serviceOptions(onEvent: EventSink, readOnly: boolean): ServiceOptions {
+    return { coder: this.deps.coder, coderUnnamed: this.deps.coderUnnamed, readOnly, onEvent };
   }
 
   /** Title "<project> — Gloss", and on macOS the proxy icon and edited dot. */
@@ -161,37 +168,26 @@ export class DesktopSession {
   }
 
   /**
-   * Makes `service` the open project: closes the previous one, remembers it, and (with
-   * `announce`, when the renderer did not ask for it) tells the renderer to reload.
-   */
-  private async adopt(service: ProjectService, generation: number, announce: boolean): Promise<Snapshot> {
-    const previous = this.service;
-    this.service = service;
-    this.currentGeneration = generation;
-    if (previous && previous !== service) {
-      await previous.close().catch((e: unknown) => console.error(`Gloss: closing ${previous.file} failed:`, e));
-    }
-    await this.deps.prefs.rememberRecent(service.file);
-    if (process.platform !== 'linux') app.addRecentDocument(service.file);
-    this.refreshWindow();
-    this.deps.onProjectChanged();
-    if (announce) this.send('reload', null);
-    return service.snapshot('electron', this.deps.prefs.recent);
-  }
-
-  /**
    * Opens `file` (asking about locks, damage and missing files) and makes it the open
-   * project. The caller has already saved the current one (readyToLeave). Null if not opened.
+   * project; with `announce` (the renderer did not ask for it) the renderer is told to
+   * reload. The caller has already saved the current one (readyToLeave). Null if not opened.
    */
   private async openAndAdopt(file: string, announce: boolean): Promise<Snapshot | null> {
-    const generation = ++this.generation;
-    const opened = await openProjectInteractively(file, {
-      parent: this.deps.window(),
-      open: (f, readOnly) => ProjectService.open(f, this.serviceOptions(generation, readOnly)),
-      forget: (f) => this.deps.prefs.forgetRecent(f),
-      openHere: this.service?.file ?? null,
-    });
-    return opened ? this.adopt(opened, generation, announce) : null;
+    const opened = await this.swap.replace(
+      (onEvent) =>
+        openProjectInteractively(file, {
+          parent: this.deps.window(),
+          open: (f, readOnly) => ProjectService.open(f, this.serviceOptions(onEvent, readOnly)),
+          forget: (f) => this.deps.prefs.forgetRecent(f),
+          openHere: this.service?.file ?? null,
+        }),
+      announce,
+    );
+    return opened ? this.snapshotOf(opened) : null;
+  }
+
+  private snapshotOf(service: ProjectService): Snapshot {
+    return service.snapshot('electron', this.deps.prefs.recent);
   }
 
   /** Opens `file` in this window (asking about locks and damage). Null if it was not opened. */
@@ -228,10 +224,10 @@ export class DesktopSession {
       });
       if (!file) return null;
       if (!(await this.readyToLeave('Create anyway'))) return null;
-      const generation = ++this.generation;
       try {
-        const service = await ProjectService.create(file, path.basename(file, path.extname(file)), this.serviceOptions(generation, false));
-        return await this.adopt(service, generation, announce);
+        const name = path.basename(file, path.extname(file));
+        const service = await this.swap.replace((onEvent) => ProjectService.create(file, name, this.serviceOptions(onEvent, false)), announce);
+        return service && this.snapshotOf(service);
       } catch (e) {
         const cause = e instanceof ProjectOpenError ? e.fsError : e;
         await showError(this.deps.window(), `Gloss could not create ${path.basename(file)}.`, `${fileErrorReason(e)} ${fileErrorWayOut(cause, 'export')}`.trim());
@@ -292,14 +288,13 @@ export class DesktopSession {
   /** The native open dialog for files of `purpose`; the chosen files, remembered as readable. */
   async chooseFiles(purpose: FilePurpose): Promise<ChosenFile[]> {
     const chooser: (typeof FILE_CHOOSERS)[FilePurpose] = FILE_CHOOSERS[purpose];
-    const extensions = 'extensions' in chooser ? chooser.extensions : SUPPORTED_EXTENSIONS;
     const paths = await chooseOpenPaths(this.deps.window(), {
       title: chooser.title,
       defaultPath: this.defaultFolder(),
       ...('button' in chooser ? { buttonLabel: chooser.button } : {}),
       properties: chooser.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
       filters: [
-        { name: chooser.filterName, extensions: extensions.map((ext) => ext.replace(/^\./, '')) },
+        { name: chooser.filterName, extensions: chooser.extensions.map((ext) => ext.replace(/^\./, '')) },
         { name: 'All files', extensions: ['*'] },
       ],
     });
@@ -320,16 +315,16 @@ export class DesktopSession {
   }
 
   /** Asks where to save an export and writes it durably; the path, or null if cancelled. */
-  async saveExport({ fileName, content }: ExportFile): Promise<string | null> {
-    const extension = path.extname(fileName).replace(/^\./, '') || 'csv';
+  async saveExport({ kind, fileName, content }: ExportFile): Promise<string | null> {
+    const filter = exportSaveFilter(kind);
     const chosen = await chooseSavePath(this.deps.window(), {
       title: 'Export',
       defaultPath: path.join(this.service ? path.dirname(this.service.file) : this.defaultFolder(), fileName),
       buttonLabel: 'Export',
-      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+      filters: [filter],
     });
     if (!chosen) return null;
-    const target = path.extname(chosen) ? chosen : `${chosen}.${extension}`;
+    const target = path.extname(chosen) ? chosen : `${chosen}.${filter.extensions[0]}`;
     if (this.service && samePath(target, this.service.file)) {
       throw new HandlerError(`${path.basename(target)} is the open project; choose another name for the export.`);
     }
@@ -352,9 +347,7 @@ export class DesktopSession {
       const service = this.service;
       if (!service) return true;
       if (!(await this.readyToLeave('Quit without saving'))) return false;
-      this.service = null;
-      this.currentGeneration = -1;
-      await service.close().catch((e: unknown) => console.error(`Gloss: closing ${service.file} failed:`, e));
+      await this.swap.close().catch((e: unknown) => console.error(`Gloss: closing ${service.file} failed:`, e));
       this.deps.onProjectChanged();
       return true;
     });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChosenFile, CoderNamed, ImportResponse, QdpxImported, Snapshot } from '../shared/ipc/contract';
+import type { DocumentContent } from '../shared/model/document-index';
 import { ProjectService } from './service/project-service';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './content-policy';
@@ -19,6 +20,8 @@ import type { IpcReply } from './ipc-wire';
 import type { AgreementResult } from '../shared/agreement/types';
 import { serializeProject } from '../shared/model/serialize';
 import { syntheticProject } from '../scripts/bench/synthetic-project';
+import { unzipSync } from 'fflate';
+import { makeDocx, makePdf } from '../shared/import/fixtures/make-documents';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -66,10 +69,8 @@ async function tempDir(prefix: string): Promise<string> {
   return dir;
 }
 
-/** Loads a fresh copy of the bundled main process with `args` after `electron .`. */
-async function launch(args: string[], dataDir: string, prepare?: (state: FakeState) => void) {
-  const fake = createFakeElectron({ documents: dataDir });
-  prepare?.(fake.state);
+/** Runs a fresh copy of the bundled main process with `args` after `electron .`, on `fake`. */
+function loadMain(fake: ReturnType<typeof createFakeElectron>, args: string[], dataDir: string): void {
   fakeModule = fake.module;
   const savedArgv = process.argv;
   const savedDataDir = process.env.GLOSS_DATA_DIR;
@@ -83,6 +84,13 @@ async function launch(args: string[], dataDir: string, prepare?: (state: FakeSta
     if (savedDataDir === undefined) delete process.env.GLOSS_DATA_DIR;
     else process.env.GLOSS_DATA_DIR = savedDataDir;
   }
+}
+
+/** Launches the bundled main process with `args` after `electron .` and waits for its window. */
+async function launch(args: string[], dataDir: string, prepare?: (state: FakeState) => void) {
+  const fake = createFakeElectron({ documents: dataDir });
+  prepare?.(fake.state);
+  loadMain(fake, args, dataDir);
   await until(() => fake.state.windows.length > 0 && fake.state.handlers.size > 0, 'the window');
   const win = fake.state.windows[0]! as FakeWindow;
   const invoke = async (channel: string, arg?: unknown, frame?: FakeFrame | null): Promise<IpcReply> => {
@@ -112,8 +120,8 @@ describe('the main process', () => {
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(snapshot.path).toBe(path.join(dataDir, 'Sample project.gloss'));
     expect(snapshot.host).toBe('electron');
-    expect(snapshot.file?.documents).toHaveLength(3);
-    expect(snapshot.file?.codes.map((c) => c.name).sort()).toEqual(['Data sharing', 'Delays', 'Training gaps', 'Victim support', 'Workload']);
+    expect(snapshot.index?.documents).toHaveLength(3);
+    expect(snapshot.index?.codes.map((c) => c.name).sort()).toEqual(['Data sharing', 'Delays', 'Training gaps', 'Victim support', 'Workload']);
     expect(snapshot.recent).toEqual([path.join(dataDir, 'Sample project.gloss')]);
     expect(app.win.title).toBe('Sample project — Gloss');
     expect(app.win.events().map((e) => e.event)).toContain('reload');
@@ -187,7 +195,7 @@ describe('the main process', () => {
     expect(app.state.messageBoxes[0]?.message).toMatch(/^Locked\.gloss is already open in Gloss by ana on /);
     expect(app.state.messageBoxes[0]?.buttons).toEqual(['Open read-only', 'Cancel']);
     expect(snapshot.readOnly).toBe(true);
-    expect(snapshot.file?.project.name).toBe('Locked study');
+    expect(snapshot.index?.project.name).toBe('Locked study');
     expect(app.win.title).toBe('Locked study (read-only) — Gloss');
     expect(menuItem(app.state.menu, 'File', 'Import Documents…').enabled).toBe(false);
   });
@@ -215,7 +223,7 @@ describe('the main process', () => {
     );
     expect(app.state.messageBoxes[0]?.buttons).toEqual(['Open read-only', 'Cancel']);
     expect(snapshot.readOnly).toBe(true);
-    expect(snapshot.file?.project.name).toBe('Archive study');
+    expect(snapshot.index?.project.name).toBe('Archive study');
     expect((await fs.readdir(folder)).sort()).toEqual(['Archive.gloss']);
   });
 
@@ -238,7 +246,7 @@ describe('the main process', () => {
     expect(app.state.messageBoxes[0]?.buttons).toEqual(['Open the backup', 'Cancel']);
     expect(app.state.saveDialogs[0]?.defaultPath).toBe(path.join(dataDir, 'Study (recovered).gloss'));
     expect(snapshot.path).toBe(path.join(dataDir, 'Study (recovered).gloss'));
-    expect(snapshot.file?.codes.map((c) => c.name)).toEqual(['Kept']);
+    expect(snapshot.index?.codes.map((c) => c.name)).toEqual(['Kept']);
     expect(await fs.readFile(file, 'utf8')).toBe('{"format": "gloss-project", "version": 1, "project": 7}');
   });
 
@@ -281,8 +289,13 @@ describe('the main process', () => {
     expect(response.result).toMatchObject({ ok: true, label: 'Import 2 documents' });
     // No event follows the reply: it carries everything the renderer needs.
     expect(app.win.events().slice(eventsBefore).filter((e) => e.event !== 'save-state' && e.event !== 'progress')).toEqual([]);
+    // The snapshot is an index: documents come without their text, which is fetched on its own.
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
-    expect(snapshot.file?.documents.find((d) => d.name === 'Field notes')?.text).toBe('Training was cancelled twice.\nNobody told us why.');
+    const entry = snapshot.index?.documents.find((d) => d.name === 'Field notes');
+    expect(entry).not.toHaveProperty('text');
+    expect(value<DocumentContent>(await app.invoke('documents:text', entry?.id)).text).toBe('Training was cancelled twice.\nNobody told us why.');
+    // Nor does the Change in the reply carry it.
+    expect(JSON.stringify(response.result)).not.toContain('Training was cancelled');
 
     // A path the dialog did not return is refused, named, and not read.
     const refused = value<ImportResponse>(await app.invoke('documents:import', [{ name: 'settings.json', path: path.join(dataDir, 'settings.json') }]));
@@ -297,6 +310,8 @@ describe('the main process', () => {
     const saved = value<{ path: string | null }>(await app.invoke('export:save', 'excerpts-csv'));
     expect(saved.path).toBe(`${out}.csv`);
     expect(app.state.saveDialogs.at(-1)?.defaultPath).toBe(path.join(dataDir, 'Sample project - excerpts.csv'));
+    // The filter is the export registry's line: the format's label and extension.
+    expect(app.state.saveDialogs.at(-1)?.filters).toEqual([{ name: 'Coded excerpts (CSV)', extensions: ['csv'] }]);
     const csv = await fs.readFile(`${out}.csv`, 'utf8');
     expect(csv.startsWith('\ufeffdocument,code,code_path,coder,start,end,text,memo,created_at')).toBe(true);
     expect(csv).toContain('Support shouldn\'t depend on whether a child is useful to a prosecution.');
@@ -359,6 +374,7 @@ describe('the main process', () => {
     const workbook = path.join(dataDir, 'study');
     app.state.answers.save.push(workbook);
     expect(value<{ path: string | null }>(await app.invoke('export:save', 'xlsx')).path).toBe(`${workbook}.xlsx`);
+    expect(app.state.saveDialogs.at(-1)?.filters).toEqual([{ name: 'Workbook (Excel .xlsx)', extensions: ['xlsx'] }]);
     const bytes = await fs.readFile(`${workbook}.xlsx`);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 
@@ -374,13 +390,13 @@ describe('the main process', () => {
     expect(imported?.report.imported.documents).toBe(3);
     // The reply carries the new project, so no 'reload' event races it.
     expect(imported?.snapshot.path).toBe(`${target}.gloss`);
-    expect(imported?.snapshot.file?.documents).toHaveLength(3);
+    expect(imported?.snapshot.index?.documents).toHaveLength(3);
     expect(app.win.events().slice(eventsBefore).map((e) => e.event)).not.toContain('reload');
     // Opened in place of the sample, under the name the .qdpx gave its project.
     expect(app.win.title).toBe('Sample project — Gloss');
     const now = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(now.path).toBe(`${target}.gloss`);
-    expect(now.file?.documents).toHaveLength(3);
+    expect(now.index?.documents).toHaveLength(3);
   });
 
   it('saves a copy with Save As and carries on in the copy', async () => {
@@ -394,7 +410,7 @@ describe('the main process', () => {
     await until(() => app.win.title === 'Copy — Gloss', 'the copy to open');
     const snapshot = value<Snapshot>(await app.invoke('project:snapshot'));
     expect(snapshot.path).toBe(`${copy}.gloss`);
-    expect(snapshot.file?.codes.map((c) => c.name)).toContain('Unsaved yet');
+    expect(snapshot.index?.codes.map((c) => c.name)).toContain('Unsaved yet');
     expect(snapshot.recent.slice(0, 2)).toEqual([`${copy}.gloss`, path.join(dataDir, 'Sample project.gloss')]);
     // The original was saved and unlocked when the copy replaced it.
     const original = path.join(dataDir, 'Sample project.gloss');
@@ -431,6 +447,34 @@ describe('the main process', () => {
     expect(value<Snapshot>(await app.invoke('project:snapshot')).path).toBe(other);
   });
 
+  it('hands a project opened while Gloss runs to the running app and quits without a window or a lock', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const project = path.join(dataDir, 'study.gloss');
+    await (await ProjectService.create(project, 'Study', { coder: { id: 'c1', name: 'Ana', color: '#123456' } })).close();
+    const second = createFakeElectron({ documents: dataDir });
+    second.state.otherInstanceRunning = true;
+    loadMain(second, ['study.gloss'], dataDir);
+    await until(() => second.state.quitCalls > 0, 'the second launch to quit');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(second.state.windows).toEqual([]);
+    expect(second.state.handlers.size).toBe(0);
+    await expect(fs.access(`${project}.lock`)).rejects.toThrow();
+  });
+
+  it('opens a .gloss double-clicked in the macOS Finder (open-file) in the running window', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    const other = path.join(dataDir, 'from finder.gloss');
+    await (await ProjectService.create(other, 'From Finder', { coder: { id: 'c1', name: 'Ana', color: '#123456' } })).close();
+    const event = preventable();
+    app.app.emit('open-file', event, other);
+    expect(event.defaultPrevented).toBe(true);
+    await until(() => app.win.title === 'From Finder — Gloss', 'the project from the Finder');
+    expect(value<Snapshot>(await app.invoke('project:snapshot')).path).toBe(other);
+    expect(app.state.windows).toHaveLength(1);
+  });
+
   it('sends Undo from the menu to the renderer and refuses to navigate away', async () => {
     const app = await launch([], await tempDir('gloss-main-'));
     await app.invoke('project:snapshot');
@@ -445,6 +489,19 @@ describe('the main process', () => {
     expect(sneaky.defaultPrevented).toBe(true);
     await until(() => app.state.opened.length > 0, 'the browser');
     expect(app.state.opened).toEqual(['https://example.org/paper']);
+  });
+
+  it('shows Help ▸ About with the version, the licence and the project-file format version', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    menuItem(app.state.menu, 'Help', 'About Gloss').click!();
+    await until(() => app.state.messageBoxes.some((box) => box.message.startsWith('Gloss ')), 'the About box');
+    const about = app.state.messageBoxes.find((box) => box.message.startsWith('Gloss '))!;
+    expect(about.message).toBe('Gloss 0.0.0-test');
+    expect(about.detail).toContain('\nLicence: MIT\n');
+    expect(about.detail).toContain('\nProject files: gloss-project format version 1 ');
+    expect(about.detail).toContain(`\nData folder: ${dataDir}`);
   });
 });
 
@@ -535,5 +592,43 @@ describe('the window’s origin and the network', () => {
     expect(session.dictionaryDownloadURL).toBe(DEFAULT_DICTIONARY_URL);
     expect(app.state.blockerSaw).toEqual([]);
     expect(app.state.requests.every((r) => r.outcome === 'served')).toBe(true);
+  });
+});
+
+describe('the bundle as packaged, with no node_modules beside it', () => {
+  it('finds no package outside itself: the packaged app has none', () => {
+    // The test bundle lives in a temp folder, as main.cjs lives in app.asar: nothing above it holds node_modules.
+    for (const name of ['pdfjs-dist', 'mammoth', 'exceljs', '@napi-rs/canvas', 'zod']) {
+      expect(() => require.resolve(name, { paths: [path.join(buildDir, 'electron')] }), name).toThrow();
+    }
+  });
+
+  it('imports PDF and Word documents and exports a workbook with only what the bundle holds', async () => {
+    const dataDir = await tempDir('gloss-main-');
+    const app = await launch([], dataDir);
+    await app.invoke('project:snapshot');
+    const pdf = path.join(dataDir, 'Interview 4.pdf');
+    const docx = path.join(dataDir, 'Interview 5.docx');
+    await fs.writeFile(pdf, makePdf([[{ text: 'The training was cancelled twice.', x: 72, y: 700, size: 12 }]]));
+    await fs.writeFile(docx, makeDocx());
+    app.state.answers.open.push([pdf, docx]);
+    const chosen = value<ChosenFile[]>(await app.invoke('files:choose', 'documents'));
+    const response = value<ImportResponse>(await app.invoke('documents:import', chosen));
+    expect(response.failed).toEqual([]);
+    expect(response.imported.map((d) => d.name)).toEqual(['Interview 4', 'Interview 5']);
+    // The snapshot is the index; each document's text comes on demand.
+    const texts = new Map<string, string>();
+    for (const { id, name } of response.imported) texts.set(name, value<DocumentContent>(await app.invoke('documents:text', id)).text);
+    expect(texts.get('Interview 4')).toContain('The training was cancelled twice.');
+    expect(texts.get('Interview 5')).toContain('The officer said data was late.');
+
+    const workbook = path.join(dataDir, 'study');
+    app.state.answers.save.push(workbook);
+    expect(value<{ path: string | null }>(await app.invoke('export:save', 'xlsx')).path).toBe(`${workbook}.xlsx`);
+    const entries = unzipSync(await fs.readFile(`${workbook}.xlsx`));
+    const xml = (name: string) => new TextDecoder().decode(entries[name]);
+    for (const sheet of ['Excerpts', 'Codebook', 'Code frequencies']) expect(xml('xl/workbook.xml')).toContain(`name="${sheet}"`);
+    const cells = Object.keys(entries).filter((name) => name.startsWith('xl/')).map(xml).join('');
+    expect(cells).toContain('Victim support');
   });
 });

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, type WebFrameMain } from 'electron';
+import { aboutText } from './about';
 import { createHandlers } from './service/handlers';
 import { defaultDataDir, coderConfirmed, ensureCoder } from './service/settings';
 import { ensureSampleCopy } from './service/sample';
@@ -72,16 +73,14 @@ function refreshMenu(): void {
 }
 
 async function showAbout(): Promise<void> {
-  const options = {
-    type: 'info' as const,
-    title: 'About Gloss',
-    message: `Gloss ${app.getVersion()}`,
-    detail:
-      'Offline qualitative research: import texts, code passages, find them again and export them.\n\n' +
-      `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}\n` +
-      `Data folder: ${dataDir}`,
-    buttons: ['OK'],
-  };
+  const { message, detail } = aboutText({
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+    dataDir,
+  });
+  const options = { type: 'info' as const, title: 'About Gloss', message, detail, buttons: ['OK'] };
   if (mainWindow) await dialog.showMessageBox(mainWindow, options);
   else await dialog.showMessageBox(options);
 }

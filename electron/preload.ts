@@ -40,6 +40,7 @@ const api = {
   'ops:previewAnonymise': (request) => invoke('ops:previewAnonymise', request),
   'history:undo': () => invoke('history:undo'),
   'history:redo': () => invoke('history:redo'),
+  'documents:text': (documentId) => invoke('documents:text', documentId),
   'documents:import': (files) => invoke('documents:import', files),
   'documents:importCopies': (files) => invoke('documents:importCopies', files),
   'files:choose': (purpose) => invoke('files:choose', purpose),

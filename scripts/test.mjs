@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: type-check, unit tests (vitest), end-to-end tests (Playwright in Chromium),
-// then one line "N passed, N failed[, N skipped]" summed over every runner.
+// the package check, then one line "N passed, N failed[, N skipped]" summed over every runner.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -87,6 +87,20 @@ if (!chromium.path) {
     }
   }
 }
+
+// 4. The packaged app (issue 14): electron-builder offline on what was built above, with a
+// stand-in Electron where the real binary cannot be downloaded. Each of its checks (what
+// app.asar holds, the fuses, the .gloss association, the Windows resources) counts as a test.
+console.log('\n== package check (electron-builder, offline) ==');
+const packaged = spawnSync('npx', ['tsx', 'scripts/package-check.ts', '--no-build'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+process.stdout.write(packaged.stdout ?? '');
+const checkLines = (packaged.stdout ?? '').split('\n');
+const checksPassed = checkLines.filter((l) => l.startsWith('✓ ')).length;
+const checksFailed = checkLines.filter((l) => l.startsWith('✗ ')).length;
+totals.passed += checksPassed;
+totals.failed += checksFailed;
+// A run that stopped before its checks (a build or packaging failure) is one failure.
+if (packaged.status !== 0 && checksFailed === 0) totals.failed += 1;
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);

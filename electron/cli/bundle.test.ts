@@ -110,6 +110,16 @@ describe('the prebuilt CLI', () => {
     expect(await fs.readFile(path.join(work, 'report.html'), 'utf8')).toContain('Training gaps');
   }, PROCESSES);
 
+  it('reads codings piped into gloss code --from -', async () => {
+    expect(await gloss('new', 'piped.gloss')).toMatchObject({ code: 0 });
+    expect(await gloss('import', 'piped.gloss', 'notes.txt')).toMatchObject({ code: 0 });
+    const run = await spawnGloss(work, ['code', 'piped.gloss', '--from', '-', '--create-codes'], {
+      bin: path.join(installed, 'bin', 'gloss.mjs'),
+      stdin: 'document,code,quote\r\nnotes,Trust,trusted\r\nnotes,Forms,forms\r\n',
+    });
+    expect(run).toEqual({ code: 0, stdout: 'piped.gloss: 2 rows applied from standard input (2 new codings; 2 codes created)\n', stderr: '' });
+  }, PROCESSES);
+
   it.skipIf(!HAVE_GIT)('finds its own files where the sources would: the merge driver is this tree\'s bin/gloss.mjs', async () => {
     const repo = path.join(tmp, 'repo');
     await fs.mkdir(repo);

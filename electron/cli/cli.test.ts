@@ -101,8 +101,10 @@ describe('gloss', () => {
     expect((await readProject()).documents).toHaveLength(6);
     const copied = await gloss('import', 'study.gloss', '--copies', 'police.txt');
     expect(copied.code).toBe(0);
+    // The copy gets a name of its own, so --doc can tell the two apart.
+    expect(copied.stdout).toMatch(new RegExp(`^${UUID}\\tpolice \\(txt\\)\\n$`));
     const names = (await readProject()).documents.map((d: { name: string }) => d.name).sort();
-    expect(names.filter((n: string) => n === 'police')).toHaveLength(2);
+    expect(names.filter((n: string) => n.startsWith('police'))).toEqual(['police', 'police (txt)']);
     // Remove the copy again so the later tests see one "police" document.
     const id = copied.stdout.split('\t')[0]!;
     const project = await readProject();

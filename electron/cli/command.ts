@@ -7,6 +7,10 @@ export interface CliIo {
   out(line: string): void;
   /** One line of error output. */
   err(line: string): void;
+  /** Everything on standard input, for `-` in place of a file name; absent where there is none. */
+  readStdin?(): Promise<Uint8Array>;
+  /** stderr is a terminal, so a person reads it rather than a script; absent means not. */
+  interactive?: boolean;
 }
 
 export type OptionValues = Record<string, string | string[] | boolean | undefined>;
@@ -65,6 +69,19 @@ export function labelOf(file: string): string {
   return path.basename(file);
 }
 
+/**
+ * Says on stderr, in one line, that a command was given its arguments in the order it used
+ * to take (`old`) rather than the one every command takes now (`now`); it still runs.
+ * Said to a person at a terminal, or anywhere when GLOSS_DEPRECATIONS=1: a script written
+ * for the old order keeps the empty stderr it was written against (some treat any line
+ * there as a failure), and its author can turn the notice on to find what to update.
+ */
+export function deprecatedOrder(io: Pick<CliIo, 'err' | 'interactive'>, command: string, old: string, now: string): void {
+  if (!io.interactive && process.env.GLOSS_DEPRECATIONS !== '1') return;
+  io.err(`gloss: ${command}: the order ${old} is deprecated; write gloss ${command} ${now} (the project first, as every command takes it)`);
+}
+
+/** Refuses positional arguments past the `expected` ones. */
 export function noExtraArguments(positionals: string[], expected: number, command: string): void {
   if (positionals.length > expected) {
     throw new UsageError(`${command}: unexpected argument ${JSON.stringify(positionals[expected])} (see gloss ${command} --help)`);

@@ -100,7 +100,7 @@ describe('gloss export', () => {
 
     const forced = await gloss('export', 'study.gloss', '--markdown', 'vault', '--force');
     expect(forced).toEqual({ code: 0, stdout: `${at('vault')}\n`, stderr: '' });
-    expect(await fs.readFile(path.join(at('vault'), 'Training gaps.md'), 'utf8')).toContain('> "no training"\n');
+    expect(await fs.readFile(path.join(at('vault'), 'Training gaps.md'), 'utf8')).toContain('> \\"no training\\"\n');
     expect(await fs.readFile(path.join(at('vault'), 'unrelated.md'), 'utf8')).toBe('keep me');
   });
 

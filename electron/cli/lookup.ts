@@ -1,28 +1,43 @@
-/** Finding documents and codes by the names a user types on the command line. */
+/** Finding documents and codes by the names a user types on the command line or in a CSV. */
 import type { Code, GlossDocument } from '../../shared/model/schema';
 import type { ProjectState } from '../../shared/model/state';
+import { err, ok, type Result } from '../../shared/result';
 import { CliError, listNames, quoted } from './errors';
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /**
- * The document named `name` (its file name without the extension, or its id). An exact
- * name wins over a match that differs only in case.
+ * The document `value` names: its id, its name (the file name without the extension), or
+ * the name of the file it was imported from. An exact name wins over one that differs only
+ * in case, and a name over a file name. Two documents answering to the value are refused,
+ * listing their ids; `via` says where an id goes instead ("to --doc").
  */
-export function findDocument(state: Readonly<ProjectState>, name: string, fileLabel: string): GlossDocument {
+export function matchDocument(state: Readonly<ProjectState>, value: string, via = ''): Result<GlossDocument> {
+  const byId = state.documents.get(value);
+  if (byId) return ok(byId);
   const documents = [...state.documents.values()];
-  const byId = state.documents.get(name);
-  if (byId) return byId;
-  let matches = documents.filter((d) => d.name === name);
-  if (matches.length === 0) matches = documents.filter((d) => same(d.name, name));
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) {
-    throw new CliError(
-      `${fileLabel}: ${matches.length} documents are named ${quoted(name)}; pass one of their ids to --doc instead (${listNames(matches.map((d) => d.id))})`,
-    );
+  const tests: ((d: GlossDocument) => boolean)[] = [
+    (d) => d.name === value,
+    (d) => d.source?.fileName === value,
+    (d) => same(d.name, value),
+    (d) => d.source !== null && same(d.source.fileName, value),
+  ];
+  for (const test of tests) {
+    const matches = documents.filter(test);
+    if (matches.length === 1) return ok(matches[0]!);
+    if (matches.length > 1) {
+      return err(`${matches.length} documents are named ${quoted(value)}; pass one of their ids${via ? ` ${via}` : ''} instead (${listNames(matches.map((d) => d.id))})`);
+    }
   }
   const names = documents.map((d) => d.name).sort((a, b) => a.localeCompare(b));
-  throw new CliError(`${fileLabel}: no document named ${quoted(name)} (documents: ${listNames(names)})`);
+  return err(`no document named ${quoted(value)} (documents: ${listNames(names)})`);
+}
+
+/** matchDocument for the --doc option: a document that is not found is a CliError naming the project. */
+export function findDocument(state: Readonly<ProjectState>, name: string, fileLabel: string): GlossDocument {
+  const found = matchDocument(state, name, 'to --doc');
+  if (!found.ok) throw new CliError(`${fileLabel}: ${found.error}`);
+  return found.value;
 }
 
 /** Where a code named on the command line is, and what has to be created to get it. */

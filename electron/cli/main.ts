@@ -13,9 +13,18 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/** Standard input, read to its end (a pipe, a redirected file, or what is typed until Ctrl+D). */
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
   err: (line: string) => process.stderr.write(`${line}\n`),
+  readStdin,
+  interactive: process.stderr.isTTY === true,
 };
 
 process.exitCode = await runCli(process.argv.slice(2), io);

@@ -9,14 +9,15 @@ import path from 'node:path';
 import type { Coder, ProjectFile } from '../../shared/model/schema';
 import type { ProjectState } from '../../shared/model/state';
 import { serializeProject } from '../../shared/model/serialize';
-import { ProjectOpenError, createFileDurably, writeFileDurably } from '../service/durable-file';
+import { createFileDurably, writeFileDurably } from '../service/durable-file';
 import { fileErrorReason, fileErrorWayOut } from '../service/fs-reasons';
 import { fileExists } from '../service/free-path';
 import type { HeldLock } from '../service/lock';
 import { lockProject, waitingMessage } from '../service/project-lock';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
-import type { CliIo } from './command';
-import { CliError } from './errors';
+import { coderAmong } from '../service/coder';
+import { optionalString, type CliIo, type OptionValues } from './command';
+import { CliError, saveFailure, toCliError } from './errors';
 import { warnOfProblems, WARNED_PROBLEMS } from './problem-warnings';
 
 /** Stands in for a coder in sessions that make no changes; it is never written to a project. */
@@ -42,22 +43,12 @@ function serviceOptions(file: string, coder: Coder, readOnly: boolean, io: WaitN
 }
 
 /**
- * A ProjectOpenError as the CLI says it: with the way out where the user is, on the command
- * line. A project that cannot be created is a new file to put elsewhere, as an export is.
+ * Why `file` could not be opened (or created), as the CLI says it: with the way out where
+ * the user is, on the command line. A project that cannot be created is a new file to put
+ * elsewhere, as an export is.
  */
 function openError(e: unknown, file: string, creating = false): unknown {
-  if (!(e instanceof ProjectOpenError)) return e;
-  if (e.kind === 'missing') return new CliError(`${e.message} Create it with: gloss new ${file}`);
-  if (e.kind === 'unwritable') return new CliError(`${e.message} ${fileErrorWayOut(e.fsError, creating ? 'export' : 'cli')}`.trim());
-  return new CliError(e.message);
-}
-
-/** A failed save as the CLI says it; the write is atomic (temp file + rename), so the file is as it was. */
-function saveError(e: unknown, file: string): CliError {
-  const cause = (e as Error).cause ?? e;
-  return new CliError(
-    `${path.basename(file)} could not be saved: ${fileErrorReason(cause)}; it was left as it was. ${fileErrorWayOut(cause, 'cli')}`.trim(),
-  );
+  return toCliError(e, { project: file, creating }) ?? e;
 }
 
 /** Runs `work` on a read-only view of the project; it never takes the lock or writes. */
@@ -81,6 +72,19 @@ export async function readProject<T>(file: string, work: (service: ProjectServic
  * among its coders, see coderAmong), so that the project is read only once.
  */
 export type CoderChoice = Coder | ((project: Readonly<ProjectState>) => Promise<Coder>);
+
+/**
+ * The coder every command that changes a project takes, chosen one way: --coder NAME, else
+ * GLOSS_CODER, else the coder saved in Gloss's settings (named after the OS user on first
+ * use). A name that already codes in the project is that coder, with its id and colour.
+ */
+export function chosenCoder(values: OptionValues): (project: Readonly<ProjectState>) => Promise<Coder> {
+  const name = optionalString(values, 'coder')?.trim() || process.env.GLOSS_CODER?.trim() || undefined;
+  return (project) => coderAmong(project.coders.values(), name);
+}
+
+/** The help line of --coder, the same in every command that takes it. */
+export const CODER_HELP = "who makes the change (default: GLOSS_CODER, else the coder in Gloss's settings)";
 
 export interface ChangeOptions {
   /** Where to say that the command waits for another gloss command. */
@@ -114,7 +118,7 @@ export async function changeProject<T>(
     if (typeof coder === 'function') service.setCoder(await coder(service.current));
     result = await work(service);
     await service.flush().catch((e: unknown) => {
-      throw saveError(e, file);
+      throw saveFailure(e, file);
     });
   } catch (e) {
     // A fresh session's undo stack holds exactly this command's steps. They were written

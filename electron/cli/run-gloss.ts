@@ -46,26 +46,31 @@ const asText = (lines: string[]) => lines.map((line) => `${line}\n`).join('');
 /**
  * Runs `gloss ARGS` in this process as if started in `dir` (relative paths resolve there;
  * it must work from any folder), with its settings kept in `dir/data` so a test never
- * touches the real profile. Output comes back as the process would have printed it.
+ * touches the real profile. Output comes back as the process would have printed it;
+ * `stdin` is what the command reads for `-` (nothing when left out, as from /dev/null);
+ * `interactive` runs it as if stderr were a terminal.
  */
-export async function runGloss(dir: string, args: string[]): Promise<Run> {
+export async function runGloss(dir: string, args: string[], options: { stdin?: string | Uint8Array; interactive?: boolean } = {}): Promise<Run> {
   enter(dir);
   const out: string[] = [];
   const err: string[] = [];
+  const stdin = options.stdin;
+  const readStdin = async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array()));
   try {
-    const code = await runCli(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+    const code = await runCli(args, { out: (line) => out.push(line), err: (line) => err.push(line), readStdin, interactive: options.interactive });
     return { code, stdout: asText(out), stderr: asText(err) };
   } finally {
     leave();
   }
 }
 
-/** Runs `node BIN ARGS` in `dir` in a child process, settings in `dir/data`, with `env` added. */
-export function spawnGloss(dir: string, args: string[], options: { bin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+/** Runs `node BIN ARGS` in `dir` in a child process, settings in `dir/data`, with `env` added and `stdin` piped in. */
+export function spawnGloss(dir: string, args: string[], options: { bin?: string; env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<Run> {
   const env = { ...process.env, GLOSS_DATA_DIR: path.join(dir, 'data'), ...options.env };
   return new Promise((resolve) => {
-    execFile(process.execPath, [options.bin ?? BIN, ...args], { cwd: dir, env }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [options.bin ?? BIN, ...args], { cwd: dir, env }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
     });
+    child.stdin?.end(options.stdin ?? '');
   });
 }

@@ -3,11 +3,9 @@
  * failure into one line on stderr and a non-zero exit code.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CliError, UsageError } from './errors';
+import { UsageError, toCliError } from './errors';
 import { terminalSafeText } from '../../shared/text/safe-names';
-import { fileErrorReason, isFileSystemError } from '../service/fs-reasons';
 import type { CliIo, Command, OptionValues } from './command';
 import { anonymiseCommand } from './commands/anonymise';
 import { codeCommand } from './commands/code';
@@ -89,7 +87,7 @@ const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim();
  * same JSON, since the escapes are JSON's own).
  */
 export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
-  const io: CliIo = { out: (line) => terminal.out(terminalSafeText(line)), err: (line) => terminal.err(terminalSafeText(line)) };
+  const io: CliIo = { ...terminal, out: (line) => terminal.out(terminalSafeText(line)), err: (line) => terminal.err(terminalSafeText(line)) };
   const [first, ...rest] = argv;
   setWarningSink((line) => io.err(line));
   try {
@@ -129,17 +127,11 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
     }
     return await command.run(parsed.positionals, parsed.values, io);
   } catch (e) {
-    if (e instanceof CliError) {
-      io.err(`gloss: ${oneLine(e.message)}`);
-      return e.exitCode;
-    }
-    // A file-system failure no command words itself (a read-only disk, a full one) is still
-    // the user's to act on, not an internal error.
-    if (isFileSystemError(e)) {
-      const where = e.path ? `${path.basename(e.path)}: ` : '';
-      io.err(`gloss: ${where}${fileErrorReason(e)}`);
-      if (process.env.GLOSS_DEBUG) console.error(e);
-      return 1;
+    const error = toCliError(e);
+    if (error) {
+      io.err(`gloss: ${oneLine(error.message)}`);
+      if (process.env.GLOSS_DEBUG && error !== e) console.error(e);
+      return error.exitCode;
     }
     // Not a problem with the input: say so plainly, with the detail only when asked for.
     io.err(`gloss: internal error: ${oneLine((e as Error)?.message ?? String(e))}`);

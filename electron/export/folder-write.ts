@@ -13,6 +13,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileExists } from '../service/free-path';
 
 /** A file to write: its path inside the folder ("/"-separated) and its content. */
 export interface FolderFile {
@@ -60,8 +61,6 @@ export class FolderFileExistsError extends Error {
     this.name = 'FolderFileExistsError';
   }
 }
-
-const exists = (file: string) => fs.lstat(file).then(() => true, () => false);
 
 /** fsync a folder so renames inside it survive a power cut (a no-op where unsupported). */
 async function syncDir(dir: string): Promise<void> {
@@ -125,7 +124,7 @@ async function moveIn(dir: string, root: string, files: readonly FolderFile[], r
   for (const file of files) {
     const target = inside(dir, file.path);
     try {
-      if (await exists(target)) {
+      if (await fileExists(target, { followLinks: false })) {
         if (!replace) throw new FolderFileExistsError(file.path);
         const aside = inside(path.join(root, 'replaced'), file.path);
         await fs.mkdir(path.dirname(aside), { recursive: true });
@@ -133,7 +132,7 @@ async function moveIn(dir: string, root: string, files: readonly FolderFile[], r
         moves.push({ from: target, to: aside });
       }
       const parent = path.dirname(target);
-      if (!(await exists(parent))) {
+      if (!(await fileExists(parent, { followLinks: false }))) {
         await fs.mkdir(parent, { recursive: true });
         madeDirs.push(parent);
       }

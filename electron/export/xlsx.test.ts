@@ -35,10 +35,17 @@ describe('workbookXlsx', () => {
     expect(workbook.modified.toISOString()).toBe('2025-01-01T10:00:05.000Z');
   });
 
-  it('puts exactly the excerpts CSV rows in Excerpts, numbers as numbers, the text column wrapped', async () => {
+  it('puts exactly the excerpts CSV rows in Excerpts, numbers as numbers, times as dates, the text column wrapped', async () => {
     const state = exportProject();
     const sheet = (await load(await workbookXlsx(state))).getWorksheet('Excerpts')!;
-    expect(values(sheet)).toEqual([[...EXCERPTS_HEADER], ...excerptRows(state)]);
+    const created = EXCERPTS_HEADER.indexOf('created_at');
+    // The CSV's ISO text becomes a date cell holding the same instant.
+    const asCells = excerptRows(state).map((row) => row.map((v, i) => (i === created ? new Date(v as string) : v)));
+    expect(values(sheet)).toEqual([[...EXCERPTS_HEADER], ...asCells]);
+    const firstTime = sheet.getCell(2, created + 1);
+    expect(firstTime.type).toBe(ExcelJS.ValueType.Date);
+    expect((firstTime.value as Date).toISOString()).toBe(excerptRows(state)[0]![created]);
+    expect(firstTime.numFmt).toBe('yyyy-mm-dd hh:mm:ss "UTC"');
     const lines = values(sheet).find((row) => row[6] === POLICE.slice(23))!;
     expect(lines.slice(3, 6)).toEqual(["Ben O'Neil", 23, POLICE.length]);
     expect(typeof lines[4]).toBe('number');

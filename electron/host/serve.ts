@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ProjectOpenError } from '../service/durable-file';
 import { fileErrorWayOut } from '../service/fs-reasons';
+import { fileExists } from '../service/free-path';
 import { ensureSampleCopy } from '../service/sample';
 import { defaultDataDir } from '../service/settings';
 import { DEFAULT_RENDERER_DIR, startHost, type RunningHost } from './server';
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     }
     if (e instanceof ProjectOpenError && e.kind === 'unwritable') {
       // A project that could not be created there goes elsewhere, as an export would.
-      const place = (await fs.access(projectFile).then(() => true, () => false)) ? 'host' : 'export';
+      const place = (await fileExists(projectFile).catch(() => false)) ? 'host' : 'export';
       return fail(`${e.message} ${fileErrorWayOut(e.fsError, place)}`.trim());
     }
     // A corrupt project is reported (naming the file and the first problem) and left untouched.

@@ -14,7 +14,9 @@ import { coderFor } from '../service/coder';
 import { ProjectOpenError } from '../service/durable-file';
 import { createHandlers, type HostContext } from '../service/handlers';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
+import { SessionSwap, type EventSink } from '../service/session-swap';
 import { fileExists, firstFreePath } from '../service/free-path';
+import { safeStem } from '../../shared/text/safe-names';
 import { coderConfirmed, defaultDataDir, loadExportSettings, renameCoder, saveExportSettings } from '../service/settings';
 import { checkToken, fromBridge, newToken, tokenCookie, tokenCookieName } from './auth';
 import { EventStream } from './event-stream';
@@ -86,9 +88,9 @@ async function createBeside(dir: string, suggestedName: string, file: ProjectFil
   }
 }
 
-/** `dir/name.gloss`, or `dir/name 2.gloss` and so on when that exists. */
+/** `dir/name.gloss`, or `dir/name 2.gloss` and so on when that exists; `name` made a safe file name here too, where the path is made. */
 function freeProjectPath(dir: string, name: string): Promise<string> {
-  const safe = name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'Imported project';
+  const safe = safeStem(name, ' ');
   return firstFreePath((n) => path.join(dir, `${safe}${n === 1 ? '' : ` ${n}`}.gloss`));
 }
 
@@ -112,17 +114,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   const projectFile = path.resolve(options.projectFile);
   const events = new EventStream();
-  const onEvent = <E extends HostEvent>(event: E, payload: HostEvents[E]) => {
-    events.send(event, payload);
-    if (event === 'save-state' && (payload as HostEvents['save-state']).status === 'error') {
-      log((payload as { message: string }).message);
-    }
-  };
-  let service: ProjectService;
+  const swap = new SessionSwap({
+    onEvent: <E extends HostEvent>(event: E, payload: HostEvents[E]) => {
+      events.send(event, payload);
+      if (event === 'save-state' && (payload as HostEvents['save-state']).status === 'error') {
+        log((payload as { message: string }).message);
+      }
+    },
+    closeFailed: (file, e) => log(`closing ${file} failed: ${String(e)}`),
+  });
+  /** The project served; there always is one once the host has started. */
+  const current = () => swap.current!;
   let coder: Coder;
   const dataDir = options.dataDir ?? defaultDataDir();
   let coderUnnamed = false;
-  const serviceOptions = (readOnly: boolean | undefined): ServiceOptions => ({
+  const serviceOptions = (readOnly: boolean | undefined, onEvent: EventSink): ServiceOptions => ({
     coder,
     coderUnnamed,
     readOnly,
@@ -133,7 +139,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   try {
     coder = await coderFor(projectFile, options.coderName, dataDir);
     coderUnnamed = !options.coderName?.trim() && !(await coderConfirmed(dataDir));
-    service = await openProject(projectFile, serviceOptions(options.readOnly));
+    await swap.replace((onEvent) => openProject(projectFile, serviceOptions(options.readOnly, onEvent)));
     warmTaskWorker();
   } catch (e) {
     events.close();
@@ -141,24 +147,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   const context: HostContext = {
     kind: 'browser',
-    session: () => service,
+    session: current,
     coder: () => coder,
     recent: () => [],
     // A browser cannot pick where to save, so an imported project goes beside the open one
-    // under a name no file has yet, and replaces it in this host.
+    // under a name no file has yet, and replaces it in this host. No 'reload' event: the
+    // reply to the import carries the new project's snapshot.
     adoptProject: async (file, suggestedName) => {
-      const opened = await createBeside(path.dirname(service.file), suggestedName, file, serviceOptions(false));
-      const target = opened.file;
-      const previous = service;
-      service = opened;
-      await previous.close().catch((e: unknown) => log(`closing ${previous.file} failed: ${String(e)}`));
-      // No 'reload' event: the reply to the import carries the new project's snapshot.
-      return target;
+      const dir = path.dirname(current().file);
+      const opened = await swap.replace((onEvent) => createBeside(dir, suggestedName, file, serviceOptions(false, onEvent)));
+      return opened!.file;
     },
     setCoderName: async (name, same) => {
       coder = await renameCoder(dataDir, name, same);
       coderUnnamed = false;
-      service.setCoder(coder);
+      current().setCoder(coder);
       return coder;
     },
     exportSettings: {
@@ -227,7 +230,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     port = await listen(server, options.port ?? 0);
   } catch (e) {
     events.close();
-    await service.close();
+    await swap.close();
     throw e;
   }
   origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -242,7 +245,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await service.close();
+      await swap.close();
     })());
 
   return {
@@ -251,7 +254,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     port,
     // A getter: an imported project replaces the one served.
     get service() {
-      return service;
+      return current();
     },
     close,
   };

@@ -146,7 +146,8 @@ export async function readProjectFile(file: string): Promise<ProjectFile> {
   };
   const invalid = async (reason: string): Promise<ProjectOpenError> => {
     const bak = backupPath(file);
-    const backup = (await fileExists(bak)) ? bak : null;
+    // A backup Gloss cannot even look at is not one to offer.
+    const backup = (await fileExists(bak).catch(() => false)) ? bak : null;
     return new ProjectOpenError(
       `${name} could not be opened: ${reason}. The file was left untouched.` +
         (backup ? ` A backup of the previous save exists (${path.basename(bak)}).` : ''),

@@ -58,4 +58,11 @@ describe('importQdpx (host)', () => {
     expect(suggestedProjectName('', 'Thesis.QDPX')).toBe('Thesis');
     expect(suggestedProjectName('  ', '.qdpx')).toBe('Imported project');
   });
+
+  it('makes the name a file name every system takes, as exports do: no bidi override, device name or trailing dot', () => {
+    expect(suggestedProjectName('Interview_\u202efdp.exe', 'x.qdpx')).toBe('Interview_fdp.exe');
+    expect(suggestedProjectName('CON', 'x.qdpx')).toBe('CON_');
+    expect(suggestedProjectName('Thesis...', 'x.qdpx')).toBe('Thesis');
+    expect(suggestedProjectName('a/b:c\u0007', 'x.qdpx')).toBe('a b c');
+  });
 });

@@ -5,19 +5,19 @@
 import { randomUUID } from 'node:crypto';
 import { readQdpx } from '../../shared/formats/refi/qdpx-import';
 import type { ExchangeReport } from '../../shared/formats/report';
+import { safeStem } from '../../shared/text/safe-names';
 import { HandlerError } from './handler-error';
 import type { HostContext } from './handlers';
 import type { FileToImport } from './project-service';
 
-/** The new project's file name without .gloss (both hosts add it): the project's own name, else the archive's. */
+/**
+ * The new project's file name without .gloss (both hosts add it): the project's own name,
+ * else the archive's, as a safe file name stem (shared/text/safe-names.ts), characters a
+ * file name cannot hold made spaces.
+ */
 export function suggestedProjectName(projectName: string, fileName: string): string {
-  const base = (projectName.trim() || fileName.replace(/\.qdpx$/i, '').trim() || 'Imported project')
-    // Characters no file system accepts in a name, and control characters.
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 100);
-  return base || 'Imported project';
+  const name = projectName.trim() || fileName.replace(/\.qdpx$/i, '').trim();
+  return name === '' ? 'Imported project' : safeStem(name, ' ');
 }
 
 export async function importQdpx(

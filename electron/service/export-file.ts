@@ -4,23 +4,16 @@
  * Export menu and the CLI write the bytes as they are. The excerpts CSV is made as UTF-8
  * bytes too (it is the biggest export) and decoded to text for the renderer.
  */
-import { strToU8, zipSync } from 'fflate';
 import type { ProjectState } from '../../shared/model/state';
-import type { Result } from '../../shared/result';
 import type { ExportContent, ExportKind } from '../../shared/ipc/contract';
-import { excerptsCsvBytes } from '../../shared/export/csv-excerpts';
-import { codebookCsv } from '../../shared/export/csv-codebook';
-import { codebookQdc } from '../../shared/formats/refi/qdc-export';
-import { projectQdpx } from '../../shared/formats/refi/qdpx-export';
-import { htmlReport } from '../../shared/export/html-report';
-import { markdownFiles } from '../../shared/export/markdown';
-import { webAnnotations } from '../../shared/export/web-annotation';
+import { exportFileName, exportFormat, type ExportBody } from '../../shared/export/registry';
 import { exportBaseName } from '../../shared/export/file-names';
-import { workbookXlsx } from '../export/xlsx';
+import { workbookBytes } from '../export/xlsx';
 import { HandlerError } from './handler-error';
 
 /** An export ready to write: its suggested file name, type, and text or bytes. */
 export interface ExportFile {
+  kind: ExportKind;
   fileName: string;
   mimeType: string;
   content: string | Uint8Array;
@@ -31,46 +24,22 @@ export interface ExportOptions {
   csvRaw?: boolean;
 }
 
+/** A builder's text or bytes as they are; a workbook written as .xlsx bytes. */
+async function contentOf(body: ExportBody): Promise<string | Uint8Array> {
+  return typeof body === 'string' || body instanceof Uint8Array ? body : workbookBytes(body);
+}
+
 /**
- * The export `kind` of `state`. Throws a HandlerError when the project cannot be expressed
- * in the format (a codebook with no codes).
+ * The export `kind` of `state`, built by its registry line's builder (shared/export/registry.ts).
+ * Throws a HandlerError when the project cannot be expressed in the format (a codebook
+ * with no codes).
  */
 export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind, options: ExportOptions = {}): Promise<ExportFile> {
   const base = exportBaseName(state.project.name);
-  const csv = { raw: options.csvRaw === true };
-  const file = (fileName: string, mimeType: string, content: string | Uint8Array): ExportFile => ({ fileName, mimeType, content });
-  const refused = <T>(result: Result<T>): T => {
-    if (!result.ok) throw new HandlerError(result.error);
-    return result.value;
-  };
-  switch (kind) {
-    case 'excerpts-csv':
-      // Bytes: the biggest export is encoded line by line instead of becoming one huge string first.
-      return file(`${base} - excerpts.csv`, 'text/csv', excerptsCsvBytes(state, undefined, csv));
-    case 'codebook-csv':
-      return file(`${base} - codebook.csv`, 'text/csv', codebookCsv(state, csv));
-    case 'codebook-qdc':
-      return file(`${base} - codebook.qdc`, 'application/xml', refused(codebookQdc(state, 'Gloss')));
-    case 'project-qdpx':
-    case 'project-qdpx-utf16': {
-      const positions = kind === 'project-qdpx' ? 'codepoints' : 'utf16';
-      const suffix = positions === 'utf16' ? ' (NVivo)' : '';
-      // The origin says how positions count, so an importer (Gloss's own, too) need not guess.
-      const origin = positions === 'utf16' ? 'Gloss (UTF-16 positions, as NVivo)' : 'Gloss';
-      return file(`${base}${suffix}.qdpx`, 'application/zip', refused(projectQdpx(state, { positions, origin })));
-    }
-    case 'xlsx':
-      return file(`${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await workbookXlsx(state));
-    case 'html-report':
-      return file(`${base} - report.html`, 'text/html', htmlReport(state));
-    case 'markdown-zip': {
-      const files = markdownFiles(state);
-      const zip = zipSync(Object.fromEntries(files.map((f) => [`${base}/${f.path}`, strToU8(f.content)])));
-      return file(`${base} - markdown.zip`, 'application/zip', zip);
-    }
-    case 'web-annotations':
-      return file(`${base} - annotations.jsonld`, 'application/ld+json', webAnnotations(state));
-  }
+  const build = await exportFormat(kind).load();
+  const built = build(state, { base, csvRaw: options.csvRaw === true });
+  if (!built.ok) throw new HandlerError(built.error);
+  return { kind, fileName: exportFileName(kind, base), mimeType: exportFormat(kind).mimeType, content: await contentOf(built.value) };
 }
 
 /**

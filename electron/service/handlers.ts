@@ -4,6 +4,7 @@
  * the contract's schemas before any handler runs.
  */
 import type { Coder, ProjectFile } from '../../shared/model/schema';
+import { indexChange, type IndexChange } from '../../shared/model/document-index';
 import {
   payloadSchemas,
   type Channel,
@@ -16,6 +17,8 @@ import {
   type FilePurpose,
   type FileRef,
   type ImportResponse,
+  type IndexReply,
+  type OpResponse,
   type Snapshot,
 } from '../../shared/ipc/contract';
 import type { FileToImport, ProjectService } from './project-service';
@@ -92,7 +95,7 @@ function exportRequest(request: ExportRequest): { kind: ExportKind; options: Exp
 
 function emptySnapshot(ctx: HostContext): Snapshot {
   return {
-    file: null,
+    index: null,
     path: null,
     readOnly: false,
     save: { status: 'saved', at: null },
@@ -102,6 +105,14 @@ function emptySnapshot(ctx: HostContext): Snapshot {
     host: ctx.kind,
     recent: ctx.recent(),
   };
+}
+
+/**
+ * An operation's outcome as the renderer receives it: its Change with documents as index
+ * entries (indexChange strips the texts), so no reply carries a document's text.
+ */
+export function forRenderer(response: OpResponse): IndexReply {
+  return response.ok ? { ...response, change: indexChange(response.change) } : response;
 }
 
 /** Decodes base64 without Node's Buffer leaking into the contract. */
@@ -120,7 +131,7 @@ export async function readFileRef(ctx: HostContext, file: FileRef): Promise<File
  * Imports documents, whichever host sent them. A chosen file that cannot be read is
  * reported among the failures, like a file no importer can read, and the rest still import.
  */
-async function importDocuments(ctx: HostContext, refs: FileRef[], allowDuplicates: boolean): Promise<ImportResponse> {
+async function importDocuments(ctx: HostContext, refs: FileRef[], allowDuplicates: boolean): Promise<ImportResponse<IndexChange>> {
   const session = need(ctx);
   const files: FileToImport[] = [];
   const unreadable: ImportResponse['failed'] = [];
@@ -134,7 +145,7 @@ async function importDocuments(ctx: HostContext, refs: FileRef[], allowDuplicate
   }
   const response: ImportResponse =
     files.length > 0 ? await session.importFiles(files, undefined, { allowDuplicates }) : { result: null, imported: [], failed: [], duplicates: [], notes: [] };
-  return { ...response, failed: [...unreadable, ...response.failed] };
+  return { ...response, result: response.result && forRenderer(response.result), failed: [...unreadable, ...response.failed] };
 }
 
 export function createHandlers(ctx: HostContext): Handlers {
@@ -142,14 +153,19 @@ export function createHandlers(ctx: HostContext): Handlers {
   const tasks = new RunningTasks();
   return {
     'project:snapshot': async () => ctx.session()?.snapshot(ctx.kind, ctx.recent()) ?? emptySnapshot(ctx),
-    'ops:run': async (request) => need(ctx).run(request),
+    'ops:run': async (request) => forRenderer(need(ctx).run(request)),
     'ops:previewAnonymise': async (request) => {
       const preview = need(ctx).previewAnonymise(request);
       if (!preview.ok) throw new HandlerError(preview.error);
       return preview.value;
     },
-    'history:undo': async () => need(ctx).undo(),
-    'history:redo': async () => need(ctx).redo(),
+    'history:undo': async () => forRenderer(need(ctx).undo()),
+    'history:redo': async () => forRenderer(need(ctx).redo()),
+    'documents:text': async (documentId) => {
+      const content = need(ctx).documentContent(documentId);
+      if (!content) throw new HandlerError('This document is no longer in the project; it may have been deleted.');
+      return content;
+    },
     'documents:import': async (files) => importDocuments(ctx, files, false),
     'documents:importCopies': async (files) => importDocuments(ctx, files, true),
     'files:choose': async (purpose) => needDialogs(ctx).chooseFiles(purpose),
@@ -190,7 +206,10 @@ export function createHandlers(ctx: HostContext): Handlers {
       return { ...imported, snapshot: need(ctx).snapshot(ctx.kind, ctx.recent()) };
     },
     'exchange:previewCodebook': async (file) => previewCodebook(need(ctx), await readFileRef(ctx, file)),
-    'exchange:importCodebook': async (file) => importCodebook(need(ctx), await readFileRef(ctx, file)),
+    'exchange:importCodebook': async (file) => {
+      const imported = await importCodebook(need(ctx), await readFileRef(ctx, file));
+      return { ...imported, result: forRenderer(imported.result) };
+    },
     'team:setCoderName': async (name) => setCoderName(ctx, name),
     'team:agreement': async (request) => tasks.run(request.taskId, (task) => agreement(need(ctx), request, undefined, task)),
     'team:previewMerge': async (request) => {
@@ -199,7 +218,8 @@ export function createHandlers(ctx: HostContext): Handlers {
     },
     'team:applyMerge': async (request) => {
       const files = await readMergeFiles(ctx, request);
-      return tasks.run(request.taskId, (task) => applyMerge(need(ctx), files, task));
+      const merged = await tasks.run(request.taskId, (task) => applyMerge(need(ctx), files, task));
+      return { ...merged, result: forRenderer(merged.result) };
     },
     'task:cancel': async (taskId) => ({ cancelled: tasks.cancel(taskId) }),
   };

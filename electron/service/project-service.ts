@@ -2,26 +2,21 @@
  * The open project: the one object that owns a project's state in a process. The IPC
  * handlers, the browser host and the CLI all drive a project through this class, so what
  * the UI can do can be scripted and tested the same way.
+ *
+ * It is a facade over the modules in session/, one per job: opening under the lock
+ * (open-locked.ts), undo and redo (history.ts), coalesced, retried durable writes
+ * (persistence.ts) and reading a batch of files as documents (batch-import.ts). What is
+ * left here is what ties them together: running an operation, the project check, the
+ * snapshot the renderer loads, and exports.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { Low } from 'lowdb';
 import type { Coder, ProjectFile } from '../../shared/model/schema';
-import {
-  applyChange,
-  emptyProjectFile,
-  fileFromState,
-  invertChange,
-  stateFromFile,
-  type Change,
-  type ProjectState,
-} from '../../shared/model/state';
+import { fileFromState, stateFromFile, type Change, type ProjectState } from '../../shared/model/state';
 import { planOp, type Planned } from '../../shared/ops/plan';
-import { opRequestSchema, type AnonymiseRequest, type ImportedDocument } from '../../shared/ops/requests';
+import { opRequestSchema, type AnonymiseRequest } from '../../shared/ops/requests';
 import { previewAnonymise, type AnonymisePreview } from '../../shared/ops/edit-text';
 import { err, type Result } from '../../shared/result';
-import { documentNameFor, readDocument } from '../../shared/import/registry';
 import { EXPORT_LABELS } from '../../shared/ipc/export-kinds';
 import { exportFile, toExportContent, type ExportFile, type ExportOptions } from './export-file';
 import type {
@@ -35,47 +30,28 @@ import type {
   SaveState,
   Snapshot,
 } from '../../shared/ipc/contract';
-import { DurableProjectAdapter, ProjectOpenError, createFileDurably, loadProjectFile } from './durable-file';
-import { serializeProject } from '../../shared/model/serialize';
+import { loadProjectFile } from './durable-file';
+import { documentContent, indexOfState, type DocumentContent } from '../../shared/model/document-index';
 import { checkProject, type ProjectCheck } from '../../shared/model/check-project';
-import type { HeldLock, HolderKind, LockInfo } from './lock';
-import { lockProject } from './project-lock';
-import { fileErrorReason, fileErrorWayOut } from './fs-reasons';
-import { fileExists } from './free-path';
-import { tolerateStrayPdfRejections } from './pdf-rejections';
+import { History } from './session/history';
+import { Persistence } from './session/persistence';
+import { readBatch, type FileToImport } from './session/batch-import';
+import { createLocked, openLocked, openOrCreateLocked, type OpenedFile, type OpenOptions } from './session/open-locked';
 
-export interface ServiceOptions {
+export type { FileToImport } from './session/batch-import';
+export { LockLostError } from './session/persistence';
+
+export interface ServiceOptions extends OpenOptions {
   /** The person making changes in this process. */
   coder: Coder;
   /** True while the person has not given their name yet (first run): the renderer asks. */
   coderUnnamed?: boolean;
-  /** Open without the lock and refuse every change. */
-  readOnly?: boolean;
-  /** What holds the lock: the desktop app (default), the browser host, or a short gloss command. */
-  holder?: HolderKind;
-  /** How long to wait while another short gloss command holds the lock (default CLI_WAIT_MS). */
-  lockWaitMs?: number;
-  /** Called once when waiting for another gloss command's lock begins. */
-  onLockWait?: (holder: LockInfo) => void;
   onEvent?: <E extends keyof HostEvents>(event: E, payload: HostEvents[E]) => void;
   /** Edits within this many ms are written together (default 300). */
   saveDelayMs?: number;
   /** First retry after a failed save (default 5 s), doubling up to a minute. */
   retryDelayMs?: number;
 }
-
-interface HistoryEntry {
-  label: string;
-  forward: Change;
-  inverse: Change;
-}
-
-export interface FileToImport {
-  name: string;
-  bytes: Uint8Array;
-}
-
-const MAX_RETRY_MS = 60_000;
 
 /**
  * Problems listed in a snapshot; the rest are counted. Enough to see every kind of problem
@@ -87,64 +63,33 @@ const SNAPSHOT_PROBLEMS = 200;
 const BIG_EXPORT_CODINGS = 2_000;
 
 export class ProjectService {
-  private readonly undoStack: HistoryEntry[] = [];
-  private readonly redoStack: HistoryEntry[] = [];
-  private saveState: SaveState = { status: 'saved', at: null };
-  private revision = 0;
-  private savedRevision = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private writing: Promise<void> | null = null;
-  private retryMs: number;
-  private closed = false;
+  private readonly undoHistory: History;
+  private readonly persistence: Persistence;
   private checked: { revision: number; check: ProjectCheck } | null = null;
-  /** Why the last save failed, for callers that word it themselves (the CLI). */
-  private lastError: unknown = null;
+  readonly file: string;
+  readonly readOnly: boolean;
+  /** True when this service created the file (openOrCreate, create). */
+  readonly created: boolean;
 
   private constructor(
-    readonly file: string,
+    opened: OpenedFile,
     private readonly state: ProjectState,
-    private readonly low: Low<ProjectFile>,
-    private readonly lock: HeldLock | null,
-    readonly readOnly: boolean,
     private readonly options: ServiceOptions,
-    /** True when this service created the file (openOrCreate, create). */
-    readonly created = false,
   ) {
-    this.retryMs = options.retryDelayMs ?? 5000;
+    this.file = opened.file;
+    this.readOnly = opened.readOnly;
+    this.created = opened.created;
+    this.undoHistory = new History(state);
+    this.persistence = new Persistence(opened.file, opened.low, opened.lock, () => fileFromState(this.state), {
+      ...(options.saveDelayMs !== undefined ? { saveDelayMs: options.saveDelayMs } : {}),
+      ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
+      ...(options.holder ? { holder: options.holder } : {}),
+      onSaveState: (state) => this.options.onEvent?.('save-state', state),
+    });
   }
 
-  /**
-   * Takes the lock of `file` (before anything reads it, so what is read is what the last
-   * writer saved), for opening it writable. Throws a ProjectOpenError naming the holder, or
-   * saying why Gloss cannot write there (for a missing file: that it cannot be created
-   * there when `creating`, else that it does not exist).
-   */
-  private static async lockFor(file: string, options: ServiceOptions, creating = false): Promise<HeldLock> {
-    try {
-      return await lockProject(file, {
-        holder: options.holder ?? 'app',
-        ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
-        ...(options.onLockWait ? { onWait: options.onLockWait } : {}),
-      });
-    } catch (e) {
-      if (!(e instanceof ProjectOpenError && e.kind === 'unwritable') || (await fileExists(file))) throw e;
-      // A missing file is one that cannot be created here, or one that is not there to open.
-      if (creating) throw new ProjectOpenError(`${path.basename(file)} could not be created: ${fileErrorReason(e.fsError)}.`, file, 'unwritable', null, e.fsError);
-      await loadProjectFile(file);
-      throw e;
-    }
-  }
-
-  /** Reads `file` under `lock` (released if the read fails) into a service. */
-  private static async readLocked(file: string, lock: HeldLock | null, options: ServiceOptions, created = false): Promise<ProjectService> {
-    const low = new Low<ProjectFile>(new DurableProjectAdapter(file), emptyProjectFile('', ''));
-    try {
-      await low.read();
-    } catch (e) {
-      await lock?.release();
-      throw e;
-    }
-    return new ProjectService(file, stateFromFile(low.data), low, lock, !!options.readOnly, options, created);
+  private static from(opened: OpenedFile, options: ServiceOptions): ProjectService {
+    return new ProjectService(opened, stateFromFile(opened.low.data), options);
   }
 
   /**
@@ -153,37 +98,13 @@ export class ProjectService {
    * opened read-only, which takes no lock).
    */
   static async open(file: string, options: ServiceOptions): Promise<ProjectService> {
-    const absolute = path.resolve(file);
-    const lock = options.readOnly ? null : await ProjectService.lockFor(absolute, options);
-    return ProjectService.readLocked(absolute, lock, options);
-  }
-
-  /**
-   * Writes `data` as the new file `absolute` under `lock`; refuses to replace an existing
-   * file. On failure the lock is released and a ProjectOpenError says why.
-   */
-  private static async createLocked(absolute: string, data: ProjectFile, lock: HeldLock): Promise<void> {
-    const name = path.basename(absolute);
-    try {
-      await createFileDurably(absolute, serializeProject(data));
-    } catch (e) {
-      await lock.release();
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new ProjectOpenError(`${name} already exists; choose another name.`, absolute, 'unreadable');
-      throw new ProjectOpenError(`${name} could not be created: ${fileErrorReason(e)}.`, absolute, 'unwritable', null, e);
-    }
+    return ProjectService.from(await openLocked(file, options), options);
   }
 
   /** Creates a new project file (refusing to overwrite one) and opens it. */
   static async create(file: string, name: string, options: ServiceOptions, initial?: ProjectFile): Promise<ProjectService> {
-    const absolute = path.resolve(file);
-    const data = initial ?? emptyProjectFile(name, new Date().toISOString());
-    const lock = await ProjectService.lockFor(absolute, { ...options, readOnly: false }, true);
-    if (await fileExists(absolute)) {
-      await lock.release();
-      throw new ProjectOpenError(`${path.basename(absolute)} already exists; choose another name.`, absolute, 'unreadable');
-    }
-    await ProjectService.createLocked(absolute, data, lock);
-    return ProjectService.readLocked(absolute, lock, { ...options, readOnly: false }, true);
+    const writable = { ...options, readOnly: false };
+    return ProjectService.from(await createLocked(file, name, writable, initial), writable);
   }
 
   /**
@@ -192,12 +113,7 @@ export class ProjectService {
    * opened, never replaced.
    */
   static async openOrCreate(file: string, name: string, options: ServiceOptions): Promise<ProjectService> {
-    const absolute = path.resolve(file);
-    if (options.readOnly) return ProjectService.open(absolute, options);
-    const lock = await ProjectService.lockFor(absolute, options, true);
-    const created = !(await fileExists(absolute));
-    if (created) await ProjectService.createLocked(absolute, emptyProjectFile(name, new Date().toISOString()), lock);
-    return ProjectService.readLocked(absolute, lock, options, created);
+    return ProjectService.from(await openOrCreateLocked(file, name, options), options);
   }
 
   /** Validates a file without opening it (for the CLI and for offering backups). */
@@ -215,7 +131,7 @@ export class ProjectService {
   }
 
   get save(): SaveState {
-    return this.saveState;
+    return this.persistence.save;
   }
 
   /**
@@ -223,14 +139,11 @@ export class ProjectService {
    * ran while the project stayed open (a merge in a worker) can tell whether it changed meanwhile.
    */
   get changeCount(): number {
-    return this.revision;
+    return this.persistence.revision;
   }
 
   history(): HistoryInfo {
-    return {
-      undo: this.undoStack.at(-1)?.label ?? null,
-      redo: this.redoStack.at(-1)?.label ?? null,
-    };
+    return this.undoHistory.info();
   }
 
   /** The project check of the project as it is now, listing at most `limit` problems. */
@@ -241,18 +154,19 @@ export class ProjectService {
 
   /** The whole check, kept until the next change: a CLI command and a snapshot both ask for it on open. */
   private fullCheck(file?: ProjectFile): ProjectCheck {
-    if (this.checked?.revision !== this.revision) this.checked = { revision: this.revision, check: checkProject(file ?? fileFromState(this.state)) };
+    const revision = this.persistence.revision;
+    if (this.checked?.revision !== revision) this.checked = { revision, check: checkProject(file ?? fileFromState(this.state)) };
     return this.checked.check;
   }
 
+  /** The project as the renderer opens it: its index (no document texts) and the session's state. */
   snapshot(host: Snapshot['host'], recent: string[] = []): Snapshot {
-    const file = fileFromState(this.state);
-    const { problems, total, repairable } = this.fullCheck(file);
+    const { problems, total, repairable } = this.fullCheck();
     return {
-      file,
+      index: indexOfState(this.state),
       path: this.file,
       readOnly: this.readOnly,
-      save: this.saveState,
+      save: this.save,
       history: this.history(),
       coder: this.options.coder,
       coderUnnamed: this.options.coderUnnamed ?? false,
@@ -260,6 +174,12 @@ export class ProjectService {
       recent,
       check: { problems: problems.slice(0, SNAPSHOT_PROBLEMS), total, repairable },
     };
+  }
+
+  /** A document's text and structure ('documents:text'), or null when there is no such document. */
+  documentContent(documentId: string): DocumentContent | null {
+    const doc = this.state.documents.get(documentId);
+    return doc ? documentContent(doc) : null;
   }
 
   /** Validates and carries out one operation, recording it for undo. */
@@ -288,22 +208,19 @@ export class ProjectService {
   }
 
   undo(): OpResponse {
-    return this.step(this.undoStack, this.redoStack, 'inverse', 'Nothing to undo.');
+    return this.step(() => this.undoHistory.undo(), 'Nothing to undo.');
   }
 
   redo(): OpResponse {
-    return this.step(this.redoStack, this.undoStack, 'forward', 'Nothing to redo.');
+    return this.step(() => this.undoHistory.redo(), 'Nothing to redo.');
   }
 
-  private step(from: HistoryEntry[], to: HistoryEntry[], direction: 'forward' | 'inverse', empty: string): OpResponse {
+  private step(take: () => { label: string; change: Change } | null, empty: string): OpResponse {
     if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only.` };
-    const entry = from.pop();
-    if (!entry) return { ok: false, error: empty };
-    const change = entry[direction];
-    applyChange(this.state, change);
-    to.push(entry);
+    const step = take();
+    if (!step) return { ok: false, error: empty };
     this.changed();
-    return { ok: true, label: entry.label, change, created: {}, history: this.history() };
+    return { ok: true, label: step.label, change: step.change, created: {}, history: this.history() };
   }
 
   /**
@@ -318,54 +235,16 @@ export class ProjectService {
     onProgress?: (done: number, total: number) => void,
     options: { allowDuplicates?: boolean } = {},
   ): Promise<ImportResponse> {
-    // A damaged PDF can make pdf.js reject in the background after its answer (see pdf-rejections.ts).
-    if (files.some((f) => /\.pdf$/i.test(f.name))) tolerateStrayPdfRejections();
-    const documents: ImportedDocument[] = [];
-    const failed: ImportResponse['failed'] = [];
-    const duplicates: ImportResponse['duplicates'] = [];
-    const notes: ImportResponse['notes'] = [];
-    /** sha256 → name of the document (existing or earlier in this batch) with that content. */
-    const known = new Map<string, string>();
-    for (const doc of this.state.documents.values()) {
-      if (doc.source && !known.has(doc.source.sha256)) known.set(doc.source.sha256, doc.name);
-    }
-    const report = (done: number, current?: string) => {
-      onProgress?.(done, files.length);
-      // A single small file imports in a blink; a progress line would only flicker.
-      if (files.length > 1) this.options.onEvent?.('progress', { task: 'Importing documents', done, total: files.length, current });
-    };
-    for (const [i, file] of files.entries()) {
-      const baseName = file.name.split(/[\\/]/).pop() ?? file.name;
-      report(i, baseName);
-      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-      const existing = known.get(sha256);
-      if (existing !== undefined && !options.allowDuplicates) {
-        duplicates.push({ name: baseName, existing });
-        report(i + 1);
-        continue;
-      }
-      const read = await readDocument(file.bytes, baseName);
-      if (read.ok) {
-        const name = documentNameFor(baseName);
-        documents.push({
-          name,
-          text: read.value.text,
-          source: { fileName: baseName, type: read.value.type, size: file.bytes.length, sha256 },
-          structure: read.value.structure,
-        });
-        for (const note of read.value.notes) notes.push({ name: baseName, note: `${baseName}: ${note}.` });
-        if (existing === undefined) known.set(sha256, name);
-      } else {
-        failed.push({ name: baseName, error: `${baseName}: ${read.error}; it was not imported.` });
-      }
-      report(i + 1);
-    }
-    if (files.length > 1) this.options.onEvent?.('progress', null);
+    const { documents, failed, duplicates, notes } = await readBatch(files, this.state.documents.values(), {
+      ...options,
+      ...(onProgress ? { onProgress } : {}),
+      onStatus: (progress) => this.progress(progress),
+    });
     if (documents.length === 0) return { result: null, imported: [], failed, duplicates, notes };
     const result = this.run({ type: 'addDocuments', documents });
     if (!result.ok) return { result, imported: [], failed, duplicates, notes };
     const ids = result.created.documentIds ?? [];
-    return { result, imported: ids.map((id, i) => ({ id, name: documents[i]!.name })), failed, duplicates, notes };
+    return { result, imported: ids.map((id) => ({ id, name: this.state.documents.get(id)!.name })), failed, duplicates, notes };
   }
 
   /**
@@ -393,13 +272,7 @@ export class ProjectService {
    */
   commit(label: string, change: Change, report?: Planned['report']): OpResponse {
     if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only; changes are not allowed.` };
-    if (change.patches.length > 0) {
-      const inverse = invertChange(this.state, change);
-      applyChange(this.state, change);
-      this.undoStack.push({ label, forward: change, inverse });
-      this.redoStack.length = 0;
-      this.changed();
-    }
+    if (this.undoHistory.commit(label, change)) this.changed();
     return { ok: true, label, change, created: {}, history: this.history(), ...(report ? { report } : {}) };
   }
 
@@ -415,119 +288,32 @@ export class ProjectService {
   }
 
   /** Writes pending changes now and waits for the write; throws if it fails. */
-  async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    while (this.writing || this.revision !== this.savedRevision) {
-      if (this.writing) await this.writing;
-      else await this.write();
-      if (this.saveState.status === 'error') throw new Error(this.saveState.message, { cause: this.lastError });
-    }
+  flush(): Promise<void> {
+    return this.persistence.flush();
   }
 
   /** True once this service has written its file (a save, not the creation of a new file). */
   hasWritten(): boolean {
-    return this.savedRevision > 0;
+    return this.persistence.hasWritten();
   }
 
   /** Flushes (best effort) and releases the lock. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    try {
-      if (!this.readOnly) await this.flush();
-    } finally {
-      this.closed = true;
-      if (this.timer) clearTimeout(this.timer);
-      await this.lock?.release();
-    }
+  close(): Promise<void> {
+    return this.persistence.close(!this.readOnly);
   }
 
   /**
    * Releases the project without writing what is not saved yet. A file this service created
    * and never saved since is removed again (still under the lock, so nobody else wrote it).
    */
-  async discard(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.writing) await this.writing.catch(() => {});
-    try {
-      if (this.created && this.savedRevision === 0 && this.lock && (await this.lock.isHeld())) await fs.rm(this.file, { force: true });
-    } finally {
-      await this.lock?.release();
-    }
+  discard(): Promise<void> {
+    return this.persistence.discard(this.created);
   }
 
+  /** After every change: the project was modified now, and is to be saved. */
   private changed(): void {
     this.state.project = { ...this.state.project, modifiedAt: new Date().toISOString() };
-    this.revision++;
-    if (this.saveState.status !== 'error') this.setSaveState({ status: 'pending' });
-    this.schedule(this.options.saveDelayMs ?? 300);
-  }
-
-  private schedule(delay: number): void {
-    if (this.timer || this.closed) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.write();
-    }, delay);
-  }
-
-  private setSaveState(state: SaveState): void {
-    this.saveState = state;
-    this.options.onEvent?.('save-state', state);
-  }
-
-  /** One durable write of the current state; concurrent callers share it. */
-  private write(): Promise<void> {
-    if (this.writing) return this.writing;
-    const revision = this.revision;
-    this.setSaveState({ status: 'saving' });
-    this.writing = (async () => {
-      try {
-        // Never write without the lock: if another program removed or replaced it, another
-        // writer may have saved since, and this copy would throw that away. (A folder that
-        // vanished with its lock, a network drive gone, fails the write below and is retried.)
-        if (this.lock && !(await this.lock.isHeld()) && (await fileExists(path.dirname(this.file)))) throw new LockLostError(this.file);
-        this.low.data = fileFromState(this.state);
-        await this.low.write();
-        this.savedRevision = revision;
-        this.retryMs = this.options.retryDelayMs ?? 5000;
-        this.setSaveState(this.revision === revision ? { status: 'saved', at: new Date().toISOString() } : { status: 'pending' });
-      } catch (e) {
-        this.lastError = e;
-        const name = path.basename(this.file);
-        if (e instanceof LockLostError) {
-          // Trying again cannot help: only a copy under another name is safe now.
-          this.setSaveState({ status: 'error', message: `Could not save ${name}: ${e.message}. Your work is kept in memory; keep it with Save As under another name.` });
-          return;
-        }
-        const wayOut = fileErrorWayOut(e, this.options.holder === 'host' ? 'host' : 'app');
-        this.setSaveState({
-          status: 'error',
-          message: `Could not save ${name}: ${fileErrorReason(e)}. Your work is kept in memory and Gloss will keep trying.${wayOut ? ` ${wayOut}` : ''}`,
-        });
-        const delay = this.retryMs;
-        this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-        this.schedule(delay);
-      } finally {
-        this.writing = null;
-      }
-      if (this.revision !== this.savedRevision && this.saveState.status !== 'error') {
-        this.schedule(this.options.saveDelayMs ?? 300);
-      }
-    })();
-    return this.writing;
-  }
-}
-
-/** The lock file of an open project was removed or replaced by someone else: saving now could overwrite another writer's save. */
-export class LockLostError extends Error {
-  constructor(file: string) {
-    super(`its lock file ${path.basename(file)}.lock was removed or replaced by another program, so Gloss did not write over what may have been saved since`);
-    this.name = 'LockLostError';
+    this.persistence.changed();
   }
 }
 

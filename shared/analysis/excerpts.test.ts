@@ -4,7 +4,9 @@ import { emptyProjectFile, stateFromFile } from '../model/state';
 import type { z } from 'zod';
 import { projectFileSchema, type ProjectFile } from '../model/schema';
 import { memoLinesByCoding } from '../model/memos';
-import { codingsNeedingReview, codingsOfCodes, excerptOf, excerptsFor, listingNeedingReview, listingOfCodes } from './excerpts';
+import { projectIndex } from '../model/document-index';
+import { quoteAt } from '../text/quote';
+import { codingsNeedingReview, codingsOfCodes, documentExcerpts, excerptOf, excerptsFor, listingNeedingReview, listingOfCodes, reviewExcerpts } from './excerpts';
 
 const now = '2024-01-01T00:00:00.000Z';
 
@@ -160,5 +162,78 @@ describe('CodingListing: the first screenful at once, the rest after', () => {
     const specs = [0, 1, 2].map(() => ({ doc: 0, code: 'c1', start: 2, length: 2, review: false }));
     expect(codingsOfCodes(stateOf(specs, [2, 0, 1]), ['c1']).map((c) => c.id)).toEqual(['k000', 'k001', 'k002']);
     expect(listingOfCodes(stateOf(specs, [1, 2, 0]), ['c1']).first(1, 10).map((c) => c.id)).toEqual(['k000', 'k001', 'k002']);
+  });
+});
+
+describe('excerptOf on the renderer’s index (documents without texts)', () => {
+  const text = 'Nobody trained us on the new system at all, not even once, in all those years.';
+  /** One document, its codings carrying quote and context as the operations make them. */
+  function indexed(codings: { id: string; start: number; end: number; needsReview?: boolean; quoteFrom?: string }[]) {
+    const file = projectFileSchema.parse({
+      ...emptyProjectFile('P', now),
+      coders: [{ id: 'u', name: 'Ana', color: '#000000' }],
+      documents: [{ id: 'd', name: 'A', text, createdAt: now, source: null, attributes: {} }],
+      codes: [{ id: 'c', name: 'training', color: '#123456', description: '', parentId: null, codable: true, createdAt: now }],
+      codings: codings.map((c) => ({
+        id: c.id, documentId: 'd', codeId: 'c', coderId: 'u', start: c.start, end: c.end,
+        ...quoteAt(c.quoteFrom ?? text, c.start, c.end), createdAt: now, ...(c.needsReview ? { needsReview: true } : {}),
+      })),
+    });
+    return { project: stateFromFile(file), index: stateFromFile(projectIndex(file)) };
+  }
+
+  it('builds the words from the quote and its context when no text is at hand, cut at words', () => {
+    const { index } = indexed([{ id: 'k', start: 7, end: 14 }]);
+    const excerpt = excerptOf(index, index.codings.get('k')!);
+    expect([excerpt.before, excerpt.text, excerpt.after]).toEqual(['Nobody ', 'trained', ' us on the new system at all,…']);
+    expect(excerpt.documentName).toBe('A');
+  });
+
+  it('takes the text from textOf when given, the same excerpt the project itself gives', () => {
+    const { project, index } = indexed([{ id: 'k', start: 44, end: 57 }]);
+    const coding = index.codings.get('k')!;
+    expect(excerptOf(index, coding, [], (id) => (id === 'd' ? text : undefined))).toEqual(excerptOf(project, coding));
+    // Without it, the same passage from the quote, with the shorter context the coding carries.
+    const fromQuote = excerptOf(index, coding);
+    expect(fromQuote.text).toBe('not even once');
+    expect(fromQuote.before.startsWith('…')).toBe(true);
+  });
+
+  it('shows a coding to review with the words now at its offsets when the text is given, and lists it in order', () => {
+    // Quote and context of an older text: the words at 7..14 were "learned".
+    const older = 'Nobody learned us on the new system at all, not even once, in all those years.';
+    const { project, index } = indexed([{ id: 'r', start: 7, end: 14, needsReview: true, quoteFrom: older }, { id: 'k', start: 0, end: 6 }]);
+    const textOf = (id: string) => (id === 'd' ? text : undefined);
+    const reviews = reviewExcerpts(index, null, textOf);
+    expect(reviews.map((e) => [e.coding.id, e.text])).toEqual([['r', 'trained']]);
+    expect(reviews).toEqual(reviewExcerpts(project));
+    expect(documentExcerpts(index, index.documents.get('d')!, () => true, new Map(), textOf).map((e) => e.text)).toEqual(['Nobody', 'trained']);
+  });
+
+  it('gives, for any coding, the document’s words at its offsets from the quote alone (property)', () => {
+    const source = fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é', '\n'), minLength: 1, maxLength: 120 });
+    const span = (length: number) => fc.tuple(fc.nat({ max: length - 1 }), fc.integer({ min: 1, max: length })).map(([a, b]): [number, number] => (a < b ? [a, b] : [b - 1, b]));
+    fc.assert(
+      fc.property(source.chain((t) => fc.tuple(fc.constant(t), span(t.length))), ([t, [start, end]]) => {
+        const file = projectFileSchema.parse({
+          ...emptyProjectFile('P', now),
+          coders: [{ id: 'u', name: 'Ana', color: '#000000' }],
+          documents: [{ id: 'd', name: 'A', text: t, createdAt: now, source: null, attributes: {} }],
+          codes: [{ id: 'c', name: 'c', color: '#123456', description: '', parentId: null, codable: true, createdAt: now }],
+          codings: [{ id: 'k', documentId: 'd', codeId: 'c', coderId: 'u', start, end, ...quoteAt(t, start, end), createdAt: now }],
+        });
+        const index = stateFromFile(projectIndex(file));
+        const excerpt = excerptOf(index, index.codings.get('k')!);
+        expect(excerpt.text).toBe(t.slice(start, end));
+        // The context shown is text that is there: before ends at the passage, after starts at it.
+        expect(t.slice(0, start).endsWith(excerpt.before.replace(/^…/, ''))).toBe(true);
+        expect(t.slice(end).startsWith(excerpt.after.replace(/…$/, ''))).toBe(true);
+        // "…" where the text goes on beyond the context the coding carries.
+        const { prefix, suffix } = file.codings[0]!;
+        expect(excerpt.before.startsWith('…')).toBe(start > prefix.length);
+        expect(excerpt.after.endsWith('…')).toBe(end + suffix.length < t.length);
+      }),
+      { numRuns: Number(process.env.GLOSS_FUZZ_RUNS ?? 200) },
+    );
   });
 });

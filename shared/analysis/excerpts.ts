@@ -1,6 +1,12 @@
-/** The Excerpts view's list: every coding of the chosen codes, with a little context. */
-import type { Coding } from '../model/schema';
+/**
+ * The Excerpts view's list: every coding of the chosen codes, with a little context. From
+ * the project, the words are cut from the documents' texts; from the renderer's index,
+ * which has no texts, from the quote and context each coding carries (32 characters either
+ * side rather than 40), and from fetched texts for codings that need review.
+ */
+import type { Coding, GlossDocument } from '../model/schema';
 import type { ProjectState } from '../model/state';
+import { textLengthOf, type DocumentEntry } from '../model/document-index';
 import { memoLinesByCoding } from '../model/memos';
 
 /** Characters of context shown on each side of an excerpt: about half a line. */
@@ -14,41 +20,68 @@ export interface Excerpt {
   coderName: string;
   /** Context before, with "…" when the text goes on. */
   before: string;
-  /** The coded passage, sliced from the document (the stored offsets are the truth). */
+  /**
+   * The coded passage, sliced from the document (the stored offsets are the truth), or,
+   * where the text is not at hand, the quote the coding carries (the same words).
+   */
   text: string;
   after: string;
   memos: string[];
 }
 
-/** Cuts context at a word boundary near `EXCERPT_CONTEXT` characters, so it does not start mid-word. */
-function contextBefore(text: string, start: number): string {
-  const from = Math.max(0, start - EXCERPT_CONTEXT);
-  let slice = text.slice(from, start);
-  if (from > 0) {
-    // Drop a partial first word (unless the slice happens to start right after a space).
-    const space = /\s/.test(text[from - 1]!) ? -1 : slice.search(/\s/);
-    if (space >= 0 && space < slice.length - 1) slice = slice.slice(space + 1);
-    slice = '…' + slice;
-  }
-  return slice;
+/**
+ * Context before a passage: `slice` (the characters before it), cut at a word boundary so
+ * it does not start mid-word, with "…" when the text goes on before it. `atWord` says
+ * whether the slice is known to start at a word (the character before it is a space).
+ */
+function trimBefore(slice: string, more: boolean, atWord: boolean): string {
+  if (!more) return slice;
+  // Drop a partial first word (unless the slice happens to start right after a space).
+  const space = atWord ? -1 : slice.search(/\s/);
+  if (space >= 0 && space < slice.length - 1) slice = slice.slice(space + 1);
+  return '…' + slice;
 }
 
-function contextAfter(text: string, end: number): string {
-  const to = Math.min(text.length, end + EXCERPT_CONTEXT);
-  let slice = text.slice(end, to);
-  if (to < text.length) {
-    const space = /\s/.test(text[to]!) ? -1 : slice.search(/\s\S*$/);
-    if (space > 0) slice = slice.slice(0, space);
-    slice = slice + '…';
-  }
-  return slice;
+/** Context after a passage, cut at a word boundary, with "…" when the text goes on. */
+function trimAfter(slice: string, more: boolean, atWord: boolean): string {
+  if (!more) return slice;
+  const space = atWord ? -1 : slice.search(/\s\S*$/);
+  if (space > 0) slice = slice.slice(0, space);
+  return slice + '…';
+}
+
+/** The words of an excerpt: from the document's text, `EXCERPT_CONTEXT` characters either side. */
+function wordsFromText(text: string, coding: Coding): Pick<Excerpt, 'before' | 'text' | 'after'> {
+  const from = Math.max(0, coding.start - EXCERPT_CONTEXT);
+  const to = Math.min(text.length, coding.end + EXCERPT_CONTEXT);
+  return {
+    before: trimBefore(text.slice(from, coding.start), from > 0, from > 0 && /\s/.test(text[from - 1]!)),
+    text: text.slice(coding.start, coding.end),
+    after: trimAfter(text.slice(coding.end, to), to < text.length, to < text.length && /\s/.test(text[to]!)),
+  };
+}
+
+/**
+ * The words of an excerpt without the document's text (the renderer's index has none): the
+ * quote and the context the coding carries, which the operations keep equal to the text at
+ * its offsets. Not for a coding that needs review: its quote is of the text before an edit.
+ */
+function wordsFromCoding(coding: Coding, textLength: number): Pick<Excerpt, 'before' | 'text' | 'after'> {
+  return {
+    before: trimBefore(coding.prefix, coding.start > coding.prefix.length, false),
+    text: coding.quote,
+    after: trimAfter(coding.suffix, coding.end + coding.suffix.length < textLength, false),
+  };
 }
 
 /** Which codings the coder filter shows; null shows all. */
 export type CodingShown = ((coding: Coding) => boolean) | null;
 
-/** What listing excerpts reads of a project. */
-export type ExcerptSource = Pick<ProjectState, 'documents' | 'codes' | 'coders' | 'codings' | 'codingsByDocument' | 'memos'>;
+/** A document's text when it is at hand (the renderer fetches texts), else undefined. */
+export type TextOf = (documentId: string) => string | undefined;
+
+/** The tables excerpts are drawn from: the project, or the renderer's index of it. */
+export type ExcerptSource = Pick<ProjectState<GlossDocument | DocumentEntry>, 'documents' | 'codings' | 'codingsByDocument' | 'codes' | 'coders' | 'memos'>;
 
 /**
  * The codings of the given codes (by the coders shown), in the Excerpts view's order: by
@@ -78,6 +111,11 @@ export function listingNeedingReview(project: ExcerptSource, shown: CodingShown 
 /** Document names compare as localeCompare does; one collator is much faster than a call per comparison. */
 const collator = new Intl.Collator();
 
+/** Documents by name, the order excerpts are listed in. */
+export function documentsByName<D extends { id: string; name: string }>(documents: ReadonlyMap<string, D>): D[] {
+  return [...documents.values()].sort((a, b) => collator.compare(a.name, b.name));
+}
+
 /** Position in the text, then the end; the id settles ties, so the order never depends on which table a coding came from. */
 function byPosition(a: Coding, b: Coding): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -101,7 +139,7 @@ export class CodingListing {
     private readonly project: ExcerptSource,
     private readonly keep: ((coding: Coding) => boolean) | null,
   ) {
-    this.order = keep ? [...project.documents.values()].sort((a, b) => collator.compare(a.name, b.name)).map((d) => d.id) : [];
+    this.order = keep ? documentsByName(project.documents).map((d) => d.id) : [];
   }
 
   /** Whether every document is listed. */
@@ -154,10 +192,22 @@ export class CodingListing {
   }
 }
 
-/** One excerpt's card: the passage with its context, its document, code and coder, and the memo lines given. */
-export function excerptOf(project: Pick<ExcerptSource, 'documents' | 'codes' | 'coders'>, coding: Coding, memos: readonly string[] = []): Excerpt {
+/**
+ * One excerpt's card: the passage with its context, its document, code and coder, and the
+ * memo lines given. The words come from the document's text when the project has it, else
+ * from `textOf` (texts the renderer fetched), else from the quote and context the coding
+ * carries (wrong for a coding that needs review: give its document's text).
+ */
+export function excerptOf(
+  project: Pick<ExcerptSource, 'documents' | 'codes' | 'coders'>,
+  coding: Coding,
+  memos: readonly string[] = [],
+  textOf?: TextOf,
+): Excerpt {
   const doc = project.documents.get(coding.documentId);
-  const text = doc?.text ?? '';
+  const text = doc && 'text' in doc ? doc.text : textOf?.(coding.documentId);
+  // A coding whose document is gone (never so in a valid project) shows its quote, with no "…" after.
+  const length = doc ? textLengthOf(doc) : coding.end + coding.suffix.length;
   const code = project.codes.get(coding.codeId);
   return {
     coding,
@@ -165,21 +215,40 @@ export function excerptOf(project: Pick<ExcerptSource, 'documents' | 'codes' | '
     codeName: code?.name ?? '',
     codeColor: code?.color ?? '#7f7f7f',
     coderName: project.coders.get(coding.coderId)?.name ?? 'unknown coder',
-    before: contextBefore(text, coding.start),
-    text: text.slice(coding.start, coding.end),
-    after: contextAfter(text, coding.end),
+    ...(text !== undefined ? wordsFromText(text, coding) : wordsFromCoding(coding, length)),
     memos: [...memos],
   };
 }
 
-/** Excerpts of the given codes across all documents (by the coders shown), ordered by document name and position. */
-export function excerptsFor(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null): Excerpt[] {
+/**
+ * Excerpts of the given codes across all documents (by the coders shown), ordered by document name and position.
+ * Without a document's text (an index entry, and `textOf` has none) the words come from the codings' quotes.
+ */
+export function excerptsFor(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null, textOf?: TextOf): Excerpt[] {
   const memoTexts = memoLinesByCoding(project);
-  return codingsOfCodes(project, codeIds, shown).map((c) => excerptOf(project, c, memoTexts.get(c.id)));
+  return codingsOfCodes(project, codeIds, shown).map((c) => excerptOf(project, c, memoTexts.get(c.id), textOf));
 }
 
-/** Every coding that needs review, as excerpts, in the same order. */
-export function reviewExcerpts(project: ExcerptSource, shown: CodingShown = null): Excerpt[] {
+/**
+ * Every coding that needs review, as excerpts, in the same order. Its words are those of
+ * the text as it is now, so for an index `textOf` must have the documents' texts.
+ */
+export function reviewExcerpts(project: ExcerptSource, shown: CodingShown = null, textOf?: TextOf): Excerpt[] {
   const memoTexts = memoLinesByCoding(project);
-  return codingsNeedingReview(project, shown).map((c) => excerptOf(project, c, memoTexts.get(c.id)));
+  return codingsNeedingReview(project, shown).map((c) => excerptOf(project, c, memoTexts.get(c.id), textOf));
+}
+
+/** The excerpts of one document's codings that `keep` keeps, by position (memo lines by coding id from memoLinesByCoding). */
+export function documentExcerpts(
+  project: ExcerptSource,
+  doc: GlossDocument | DocumentEntry,
+  keep: (coding: Coding) => boolean,
+  memoTexts: ReadonlyMap<string, string[]>,
+  textOf?: TextOf,
+): Excerpt[] {
+  const codings = [...(project.codingsByDocument.get(doc.id) ?? [])]
+    .map((id) => project.codings.get(id)!)
+    .filter(keep)
+    .sort(byPosition);
+  return codings.map((coding) => excerptOf(project, coding, memoTexts.get(coding.id), textOf));
 }

@@ -8,6 +8,8 @@
  */
 import { mergeSpans, sweep, type Span } from '../agreement/intervals';
 import type { ProjectState } from '../model/state';
+import type { GlossDocument } from '../model/schema';
+import { textLengthOf, type DocumentEntry } from '../model/document-index';
 
 export type { Span };
 
@@ -112,15 +114,19 @@ export function codedSpans(
   return perCoder;
 }
 
-/** The side-by-side of `coderIds` on `codeId` in `documentId`, or null when the document is gone. */
+/**
+ * The side-by-side of `coderIds` on `codeId` in `documentId`, or null when the document is
+ * gone. Only the text's length is needed: the renderer's index has it without the text.
+ */
 export function sideBySide(
-  state: Pick<ProjectState, 'codings' | 'codingsByDocument' | 'documents'>,
+  state: Pick<ProjectState, 'codings' | 'codingsByDocument'> & { documents: ReadonlyMap<string, GlossDocument | DocumentEntry> },
   request: { documentId: string; codeId: string; coderIds: readonly string[] },
   context: number,
 ): SideBySide | null {
   const doc = state.documents.get(request.documentId);
   if (!doc) return null;
+  const length = textLengthOf(doc);
   const raw = codedSpans(state, request);
-  const merged = raw.map((spans) => mergeSpans(spans, doc.text.length));
-  return { passages: passages(merged, doc.text.length, context), totals: overlapTotals(merged), codings: raw.map((spans) => spans.length) };
+  const merged = raw.map((spans) => mergeSpans(spans, length));
+  return { passages: passages(merged, length, context), totals: overlapTotals(merged), codings: raw.map((spans) => spans.length) };
 }

@@ -7,8 +7,8 @@
  * answer the same keys. A unit test refuses an entry without a label, keys that cannot be
  * read, and two commands on one key.
  */
-import type { ExportKind } from '../ipc/contract';
-import { EXPORT_LABELS, EXPORT_ORDER } from '../ipc/export-kinds';
+import { exportFormat, type OfferedExportId } from '../export/registry';
+import { EXPORT_ORDER } from '../ipc/export-kinds';
 import { VIEW_KEY_LIMIT, VIEWS, viewCommand, type ViewCommand } from './views';
 
 export interface CommandInfo {
@@ -45,8 +45,8 @@ const FIXED = {
   'coder-name': { label: 'Coder Name…', needs: 'project', runs: 'renderer' },
 } as const satisfies Record<string, CommandInfo>;
 
-/** The export a command saves (File ▸ Export ▸ …). */
-export type ExportCommand = `export-${ExportKind}`;
+/** The export a command saves (File ▸ Export ▸ …): one per format the app offers (shared/export/registry.ts). */
+export type ExportCommand = `export-${OfferedExportId}`;
 
 export type CommandId = keyof typeof FIXED | ViewCommand | ExportCommand;
 
@@ -57,12 +57,9 @@ export type HostCommand = { [K in keyof typeof FIXED]: (typeof FIXED)[K]['runs']
 export type MenuCommand = Exclude<CommandId, HostCommand>;
 
 /** The `export-<kind>` command of an export. */
-export function exportCommand(kind: ExportKind): ExportCommand {
+export function exportCommand(kind: OfferedExportId): ExportCommand {
   return `export-${kind}`;
 }
-
-/** Everyday export that has a key of its own. */
-const EXPORT_KEYS: Partial<Record<ExportKind, readonly string[]>> = { 'excerpts-csv': ['Mod+E'] };
 
 function viewCommands(): Record<ViewCommand, CommandInfo> {
   const out = {} as Record<ViewCommand, CommandInfo>;
@@ -75,8 +72,8 @@ function viewCommands(): Record<ViewCommand, CommandInfo> {
 function exportCommands(): Record<ExportCommand, CommandInfo> {
   const out = {} as Record<ExportCommand, CommandInfo>;
   for (const kind of EXPORT_ORDER) {
-    const keys = EXPORT_KEYS[kind];
-    out[exportCommand(kind)] = { label: `${EXPORT_LABELS[kind]}…`, ...(keys ? { keys } : {}), needs: 'project', runs: 'renderer' };
+    const { label, keys } = exportFormat(kind);
+    out[exportCommand(kind)] = { label: `${label}…`, ...(keys ? { keys } : {}), needs: 'project', runs: 'renderer' };
   }
   return out;
 }

@@ -2,6 +2,8 @@
 import type { ProjectState } from '../model/state';
 import { codePath, codeTree } from '../model/codes';
 import { toCsv, type CsvOptions } from './csv';
+import { ok } from '../result';
+import type { ExportBuilder } from './registry';
 
 export const CODEBOOK_HEADER = ['code', 'code_path', 'parent', 'description', 'color', 'codings', 'documents'] as const;
 
@@ -27,3 +29,6 @@ export function codebookRows(state: ProjectState): (string | number)[][] {
 export function codebookCsv(state: ProjectState, options: CsvOptions = {}): string {
   return toCsv(CODEBOOK_HEADER, codebookRows(state), options);
 }
+
+/** The registry's builder. */
+export const codebookCsvExport: ExportBuilder = (state, { csvRaw }) => ok(codebookCsv(state, { raw: csvRaw }));

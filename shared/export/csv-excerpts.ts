@@ -6,6 +6,8 @@ import { csvCell, csvText, UTF8_BOM, type CsvOptions } from './csv';
 import { Utf8Writer } from './utf8-writer';
 import { documentsByName } from './document-order';
 import { memoLinesByCoding } from '../model/memos';
+import { ok } from '../result';
+import type { ExportBuilder } from './registry';
 
 export const EXCERPTS_HEADER = ['document', 'code', 'code_path', 'coder', 'start', 'end', 'text', 'memo', 'created_at'] as const;
 
@@ -125,3 +127,6 @@ export function excerptsCsvBytes(state: ProjectState, codeIds?: ReadonlySet<stri
   });
   return out.bytes();
 }
+
+/** The registry's builder. Bytes: the biggest export is encoded line by line instead of becoming one huge string first. */
+export const excerptsCsvExport: ExportBuilder = (state, { csvRaw }) => ok(excerptsCsvBytes(state, undefined, { raw: csvRaw }));

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProjectFile } from '../model/schema';
 import { stateFromFile } from '../model/state';
-import { parseCsv } from '../formats/codebook/csv-parse';
+import { parseCsv } from '../formats/csv-parse';
 import { quoteAt } from '../text/quote';
 import { codebookCsv } from './csv-codebook';
 import { excerptRows, excerptsCsv, excerptsCsvBytes, EXCERPTS_HEADER } from './csv-excerpts';

@@ -70,10 +70,13 @@ describe('htmlReport', () => {
     expect(DomUtils.getElementsByTagName('h3', sharing, true).map(text)).toEqual(['Council 😀', 'Interview, police']);
     const figures = DomUtils.getElementsByTagName('figure', sharing, true);
     expect(figures.map((f) => text(DomUtils.getElementsByTagName('blockquote', f, true)[0]!))).toEqual(['slow', POLICE.slice(23)]);
-    expect(text(DomUtils.getElementsByTagName('figcaption', figures[0]!, true)[0]!)).toBe('characters 23–27 · Amira Haddad');
-    expect(text(DomUtils.getElementsByTagName('figcaption', figures[1]!, true)[0]!)).toBe(`characters 23–${POLICE.length} · Ben O'Neil`);
+    expect(text(DomUtils.getElementsByTagName('figcaption', figures[0]!, true)[0]!)).toBe('characters 23–27 (UTF-16 units) · Amira Haddad');
+    expect(text(DomUtils.getElementsByTagName('figcaption', figures[1]!, true)[0]!)).toBe(`characters 23–${POLICE.length} (UTF-16 units) · Ben O'Neil`);
     expect(text(figures[1]!)).toContain('Memo: Note: first, "second"');
     expect(text(sharing)).toContain('2 excerpts in 2 documents');
+    // The header explains the unit the captions name.
+    const meta = all(html, 'p').find((p) => p.attribs.class === 'meta')!;
+    expect(text(meta)).toContain('UTF-16 code units, counted from 0 with the end exclusive');
     const training = all(html, 'section').find((s) => text(DomUtils.getElementsByTagName('h2', s, true)[0]!) === 'Training gaps')!;
     expect(text(training)).toContain('Memo: Scope: Only formal *courses*');
   });

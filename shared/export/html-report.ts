@@ -5,6 +5,9 @@
  */
 import type { ProjectState } from '../model/state';
 import { excerptsByCode, type CodeSection, type Excerpt } from './excerpts-by-code';
+import { ok } from '../result';
+import type { ExportBuilder } from './registry';
+import { plural } from '../plural';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -13,7 +16,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Anchors are numbered in tree order: code ids may hold any character, positions never collide. */
 const anchor = (index: number) => `code-${index + 1}`;
@@ -84,7 +86,8 @@ function excerpt(e: Excerpt): string {
   return [
     '<figure>',
     `<blockquote>${escapeHtml(e.text)}</blockquote>`,
-    `<figcaption>characters ${start}–${end} · ${escapeHtml(e.coder)}</figcaption>`,
+    // The unit on every caption: a reader who cites one excerpt may never see the header.
+    `<figcaption>characters ${start}–${end} (UTF-16 units) · ${escapeHtml(e.coder)}</figcaption>`,
     ...e.memos.map((memo) => `<div class="memo"><strong>Memo:</strong> ${escapeHtml(memo)}</div>`),
     '</figure>',
   ].join('\n');
@@ -128,7 +131,9 @@ export function htmlReport(state: ProjectState): string {
     `<h1>${escapeHtml(title)}</h1>`,
     state.project.description ? `<p class="description">${escapeHtml(state.project.description)}</p>` : '',
     `<p class="meta">${plural(state.documents.size, 'document')}, ${plural(sections.length, 'code')}, ${plural(codings, 'coding')}. ` +
-      'Positions are character offsets into each document’s text, as in the CSV export.</p>',
+      'Positions are offsets into each document’s text in UTF-16 code units, counted from 0 with the end ' +
+      'exclusive, as in the CSV export; they equal characters except after emoji and other characters ' +
+      'outside the Basic Multilingual Plane, which count two.</p>',
     '</header>',
     // The codebook outline doubles as the table of contents: each name links to its excerpts.
     '<nav aria-labelledby="codebook">',
@@ -146,3 +151,6 @@ export function htmlReport(state: ProjectState): string {
     .join('\n')
     .concat('\n');
 }
+
+/** The registry's builder. */
+export const htmlReportExport: ExportBuilder = (state) => ok(htmlReport(state));

@@ -28,6 +28,7 @@ describe('markdownFiles', () => {
     expect(files()['Barriers - Data sharing.md']).toBe(
       [
         '---',
+        'title: "Barriers > Data sharing"',
         'code: "Data sharing"',
         'path: "Barriers > Data sharing"',
         'color: "#222222"',
@@ -37,7 +38,7 @@ describe('markdownFiles', () => {
         '',
         '# Barriers > Data sharing',
         '',
-        'Delays, "waiting" for records',
+        'Delays, \\"waiting\\" for records',
         '',
         '## Council 😀',
         '',
@@ -50,9 +51,9 @@ describe('markdownFiles', () => {
         '> then left.',
         '> We waited – weeks.',
         '',
-        "— Interview, police, characters 23–52 (Ben O'Neil)",
+        "— Interview, police, characters 23–52 (Ben O\\'Neil)",
         '',
-        '**Memo:** Note: first, "second"',
+        '**Memo:** Note: first, \\"second\\"',
         '',
       ].join('\n'),
     );
@@ -63,13 +64,14 @@ describe('markdownFiles', () => {
   });
 
   it('keeps a multi-line excerpt inside one quote, blank lines included', () => {
-    expect(files()['Barriers - Data sharing - Health.md']).toContain('> slow.\n>\n> Very slow.\n\n— Council 😀, characters 23–40 (Ben O\'Neil)\n');
+    expect(files()['Barriers - Data sharing - Health.md']).toContain('> slow.\n>\n> Very slow.\n\n— Council 😀, characters 23–40 (Ben O\\\'Neil)\n');
   });
 
   it('escapes markup in names and descriptions, and quotes YAML values', () => {
     const hostile = files()["_script_alert(1)__script_ & _quotes_ 'too'.md"]!;
-    expect(hostile).toContain(`code: ${JSON.stringify(HOSTILE)}\n`);
-    expect(hostile).toContain('\n# \\<script>alert(1)\\</script> & "quotes" \'too\'\n');
+    // Pandoc reads front matter as Markdown: "<" is escaped there so the tag is not dropped.
+    expect(hostile).toContain(`code: ${JSON.stringify(HOSTILE.replaceAll('<', '\\<'))}\n`);
+    expect(hostile).toContain('\n# \\<script>alert(1)\\</script> & \\"quotes\\" \\\'too\\\'\n');
     expect(hostile).toContain('\n\\<b>bold\\</b> & \\*stars\\*\n');
     const body = hostile.slice(hostile.indexOf('\n---\n') + 5);
     expect(body).not.toMatch(/[^\\]<script>/);
@@ -77,7 +79,7 @@ describe('markdownFiles', () => {
 
   it('links every code from index.md in tree order, nested by depth, with percent-encoded targets', () => {
     const index = files()['index.md']!;
-    expect(index.startsWith('---\ntitle: "Pilot <study>"\ncodes: 8\n---\n\n# Pilot \\<study>\n')).toBe(true);
+    expect(index.startsWith('---\ntitle: "Pilot \\\\<study>"\ncodes: 8\n---\n\n# Pilot \\<study>\n')).toBe(true);
     expect(index).toContain(
       '- [Barriers](Barriers.md) (0)\n' +
         '  - [Data sharing](Barriers%20-%20Data%20sharing.md) (2)\n' +
@@ -95,7 +97,9 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('*a* _b_ `c` [d](e) #tag $x$ a|b ~~s~~ <i> \\ ==hi== %%c%%')).toBe(
       '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\#tag \\$x\\$ a\\|b \\~\\~s\\~\\~ \\<i> \\\\ =\\=hi=\\= %\\%c%\\%',
     );
-    expect(escapeMarkdown('Tom & Jerry: 3 > 2, "ok"!')).toBe('Tom & Jerry: 3 > 2, "ok"!');
+    expect(escapeMarkdown('Tom & Jerry: 3 > 2, ok!')).toBe('Tom & Jerry: 3 > 2, ok!');
+    // What pandoc's smart typography would change: quotes, -- and ... are escaped.
+    expect(escapeMarkdown(`they said 'not trained' -- "never"... --- ok`)).toBe(`they said \\'not trained\\' -\\- \\"never\\".\\.. -\\-\\- ok`);
     // An escaped "#" already keeps "&#39;" from being read as a character reference.
     expect(escapeMarkdown('&amp; &#39;')).toBe('\\&amp; &\\#39;');
   });

@@ -6,6 +6,9 @@
 import type { ProjectState } from '../model/state';
 import { excerptsByCode, type CodeSection, type Excerpt } from './excerpts-by-code';
 import { safeStem, UniqueNames } from './file-names';
+import { strToU8, zipSync } from 'fflate';
+import { ok } from '../result';
+import type { ExportBuilder } from './registry';
 
 export interface MarkdownFile {
   /** Relative path with forward slashes, e.g. "Training gaps.md". */
@@ -20,21 +23,43 @@ export const INDEX_FILE = 'index.md';
  * for any ASCII punctuation in all three; only the characters that start markup are
  * escaped so the file stays readable: emphasis, code, links and wikilinks, HTML, tags (#),
  * math ($), tables (|), strikethrough (~), Obsidian highlights (==) and comments (%%).
- * A ">" only quotes at the start of a line, so escapeLine handles it there.
+ * Pandoc's default reader and commonmark_x also make "smart" typography, so straight quotes
+ * and the sequences it turns into dashes (--) and an ellipsis (...) are escaped too: a
+ * quoted excerpt keeps the interviewee's exact characters.
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_[\]<#$|~]/g, '\\$&')
+    .replace(/[\\`*_[\]<#$|~'"]/g, '\\$&')
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
     .replace(/=(?==)/g, '=\\')
-    .replace(/%(?=%)/g, '%\\');
+    .replace(/%(?=%)/g, '%\\')
+    .replace(/-(?=-)/g, '-\\')
+    .replace(/\.(?=\.\.)/g, '.\\');
 }
 
-/** One line of text escaped, including what would make a list, heading or rule at its start. */
-function escapeLine(line: string): string {
+/**
+ * One line of text escaped, and its start escaped only where it would make markup there:
+ * a quote (>), pandoc's title block (%), a list item (-, + or 1. before a space), or a heading underline (a line of
+ * = or - alone). "=SUM(1)", "-5 degrees" or "1.5 km" start nothing and stay as they are.
+ */
+export function escapeLine(line: string): string {
   return escapeMarkdown(line)
-    .replace(/^(\s*)([-+=>])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/^(\s*)([>%])/, '$1\\$2')
+    .replace(/^(\s*)([-+])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)=(?=\s*$)/, '$1\\=')
+    // Ordered list markers, pandoc's "fancy" ones included: 1. 1) a. B) iv. (a) (@).
+    .replace(/^(\s*)\((?=(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|@\w*)\)(?:\s|$))/, '$1\\(')
+    .replace(/^(\s*(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+))([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/**
+ * A front-matter value for pandoc, which reads every metadata string as Markdown: a
+ * description such as "<interviewer>" would otherwise vanish as raw HTML, and a backslash
+ * or "&amp;" would change. Only what would be lost is escaped, so Obsidian's properties
+ * view stays readable.
+ */
+function metadataText(text: string): string {
+  return yamlString(text.replace(/[\\<]/g, '\\$&').replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&'));
 }
 
 /**
@@ -69,10 +94,12 @@ function codeFile(section: CodeSection): string {
   const { code, path, documents, count } = section;
   const out = [
     '---',
-    `code: ${yamlString(code.name)}`,
-    `path: ${yamlString(path.join(' > '))}`,
+    // A title, so `pandoc -s` makes a standalone page without a warning.
+    `title: ${metadataText(path.join(' > '))}`,
+    `code: ${metadataText(code.name)}`,
+    `path: ${metadataText(path.join(' > '))}`,
     `color: ${yamlString(code.color)}`,
-    `description: ${yamlString(code.description)}`,
+    `description: ${metadataText(code.description)}`,
     `codings: ${count}`,
     '---',
     '',
@@ -103,7 +130,7 @@ export function markdownFiles(state: ProjectState): MarkdownFile[] {
     path: names.next(safeStem(section.path.join(' - ')), '.md'),
   }));
   const title = state.project.name || 'Gloss project';
-  const index = ['---', `title: ${yamlString(title)}`, `codes: ${sections.length}`, '---', '', `# ${escapeMarkdown(title)}`, ''];
+  const index = ['---', `title: ${metadataText(title)}`, `codes: ${sections.length}`, '---', '', `# ${escapeMarkdown(title)}`, ''];
   if (state.project.description) index.push(state.project.description.split('\n').map(escapeLine).join('\n'), '');
   if (files.length === 0) index.push('*The project has no codes.*');
   for (const { section, path } of files) {
@@ -118,3 +145,10 @@ export function markdownFiles(state: ProjectState): MarkdownFile[] {
     ...files.map(({ section, path }) => ({ path, content: codeFile(section) })),
   ];
 }
+
+/**
+ * The registry's builder: the notes in one .zip, inside a folder named after the project
+ * (the app downloads one file; the CLI writes markdownFiles into a folder instead).
+ */
+export const markdownZipExport: ExportBuilder = (state, { base }) =>
+  ok(zipSync(Object.fromEntries(markdownFiles(state).map((f) => [`${base}/${f.path}`, strToU8(f.content)]))));

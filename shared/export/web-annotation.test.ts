@@ -19,7 +19,8 @@ interface Annotation {
   created: string;
   creator: { type: string; name: string; id: string };
   body: { type: string; purpose: string; value: string; creator?: { name: string } }[];
-  target: { source: string; selector: Selector[] };
+  '@context': string;
+  target: { source: { id: string; type: string; format: string; label: string }; selector: Selector[] };
 }
 
 const parse = (json: string) => JSON.parse(json) as { '@context': string; type: string; total: number; first: { type: string; items: Annotation[] } };
@@ -41,6 +42,8 @@ describe('webAnnotations', () => {
     for (const a of items) {
       expect(a.type).toBe('Annotation');
       expect(a.motivation).toBe('tagging');
+      // An annotation taken out of the collection alone still names its context.
+      expect(a['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
       expect(a.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     }
   });
@@ -48,7 +51,7 @@ describe('webAnnotations', () => {
   it('counts positions in code points: two emoji before "slow" make UTF-16 23–27 into 21–25', () => {
     const slow = byId(`urn:uuid:${IDS.slow}`); // a UUID coding id is kept as it is
     expect(EMOJI.slice(23, 27)).toBe('slow');
-    expect(slow.target.source).toBe(`urn:uuid:${IDS.emoji}`);
+    expect(slow.target.source).toEqual({ id: `urn:uuid:${IDS.emoji}`, type: 'Text', format: 'text/plain', label: 'Council 😀' });
     expect(slow.target.selector).toEqual([
       { type: 'TextQuoteSelector', exact: 'slow', prefix: '😀 Data 😀 sharing was ', suffix: '.\n\nVery slow.' },
       { type: 'TextPositionSelector', start: 21, end: 25 },
@@ -76,6 +79,24 @@ describe('webAnnotations', () => {
     file.codings = file.codings.map((c) => (c.id === 'c-quote' ? { ...c, quote: 'stale', prefix: 'x', suffix: 'y' } : c));
     const quote = parse(webAnnotations(stateFromFile(file))).first.items.find((a) => a.id === entityUrn('codings', 'c-quote'))!;
     expect(quote.target.selector[0]).toEqual({ type: 'TextQuoteSelector', exact: '"no training"', prefix: 'He said ', suffix: ', then left.\nWe waited – weeks.' });
+  });
+
+  it('grows a quote\'s context until it matches only its own copy of a repeated paragraph', () => {
+    const paragraph = 'Asked about the new system, the officers said that they had not been trained to share data with the council, not once in two years.';
+    const text = `${paragraph}\n\nA different paragraph sits between the two copies.\n\n${paragraph}`;
+    const start = text.lastIndexOf('not been trained');
+    const file = exportProjectFile();
+    file.documents = file.documents.map((d) => (d.id === IDS.police ? { ...d, text } : d));
+    file.codings = file.codings.filter((c) => c.documentId !== IDS.police);
+    file.codings.push({ id: 'c-repeat', documentId: IDS.police, codeId: 'k-sharing', coderId: 'amira', start, end: start + 16, quote: 'not been trained', prefix: '', suffix: '', createdAt: '2025-01-01T10:00:00.000Z', needsReview: false });
+    const repeat = parse(webAnnotations(stateFromFile(file))).first.items.find((a) => a.id === entityUrn('codings', 'c-repeat'))!;
+    const { exact, prefix, suffix } = repeat.target.selector[0]!;
+    const whole = prefix! + exact! + suffix!;
+    expect(exact).toBe('not been trained');
+    expect(text.indexOf(whole)).toBe(start - prefix!.length);
+    expect(text.indexOf(whole, text.indexOf(whole) + 1)).toBe(-1);
+    // 32 characters each side would have matched the first copy too.
+    expect(prefix!.length + suffix!.length).toBeGreaterThan(64);
   });
 
   it('gives ids that are not UUIDs a stable derived UUID', () => {

@@ -18,9 +18,11 @@ import type { Coding, GlossDocument } from '../model/schema';
 import type { ProjectState } from '../model/state';
 import { codePath } from '../model/codes';
 import { memoLine } from '../model/memos';
-import { quoteAt } from '../text/quote';
+import { uniqueQuoteAt } from '../text/quote';
 import { documentsByName } from './document-order';
 import { refiGuid, uuidV5, GLOSS_GUID_NAMESPACE } from '../formats/refi/guid';
+import { ok } from '../result';
+import type { ExportBuilder } from './registry';
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -30,6 +32,15 @@ const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
  */
 export function entityUrn(table: string, id: string): string {
   return `urn:uuid:${refiGuid(table, id).toLowerCase()}`;
+}
+
+/**
+ * The document an annotation targets, as an External Web Resource: its identity, its name
+ * for a reader, and what the selectors count in (Gloss's plain text of the document,
+ * whatever file it was imported from).
+ */
+function documentResource(document: GlossDocument) {
+  return { id: entityUrn('documents', document.id), type: 'Text', format: 'text/plain', label: document.name };
 }
 
 interface TextualBody {
@@ -55,8 +66,9 @@ function annotation(
   memos: ReadonlyMap<string, { text: string; coderId: string }[]>,
 ) {
   const code = state.codes.get(coding.codeId);
-  // Quote and context from the text at the stored offsets, which are the truth (not the cached quote).
-  const { quote, prefix, suffix } = quoteAt(document.text, coding.start, coding.end);
+  // Quote and context from the text at the stored offsets, which are the truth (not the cached
+  // quote), with context long enough that a client anchoring by quote finds only this passage.
+  const { quote, prefix, suffix } = uniqueQuoteAt(document.text, coding.start, coding.end);
   const body: TextualBody[] = [
     { type: 'TextualBody', purpose: 'tagging', value: code?.name ?? coding.codeId, format: 'text/plain' },
     // The tag alone loses the hierarchy; "classifying" places the passage in the code tree.
@@ -66,6 +78,8 @@ function annotation(
     body.push({ type: 'TextualBody', purpose: 'commenting', value: memo.text, format: 'text/plain', creator: agent(memo.coderId) });
   }
   return {
+    // Each annotation carries its context, so one taken out of the collection is still valid.
+    '@context': CONTEXT,
     id: entityUrn('codings', coding.id),
     type: 'Annotation',
     motivation: 'tagging',
@@ -73,7 +87,7 @@ function annotation(
     creator: agent(coding.coderId),
     body,
     target: {
-      source: entityUrn('documents', document.id),
+      source: documentResource(document),
       selector: [
         { type: 'TextQuoteSelector', exact: quote, prefix, suffix },
         { type: 'TextPositionSelector', start: codePoints(coding.start), end: codePoints(coding.end) },
@@ -131,3 +145,6 @@ export function webAnnotations(state: ProjectState): string {
   };
   return JSON.stringify(collection, null, 2) + '\n';
 }
+
+/** The registry's builder. */
+export const webAnnotationsExport: ExportBuilder = (state) => ok(webAnnotations(state));

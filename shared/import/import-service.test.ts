@@ -84,7 +84,8 @@ describe('importing documents through the service', () => {
     const response = await service.importFiles(FILES.map((f) => f.file));
     expect(response.failed).toEqual([]);
     expect(response.duplicates).toEqual([]);
-    expect(response.imported.map((d) => d.name)).toEqual(['interview', 'report', 'page', 'notes', 'book', 'notes', 'interview', 'interview']);
+    // Files with the same stem get names of their own, marked by their format.
+    expect(response.imported.map((d) => d.name)).toEqual(['interview', 'report', 'page', 'notes', 'book', 'notes (rtf)', 'interview (srt)', 'interview (vtt)']);
     expect(service.history().undo).toBe('Import 8 documents');
 
     for (const [i, { file, passage }] of FILES.entries()) {

@@ -44,6 +44,13 @@ export const MAX_QDPX_BYTES = 1024 * MiB;
 export const MAX_CODEBOOK_BYTES = 64 * MiB;
 
 /**
+ * Codings to apply (gloss code --from): 256 MB, checked before a named file is read and
+ * after standard input is. A row takes some 100 bytes, so a million codings fit many times
+ * over; the file is held in memory whole while its rows are checked.
+ */
+export const MAX_CODINGS_CSV_BYTES = 256 * MiB;
+
+/**
  * How much of a file is looked at before the rest is read, to refuse one that is plainly
  * not what its name says (a binary file named .txt, a .docx that is no ZIP): 64 KB, enough
  * for any format's signature and for a fair sample of a text's bytes (git decides whether a

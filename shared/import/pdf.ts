@@ -41,8 +41,20 @@ const SPARSE_PAGE_CHARACTERS = 40;
 
 let loading: Promise<PdfJs> | null = null;
 
+/**
+ * Stands in for DOMMatrix where there is none (Node, the Electron main process). pdfjs's
+ * display layer builds one DOMMatrix when it loads, for canvas drawing Gloss never asks
+ * for; reading the text layer uses none. pdfjs would take one from the native
+ * @napi-rs/canvas package, which the packaged app does not ship (its main process is one
+ * bundle without node_modules) and which has no build for some platforms; without any,
+ * loading pdfjs throws "DOMMatrix is not defined" and no PDF can be imported.
+ */
+class TextOnlyMatrix {}
+
 /** Loads pdfjs once, with its worker code on this thread. */
 function loadPdfJs(): Promise<PdfJs> {
+  const scope = globalThis as { DOMMatrix?: unknown };
+  scope.DOMMatrix ??= TextOnlyMatrix;
   loading ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(
     ([pdfjs, worker]) => {
       // pdfjs runs its worker code on this thread when it finds the handler here; otherwise

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { refusal } from './fixtures/inspect';
 import { MAX_DOCUMENT_BYTES, MAX_TEXT_FILE_BYTES, MAX_TEXT_LENGTH, SNIFF_BYTES } from './limits';
-import { IMPORTERS, SUPPORTED_EXTENSIONS, importerFor, refusalBeforeReading, refusalForThrow } from './registry';
+import { IMPORT_FORMATS_TEXT, IMPORTERS, SUPPORTED_EXTENSIONS, importerFor, refusalBeforeReading, refusalForThrow, type RegisteredImporter } from './registry';
+import { FILE_CHOOSERS } from '../app/file-choosers';
+import { IMPORT_TARGETS } from './fuzz/targets';
+import { extensionOf } from './file-names';
 
 describe('importer registry', () => {
   it('chooses an importer by extension, case-insensitively', () => {
@@ -81,5 +84,52 @@ describe('importer registry', () => {
     // pdf.js passes its own stack overflow on as an UnknownErrorException.
     const overflow = Object.assign(new Error('Maximum call stack size exceeded'), { name: 'UnknownErrorException' });
     expect(refusalForThrow('scan.pdf', overflow)).toBe('it could not be read as a PDF file (it is damaged in a way Gloss cannot make sense of)');
+  });
+});
+
+/** What is wrong with the importer registry's lines, one message per problem. */
+function importerLineProblems(lines: readonly RegisteredImporter[]): string[] {
+  const problems: string[] = [];
+  for (const line of lines) {
+    const name = line.label.trim() || `(no label: ${line.extensions.join(' ')})`;
+    if (line.extensions.length === 0) problems.push(`${name}: no extension`);
+    for (const ext of line.extensions) if (!/^\.[a-z0-9]+$/.test(ext)) problems.push(`${name}: extension ${JSON.stringify(ext)} is not a lower-case ".ext"`);
+    if (line.named.length === 0 || line.named.some((ext) => !line.extensions.includes(ext))) problems.push(`${name}: the extensions it names are not among its own`);
+    if (!(Number.isSafeInteger(line.maxBytes) && line.maxBytes > 0)) problems.push(`${name}: no size limit`);
+    if (typeof line.load !== 'function') problems.push(`${name}: no module to load`);
+  }
+  const all = lines.flatMap((l) => l.extensions);
+  const twice = all.filter((ext, i) => all.indexOf(ext) !== i);
+  if (twice.length > 0) problems.push(`extension read by two importers: ${twice.join(', ')}`);
+  const labels = lines.map((l) => l.label);
+  if (new Set(labels).size < labels.length) problems.push('two importers with one label');
+  return problems;
+}
+
+describe('importer registry lines', () => {
+  it('has no incomplete line', () => {
+    expect(importerLineProblems(IMPORTERS)).toEqual([]);
+  });
+
+  it('finds an incomplete line (the check above can fail)', () => {
+    const good = IMPORTERS[0]!;
+    const broken: RegisteredImporter[] = [good, { ...good, label: ' ', extensions: ['TXT', '.md'], named: ['.doc'], maxBytes: 0 }];
+    expect(importerLineProblems(broken)).toEqual([
+      '(no label: TXT .md): extension "TXT" is not a lower-case ".ext"',
+      '(no label: TXT .md): the extensions it names are not among its own',
+      '(no label: TXT .md): no size limit',
+      'extension read by two importers: .md',
+    ]);
+  });
+
+  it('is fuzzed line by line: each importer reads one of the fuzzer’s targets', () => {
+    const fuzzed = IMPORT_TARGETS.map((target) => extensionOf(target.fileName));
+    for (const line of IMPORTERS) expect(line.extensions.some((ext) => fuzzed.includes(ext)), line.label).toBe(true);
+  });
+
+  it('is where the file choosers and hints take their extensions from', () => {
+    expect(FILE_CHOOSERS.documents.extensions).toEqual(SUPPORTED_EXTENSIONS);
+    expect(IMPORT_FORMATS_TEXT).toBe('.txt, .md, .docx, .pdf, .html, .odt, .epub, .rtf, .srt, .vtt');
+    for (const line of IMPORTERS) for (const ext of line.named) expect(IMPORT_FORMATS_TEXT.split(', ')).toContain(ext);
   });
 });

@@ -63,6 +63,8 @@ export interface Importer {
 export interface RegisteredImporter extends Importer {
   /** The importer module's own Importer (loaded once, then the same promise). */
   load(): Promise<Importer>;
+  /** The extensions hints and help name: all of them, less other spellings of one named (".htm" beside ".html"). */
+  named: readonly string[];
 }
 
 /**
@@ -71,24 +73,24 @@ export interface RegisteredImporter extends Importer {
  * registry.test.ts checks that each line says what its module says.
  */
 function lazily(
-  line: Pick<Importer, 'extensions' | 'label' | 'maxBytes' | 'sniff'>,
+  { named, ...line }: Pick<Importer, 'extensions' | 'label' | 'maxBytes' | 'sniff'> & { named?: readonly string[] },
   loadModule: () => Promise<Importer>,
 ): RegisteredImporter {
   let loading: Promise<Importer> | undefined;
   const load = () => (loading ??= loadModule());
-  return { ...line, load, read: async (bytes, fileName) => (await load()).read(bytes, fileName) };
+  return { ...line, named: named ?? line.extensions, load, read: async (bytes, fileName) => (await load()).read(bytes, fileName) };
 }
 
 export const IMPORTERS: readonly RegisteredImporter[] = [
   lazily(
-    { extensions: ['.txt', '.md', '.markdown', '.text'], label: 'Plain text and Markdown', maxBytes: MAX_TEXT_FILE_BYTES, sniff: binaryStart },
+    { extensions: ['.txt', '.md', '.markdown', '.text'], named: ['.txt', '.md'], label: 'Plain text and Markdown', maxBytes: MAX_TEXT_FILE_BYTES, sniff: binaryStart },
     async () => (await import('./plain-text')).plainTextImporter,
   ),
   lazily({ extensions: ['.docx'], label: 'Word documents (DOCX)', maxBytes: MAX_DOCUMENT_BYTES, sniff: notDocx }, async () => (await import('./docx')).docxImporter),
   // No first-bytes check: pdf.js reads files with junk before "%PDF-", as Acrobat does.
   lazily({ extensions: ['.pdf'], label: 'PDF documents', maxBytes: MAX_DOCUMENT_BYTES }, async () => (await import('./pdf')).pdfImporter),
   lazily(
-    { extensions: ['.html', '.htm', '.xhtml'], label: 'Web pages (HTML)', maxBytes: MAX_DOCUMENT_BYTES, sniff: binaryStart },
+    { extensions: ['.html', '.htm', '.xhtml'], named: ['.html'], label: 'Web pages (HTML)', maxBytes: MAX_DOCUMENT_BYTES, sniff: binaryStart },
     async () => (await import('./html')).htmlImporter,
   ),
   lazily({ extensions: ['.odt'], label: 'OpenDocument text (ODT)', maxBytes: MAX_DOCUMENT_BYTES, sniff: notOdt }, async () => (await import('./odt')).odtImporter),
@@ -100,7 +102,11 @@ export const IMPORTERS: readonly RegisteredImporter[] = [
   ),
 ];
 
+/** Every extension an importer reads: the file choosers' lists (shared/app/file-choosers.ts). */
 export const SUPPORTED_EXTENSIONS: readonly string[] = IMPORTERS.flatMap((i) => i.extensions);
+
+/** For hints, messages and the CLI's help: ".txt, .md, .docx, …", each format's named extensions. */
+export const IMPORT_FORMATS_TEXT = IMPORTERS.flatMap((i) => i.named).join(', ');
 
 export function importerFor(fileName: string): RegisteredImporter | undefined {
   const ext = extensionOf(fileName);

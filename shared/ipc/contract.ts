@@ -5,8 +5,9 @@
  * HTTP client and the handlers are all typed from this map.
  */
 import { z } from 'zod';
-import type { Coder, ProjectFile } from '../model/schema';
+import type { Coder } from '../model/schema';
 import type { Change } from '../model/state';
+import type { DocumentContent, IndexChange, ProjectIndex } from '../model/document-index';
 import type { ProjectCheck } from '../model/check-project';
 import { anonymiseRequestSchema, opRequestSchema, type AnonymiseRequest, type OpRequest } from '../ops/requests';
 import type { Planned } from '../ops/plan';
@@ -18,6 +19,7 @@ import type { MergeConflict, MergeReport, Side } from '../merge/types';
 import type { MenuCommand } from '../app/commands';
 import type { FilePurpose } from '../app/file-choosers';
 import { FILE_PURPOSES } from '../app/file-choosers';
+import { EXPORT_IDS } from '../export/registry';
 
 export type { MenuCommand, FilePurpose };
 
@@ -33,10 +35,17 @@ export interface HistoryInfo {
   redo: string | null;
 }
 
-/** Everything the renderer needs to draw a project from scratch. */
+/**
+ * Everything the renderer needs to draw a project from scratch. It is sent when a different
+ * project is opened, never in reply to a change of the open one (that reply is a Change).
+ */
 export interface Snapshot {
-  /** null when no project is open (first run in Electron, before New/Open). */
-  file: ProjectFile | null;
+  /**
+   * The project's index: every table, documents without their text and structure (fetched
+   * with 'documents:text' when shown). null when no project is open (first run in Electron,
+   * before New/Open).
+   */
+  index: ProjectIndex | null;
   path: string | null;
   readOnly: boolean;
   save: SaveState;
@@ -56,9 +65,16 @@ export interface Snapshot {
   check?: ProjectCheck;
 }
 
-export type OpResponse =
-  | { ok: true; label: string; change: Change; created: Planned['created']; history: HistoryInfo; report?: Planned['report'] }
+/**
+ * An operation's outcome. The service returns it with its Change as applied (documents
+ * whole); the channels send it to the renderer as an IndexReply, documents as index entries.
+ */
+export type OpResponse<C = Change> =
+  | { ok: true; label: string; change: C; created: Planned['created']; history: HistoryInfo; report?: Planned['report'] }
   | { ok: false; error: string };
+
+/** An operation's outcome as the renderer receives it: the Change without document texts. */
+export type IndexReply = OpResponse<IndexChange>;
 
 /** A file uploaded to the host (the browser host): its name and its bytes. */
 export interface ImportFile {
@@ -80,9 +96,9 @@ export interface ChosenFile {
 /** A file sent to the host: uploaded bytes (browser host) or a path chosen in the desktop app. */
 export type FileRef = ImportFile | ChosenFile;
 
-export interface ImportResponse {
+export interface ImportResponse<C = Change> {
   /** The documents that were imported (one undoable step), or null if none were. */
-  result: OpResponse | null;
+  result: OpResponse<C> | null;
   imported: { id: string; name: string }[];
   /** Files that were refused, each with a message naming the file and the problem. */
   failed: { name: string; error: string }[];
@@ -96,20 +112,8 @@ export interface ImportResponse {
   notes: { name: string; note: string }[];
 }
 
-export const exportKindSchema = z.enum([
-  'excerpts-csv',
-  'codebook-csv',
-  'codebook-qdc',
-  /** REFI-QDA project, positions in Unicode code points (the spec). */
-  'project-qdpx',
-  /** REFI-QDA project, positions in UTF-16 code units (what NVivo reads). */
-  'project-qdpx-utf16',
-  'xlsx',
-  'html-report',
-  /** One Markdown file per code; a .zip of them from the app, a folder from the CLI. */
-  'markdown-zip',
-  'web-annotations',
-]);
+/** The export formats' ids, one per line of the export registry (shared/export/registry.ts). */
+export const exportKindSchema = z.enum(EXPORT_IDS);
 export type ExportKind = z.infer<typeof exportKindSchema>;
 
 /**
@@ -136,14 +140,16 @@ export interface ExportContent {
 /** Channel name → handler signature. One argument at most, validated by payloadSchemas. */
 export interface Channels {
   'project:snapshot': () => Snapshot;
-  'ops:run': (request: OpRequest) => OpResponse;
+  'ops:run': (request: OpRequest) => IndexReply;
   /** What an anonymise request would replace and which codings it would touch; changes nothing. */
   'ops:previewAnonymise': (request: AnonymiseRequest) => AnonymisePreview;
-  'history:undo': () => OpResponse;
-  'history:redo': () => OpResponse;
-  'documents:import': (files: FileRef[]) => ImportResponse;
+  'history:undo': () => IndexReply;
+  'history:redo': () => IndexReply;
+  /** A document's text and structure, which the snapshot and Changes leave out. */
+  'documents:text': (documentId: string) => DocumentContent;
+  'documents:import': (files: FileRef[]) => ImportResponse<IndexChange>;
   /** Like 'documents:import', but imports files whose content is already in the project as copies. */
-  'documents:importCopies': (files: FileRef[]) => ImportResponse;
+  'documents:importCopies': (files: FileRef[]) => ImportResponse<IndexChange>;
   /**
    * Desktop app only: the native open dialog for files of this purpose. The chosen files come
    * back as paths the renderer sends on as FileRefs; empty when the person cancelled.
@@ -171,7 +177,7 @@ export interface Channels {
   /** What importing a codebook (.qdc or codebook .csv) into the open project would do; changes nothing. */
   'exchange:previewCodebook': (file: FileRef) => CodebookPreview;
   /** Imports a codebook into the open project as one undoable step. */
-  'exchange:importCodebook': (file: FileRef) => { result: OpResponse; preview: CodebookPreview };
+  'exchange:importCodebook': (file: FileRef) => { result: IndexReply; preview: CodebookPreview };
   /** Sets this person's coder name (saved in the app's settings); answers with who codes now. */
   'team:setCoderName': (name: string) => CoderNamed;
   /** Inter-coder agreement on the open project; sends 'progress' events on big projects. */
@@ -179,7 +185,7 @@ export interface Channels {
   /** What merging another copy of the project into the open one would do; changes nothing. */
   'team:previewMerge': (request: MergeRequest) => MergePreview;
   /** Merges another copy into the open project as one undoable step, with the user's choices for the conflicts. */
-  'team:applyMerge': (request: MergeRequest) => { result: OpResponse; report: MergeReport };
+  'team:applyMerge': (request: MergeRequest) => { result: IndexReply; report: MergeReport };
   /**
    * Cancels a long task (agreement, a merge) by the id its progress events carry (or its
    * request named): the task's own request then fails with "… was cancelled.". False when
@@ -259,6 +265,7 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'ops:previewAnonymise': anonymiseRequestSchema,
   'history:undo': none,
   'history:redo': none,
+  'documents:text': z.string().min(1),
   'documents:import': z.array(fileRefSchema).min(1).max(10_000),
   'documents:importCopies': z.array(fileRefSchema).min(1).max(10_000),
   'files:choose': z.enum(FILE_PURPOSES as [FilePurpose, ...FilePurpose[]]),

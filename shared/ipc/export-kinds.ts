@@ -1,27 +1,15 @@
-/** How each export is named in menus (the desktop File ▸ Export menu and the toolbar's Export menu). */
+/**
+ * The exports the app's menus offer (the desktop File ▸ Export menu and the toolbar's Export
+ * menu), with their labels: derived from the export registry (shared/export/registry.ts).
+ */
+import { EXPORT_FORMATS, type ExportFormat, type OfferedExportId } from '../export/registry';
 import type { ExportKind } from './contract';
 
-export const EXPORT_LABELS: Record<ExportKind, string> = {
-  'excerpts-csv': 'Coded excerpts (CSV)',
-  'codebook-csv': 'Codebook (CSV)',
-  'codebook-qdc': 'Codebook (REFI-QDA .qdc)',
-  'project-qdpx': 'Project (REFI-QDA .qdpx)',
-  'project-qdpx-utf16': 'Project for NVivo (.qdpx, UTF-16 positions)',
-  xlsx: 'Workbook (Excel .xlsx)',
-  'html-report': 'Report (HTML)',
-  'markdown-zip': 'Notes per code (Markdown .zip)',
-  'web-annotations': 'Web Annotations (JSON-LD)',
-};
+export const EXPORT_LABELS: Record<ExportKind, string> = Object.fromEntries(EXPORT_FORMATS.map((f) => [f.id, f.label])) as Record<ExportKind, string>;
+
+const MENU_GROUPS: readonly NonNullable<ExportFormat['menu']>[] = ['everyday', 'exchange', 'other'];
 
 /** Menu order, grouped: the everyday exports, then exchange with other QDA tools, then the rest. */
-export const EXPORT_ORDER: readonly ExportKind[] = [
-  'excerpts-csv',
-  'codebook-csv',
-  'xlsx',
-  'html-report',
-  'markdown-zip',
-  'codebook-qdc',
-  'project-qdpx',
-  'project-qdpx-utf16',
-  'web-annotations',
-];
+export const EXPORT_ORDER: readonly OfferedExportId[] = MENU_GROUPS.flatMap((group) =>
+  EXPORT_FORMATS.filter((f: ExportFormat) => f.menu === group).map((f) => f.id as OfferedExportId),
+);

@@ -1,6 +1,7 @@
 /** A merge report as lines of plain text, for the CLI's output (and anywhere else that wants text). */
 import { TABLES, type Table } from '../model/schema';
 import type { MergeConflict, MergeReport, Side } from './types';
+import { plural } from '../plural';
 
 const SINGULAR: Record<Table, string> = {
   coders: 'coder',
@@ -19,7 +20,6 @@ export function countsText(tally: Partial<Record<Table, number>>): string {
   return parts.length ? parts.join(', ') : 'nothing';
 }
 
-const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
 
 /** A value on one line, quoted, shortened. */
 function value(text: string | null): string {

@@ -17,6 +17,7 @@
 import type { Code, Coding, GlossDocument, ProjectFile, StructureRange, Table, VariableValue } from './schema';
 import { TABLES } from './schema';
 import { splitsSurrogatePair } from '../text/quote';
+import { plural } from '../plural';
 
 export type ProblemKind =
   // blocking
@@ -128,7 +129,6 @@ export function typeOfValues(values: readonly VariableValue[]): 'text' | 'number
   return 'text';
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Lists found problems up to a limit while still counting all of them. */
 class Problems {

@@ -9,28 +9,39 @@ import {
   TABLES,
   type Coding,
   type Entities,
+  type GlossDocument,
   type ProjectFile,
   type ProjectMeta,
   type Table,
 } from './schema';
 
-export type Patch =
-  | { [T in Table]: { table: T; op: 'put'; value: Entities[T] } }[Table]
+/**
+ * The entities with documents of type D. The project itself holds whole documents; the
+ * renderer's mirror holds index entries without their text (see document-index.ts), and
+ * the same state, Changes and applyChange serve both.
+ */
+export type EntitiesWith<D> = Omit<Entities, 'documents'> & { documents: D };
+
+export type Patch<D = GlossDocument> =
+  | { [T in Table]: { table: T; op: 'put'; value: EntitiesWith<D>[T] } }[Table]
   | { table: Table; op: 'del'; id: string }
   | { table: 'project'; op: 'put'; value: ProjectMeta };
 
-export interface Change {
-  patches: Patch[];
+export interface Change<D = GlossDocument> {
+  patches: Patch<D>[];
 }
 
-export type Tables = { [T in Table]: Map<string, Entities[T]> };
+export type Tables<D = GlossDocument> = { [T in Table]: Map<string, EntitiesWith<D>[T]> };
 
-export interface ProjectState extends Tables {
+export interface ProjectState<D = GlossDocument> extends Tables<D> {
   project: ProjectMeta;
   /** Codings by document id and by code id, kept current by applyChange. */
   codingsByDocument: Map<string, Set<string>>;
   codingsByCode: Map<string, Set<string>>;
 }
+
+/** A project file whose documents are of type D (the file itself, or the renderer's index). */
+export type FileWith<D> = Omit<ProjectFile, 'documents'> & { documents: D[] };
 
 function addToIndex(index: Map<string, Set<string>>, key: string, id: string): void {
   let ids = index.get(key);
@@ -45,27 +56,27 @@ function removeFromIndex(index: Map<string, Set<string>>, key: string, id: strin
   if (ids.size === 0) index.delete(key);
 }
 
-function indexCoding(state: ProjectState, coding: Coding): void {
+function indexCoding(state: ProjectState<unknown>, coding: Coding): void {
   addToIndex(state.codingsByDocument, coding.documentId, coding.id);
   addToIndex(state.codingsByCode, coding.codeId, coding.id);
 }
 
-function unindexCoding(state: ProjectState, coding: Coding): void {
+function unindexCoding(state: ProjectState<unknown>, coding: Coding): void {
   removeFromIndex(state.codingsByDocument, coding.documentId, coding.id);
   removeFromIndex(state.codingsByCode, coding.codeId, coding.id);
 }
 
-/** Builds the live state from a validated file. */
-export function stateFromFile(file: ProjectFile): ProjectState {
+/** Builds the live state from a validated file (or the renderer's index of one). */
+export function stateFromFile<D extends { id: string } = GlossDocument>(file: FileWith<D>): ProjectState<D> {
   const state = {
     project: file.project,
     codingsByDocument: new Map(),
     codingsByCode: new Map(),
-  } as unknown as ProjectState;
+  } as unknown as ProjectState<D>;
   for (const table of TABLES) {
-    const map = new Map<string, Entities[Table]>();
-    for (const entity of file[table]) map.set(entity.id, entity);
-    (state as unknown as Record<Table, Map<string, Entities[Table]>>)[table] = map;
+    const map = new Map<string, { id: string }>();
+    for (const entity of file[table] as readonly { id: string }[]) map.set(entity.id, entity);
+    (state as unknown as Record<Table, Map<string, { id: string }>>)[table] = map;
   }
   for (const coding of state.codings.values()) indexCoding(state, coding);
   return state;
@@ -94,29 +105,37 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * The file form of the state. Entities are sorted by id so that two saves of the same
  * project are byte-identical whatever order edits and undos happened in.
  */
-export function fileFromState(state: ProjectState): ProjectFile {
+export function fileFromState<D extends { id: string } = GlossDocument>(state: ProjectState<D>): FileWith<D> {
   const file = {
     format: FORMAT,
     version: CURRENT_VERSION,
     project: state.project,
   } as Record<string, unknown>;
-  for (const table of TABLES) file[table] = [...state[table].values()].sort(byId);
-  return file as unknown as ProjectFile;
+  for (const table of TABLES) file[table] = [...(state[table] as Map<string, { id: string }>).values()].sort(byId);
+  return file as unknown as FileWith<D>;
 }
 
+/**
+ * Called for each patch just before it is applied, with the entity it replaces or deletes
+ * (undefined when there is none): how the renderer keeps its tallies current per patch.
+ */
+export type PatchObserver<D> = (patch: Patch<D>, before: unknown) => void;
+
 /** Applies a change in place, keeping the indexes current. */
-export function applyChange(state: ProjectState, change: Change): void {
+export function applyChange<D extends { id: string } = GlossDocument>(state: ProjectState<D>, change: Change<D>, observe?: PatchObserver<D>): void {
   for (const patch of change.patches) {
     if (patch.table === 'project') {
+      observe?.(patch, state.project);
       if (patch.op === 'put') state.project = patch.value as ProjectMeta;
       continue;
     }
-    const map = state[patch.table] as Map<string, Entities[Table]>;
-    const id = patch.op === 'put' ? (patch.value as Entities[Table]).id : patch.id;
+    const map = state[patch.table] as Map<string, { id: string }>;
+    const id = patch.op === 'put' ? (patch.value as { id: string }).id : patch.id;
     const before = map.get(id);
+    observe?.(patch, before);
     if (patch.table === 'codings' && before) unindexCoding(state, before as Coding);
     if (patch.op === 'put') {
-      map.set(id, patch.value as Entities[Table]);
+      map.set(id, patch.value as { id: string });
       if (patch.table === 'codings') indexCoding(state, patch.value as Coding);
     } else {
       map.delete(id);
@@ -158,7 +177,7 @@ export function invertChange(state: ProjectState, change: Change): Change {
 }
 
 /** The codings with the given ids (ids of deleted codings are skipped). */
-function codingsByIds(state: ProjectState, ids: Iterable<string> | undefined): Coding[] {
+function codingsByIds(state: Pick<ProjectState, 'codings'>, ids: Iterable<string> | undefined): Coding[] {
   const list: Coding[] = [];
   for (const id of ids ?? []) {
     const coding = state.codings.get(id);
@@ -168,6 +187,6 @@ function codingsByIds(state: ProjectState, ids: Iterable<string> | undefined): C
 }
 
 /** Codings of a document, ordered by position. */
-export function codingsOfDocument(state: ProjectState, documentId: string): Coding[] {
+export function codingsOfDocument(state: Pick<ProjectState, 'codings' | 'codingsByDocument'>, documentId: string): Coding[] {
   return codingsByIds(state, state.codingsByDocument.get(documentId)).sort((a, b) => a.start - b.start || a.end - b.end);
 }

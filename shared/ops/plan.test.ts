@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { applyChange, emptyProjectFile, fileFromState, invertChange, stateFromFile, type ProjectState } from '../model/state';
 import { serializeProject } from '../model/serialize';
 import { codePath } from '../model/codes';
@@ -198,5 +199,47 @@ describe('addDocuments', () => {
     const { state, ctx } = fixture();
     const { documentIds } = run(state, ctx, { type: 'addDocuments', documents: [{ name: 'Pasted', text: 'one\r\ntwo\rthree', source: null }] });
     expect(state.documents.get(documentIds![0]!)!.text).toBe('one\ntwo\nthree');
+  });
+});
+
+describe('addDocuments names', () => {
+  const source = (fileName: string) => ({ fileName, type: fileName.split('.').pop()!, size: 1, sha256: fileName });
+  const names = (state: ProjectState) => [...state.documents.values()].map((d) => d.name);
+
+  it('keeps names unique: the same stem from two formats, a second copy, and a clash with an existing name', () => {
+    const { state, ctx } = fixture();
+    run(state, ctx, { type: 'addDocuments', documents: [{ name: 'report', text: 'a', source: source('report.html') }] });
+    const second = planOp(state, { type: 'addDocuments', documents: [{ name: 'report', text: 'b', source: source('report.pdf') }] }, ctx);
+    expect(second.ok && second.value.label).toBe('Import “report (pdf)”');
+    run(state, ctx, {
+      type: 'addDocuments',
+      documents: [
+        { name: 'report', text: 'b', source: source('report.pdf') },
+        { name: 'Report', text: 'c', source: source('Report.html') },
+        { name: 'report', text: 'd', source: null },
+        { name: 'Interview', text: 'e', source: null },
+      ],
+    });
+    expect(names(state)).toEqual(['report', 'report (pdf)', 'Report (html)', 'report (2)', 'Interview']);
+  });
+
+  it('property: whatever is added, no two documents share a name (ignoring case), and each keeps its own as a prefix', () => {
+    const stems = fc.constantFrom('report', 'Report', 'report (pdf)', 'report (2)', 'notes', ' notes ');
+    const exts = fc.constantFrom('pdf', 'html', 'PDF', '');
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(stems, exts), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }), (batches) => {
+        const { state, ctx } = fixture();
+        for (const batch of batches) {
+          const documents = batch.map(([stem, ext]) => ({ name: stem, text: 'x', source: ext ? source(`${stem}.${ext}`) : null }));
+          const planned = planOp(state, { type: 'addDocuments', documents }, ctx);
+          if (!planned.ok) throw new Error(planned.error);
+          applyChange(state, planned.value.change);
+        }
+        const all = names(state).map((n) => n.toLocaleLowerCase());
+        expect(new Set(all).size).toBe(all.length);
+        const wanted = batches.flat().map(([stem]) => stem.trim());
+        names(state).forEach((name, i) => expect(name.startsWith(wanted[i]!)).toBe(true));
+      }),
+    );
   });
 });

@@ -14,6 +14,7 @@ import type { OpRequest } from './requests';
 import { planAnonymise, planEditDocumentText, type EditReport } from './edit-text';
 import { matchCodebook } from '../formats/codebook/match';
 import { planRepair } from './repair-project';
+import { DocumentNames } from './document-names';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -197,16 +198,20 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
     case 'addDocuments': {
       const patches: Patch[] = [];
       const documentIds: string[] = [];
+      const names = new DocumentNames(state.documents.values());
+      const given: string[] = [];
       for (const doc of request.documents) {
         if (doc.text.includes('\r') && doc.structure?.length) return err(`“${doc.name}”: structure ranges must refer to text with LF line endings`);
         const id = ctx.newId();
+        const name = names.claim(doc.name.trim(), doc.source?.fileName);
         documentIds.push(id);
+        given.push(name);
         patches.push({
           table: 'documents',
           op: 'put',
           value: {
             id,
-            name: doc.name.trim(),
+            name,
             // Offsets are defined on LF text; a pasted or scripted text may still hold CRLF.
             text: normalizeNewlines(doc.text),
             createdAt: ctx.now,
@@ -216,7 +221,7 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
           },
         });
       }
-      const label = documentIds.length === 1 ? `Import “${request.documents[0]!.name}”` : `Import ${documentIds.length} documents`;
+      const label = documentIds.length === 1 ? `Import “${given[0]}”` : `Import ${documentIds.length} documents`;
       return ok({ label, change: { patches }, created: { documentIds } });
     }
     case 'renameDocument': {

@@ -24,6 +24,24 @@ export function quoteAt(text: string, start: number, end: number): QuoteSelector
   };
 }
 
+/**
+ * Quote and context for [start, end), with the context grown past CONTEXT_LENGTH until
+ * prefix + quote + suffix occurs only once in text, so a reader outside Gloss that anchors
+ * by quote alone (a TextQuoteSelector) finds this passage and not a repeated copy of it.
+ * The context doubles each round; at worst it becomes the whole text, which is unique.
+ */
+export function uniqueQuoteAt(text: string, start: number, end: number): QuoteSelector {
+  for (let context = CONTEXT_LENGTH; ; context *= 2) {
+    const from = Math.max(0, start - context);
+    const to = Math.min(text.length, end + context);
+    const whole = text.slice(from, to);
+    const unique = text.indexOf(whole) === from && text.indexOf(whole, from + 1) < 0;
+    if (unique || (from === 0 && to === text.length)) {
+      return { quote: text.slice(start, end), prefix: text.slice(from, start), suffix: text.slice(end, to) };
+    }
+  }
+}
+
 /** True if [start, end) would cut a surrogate pair in two. */
 export function splitsSurrogatePair(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return false;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasUnsafeCharacters, terminalSafe, terminalSafeText, visibleName, visibleText, withoutBidiControls } from './safe-names';
+import { hasUnsafeCharacters, safeStem, terminalSafe, terminalSafeText, visibleName, visibleText, withoutBidiControls } from './safe-names';
 
 const RUNS = Number(process.env.GLOSS_PROPERTY_RUNS) || 300;
 
@@ -115,5 +115,30 @@ describe('withoutBidiControls', () => {
   it('removes bidi characters only', () => {
     expect(withoutBidiControls(`${HOSTILE.override}${HOSTILE.isolates}${HOSTILE.marks}`)).toBe('Interview_fdp.exeabcdexyz');
     expect(withoutBidiControls('a\u001bb')).toBe('a\u001bb');
+  });
+});
+
+describe('safeStem (the one file-name sanitiser)', () => {
+  it('makes hostile names into file names every common file system takes', () => {
+    expect(safeStem(HOSTILE.override)).toBe('Interview_fdp.exe');
+    expect(safeStem(HOSTILE.escape)).toBe('Barriers_[2J_[31m_]0;owned_');
+    expect(safeStem('../../etc/passwd')).toBe('_.._etc_passwd');
+    expect(safeStem('CON')).toBe('CON_');
+    expect(safeStem(' . ')).toBe('_');
+    expect(safeStem('Field: notes/2024', ' ')).toBe('Field notes 2024');
+  });
+
+  it('property: no forbidden, control or bidi character, no leading or trailing dot or space, never empty, and a second pass changes nothing', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 160 }), fc.constantFrom('_' as const, ' ' as const), (text, replacement) => {
+        const stem = safeStem(text, replacement);
+        expect(stem).not.toBe('');
+        expect(hasUnsafeCharacters(stem)).toBe(false);
+        expect(stem).not.toMatch(/[\\/:*?"<>|]|^[\s.]|[\s.]$/);
+        expect(stem.length).toBeLessThanOrEqual(121);
+        expect(safeStem(stem, replacement)).toBe(stem);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

@@ -9,7 +9,9 @@
  * - terminal: escaped as JSON escapes them (`\n`, `\u001b`, `\u202e`), so a line the CLI
  *   prints shows them as text, and a JSON line keeps its meaning;
  * - screen: replaced by a visible mark, `⟨U+202E⟩`, so the UI shows what is in the name;
- * - file names: removed (bidi characters) or replaced (controls, in file-names.ts).
+ * - file names: removed (bidi characters) or replaced (controls, and what a file system
+ *   forbids), by safeStem, the one place file names are made from user text (exports, a
+ *   new project's file).
  *
  * The marks U+200E, U+200F and U+061C are included although they cannot reverse text:
  * they are invisible and still move neutral characters (".exe") across a name.
@@ -65,4 +67,41 @@ export function visibleText(text: string): string {
 /** `text` without bidi formatting characters (for file names; they have no look to keep). */
 export function withoutBidiControls(text: string): string {
   return text.replace(BIDI_ONLY, '');
+}
+
+/**
+ * Characters no common file system accepts in a name: Windows forbids \ / : * ? " < > |
+ * and control characters (C1 controls are kept out as well).
+ */
+const FILE_NAME_FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]/g;
+/** Windows' device names, which no file may be called (CON, NUL, COM1…). */
+const RESERVED_FILE_NAMES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/**
+ * Longest stem kept, in UTF-16 units. File systems allow 255 bytes per name; 120 units is
+ * at most 240 bytes of UTF-8 for BMP text (4 bytes per surrogate pair = 2 units), leaving
+ * room for " (12)" and the extension.
+ */
+const MAX_STEM = 120;
+
+/**
+ * `text` (a code's or a project's name) as a file name stem every common file system
+ * accepts: bidi formatting characters are removed (an override would make "x\u202efdp.exe"
+ * read "xexe.pdf" in a file manager), forbidden and control characters become
+ * `replacement` ("_" by default; a space reads better in a project's name, "Field: notes"
+ * → "Field notes"), whitespace runs one space; no leading or trailing dots and spaces
+ * (Windows drops them), no device name, at most MAX_STEM units. Never empty; applying it
+ * twice changes nothing.
+ */
+export function safeStem(text: string, replacement: '_' | ' ' = '_'): string {
+  let stem = withoutBidiControls(text).replace(FILE_NAME_FORBIDDEN, replacement).replace(/\s+/g, ' ');
+  if (stem.length > MAX_STEM) {
+    const cut = stem.charCodeAt(MAX_STEM - 1);
+    // Never keep half of a surrogate pair.
+    stem = stem.slice(0, cut >= 0xd800 && cut <= 0xdbff ? MAX_STEM - 1 : MAX_STEM);
+  }
+  stem = stem.replace(/^[\s.]+|[\s.]+$/g, '');
+  if (stem === '') return '_';
+  // Windows treats "CON.md" and "con.notes.md" as the device too: the part before the first dot counts.
+  const device = stem.split('.')[0]!.trim();
+  return RESERVED_FILE_NAMES.test(device) ? `${stem}_` : stem;
 }

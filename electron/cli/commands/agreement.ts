@@ -8,6 +8,7 @@ import { findCode } from '../lookup';
 import { readProject } from '../project-session';
 import { terminalSafe } from '../../../shared/text/safe-names';
 import { labelOf, noExtraArguments, optionalString, projectArgument, type Command, type OptionValues } from '../command';
+import { fixed } from '../../../shared/text/fixed';
 
 const UNITS: Record<string, AgreementUnit> = { char: 'char', character: 'char', characters: 'char', segment: 'segment', segments: 'segment', document: 'document', documents: 'document' };
 const UNIT_WORDS: Record<AgreementUnit, string> = { char: 'characters', segment: 'coded segments', document: 'documents' };
@@ -70,8 +71,8 @@ function jsonRow(row: AgreementRow): Record<string, unknown> {
 }
 
 const dash = '—';
-const percent = (v: number | null) => (v === null ? dash : `${(v * 100).toFixed(1)} %`);
-const statistic = (v: number | null) => (v === null ? dash : v.toFixed(3));
+const percent = (v: number | null) => (v === null ? dash : `${fixed(v * 100, 1)} %`);
+const statistic = (v: number | null) => (v === null ? dash : fixed(v, 3));
 
 /** An aligned table: text columns left, figures right. */
 function table(header: string[], rows: string[][], rightFrom: number): string[] {

@@ -1,17 +1,15 @@
-/** gloss anonymise FILE --name NAME --placeholder TEXT [--doc NAME] [--case-sensitive] [--dry-run] */
+/** gloss anonymise FILE --name NAME --placeholder TEXT [--doc NAME] [--case-sensitive] [--dry-run] [--coder NAME] */
 import type { AnonymisePreview } from '../../../shared/ops/edit-text';
 import type { AnonymiseRequest } from '../../../shared/ops/requests';
 import { normalizeNewlines } from '../../../shared/import/decode-text';
 import type { ProjectService } from '../../service/project-service';
-import { coderFor } from '../../service/coder';
-import { CliError, UsageError, quoted } from '../errors';
+import { CliError, UsageError, quoted, succeeded } from '../errors';
 import { findDocument } from '../lookup';
-import { changeProject, readProject } from '../project-session';
+import { CODER_HELP, changeProject, chosenCoder, readProject } from '../project-session';
 import { labelOf, noExtraArguments, projectArgument, stringOption, type CliIo, type Command, type OptionValues } from '../command';
 import { codingsNeedingReview, printCodingReport } from './coding-report';
+import { plural } from '../../../shared/plural';
 import { terminalSafe } from '../../../shared/text/safe-names';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function requestFrom(values: OptionValues): Omit<AnonymiseRequest, 'documentId'> {
   const name = stringOption(values, 'name', 'anonymise').trim();
@@ -55,13 +53,15 @@ Options:
   --doc NAME           only this document (its name, or its id)
   --case-sensitive     only occurrences written with the same capitals (default: any case)
   --dry-run            only count the occurrences and the codings containing them;
-                       nothing is changed (works while Gloss has the project open)`,
+                       nothing is changed (works while Gloss has the project open)
+  --coder NAME         ${CODER_HELP}`,
   options: {
     name: { type: 'string' },
     placeholder: { type: 'string' },
     doc: { type: 'string' },
     'case-sensitive': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    coder: { type: 'string' },
   },
   async run(positionals, values, io) {
     const file = projectArgument(positionals, 'anonymise');
@@ -84,13 +84,11 @@ Options:
       return 0;
     }
 
-    const coder = await coderFor(file, undefined);
-    await changeProject(file, coder, (service) => {
+    await changeProject(file, chosenCoder(values), (service) => {
       const request = resolve(service, base, docName, label);
       const found = preview(service, request, label);
       const flagged = codingsNeedingReview(service.current);
-      const response = service.run(request);
-      if (!response.ok) throw new CliError(`${label}: ${response.error}`);
+      const response = succeeded(service.run(request), label);
       if (found.occurrences === 0) {
         io.out(`${label}: ${quoted(base.name)} does not occur as a whole word${docName === undefined ? '' : ` in ${quoted(docName)}`}; the text was not changed`);
         return;

@@ -1,18 +1,17 @@
-/** gloss code FILE --doc NAME --code CODE (--quote TEXT [--occurrence N] | --start S --end E) */
-import type { GlossDocument } from '../../../shared/model/schema';
-import type { OpRequest } from '../../../shared/ops/requests';
+/**
+ * gloss code FILE --doc NAME --code CODE (--quote TEXT [--occurrence N] | --start S --end E) [--coder NAME]
+ * gloss code FILE --from CODINGS.csv|- [--create-codes] [--skip-bad] [--json] [--coder NAME]
+ */
 import { normalizeNewlines } from '../../../shared/import/decode-text';
-import { findOccurrence, splitsSurrogatePair } from '../../../shared/text/quote';
-import type { ProjectService } from '../../service/project-service';
-import { coderAmong } from '../../service/coder';
-import { CliError, UsageError, quoted } from '../errors';
+import { CliError, UsageError, quoted, succeeded } from '../errors';
 import { findCode, findDocument, splitCodePath } from '../lookup';
-import { changeProject } from '../project-session';
-import { integerOption, labelOf, noExtraArguments, optionalString, projectArgument, stringOption, type Command, type OptionValues } from '../command';
+import { CODER_HELP, changeProject, chosenCoder } from '../project-session';
+import { locatePassage, type PassageChoice } from '../passage';
+import { codeFrom } from './code-from';
+import { integerOption, labelOf, noExtraArguments, optionalString, projectArgument, stringOption, type CliIo, type Command, type OptionValues } from '../command';
 
-type SpanChoice = { quote: string; occurrence: number } | { start: number; end: number };
-
-function spanChoice(values: OptionValues): SpanChoice {
+/** The one passage the options name: the Nth occurrence of --quote, or --start and --end. */
+function passageChoice(values: OptionValues): PassageChoice {
   const quote = optionalString(values, 'quote');
   const occurrence = integerOption(values, 'occurrence', 'code', 1);
   const start = integerOption(values, 'start', 'code', 0);
@@ -31,60 +30,79 @@ function spanChoice(values: OptionValues): SpanChoice {
   return { start, end };
 }
 
-function countOccurrences(text: string, quote: string): number {
-  let count = 0;
-  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) count++;
-  return count;
-}
-
-/** The [start, end) span to code, checked the way applyCode checks it, before anything changes. */
-function resolveSpan(doc: GlossDocument, choice: SpanChoice, label: string): { start: number; end: number } {
-  if ('quote' in choice) {
-    const start = findOccurrence(doc.text, choice.quote, choice.occurrence);
-    if (start < 0) {
-      const count = countOccurrences(doc.text, choice.quote);
-      throw new CliError(
-        count === 0
-          ? `${label}: ${quoted(choice.quote)} does not occur in document ${quoted(doc.name)}`
-          : `${label}: ${quoted(choice.quote)} occurs ${count === 1 ? 'once' : `${count} times`} in document ${quoted(doc.name)}, so there is no occurrence ${choice.occurrence}`,
-      );
+/** Codes one passage (gloss code FILE --doc … --code …) and prints the coding's id. */
+async function codeOne(file: string, values: OptionValues, io: CliIo): Promise<number> {
+  const docName = stringOption(values, 'doc', 'code');
+  const codeName = stringOption(values, 'code', 'code');
+  if (splitCodePath(codeName).length === 0) throw new UsageError('code: --code needs a name');
+  const choice = passageChoice(values);
+  const label = labelOf(file);
+  const codingId = await changeProject(file, chosenCoder(values), (service) => {
+    const doc = findDocument(service.current, docName, label);
+    const span = locatePassage(doc, choice, { start: '--start', end: '--end' });
+    if (!span.ok) throw new CliError(`${label}: ${span.error}`);
+    const { start, end } = span.value;
+    const target = findCode(service.current, codeName);
+    if (target.existing && !target.existing.codable && target.missing.length === 0) {
+      throw new CliError(`${label}: ${quoted(target.existing.name)} is a folder of codes and cannot be applied to text`);
     }
-    return { start, end: start + choice.quote.length };
-  }
-  const { start, end } = choice;
-  if (end <= start) throw new CliError(`${label}: --end (${end}) must be greater than --start (${start})`);
-  if (end > doc.text.length) {
-    throw new CliError(`${label}: --end ${end} is past the end of document ${quoted(doc.name)} (${doc.text.length} characters)`);
-  }
-  if (splitsSurrogatePair(doc.text, start) || splitsSurrogatePair(doc.text, end)) {
-    throw new CliError(`${label}: the span ${start}–${end} would split a character in two`);
-  }
-  return { start, end };
+    if (!target.existing && target.missing.length === 1) {
+      // One new top-level code: applyCode creates it in the same step.
+      const newCodeName = target.missing[0]!;
+      return succeeded(service.run({ type: 'applyCode', documentId: doc.id, start, end, newCodeName }), label).created.codingId;
+    }
+    let codeId = target.existing?.id;
+    for (const name of target.missing) {
+      codeId = succeeded(service.run({ type: 'createCode', name, parentId: codeId ?? null }), label).created.codeId;
+    }
+    if (!codeId) throw new CliError(`${label}: the code ${quoted(codeName)} could not be created`);
+    return succeeded(service.run({ type: 'applyCode', documentId: doc.id, start, end, codeId }), label).created.codingId;
+  }, { io });
+  if (!codingId) throw new CliError(`${label}: the passage was not coded`);
+  io.out(codingId);
+  return 0;
 }
 
-function runOp(service: ProjectService, request: OpRequest, label: string) {
-  const response = service.run(request);
-  if (!response.ok) throw new CliError(`${label}: ${response.error}`);
-  return response;
-}
+/** The options that only mean something with --from. */
+const BATCH_OPTIONS = ['create-codes', 'skip-bad', 'json'] as const;
 
 export const codeCommand: Command = {
   name: 'code',
-  summary: 'apply a code to a passage of a document',
+  summary: 'apply a code to a passage of a document, or many codings from a CSV',
   help: `Usage: gloss code FILE --doc NAME --code CODE (--quote TEXT [--occurrence N] | --start S --end E)
+       gloss code FILE --from CODINGS.csv [--create-codes] [--skip-bad] [--json]
 
 Codes a passage of document NAME with CODE and prints the coding's id. CODE is created
 when the project has no code of that name; a path such as "Barriers > Data sharing"
 names (or creates) a code under another.
 
+With --from, applies every coding of a CSV file (- reads standard input) in one write,
+and prints one line saying how many rows were applied (--json gives each coding's id).
+The file needs a header row, then one row per coding, with the columns (in any order)
+  document,code,quote[,occurrence]    the passage by its words (the Nth place they occur), or
+  document,code,start,end             the passage by its offsets (a quote beside them must
+                                      be the text there)
+and optionally coder (who coded it; default: the coder below) and memo (a memo on the
+coding). Documents are named by name, file name or id; codes by name or path. A code the
+project lacks is a bad row unless --create-codes. Every bad row is reported on stderr by
+line, and then nothing is coded at all, unless --skip-bad. Running the same file twice
+codes nothing twice. The CSV is RFC 4180 (as spreadsheets save it), UTF-8, UTF-16 or
+Windows-1252. The exit code is 1 when any row was bad.
+
 Options:
-  --doc NAME        the document (its file name without extension, or its id)
+  --doc NAME        the document (its name, the name of the file it came from, or its id)
   --code CODE       the code's name, or its path from the top with " > " between names
   --quote TEXT      the passage, found in the document's text
   --occurrence N    code the Nth place TEXT occurs (default 1)
   --start S         the passage's first character (0-based, UTF-16 code units)
   --end E           the character after its last (end exclusive)
-  --coder NAME      who is coding (default: the coder in Gloss's settings)`,
+  --from FILE       apply the codings listed in this CSV file (- for standard input)
+  --create-codes    with --from: create the codes the rows name that the project lacks
+  --skip-bad        with --from: apply the good rows even when some are bad
+  --json            with --from: print one JSON object instead: {"written", "applied":
+                    [{"line", "id", "new"}], "problems": [{"line", "error"}],
+                    "codesCreated", "memosAdded"}
+  --coder NAME      ${CODER_HELP}`,
   options: {
     doc: { type: 'string' },
     code: { type: 'string' },
@@ -92,38 +110,23 @@ Options:
     occurrence: { type: 'string' },
     start: { type: 'string' },
     end: { type: 'string' },
+    from: { type: 'string' },
+    'create-codes': { type: 'boolean' },
+    'skip-bad': { type: 'boolean' },
+    json: { type: 'boolean' },
     coder: { type: 'string' },
   },
   async run(positionals, values, io) {
     const file = projectArgument(positionals, 'code');
     noExtraArguments(positionals, 1, 'code');
-    const docName = stringOption(values, 'doc', 'code');
-    const codeName = stringOption(values, 'code', 'code');
-    if (splitCodePath(codeName).length === 0) throw new UsageError('code: --code needs a name');
-    const choice = spanChoice(values);
-    const label = labelOf(file);
-    const coderName = optionalString(values, 'coder');
-    const codingId = await changeProject(file, (project) => coderAmong(project.coders.values(), coderName), (service) => {
-      const doc = findDocument(service.current, docName, label);
-      const { start, end } = resolveSpan(doc, choice, label);
-      const target = findCode(service.current, codeName);
-      if (target.existing && !target.existing.codable && target.missing.length === 0) {
-        throw new CliError(`${label}: ${quoted(target.existing.name)} is a folder of codes and cannot be applied to text`);
-      }
-      if (!target.existing && target.missing.length === 1) {
-        // One new top-level code: applyCode creates it in the same step.
-        const newCodeName = target.missing[0]!;
-        return runOp(service, { type: 'applyCode', documentId: doc.id, start, end, newCodeName }, label).created.codingId;
-      }
-      let codeId = target.existing?.id;
-      for (const name of target.missing) {
-        codeId = runOp(service, { type: 'createCode', name, parentId: codeId ?? null }, label).created.codeId;
-      }
-      if (!codeId) throw new CliError(`${label}: the code ${quoted(codeName)} could not be created`);
-      return runOp(service, { type: 'applyCode', documentId: doc.id, start, end, codeId }, label).created.codingId;
-    }, { io });
-    if (!codingId) throw new CliError(`${label}: the passage was not coded`);
-    io.out(codingId);
-    return 0;
+    const from = optionalString(values, 'from');
+    if (from !== undefined) {
+      if (from.trim() === '') throw new UsageError('code: --from needs a file name, or - for standard input');
+      return codeFrom(file, from, values, io);
+    }
+    for (const option of BATCH_OPTIONS) {
+      if (values[option] !== undefined) throw new UsageError(`code: --${option} goes with --from`);
+    }
+    return codeOne(file, values, io);
   },
 };

@@ -1,11 +1,10 @@
-/** gloss edit FILE --doc NAME --text-file PATH */
+/** gloss edit FILE --doc NAME --text-file PATH [--coder NAME] */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decodeText } from '../../../shared/import/decode-text';
-import { coderFor } from '../../service/coder';
-import { CliError, quoted } from '../errors';
+import { CliError, quoted, succeeded } from '../errors';
 import { findDocument } from '../lookup';
-import { changeProject } from '../project-session';
+import { CODER_HELP, changeProject, chosenCoder } from '../project-session';
 import { labelOf, noExtraArguments, projectArgument, stringOption, type Command } from '../command';
 import { codingsNeedingReview, printCodingReport } from './coding-report';
 import { fileErrorReason } from '../../service/fs-reasons';
@@ -41,8 +40,9 @@ count as one rewritten stretch, and codings inside it must be found again or rev
 
 Options:
   --doc NAME         the document (its name, or its id)
-  --text-file PATH   the file holding the document's new text`,
-  options: { doc: { type: 'string' }, 'text-file': { type: 'string' } },
+  --text-file PATH   the file holding the document's new text
+  --coder NAME       ${CODER_HELP}`,
+  options: { doc: { type: 'string' }, 'text-file': { type: 'string' }, coder: { type: 'string' } },
   async run(positionals, values, io) {
     const file = projectArgument(positionals, 'edit');
     noExtraArguments(positionals, 1, 'edit');
@@ -50,13 +50,11 @@ Options:
     const textFile = stringOption(values, 'text-file', 'edit');
     const label = labelOf(file);
     const text = await readText(textFile);
-    const coder = await coderFor(file, undefined);
-    await changeProject(file, coder, (service) => {
+    await changeProject(file, chosenCoder(values), (service) => {
       const doc = findDocument(service.current, docName, label);
       const flagged = codingsNeedingReview(service.current);
       const before = doc.text.length;
-      const response = service.run({ type: 'editDocumentText', documentId: doc.id, text });
-      if (!response.ok) throw new CliError(`${label}: ${response.error}`);
+      const response = succeeded(service.run({ type: 'editDocumentText', documentId: doc.id, text }), label);
       if (response.change.patches.length === 0) {
         io.out(`${label}: document ${quoted(doc.name)} already has that text; nothing was changed`);
         return;

@@ -1,4 +1,4 @@
-/** gloss export FILE --excerpts OUT.csv / --codebook / --qdc / --qdpx / --xlsx / --html / --markdown DIR / --web-annotations */
+/** gloss export FILE --excerpts OUT.csv / --codebook / --qdc / … : the formats and their options come from the export registry (export-options.ts). */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ExportKind } from '../../../shared/ipc/contract';
@@ -7,10 +7,12 @@ import { writeFileDurably } from '../../service/durable-file';
 import { FolderFileExistsError, FolderWriteError, writeFolderAtomically } from '../../export/folder-write';
 import { fileErrorReason, fileErrorWayOut } from '../../service/fs-reasons';
 import { isProjectPath } from '../../service/project-lock';
-import { CliError, listNames, UsageError } from '../errors';
-import { HandlerError } from '../../service/handler-error';
+import { fileExists } from '../../service/free-path';
+import { CliError, listNames, toCliError, UsageError } from '../errors';
 import { readProject } from '../project-session';
 import { noExtraArguments, optionalString, projectArgument, type Command, type OptionValues } from '../command';
+import { CSV_RAW_TARGETS_TEXT, EXPORT_FLAGS_TEXT, EXPORT_OPTION_SPECS, exportOptionsHelp, exportUsage, FILE_OPTIONS } from './export-options';
+import { exportFormat } from '../../../shared/export/registry';
 
 function writeFailure(out: string, e: unknown): CliError {
   const code = (e as NodeJS.ErrnoException).code;
@@ -33,17 +35,6 @@ async function writeOutput(out: string, content: string | Uint8Array): Promise<v
   else await writeFileDurably(out, content, false);
 }
 
-/** The single-file outputs: option name and the export kind it writes. */
-const FILE_OPTIONS: readonly [string, ExportKind][] = [
-  ['excerpts', 'excerpts-csv'],
-  ['codebook', 'codebook-csv'],
-  ['qdc', 'codebook-qdc'],
-  ['qdpx', 'project-qdpx'],
-  ['xlsx', 'xlsx'],
-  ['html', 'html-report'],
-  ['web-annotations', 'web-annotations'],
-];
-
 /** The export kind for --qdpx, by --positions. Code points are what the REFI-QDA spec says; UTF-16 is for NVivo. */
 export function qdpxKind(values: OptionValues): ExportKind {
   const positions = optionalString(values, 'positions');
@@ -62,8 +53,8 @@ function fileTargets(values: OptionValues): [ExportKind, string][] {
     if (out === undefined) continue;
     targets.push([option === 'qdpx' ? qdpxKind(values) : kind, out]);
   }
-  if (values['csv-raw'] && !targets.some(([kind]) => kind === 'excerpts-csv' || kind === 'codebook-csv')) {
-    throw new UsageError('export: --csv-raw applies to --excerpts and --codebook');
+  if (values['csv-raw'] && !targets.some(([kind]) => exportFormat(kind).csv)) {
+    throw new UsageError(`export: --csv-raw applies to ${CSV_RAW_TARGETS_TEXT}`);
   }
   if (values.positions !== undefined && optionalString(values, 'qdpx') === undefined) {
     throw new UsageError('export: --positions applies to --qdpx; add --qdpx OUT.qdpx');
@@ -85,7 +76,7 @@ async function checkMarkdownFolder(dir: string, files: readonly MarkdownFile[], 
   if (force) return;
   const existing: string[] = [];
   for (const file of files) {
-    if (await fs.lstat(path.join(dir, file.path)).then(() => true, () => false)) existing.push(file.path);
+    if (await fileExists(path.join(dir, file.path), { followLinks: false })) existing.push(file.path);
   }
   if (existing.length > 0) {
     throw new CliError(
@@ -101,7 +92,7 @@ async function checkMarkdownFolder(dir: string, files: readonly MarkdownFile[], 
  * same-named ones replaced with --force), and a failure leaves the folder as it was.
  */
 async function writeMarkdown(dir: string, files: readonly MarkdownFile[], replace: boolean): Promise<void> {
-  const existed = await fs.stat(dir).then(() => true, () => false);
+  const existed = await fileExists(dir).catch(() => false);
   try {
     await writeFolderAtomically(dir, files, { replace });
   } catch (e) {
@@ -123,9 +114,7 @@ async function writeMarkdown(dir: string, files: readonly MarkdownFile[], replac
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write excerpts, codebook, workbook, report, notes, annotations or a REFI-QDA project',
-  help: `Usage: gloss export FILE [--excerpts OUT.csv] [--codebook OUT.csv] [--csv-raw] [--qdc OUT.qdc]
-                   [--qdpx OUT.qdpx [--positions utf16|codepoints]] [--xlsx OUT.xlsx]
-                   [--html OUT.html] [--markdown DIR [--force]] [--web-annotations OUT.jsonld]
+  help: `${exportUsage('Usage: gloss export FILE')}
 
 Writes the project in the formats asked for; give as many as you like. Each file is
 written in full or not at all, and an existing file of that name is replaced. Prints the
@@ -137,55 +126,15 @@ shows it instead of running it as a formula. --csv-raw writes every cell exactly
 is, for programs that read the CSV.
 
 Options:
-  --excerpts OUT.csv  one row per coding (RFC 4180, UTF-8 with a BOM for Excel):
-                      document,code,code_path,coder,start,end,text,memo,created_at
-  --codebook OUT.csv  one row per code:
-                      code,code_path,parent,description,color,codings,documents
-  --csv-raw           with --excerpts and --codebook: no ' before a cell that begins
-                      with =, +, -, @, TAB or CR (the text exactly as in the project)
-  --qdc OUT.qdc       the codebook as REFI-QDA XML (Codebook-mrt2019.xsd), for NVivo,
-                      ATLAS.ti, MAXQDA and QualCoder
-  --qdpx OUT.qdpx     the whole project as REFI-QDA (texts, codes, codings, memos,
-                      cases, variables, sets)
-  --positions UNIT    positions in the .qdpx: codepoints (the standard, the default) or
-                      utf16 (what NVivo reads)
-  --xlsx OUT.xlsx     an Excel workbook: sheets Excerpts, Codebook and Code frequencies
-                      (codes × documents with totals)
-  --html OUT.html     a report in one self-contained, printable file: the codebook and
-                      every code's excerpts grouped by document
-  --markdown DIR      one Markdown note per code (YAML front matter, quoted excerpts)
-                      and an index.md, for Obsidian or pandoc. All or nothing: the
-                      notes are written beside DIR first and moved in when all are
-                      written. A new DIR appears whole; into an existing DIR the notes
-                      are added and its other files left alone; if anything fails (a
-                      full disk), DIR is as it was
-  --force             with --markdown: replace notes of the same name already in DIR
-                      (without it, gloss refuses and writes nothing)
-  --web-annotations OUT.jsonld
-                      every coding as a W3C Web Annotation (JSON-LD), codes as tags,
-                      positions in code points`,
-  options: {
-    excerpts: { type: 'string' },
-    codebook: { type: 'string' },
-    qdc: { type: 'string' },
-    qdpx: { type: 'string' },
-    positions: { type: 'string' },
-    xlsx: { type: 'string' },
-    html: { type: 'string' },
-    markdown: { type: 'string' },
-    force: { type: 'boolean' },
-    'csv-raw': { type: 'boolean' },
-    'web-annotations': { type: 'string' },
-  },
+${exportOptionsHelp()}`,
+  options: EXPORT_OPTION_SPECS,
   async run(positionals, values, io) {
     const file = projectArgument(positionals, 'export');
     noExtraArguments(positionals, 1, 'export');
     const targets = fileTargets(values);
     const markdown = optionalString(values, 'markdown');
     if (targets.length === 0 && markdown === undefined) {
-      throw new UsageError(
-        'export: say what to write with --excerpts, --codebook, --qdc, --qdpx, --xlsx, --html, --markdown or --web-annotations (see gloss export --help)',
-      );
+      throw new UsageError(`export: say what to write with ${EXPORT_FLAGS_TEXT} (see gloss export --help)`);
     }
     if (values.force && markdown === undefined) throw new UsageError('export: --force applies to --markdown DIR');
     const project = path.resolve(file);
@@ -208,8 +157,7 @@ Options:
             return { out, content: (await service.exportFile(kind, { csvRaw: values['csv-raw'] === true })).content };
           } catch (e) {
             // A project the format cannot express (a codebook with no codes): nothing is written.
-            if (e instanceof HandlerError) throw new CliError(`${path.basename(file)}: ${e.message}`);
-            throw e;
+            throw toCliError(e, { label: path.basename(file) }) ?? e;
           }
         }),
       );

@@ -1,5 +1,4 @@
-/** gloss import-codebook FILE IN.qdc|IN.csv [--dry-run] */
-import { promises as fs } from 'node:fs';
+/** gloss import-codebook FILE IN.qdc|IN.csv [--dry-run] [--coder NAME] */
 import path from 'node:path';
 import { previewCodebookImport } from '../../../shared/formats/codebook/match';
 import { codebookRefusalBeforeReading } from '../../../shared/formats/codebook/read';
@@ -8,11 +7,10 @@ import type { CodebookPreview, IncomingCodebook } from '../../../shared/formats/
 import { emptyProjectFile, stateFromFile } from '../../../shared/model/state';
 import { importReadCodebook, readCodebookFile } from '../../service/codebook-import';
 import { fileErrorReason } from '../../service/fs-reasons';
-import { HandlerError } from '../../service/handler-error';
-import { coderFor } from '../../service/coder';
+import { fileExists } from '../../service/free-path';
 import { readFileChecked } from '../../service/read-import-files';
 import { CliError, UsageError } from '../errors';
-import { changeProject, readProject } from '../project-session';
+import { CODER_HELP, changeProject, chosenCoder, readProject } from '../project-session';
 import { labelOf, noExtraArguments, projectArgument, type Command } from '../command';
 
 async function readInput(input: string): Promise<IncomingCodebook> {
@@ -24,23 +22,8 @@ async function readInput(input: string): Promise<IncomingCodebook> {
     throw new CliError(`${labelOf(input)}: ${fileErrorReason(e, 'reading')}; nothing was imported.`);
   }
   if (!checked.ok) throw new CliError(checked.error);
-  const bytes = checked.bytes;
-  try {
-    return readCodebookFile({ name: path.basename(input), bytes });
-  } catch (e) {
-    if (e instanceof HandlerError) throw new CliError(e.message);
-    throw e;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.stat(file);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new CliError(`${labelOf(file)}: ${fileErrorReason(e, 'reading')}.`);
-  }
+  // A codebook that cannot be read is refused with a HandlerError, which runCli words.
+  return readCodebookFile({ name: path.basename(input), bytes: checked.bytes });
 }
 
 /** The project's name for a FILE that does not exist yet: the file name without .gloss. */
@@ -66,15 +49,16 @@ Prints what was added, matched, renamed and updated, and every warning, then
 "Imported into FILE". Importing the same file again changes nothing.
 
 Options:
-  --dry-run   only print what would change; nothing is written (FILE is not created)`,
-  options: { 'dry-run': { type: 'boolean' } },
+  --dry-run      only print what would change; nothing is written (FILE is not created)
+  --coder NAME   ${CODER_HELP}`,
+  options: { 'dry-run': { type: 'boolean' }, coder: { type: 'string' } },
   async run(positionals, values, io) {
     const file = projectArgument(positionals, 'import-codebook');
     const input = positionals[1];
     if (!input) throw new UsageError('import-codebook: name the codebook to import, a .qdc or .csv file (see gloss import-codebook --help)');
     noExtraArguments(positionals, 2, 'import-codebook');
     const codebook = await readInput(input);
-    const present = await exists(file);
+    const present = await fileExists(file);
 
     if (values['dry-run'] === true) {
       const preview: CodebookPreview = present
@@ -85,12 +69,11 @@ Options:
       return 0;
     }
 
-    const coder = await coderFor(file, undefined);
     // Whether FILE is created is decided under its lock; if the import fails, a project
     // created for it is not left behind empty.
     const outcome = await changeProject(
       file,
-      coder,
+      chosenCoder(values),
       (service) => {
         const { result, preview } = importReadCodebook(service, codebook);
         if (!result.ok) throw new CliError(`${labelOf(file)}: ${result.error} Nothing was imported.`);

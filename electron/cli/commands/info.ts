@@ -3,6 +3,7 @@ import { codePath, codeTree } from '../../../shared/model/codes';
 import type { ProjectState } from '../../../shared/model/state';
 import type { ProjectCheck, ProjectProblem } from '../../../shared/model/check-project';
 import { readProject } from '../project-session';
+import { plural } from '../../../shared/plural';
 import { terminalSafe } from '../../../shared/text/safe-names';
 import { labelOf, noExtraArguments, projectArgument, type Command } from '../command';
 
@@ -35,8 +36,6 @@ export function projectInfo(state: Readonly<ProjectState>, check: ProjectCheck):
     problems: check.problems.map(({ kind, table, id, message, repair }) => ({ kind, table, id, message, repair })),
   };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const infoCommand: Command = {
   name: 'info',

@@ -4,7 +4,7 @@ import { mergeProjects } from '../../../shared/merge/merge-projects';
 import { mergeReportLines } from '../../../shared/merge/report-lines';
 import type { Side } from '../../../shared/merge/types';
 import type { ProjectFile } from '../../../shared/model/schema';
-import { ProjectOpenError, loadProjectFile } from '../../service/durable-file';
+import { loadProjectFile } from '../../service/durable-file';
 import { fileErrorReason } from '../../service/fs-reasons';
 import { CliError, UsageError } from '../errors';
 import { writeWholeProject } from '../project-session';
@@ -23,15 +23,6 @@ function picks(values: OptionValues): Record<string, Side> {
   return out;
 }
 
-async function readInput(file: string): Promise<ProjectFile> {
-  try {
-    return await loadProjectFile(file);
-  } catch (e) {
-    if (e instanceof ProjectOpenError) throw new CliError(e.message);
-    throw e;
-  }
-}
-
 /**
  * The base, or null when BASE is empty: git passes an empty file as %O when the two
  * branches added the project independently and there is no common version.
@@ -44,7 +35,7 @@ async function readBase(file: string | undefined): Promise<ProjectFile | null> {
   } catch (e) {
     throw new CliError(`${labelOf(file)}: the base file could not be read (${fileErrorReason(e, 'reading')}).`);
   }
-  return size === 0 ? null : readInput(file);
+  return size === 0 ? null : loadProjectFile(file);
 }
 
 export const mergeCommand: Command = {
@@ -97,8 +88,8 @@ Options:
     const { merged, base } = await writeWholeProject(
       outPath,
       async () => {
-        const ours = await readInput(oursPath);
-        const theirs = await readInput(theirsPath);
+        const ours = await loadProjectFile(oursPath);
+        const theirs = await loadProjectFile(theirsPath);
         const base = await readBase(optionalString(values, 'base'));
         const merged = mergeProjects({ ours, theirs, base, resolutions, prefer });
         const known = new Set(merged.report.conflicts.map((c) => c.id));

@@ -2,7 +2,8 @@
 import type { ProjectProblem } from '../../../shared/model/check-project';
 import { planRepair } from '../../../shared/ops/repair-project';
 import { backupPath } from '../../service/durable-file';
-import { CliError } from '../errors';
+import { succeeded } from '../errors';
+import { plural } from '../../../shared/plural';
 import { changeProject, readProject } from '../project-session';
 import { withoutWarnings } from '../problem-warnings';
 import { labelOf, noExtraArguments, projectArgument, type Command } from '../command';
@@ -11,7 +12,7 @@ import path from 'node:path';
 /** Stands in for a coder: Repair records no coder, so no settings are read or written for it. */
 const REPAIRER = { id: 'gloss-cli-repair', name: 'Gloss repair', color: '#777777' };
 
-const count = (n: number) => (n === 1 ? '1 problem' : `${n} problems`);
+const count = (n: number) => plural(n, 'problem');
 
 function list(io: { out(line: string): void }, problems: readonly ProjectProblem[]): void {
   for (const p of problems) io.out(`  ${p.message}${p.repair ? ` Repair ${p.repair}.` : ''}`);
@@ -64,8 +65,7 @@ Options:
       changeProject(file, REPAIRER, (service) => {
         const planned = planRepair(service.current);
         if (planned.repaired.length === 0) return planned;
-        const response = service.run({ type: 'repairProject' });
-        if (!response.ok) throw new CliError(`${label}: ${response.error}`);
+        succeeded(service.run({ type: 'repairProject' }), label);
         return planned;
       }),
     );

@@ -1,15 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyProjectFile } from '../../../shared/model/state';
-import type { ProjectFile } from '../../../shared/model/schema';
+import { documentSchema, type ProjectFile } from '../../../shared/model/schema';
+import type { Change } from '../../../shared/model/state';
 import { useGloss } from '../store';
 import { call } from './call';
-import type { GlossBridge, Snapshot } from './channels';
+import type { GlossBridge, OpResponse, Snapshot } from './channels';
 import { setBridge } from './index';
+import { documentContent, indexChange, projectIndex } from '../../../shared/model/document-index';
 
 const ana = { id: 'ana', name: 'Ana', color: '#000000' };
 
 function snapshot(file: ProjectFile, path: string): Snapshot {
-  return { file, path, readOnly: false, save: { status: 'saved', at: null }, history: { undo: null, redo: null }, coder: ana, coderUnnamed: true, host: 'browser', recent: [] };
+  return { index: projectIndex(file), path, readOnly: false, save: { status: 'saved', at: null }, history: { undo: null, redo: null }, coder: ana, coderUnnamed: true, host: 'browser', recent: [] };
 }
 
 /** A host whose channels answer as given; anything else is refused. */
@@ -72,5 +74,38 @@ describe('call, the one road to the host', () => {
     expect(useGloss.getState().coderUnnamed).toBe(false);
     expect(useGloss.getState().project).toBe(project);
     expect(useGloss.getState().revision).toBe(revision);
+  });
+
+  it('applies replies that change the project in the order they arrive, also when the first waits for a text', async () => {
+    const file = emptyProjectFile('Before', 'x');
+    file.documents.push(documentSchema.parse({ id: 'd1', name: 'Interview', text: 'Old words.', createdAt: 'x', source: null, attributes: {} }));
+    useGloss.getState().loadSnapshot(snapshot(file, '/tmp/before.gloss'));
+    const oldEntry = useGloss.getState().project!.documents.get('d1')!;
+    useGloss.getState().textArrived({ id: 'd1', contentKey: oldEntry.contentKey, text: 'Old words.', structure: [] });
+
+    const rewritten = documentSchema.parse({ id: 'd1', name: 'Interview', text: 'New words, longer.', createdAt: 'x', source: null, attributes: {} });
+    const code = (name: string) => ({ id: 'c1', name, color: '#000000', description: '', parentId: null, codable: true, createdAt: 'x' });
+    const reply = (change: Change): OpResponse => ({ ok: true, label: 'x', change: indexChange(change), created: {}, history: { undo: 'x', redo: null } });
+    let releaseText: () => void = () => {};
+    const replies = [
+      reply({ patches: [{ table: 'documents', op: 'put', value: rewritten }, { table: 'codes', op: 'put', value: code('first') }] }),
+      reply({ patches: [{ table: 'codes', op: 'put', value: code('second') }] }),
+    ];
+    setBridge(
+      host({
+        'ops:run': () => replies.shift(),
+        'documents:text': () => new Promise((resolve) => (releaseText = () => resolve(documentContent(rewritten)))),
+      }),
+    );
+    const first = call('ops:run', { type: 'renameCode', codeId: 'c1', name: 'first' });
+    const second = call('ops:run', { type: 'renameCode', codeId: 'c1', name: 'second' });
+    // The second reply is here, but waits for the first, which waits for the new text.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(useGloss.getState().project!.codes.get('c1')).toBeUndefined();
+    releaseText();
+    await Promise.all([first, second]);
+    expect(useGloss.getState().project!.codes.get('c1')?.name).toBe('second');
+    const entry = useGloss.getState().project!.documents.get('d1')!;
+    expect(useGloss.getState().texts.peek('d1', entry.contentKey)?.text).toBe('New words, longer.');
   });
 });

@@ -1,13 +1,15 @@
 /**
  * What each channel's reply carries for the renderer's store. A reply that changes the open
- * project carries its Change (with the history labels); one that opens a different project
- * carries that project's snapshot; naming the coder carries who codes now; the export
- * settings' replies carry what the host has saved. Every channel is
- * listed, so a new one cannot be added without saying what its reply does to the store.
- * bridge/call.ts applies these; nothing else applies a reply.
+ * project carries its Change (with the history labels), documents as index entries without
+ * their text; one that opens a different project carries that project's snapshot (its
+ * index); naming the coder carries who codes now; 'documents:text' carries one document's
+ * text for the text cache; the export settings' replies carry what the host has saved.
+ * Every channel is listed, so a new one cannot be added without saying what its reply does
+ * to the store. bridge/call.ts applies these; nothing else applies a reply.
  */
-import type { CoderNamed, ExportSettings, OpResponse, SaveState, Snapshot } from '../../../shared/ipc/contract';
-import type { Channel, ChannelResult } from './channels';
+import type { DocumentContent, IndexChange } from '../../../shared/model/document-index';
+import type { ExportSettings } from '../../../shared/ipc/contract';
+import type { Channel, ChannelResult, CoderNamed, OpResponse, SaveState, Snapshot } from './channels';
 
 export interface ReplyEffect {
   /** An operation's outcome: its Change goes to the mirror; a refusal fails the call with its message. */
@@ -17,6 +19,8 @@ export interface ReplyEffect {
   /** Who codes in this window now. */
   coder?: CoderNamed;
   save?: SaveState;
+  /** A document's text and structure, for the text cache. */
+  text?: DocumentContent;
   /** The export settings as the host keeps them. */
   exportSettings?: ExportSettings;
 }
@@ -30,6 +34,7 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'ops:previewAnonymise': nothing,
   'history:undo': (response) => ({ op: response }),
   'history:redo': (response) => ({ op: response }),
+  'documents:text': (content) => ({ text: content }),
   'documents:import': (response) => ({ op: response.result }),
   'documents:importCopies': (response) => ({ op: response.result }),
   'files:choose': nothing,
@@ -50,3 +55,8 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'team:applyMerge': ({ result }) => ({ op: result }),
   'task:cancel': nothing,
 };
+
+/** The change a reply would apply to the mirror, if any. */
+export function changeOf(effect: ReplyEffect): IndexChange | null {
+  return effect.op?.ok ? effect.op.change : null;
+}

@@ -15,12 +15,12 @@ import { reportLines } from './edit-report';
 import { ReviewThemButton } from './ReviewThemButton';
 import { run } from '../project/actions';
 import { previewAnonymise } from './actions';
+import { grouped, plural } from '../../../shared/plural';
 import { visibleName } from '../../../shared/text/safe-names';
 
 /** Typing pauses this long before the preview is asked for. */
 const PREVIEW_DELAY_MS = 200;
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export function AnonymiseDialog({ documentId, onClose }: { documentId: string | null; onClose: () => void }) {
   const doc = useGloss(selectDocument(documentId));
@@ -93,7 +93,7 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
     if (!response) return;
     const replaced = response.report?.replacements ?? occurrences;
     setReport({
-      replaced: `Replaced ${plural(replaced, 'occurrence', 'occurrences')} of “${request.name}” with “${placeholder}”.`,
+      replaced: `Replaced ${plural(replaced, 'occurrence', 'occurrences', grouped)} of “${request.name}” with “${placeholder}”.`,
       value: response.report ?? { kept: 0, moved: 0, edited: 0, unplaced: 0 },
     });
   };
@@ -101,7 +101,7 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
   return (
     <Dialog
       title="Anonymise a name"
-      submitLabel={occurrences > 0 ? `Replace ${plural(occurrences, 'occurrence', 'occurrences')}` : 'Replace'}
+      submitLabel={occurrences > 0 ? `Replace ${plural(occurrences, 'occurrence', 'occurrences', grouped)}` : 'Replace'}
       submitDisabled={busy || occurrences === 0}
       onSubmit={() => void apply()}
       onClose={onClose}
@@ -146,8 +146,8 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
         ) : (
           <>
             <p>
-              <strong>{plural(fresh.value.occurrences, 'occurrence', 'occurrences')}</strong> in {plural(fresh.value.documents.length, 'document', 'documents')};{' '}
-              <strong>{plural(fresh.value.codingsTouched, 'coding', 'codings')}</strong> will have {fresh.value.codingsTouched === 1 ? 'its' : 'their'} text changed.
+              <strong>{plural(fresh.value.occurrences, 'occurrence', 'occurrences', grouped)}</strong> in {plural(fresh.value.documents.length, 'document', 'documents', grouped)};{' '}
+              <strong>{plural(fresh.value.codingsTouched, 'coding', 'codings', grouped)}</strong> will have {fresh.value.codingsTouched === 1 ? 'its' : 'their'} text changed.
             </p>
             {fresh.value.documents.length > 1 && (
               <ul className="preview-documents">

@@ -8,6 +8,7 @@ import type { EditReport } from '../../../shared/ops/edit-text';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { selectDocument } from '../store/selectors';
+import { useDocumentText } from '../reader/document-text';
 import { reportLines } from './edit-report';
 import { ReviewThemButton } from './ReviewThemButton';
 import { run } from '../project/actions';
@@ -22,11 +23,18 @@ export interface EditTextDialogProps {
 
 export function EditTextDialog({ documentId, selection, onClose }: EditTextDialogProps) {
   const doc = useGloss(selectDocument(documentId));
+  const { content, error, retry } = useDocumentText(documentId);
   const setPending = useGloss((s) => s.setPending);
-  const [text, setText] = useState(doc?.text ?? '');
+  // The field starts with the text as it was fetched (usually already cached by the reader).
+  const [text, setText] = useState<string | null>(content?.text ?? null);
   const [report, setReport] = useState<EditReport | null>(null);
   const [saving, setSaving] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  const loaded = text !== null;
+
+  useEffect(() => {
+    if (content && text === null) setText(content.text);
+  }, [content, text]);
 
   // Open at the passage the user was looking at, not at the top of a long text.
   useEffect(() => {
@@ -41,8 +49,8 @@ export function EditTextDialog({ documentId, selection, onClose }: EditTextDialo
     field.value = full;
     field.setSelectionRange(start, selection?.end ?? start);
     field.scrollTop = Math.max(0, caretTop - field.clientHeight / 3);
-    // Once, when the dialog opens: later the caret is the user's.
-  }, []);
+    // Once, when the text is there: later the caret is the user's.
+  }, [loaded]);
 
   if (!doc) return null;
 
@@ -69,8 +77,8 @@ export function EditTextDialog({ documentId, selection, onClose }: EditTextDialo
   }
 
   const save = async () => {
-    if (saving) return;
-    if (text === doc.text) return onClose();
+    if (saving || text === null) return;
+    if (content && text === content.text) return onClose();
     setSaving(true);
     const response = await run({ type: 'editDocumentText', documentId, text });
     setSaving(false);
@@ -80,16 +88,38 @@ export function EditTextDialog({ documentId, selection, onClose }: EditTextDialo
   };
 
   return (
-    <Dialog title={`Edit the text of “${doc.name}”`} submitLabel={saving ? 'Saving…' : 'Save text'} submitDisabled={saving} className="wide" onSubmit={() => void save()} onClose={onClose}>
+    <Dialog
+      title={`Edit the text of “${doc.name}”`}
+      submitLabel={saving ? 'Saving…' : 'Save text'}
+      submitDisabled={saving || !loaded}
+      className="wide"
+      onSubmit={() => void save()}
+      onClose={onClose}
+      extraButtons={
+        error && !loaded ? (
+          <button type="button" onClick={retry}>
+            Try again
+          </button>
+        ) : undefined
+      }
+    >
       <p className="hint">Codings follow their words: after saving, each one is kept, moved with its words, or marked for you to review.</p>
-      <textarea
-        ref={area}
-        className="edit-text"
-        aria-label="Document text"
-        spellCheck={false}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
+      {loaded ? (
+        <textarea
+          ref={area}
+          className="edit-text"
+          aria-label="Document text"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      ) : error ? (
+        <p className="error-text" role="alert">
+          The text of “{doc.name}” could not be loaded: {error}
+        </p>
+      ) : (
+        <p className="muted">Loading the text…</p>
+      )}
     </Dialog>
   );
 }

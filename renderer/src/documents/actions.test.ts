@@ -4,6 +4,7 @@ import type { FileRef, GlossBridge, ImportResponse } from '../bridge/channels';
 import { setBridge } from '../bridge';
 import { useGloss } from '../store';
 import { importDocuments, importDropped } from './actions';
+import { projectIndex } from '../../../shared/model/document-index';
 
 /** A host that answers every import with `response` and records what it was sent. */
 function importingHost(response: ImportResponse) {
@@ -22,7 +23,7 @@ describe('the import pipeline', () => {
   beforeEach(() => {
     useGloss.setState({ messages: [], dialog: null, view: 'excerpts', documentId: null });
     useGloss.getState().loadSnapshot({
-      file: emptyProjectFile('Study', 'x'),
+      index: projectIndex(emptyProjectFile('Study', 'x')),
       path: '/tmp/study.gloss',
       readOnly: false,
       save: { status: 'saved', at: null },

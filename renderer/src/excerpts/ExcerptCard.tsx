@@ -1,11 +1,15 @@
 /**
  * One coded passage in the Excerpts view; activating it opens the passage in the reader.
- * The card builds its excerpt (the passage with its context) itself, when it is shown.
+ * The card builds its excerpt (the passage with its context) itself, when it is shown:
+ * from its document's text when that is at hand (the review list's `textOf`, or the text
+ * cache, which holds the documents shown lately), else from the quote the coding carries.
  */
 import { memo, useMemo } from 'react';
 import { useGloss } from '../store';
-import { excerptOf, EXCERPT_CONTEXT } from '../../../shared/analysis/excerpts';
+import { excerptOf, EXCERPT_CONTEXT, type TextOf } from '../../../shared/analysis/excerpts';
 import type { Coding } from '../../../shared/model/schema';
+import type { DocumentContent } from '../../../shared/model/document-index';
+import type { AppState } from '../store/types';
 import type { RowProps } from '../common/VirtualList';
 import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
@@ -25,14 +29,36 @@ export function estimateCardHeight(coding: Coding): number {
   return CARD_PX + Math.ceil(characters / CHARACTERS_PER_LINE) * LINE_PX + (coding.needsReview ? 60 : 0);
 }
 
-export const ExcerptCard = memo(function ExcerptCard({ coding, memos = NONE, row }: { coding: Coding; memos?: readonly string[] | undefined; row: RowProps }) {
+/** The current text of a document, if the text cache holds it (never one of an older content key). */
+function cachedText(s: AppState, documentId: string): DocumentContent | null {
+  const key = s.project?.documents.get(documentId)?.contentKey;
+  return key ? s.texts.peek(documentId, key) : null;
+}
+
+export const ExcerptCard = memo(function ExcerptCard({
+  coding,
+  memos = NONE,
+  textOf,
+  row,
+}: {
+  coding: Coding;
+  memos?: readonly string[] | undefined;
+  /** Texts fetched for this list (the review list's), beside the text cache. */
+  textOf?: TextOf | undefined;
+  row: RowProps;
+}) {
   const jumpTo = useGloss((s) => s.jumpTo);
   const startReview = useGloss((s) => s.startReview);
   const readOnly = useGloss((s) => s.readOnly);
   const project = useGloss((s) => s.project);
   // The names and colours it shows change with the project; the coding itself is replaced whenever it changes.
   const revision = useGloss((s) => s.revision);
-  const excerpt = useMemo(() => (project ? excerptOf(project, coding, memos) : null), [project, coding, memos, revision]);
+  // The cache is mutated in place; textsVersion moves with it, and peek gives the same object while the text is the same.
+  const cached = useGloss((s) => cachedText(s, coding.documentId));
+  const excerpt = useMemo(
+    () => (project ? excerptOf(project, coding, memos, (id) => (id === coding.documentId ? cached?.text : undefined) ?? textOf?.(id)) : null),
+    [project, coding, memos, revision, cached, textOf],
+  );
   if (!excerpt) return null;
   return (
     <li {...row} className="excerpt-slot">

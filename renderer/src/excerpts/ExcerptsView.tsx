@@ -4,7 +4,9 @@
  * shown, and only the cards on screen are rendered (VirtualList). On a big project the
  * list is built in two parts: the first documents' codings at once, enough for the first
  * screen, and the rest once those cards are painted, so 100,000 excerpts open as quickly
- * as ten.
+ * as ten. A card's words come from its document's text when the text cache holds it,
+ * else from the quote the coding carries; the review list first fetches the texts of the
+ * documents it lists (a coding to review is shown with the words now at its offsets).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useGloss } from '../store';
@@ -17,6 +19,7 @@ import type { Coding } from '../../../shared/model/schema';
 import { VirtualList } from '../common/VirtualList';
 import { countOf, formatCount } from '../common/format-count';
 import { afterPaint } from '../common/after-paint';
+import { useReviewTexts } from './review-texts';
 
 /** Lists made so far: each gets a number of its own. */
 let lists = 0;
@@ -35,13 +38,16 @@ function estimatesOf(codings: readonly Coding[]): Float64Array {
 
 export function ExcerptsView() {
   const project = useGloss((s) => s.project);
-  const revision = useGloss((s) => s.revision);
+  // What the list reads: the codings and the documents (their names order it); memo lines come from the memos.
+  const codingsVersion = useGloss((s) => s.versions.codings);
+  const documentsVersion = useGloss((s) => s.versions.documents);
+  const memosVersion = useGloss((s) => s.versions.memos);
   const chosen = useGloss((s) => s.excerptCodeIds);
   const filter = useGloss((s) => s.excerptFilter);
   const hasCodes = useGloss((s) => (s.project?.codes.size ?? 0) > 0);
   const coderFilter = useGloss((s) => s.coderFilter);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  // `revision` is a dependency because the project's maps change in place. The list is
+  // The versions are dependencies because the project's maps change in place. The list is
   // keyed by position (no key per card, see VirtualList), so each new list is a new list;
   // its rest, added later, leaves the first cards where they are.
   const first = useMemo(() => {
@@ -49,7 +55,7 @@ export function ExcerptsView() {
     const listing = !project ? null : filter === 'review' ? listingNeedingReview(project, shown) : listingOfCodes(project, chosen, shown);
     const codings = listing ? listing.first(FIRST_CARDS, FIRST_BUDGET) : [];
     return { listing, codings, listId: ++lists };
-  }, [project, chosen, filter, revision, coderFilter]);
+  }, [project, chosen, filter, codingsVersion, documentsVersion, coderFilter]);
   const [whole, setWhole] = useState<{ listId: number; codings: Coding[] } | null>(null);
   useEffect(() => {
     const { listing, codings, listId } = first;
@@ -60,15 +66,20 @@ export function ExcerptsView() {
   const codings = whole?.listId === first.listId ? whole.codings : first.codings;
   const listId = first.listId;
   const estimates = useMemo(() => estimatesOf(codings), [codings]);
-  const memos = useMemo(() => (project ? memoLinesByCoding(project) : new Map<string, string[]>()), [project, revision]);
+  const memos = useMemo(() => (project ? memoLinesByCoding(project) : new Map<string, string[]>()), [project, memosVersion]);
   const reviewing = filter === 'review';
+  // Null while the texts of documents with codings to review are fetched.
+  const reviewTexts = useReviewTexts(reviewing);
+  const loading = reviewTexts === null;
 
   return (
     <section className="excerpts-view" aria-label="Excerpts">
       {hasCodes ? <CodeChooser /> : null}
       <div className="excerpt-list-wrap" ref={setScroller}>
-        <h2 className="excerpt-heading" aria-busy={!complete}>
-          {!complete
+        <h2 className="excerpt-heading" aria-busy={!complete || loading}>
+          {loading
+            ? 'Codings to review'
+            : !complete
             ? `${formatCount(codings.length)}+ ${reviewing ? 'codings need review' : 'excerpts'}, listing the rest…`
             : reviewing
               ? codings.length === 1
@@ -79,7 +90,9 @@ export function ExcerptsView() {
                 : countOf(codings.length, 'excerpt', 'excerpts')}
         </h2>
         {reviewing ? (
-          codings.length === 0 && complete ? (
+          loading ? (
+            <p className="muted">Loading the codings to review…</p>
+          ) : codings.length === 0 && complete ? (
             <p className="pane-empty">No coding needs review: every coding is on the words it was made on.</p>
           ) : (
             <p className="hint">These codings’ text was edited and their words could not be found for sure. Keep each where it is, fix it in the text, or remove it.</p>
@@ -91,7 +104,7 @@ export function ExcerptsView() {
         ) : codings.length === 0 && complete ? (
           <p className="pane-empty">No passages are coded with the chosen codes yet.</p>
         ) : null}
-        {codings.length > 0 && (reviewing || chosen.length > 0) && (
+        {codings.length > 0 && !loading && (reviewing || chosen.length > 0) && (
           <VirtualList
             key={listId}
             as="ol"
@@ -102,7 +115,7 @@ export function ExcerptsView() {
             className="excerpt-list"
             focusClass="excerpt-button"
             overscan={3}
-            renderRow={(coding, row) => <ExcerptCard coding={coding} memos={memos.get(coding.id)} row={row} />}
+            renderRow={(coding, row) => <ExcerptCard coding={coding} memos={memos.get(coding.id)} textOf={reviewTexts ?? undefined} row={row} />}
           />
         )}
       </div>

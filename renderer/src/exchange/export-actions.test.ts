@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { projectIndex } from '../../../shared/model/document-index';
 import { emptyProjectFile } from '../../../shared/model/state';
 import type { GlossBridge } from '../bridge/channels';
 import { setBridge } from '../bridge';
@@ -26,7 +27,7 @@ describe('the raw CSV setting and exports', () => {
   beforeEach(() => {
     useGloss.setState({ messages: [], csvRaw: false });
     useGloss.getState().loadSnapshot({
-      file: emptyProjectFile('Study', 'x'),
+      index: projectIndex(emptyProjectFile('Study', 'x')),
       path: '/tmp/study.gloss',
       readOnly: false,
       save: { status: 'saved', at: null },

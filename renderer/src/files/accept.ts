@@ -1,24 +1,7 @@
 /**
- * Which files the Import button offers: every extension the importers read (see
- * shared/import/registry.ts; a unit test keeps the two lists in step). The registry itself
- * is not imported here, because it would bring every importer's library into the renderer.
+ * Which files the Import button offers, and how hints name them: every extension the
+ * importer registry reads (shared/import/registry.ts). The registry's lines are plain data;
+ * the importers' modules they load are left out of the renderer's build (renderer/vite.config.ts),
+ * since the host reads every document.
  */
-export const IMPORT_EXTENSIONS = [
-  '.txt',
-  '.md',
-  '.markdown',
-  '.text',
-  '.docx',
-  '.pdf',
-  '.html',
-  '.htm',
-  '.xhtml',
-  '.odt',
-  '.epub',
-  '.rtf',
-  '.srt',
-  '.vtt',
-] as const;
-
-/** For hints and messages: ".txt, .md, .docx, …". */
-export const IMPORT_FORMATS_TEXT = '.txt, .md, .docx, .pdf, .html, .odt, .epub, .rtf, .srt, .vtt';
+export { SUPPORTED_EXTENSIONS as IMPORT_EXTENSIONS, IMPORT_FORMATS_TEXT } from '../../../shared/import/registry';

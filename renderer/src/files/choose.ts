@@ -10,7 +10,6 @@ import { call } from '../bridge/call';
 import type { ChosenFile, FileRef } from '../bridge/channels';
 import { messageOf } from '../common/errors';
 import { useGloss } from '../store';
-import { IMPORT_EXTENSIONS } from './accept';
 import { readImportFile } from './base64';
 
 /** A file the person chose or dropped: a path chosen in the desktop app, or a browser File. */
@@ -19,8 +18,7 @@ export type PickedFile = ChosenFile | File;
 /** The browser chooser's accept list for a purpose: its extensions and MIME types. */
 export function acceptFor(purpose: FilePurpose): string {
   const chooser: (typeof FILE_CHOOSERS)[FilePurpose] = FILE_CHOOSERS[purpose];
-  const extensions = 'extensions' in chooser ? chooser.extensions : IMPORT_EXTENSIONS;
-  return [...extensions, ...('mimeTypes' in chooser ? chooser.mimeTypes : [])].join(',');
+  return [...chooser.extensions, ...('mimeTypes' in chooser ? chooser.mimeTypes : [])].join(',');
 }
 
 /** Opens the browser's file chooser; resolves to the files chosen (none when cancelled). */

@@ -4,7 +4,8 @@
  * act on it (code picker for a selection, coverage tooltip, right-click menu, memo dialog).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import type { Coding, GlossDocument } from '../../../shared/model/schema';
+import type { Coding } from '../../../shared/model/schema';
+import type { DocumentContent, DocumentEntry } from '../../../shared/model/document-index';
 import { useGloss } from '../store';
 import { selectCodeLooks, selectCodeOrder, selectCoderMarks, selectDocumentCodings } from '../store/selectors';
 import { CoderLegend } from '../team/CoderLegend';
@@ -40,9 +41,11 @@ const FLASH_MS = 1600;
 const NONE: readonly Spanned[] = [];
 let layoutVersions = 0;
 
-export function OpenDocument({ doc }: { doc: GlossDocument }) {
-  const structure = useStableStructure(doc.structure);
-  const layout = useMemo(() => readerLayout(doc.text, structure), [doc.text, structure]);
+/** The document's index entry, and its text and structure (fetched, see document-text.ts). */
+export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: DocumentContent }) {
+  const docText = content.text;
+  const structure = useStableStructure(content.structure);
+  const layout = useMemo(() => readerLayout(docText, structure), [docText, structure]);
   const layoutVersion = useMemo(() => ++layoutVersions, [layout]);
   const [registry] = useState(() => new ChunkRegistry());
   const [root, setRoot] = useState<HTMLElement | null>(null);
@@ -61,7 +64,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   const page = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement | null>(null);
 
-  useSelectionTracking(text, doc.id, doc.text);
+  useSelectionTracking(text, doc.id, docText);
   const selectionPins = useSelectionPins(text);
   const { targetChunk, reveal } = useReveal(text, scroller);
   useLayoutEffect(() => paintCodeColors(looks, coders), [looks, coders]);
@@ -84,7 +87,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   // Find in document.
   const topOffset = useCallback(() => (text && scroller ? firstVisibleOffset(text, scroller.getBoundingClientRect().top) : 0), [text, scroller]);
   const goToMatch = useCallback((match: Spanned) => reveal(match.start, match.end), [reveal]);
-  const find = useFind(doc.text, topOffset, goToMatch);
+  const find = useFind(docText, topOffset, goToMatch);
   const currentMatch = find.open && find.current >= 0 ? find.matches[find.current]! : null;
   const [pickerFocus, setPickerFocus] = useState<'text' | 'find'>('text');
 
@@ -162,8 +165,8 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   };
 
   // The text's handlers stay the same functions, so the (long) text never re-renders for them.
-  const latest = useRef({ text, codings, docText: doc.text });
-  latest.current = { text, codings, docText: doc.text };
+  const latest = useRef({ text, codings, docText });
+  latest.current = { text, codings, docText };
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLElement>) => {
     if (extendSelectionByKey(event)) return;
     if (event.key === 'Escape') setCoverage(null);
@@ -189,7 +192,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
   }, []);
 
   const closeMenu = useCallback(() => setMenu(null), []);
-  const currentSpan = useCallback(() => (text ? selectedSpan(text, doc.id, doc.text) : null), [text, doc.id, doc.text]);
+  const currentSpan = useCallback(() => (text ? selectedSpan(text, doc.id, docText) : null), [text, doc.id, docText]);
 
   // A pinned tooltip closes on a press anywhere else or on Escape.
   const pinnedTooltip = coverage?.pinned ?? false;
@@ -254,7 +257,7 @@ export function OpenDocument({ doc }: { doc: GlossDocument }) {
         >
           <VirtualText
             name={visibleName(doc.name)}
-            text={doc.text}
+            text={docText}
             layout={layout}
             layoutVersion={layoutVersion}
             textLayout={text}

@@ -1,5 +1,5 @@
 /** The reader's header: the document's name and size, codings needing review, the outline, Find, and the document's actions. */
-import type { GlossDocument } from '../../../shared/model/schema';
+import type { DocumentEntry } from '../../../shared/model/document-index';
 import { MenuButton } from '../common/MenuButton';
 import { useGloss } from '../store';
 import type { Span } from '../store/types';
@@ -9,7 +9,7 @@ import { startAnonymise, startEditText } from '../documents/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export interface ReaderHeaderProps {
-  doc: GlossDocument;
+  doc: DocumentEntry;
   codings: number;
   /** Codings of this document that need review. */
   review: number;
@@ -27,7 +27,7 @@ export function ReaderHeader({ doc, codings, review, headings, onHeading, onFind
     <header className="reader-header">
       <h2>{visibleName(doc.name)}</h2>
       <span className="muted">
-        {codings === 1 ? '1 coding' : `${codings.toLocaleString()} codings`} · {doc.text.length.toLocaleString()} characters
+        {codings === 1 ? '1 coding' : `${codings.toLocaleString()} codings`} · {doc.textLength.toLocaleString()} characters
       </span>
       {review > 0 && (
         <button type="button" className="small review-badge" onClick={showNeedsReview} title="Show the codings whose text changed and that need a look">

@@ -5,6 +5,7 @@ import type { Snapshot } from '../bridge/channels';
 import { useGloss } from './index';
 import { selectCodeRows, selectCoderMarks, selectDocumentCodings, selectDocumentList, selectProjectCoders } from './selectors';
 import { normalCoderFilter } from './ui-slice';
+import { projectIndex } from '../../../shared/model/document-index';
 
 const ana = { id: 'ana', name: 'Ana', color: '#aa0000' };
 const ben = { id: 'ben', name: 'Ben', color: '#0000bb' };
@@ -23,7 +24,7 @@ function twoCoderProject(): ProjectFile {
 
 function snapshot(file: ProjectFile): Snapshot {
   return {
-    file,
+    index: projectIndex(file),
     path: '/tmp/study.gloss',
     readOnly: false,
     save: { status: 'saved', at: null },

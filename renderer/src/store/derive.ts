@@ -1,9 +1,11 @@
 /**
  * Memoised derivations of the project mirror. The mirror's maps are mutated in place, so a
- * derived value is recomputed when `revision` moves (or the coder filter, which decides
- * which codings are seen, is replaced); with an `equal` check, a recomputed
- * value that equals the previous one is dropped for the previous object, so components and
- * effects that depend on it do not run again for changes elsewhere in the project.
+ * derived value says what it depends on (the versions of the tables it reads, see
+ * versions.ts, the coder filter, another selector's value) and is recomputed only when one
+ * of those moves: applying a coding recomputes what reads codings, not the code tree or the
+ * sorted document names. With an `equal` check, a recomputed value that equals the previous
+ * one is dropped for the previous object, so components and effects that depend on it do
+ * not run again for changes elsewhere in the project.
  */
 import type { AppState } from './types';
 
@@ -20,31 +22,37 @@ export function shallowEqual<T extends object>(a: T, b: T): boolean {
   return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
 
-/** A selector computed once per revision (and coder filter). */
-export function perRevision<T>(compute: (state: AppState) => T, equal?: Equal<T>): (state: AppState) => T {
-  let revision = -1;
-  let filter: AppState['coderFilter'] | undefined;
+/** What a derived value depends on: compared item by item with Object.is. */
+export type Inputs = (state: AppState) => readonly unknown[];
+
+/** A selector computed again only when its inputs change. */
+export function derived<T>(inputs: Inputs, compute: (state: AppState) => T, equal?: Equal<T>): (state: AppState) => T {
+  let seen: readonly unknown[] | null = null;
   let value: T;
   return (state) => {
-    if (state.revision !== revision || state.coderFilter !== filter) {
+    const now = inputs(state);
+    if (!seen || now.length !== seen.length || now.some((input, i) => !Object.is(input, seen![i]))) {
       const next = compute(state);
-      if (revision < 0 || !equal || !equal(value, next)) value = next;
-      revision = state.revision;
-      filter = state.coderFilter;
+      if (!seen || !equal || !equal(value, next)) value = next;
+      seen = now;
     }
     return value;
   };
 }
 
-/** A selector family keyed by a string (e.g. a document id), each computed once per revision. */
-export function perRevisionKeyed<T>(compute: (state: AppState, key: string) => T, equal?: Equal<T>): (key: string) => (state: AppState) => T {
+/** A selector family keyed by a string (e.g. a document id), each computed again only when its inputs change. */
+export function derivedKeyed<T>(
+  inputs: (state: AppState, key: string) => readonly unknown[],
+  compute: (state: AppState, key: string) => T,
+  equal?: Equal<T>,
+): (key: string) => (state: AppState) => T {
   const selectors = new Map<string, (state: AppState) => T>();
   return (key) => {
     let selector = selectors.get(key);
     if (!selector) {
       // A handful of keys are live at once; forget the rest rather than grow without bound.
       if (selectors.size > 64) selectors.clear();
-      selector = perRevision((state) => compute(state, key), equal);
+      selector = derived((state) => inputs(state, key), (state) => compute(state, key), equal);
       selectors.set(key, selector);
     }
     return selector;

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { createProjectSlice } from './project-slice';
 import { createUiSlice } from './ui-slice';
 import { createMessagesSlice } from './messages-slice';
+import { createTextsSlice } from './texts-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { AppState } from './types';
 
@@ -10,6 +11,7 @@ export const useGloss = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
   ...createUiSlice(...a),
   ...createMessagesSlice(...a),
+  ...createTextsSlice(...a),
   ...createSettingsSlice(...a),
 }));
 

@@ -1,18 +1,32 @@
 /**
- * The mirror of the host's project. It is rebuilt from a snapshot and then changed only
- * by applying the Changes the host returns, so it is never a second source of truth.
- * applyChange mutates the maps in place; `revision` is bumped with every change so that
- * selectors (and the memoised derivations in selectors.ts) see it.
+ * The mirror of the host's project, as an index: every table, documents without their text
+ * (fetched when shown, see texts-slice.ts). It is rebuilt from a snapshot when a project is
+ * opened and then changed only by applying the Changes the host returns, so it is never a
+ * second source of truth. applyHostChange mutates the maps in place and, patch by patch,
+ * the tallies (counts per code, document and coder) and the versions of what it touched;
+ * `revision` is bumped with every change, and the selectors in selectors.ts recompute only
+ * what reads a table whose version moved.
  */
 import type { Coder } from '../../../shared/model/schema';
-import { applyChange, stateFromFile, type Change, type ProjectState } from '../../../shared/model/state';
+import { applyChange, stateFromFile } from '../../../shared/model/state';
+import type { DocumentContent, DocumentEntry, IndexChange, IndexState } from '../../../shared/model/document-index';
 import type { CoderNamed, HistoryInfo, SaveState, Snapshot } from '../bridge/channels';
+import { talliesOf, tallyPatch, type Tallies } from './tallies';
+import { bumpVersions, DocumentVersions, freshVersions, nextVersion, touchedNothing, touchPatch, type Touched, type Versions } from './versions';
 import type { Slice } from './types';
 
 export interface ProjectSlice {
   /** False until the first snapshot arrives. */
   loaded: boolean;
-  project: ProjectState | null;
+  project: IndexState | null;
+  /** Counts kept current with every change (see tallies.ts); null when no project is open. */
+  tallies: Tallies | null;
+  /** The version of each table, moved by the changes that touch it. */
+  versions: Versions;
+  /** The version of each document's codings. */
+  documentVersions: DocumentVersions;
+  /** What the last change touched (for lists that recount only those rows). */
+  lastTouched: Touched;
   revision: number;
   path: string | null;
   readOnly: boolean;
@@ -24,15 +38,26 @@ export interface ProjectSlice {
   save: SaveState;
   history: HistoryInfo;
   loadSnapshot(snapshot: Snapshot): void;
-  applyHostChange(change: Change, history?: HistoryInfo): void;
+  /**
+   * Applies a Change from the host, with the new texts of the documents it rewrites that the
+   * text cache held (fetched first, see bridge/text-refresh.ts): one update, so no one ever
+   * sees the new codings with an old text, nor a gap between the two.
+   */
+  applyHostChange(change: IndexChange, history?: HistoryInfo, texts?: readonly DocumentContent[]): void;
   setSaveState(save: SaveState): void;
   /** Takes who codes now from the host's answer to a new coder name. */
   coderNamed(named: CoderNamed): void;
 }
 
+const initialVersions = freshVersions();
+
 export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
   loaded: false,
   project: null,
+  tallies: null,
+  versions: initialVersions,
+  documentVersions: new DocumentVersions(initialVersions.codings),
+  lastTouched: touchedNothing(initialVersions),
   revision: 0,
   path: null,
   readOnly: false,
@@ -44,11 +69,21 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
   history: { undo: null, redo: null },
 
   loadSnapshot(snapshot) {
-    // A dialog about the previous project (a memo, a code) must not act on another one.
-    if (snapshot.path !== get().path) get().openDialog(null);
+    // A dialog about the previous project (a memo, a code) must not act on another one,
+    // and its texts are of no more use.
+    if (snapshot.path !== get().path) {
+      get().openDialog(null);
+      get().forgetTexts();
+    }
+    const project = snapshot.index ? stateFromFile<DocumentEntry>(snapshot.index) : null;
+    const versions = freshVersions();
     set({
       loaded: true,
-      project: snapshot.file ? stateFromFile(snapshot.file) : null,
+      project,
+      tallies: project ? talliesOf(project) : null,
+      versions,
+      documentVersions: new DocumentVersions(versions.codings),
+      lastTouched: touchedNothing(versions),
       revision: get().revision + 1,
       path: snapshot.path,
       readOnly: snapshot.readOnly,
@@ -64,11 +99,28 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
     if (snapshot.check && snapshot.check.total > 0) get().openDialog({ kind: 'project-problems', check: snapshot.check });
   },
 
-  applyHostChange(change, history) {
-    const project = get().project;
-    if (!project) return;
-    if (change.patches.length > 0) applyChange(project, change);
-    set({ revision: get().revision + 1, ...(history ? { history } : {}) });
+  applyHostChange(change, history, texts = []) {
+    const { project, tallies, documentVersions, versions } = get();
+    if (!project || !tallies) return;
+    for (const content of texts) get().texts.put(content);
+    const touched = touchedNothing(versions);
+    if (change.patches.length > 0) {
+      applyChange(project, change, (patch, before) => {
+        tallyPatch(tallies, patch, before);
+        touchPatch(touched, patch, before);
+      });
+    }
+    if (touched.documents.size > 0) {
+      const version = nextVersion();
+      for (const id of touched.documents) documentVersions.touch(id, version);
+    }
+    set({
+      revision: get().revision + 1,
+      ...(texts.length > 0 ? { textsVersion: get().textsVersion + 1 } : {}),
+      versions: bumpVersions(versions, touched.tables),
+      ...(touched.tables.size > 0 ? { lastTouched: touched } : {}),
+      ...(history ? { history } : {}),
+    });
     get().changeApplied();
   },
 

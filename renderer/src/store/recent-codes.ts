@@ -1,5 +1,5 @@
 /** The most recently used codes, for the digit shortcuts 1–9. */
-import type { ProjectState } from '../../../shared/model/state';
+import type { IndexState } from '../../../shared/model/document-index';
 
 /** How many codes the digit keys 1–9 reach. */
 export const RECENT_LIMIT = 9;
@@ -10,7 +10,7 @@ export function touchRecent(recent: readonly string[], codeId: string): string[]
 }
 
 /** The codes of the newest codings, newest first: a sensible start when a project opens. */
-export function recentFromCodings(project: ProjectState): string[] {
+export function recentFromCodings(project: IndexState): string[] {
   const newest = new Map<string, string>();
   for (const coding of project.codings.values()) {
     const seen = newest.get(coding.codeId);

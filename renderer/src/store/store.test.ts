@@ -1,62 +1,26 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
-import { emptyProjectFile, fileFromState, invertChange, applyChange, stateFromFile, type ProjectState } from '../../../shared/model/state';
-import { planOp } from '../../../shared/ops/plan';
-import type { OpRequest } from '../../../shared/ops/requests';
+import { emptyProjectFile, fileFromState } from '../../../shared/model/state';
+import { projectIndex } from '../../../shared/model/document-index';
 import { documentSchema } from '../../../shared/model/schema';
-import type { GlossBridge, OpResponse, Snapshot } from '../bridge/channels';
 import { setBridge } from '../bridge';
 import { useGloss } from './index';
 import { loadProject, run, undo } from '../project/actions';
-import { selectCodeRows, selectDocumentCodings } from './selectors';
+import { selectCodeRows, selectDocumentCodings, selectDocumentList } from './selectors';
+import { fakeHost, type FakeHost } from './fake-host';
 
 const coder = { id: 'me', name: 'Ana', color: '#000000' };
 
-/** A fake host: the real planner over its own state, so the mirror can be compared with it. */
-function fakeHost() {
+function oneDocument() {
   const file = emptyProjectFile('Study', '2024-01-01T00:00:00.000Z');
   // Through the schema, so that fields with defaults can be left out here.
   file.documents.push(documentSchema.parse({ id: 'd1', name: 'Interview', text: 'Nobody trained us on the system.', createdAt: 'x', source: null, attributes: {} }));
-  const host: ProjectState = stateFromFile(file);
-  const undo: { label: string; inverse: OpResponse & { ok: true } }[] = [];
-  const run = (request: OpRequest): OpResponse => {
-    const planned = planOp(host, request, { now: new Date().toISOString(), newId: randomUUID, coder });
-    if (!planned.ok) return { ok: false, error: planned.error };
-    const inverse = invertChange(host, planned.value.change);
-    applyChange(host, planned.value.change);
-    const history = { undo: planned.value.label, redo: null };
-    undo.push({ label: planned.value.label, inverse: { ok: true, label: planned.value.label, change: inverse, created: {}, history: { undo: null, redo: planned.value.label } } });
-    return { ok: true, ...planned.value, history };
-  };
-  const snapshot = (): Snapshot => ({
-    file: fileFromState(host),
-    path: '/tmp/study.gloss',
-    readOnly: false,
-    save: { status: 'saved', at: null },
-    history: { undo: null, redo: null },
-    coderUnnamed: false,
-    coder,
-    host: 'browser',
-    recent: [],
-  });
-  const bridge = {
-    'project:snapshot': async () => snapshot(),
-    'ops:run': async (request: OpRequest) => run(request),
-    'history:undo': async () => {
-      const step = undo.pop();
-      if (!step) return { ok: false, error: 'Nothing to undo.' };
-      applyChange(host, step.inverse.change);
-      return step.inverse;
-    },
-    on: () => () => {},
-  } as unknown as GlossBridge;
-  return { host, bridge };
+  return file;
 }
 
 describe('the store mirrors the host through returned changes', () => {
-  let host: ReturnType<typeof fakeHost>;
+  let host: FakeHost;
   beforeEach(async () => {
-    host = fakeHost();
+    host = fakeHost(oneDocument(), coder);
     setBridge(host.bridge);
     useGloss.setState({ messages: [], history: { undo: null, redo: null } });
     await loadProject();
@@ -68,11 +32,20 @@ describe('the store mirrors the host through returned changes', () => {
     expect(response?.ok).toBe(true);
     const state = useGloss.getState();
     expect(state.revision).toBeGreaterThan(before);
-    expect(fileFromState(state.project!)).toEqual(fileFromState(host.host));
+    expect(fileFromState(state.project!)).toEqual(projectIndex(fileFromState(host.state)));
     expect(selectCodeRows(state).map((r) => [r.code.name, r.count])).toEqual([['training gaps', 1]]);
+    expect(selectDocumentList(state).map((d) => [d.name, d.codings])).toEqual([['Interview', 1]]);
     expect(selectDocumentCodings('d1')(state).map((c) => c.quote)).toEqual(['Nobody trained']);
     expect(state.recentCodeIds).toEqual([response!.created.codeId]);
     expect(state.history.undo).toBe('Apply code “training gaps”');
+  });
+
+  it('holds documents without their text: their length and content key only', () => {
+    const entry = useGloss.getState().project!.documents.get('d1')!;
+    expect(entry).not.toHaveProperty('text');
+    expect(entry).not.toHaveProperty('structure');
+    expect(entry.textLength).toBe('Nobody trained us on the system.'.length);
+    expect(entry.contentKey).toMatch(/\S/);
   });
 
   it('shows the host’s error as a message and changes nothing', async () => {
@@ -87,13 +60,41 @@ describe('the store mirrors the host through returned changes', () => {
     expect(useGloss.getState().project!.codes.size).toBe(1);
     await undo();
     expect(useGloss.getState().project!.codes.size).toBe(0);
-    expect(fileFromState(useGloss.getState().project!)).toEqual(fileFromState(host.host));
+    expect(fileFromState(useGloss.getState().project!)).toEqual(projectIndex(fileFromState(host.state)));
   });
 
   it('keeps derived lists identical when a change does not touch them', async () => {
     await run({ type: 'applyCode', documentId: 'd1', start: 0, end: 6, newCodeName: 'a' });
-    const codings = selectDocumentCodings('d1')(useGloss.getState());
+    const s = useGloss.getState();
+    const codings = selectDocumentCodings('d1')(s);
+    const rows = selectCodeRows(s);
+    const documents = selectDocumentList(s);
     await run({ type: 'renameProject', name: 'Renamed' });
-    expect(selectDocumentCodings('d1')(useGloss.getState())).toBe(codings);
+    const after = useGloss.getState();
+    expect(selectDocumentCodings('d1')(after)).toBe(codings);
+    expect(selectCodeRows(after)).toBe(rows);
+    expect(selectDocumentList(after)).toBe(documents);
+  });
+
+  it('keeps the rows a change did not touch as the same objects', async () => {
+    await run({ type: 'addDocuments', documents: [{ name: 'Second', text: 'Another interview.', source: null }] });
+    await run({ type: 'createCode', name: 'b' });
+    await run({ type: 'applyCode', documentId: 'd1', start: 0, end: 6, newCodeName: 'a' });
+    const before = selectDocumentList(useGloss.getState());
+    const codesBefore = selectCodeRows(useGloss.getState());
+    await run({ type: 'applyCode', documentId: 'd1', start: 7, end: 14, newCodeName: 'a' });
+    const after = selectDocumentList(useGloss.getState());
+    expect(after.map((d) => [d.name, d.codings])).toEqual([
+      ['Interview', 2],
+      ['Second', 0],
+    ]);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+    const codesAfter = selectCodeRows(useGloss.getState());
+    expect(codesAfter.map((r) => [r.code.name, r.count])).toEqual([
+      ['a', 2],
+      ['b', 0],
+    ]);
+    expect(codesAfter[1]).toBe(codesBefore[1]);
   });
 });

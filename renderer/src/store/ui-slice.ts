@@ -170,7 +170,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     }
     // A pending span whose document went away, or whose text changed under it, is dropped.
     const pendingDoc = pending && project.documents.get(pending.documentId);
-    if (pending && (!pendingDoc || pending.end > pendingDoc.text.length)) patch.pending = null;
+    if (pending && (!pendingDoc || pending.end > pendingDoc.textLength)) patch.pending = null;
     if (reviewing && !project.codings.get(reviewing)?.needsReview) patch.reviewing = null;
     if (dialog && 'documentId' in dialog && dialog.documentId && !project.documents.has(dialog.documentId)) patch.dialog = null;
     if (excerptCodeIds.some((id) => !project.codes.has(id))) patch.excerptCodeIds = excerptCodeIds.filter((id) => project.codes.has(id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv-parse';
+import { parseCsv } from '../csv-parse';
 import { readCodebookCsv } from './csv-read';
 import { readCodebook } from './read';
 import { codebookCsv } from '../../export/csv-codebook';

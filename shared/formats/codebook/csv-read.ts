@@ -10,7 +10,7 @@ import { CODEBOOK_HEADER } from '../../export/csv-codebook';
 import { unguardedCell } from '../../export/csv';
 import { MAX_CODE_DEPTH } from '../../import/limits';
 import { err, ok, type Result } from '../../result';
-import { parseCsv } from './csv-parse';
+import { parseCsv } from '../csv-parse';
 import { tooDeepCode, type IncomingCode, type IncomingCodebook } from './types';
 import { readColor } from './values';
 

@@ -8,6 +8,7 @@ import type { ProjectState } from '../../model/state';
 import { err, ok, type Result } from '../../result';
 import { refiGuid } from './guid';
 import { escapeXmlAttribute, escapeXmlText } from './xml-escape';
+import type { ExportBuilder } from '../../export/registry';
 
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
@@ -68,3 +69,6 @@ function topLevelCodes(state: ProjectState, children: Map<string | null, Code[]>
   const orphans = [...state.codes.values()].filter((code) => code.parentId !== null && !state.codes.has(code.parentId));
   return [...(children.get(null) ?? []), ...orphans].sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** The registry's builder: fails for a project without codes. */
+export const codebookQdcExport: ExportBuilder = (state) => codebookQdc(state, 'Gloss');

@@ -10,6 +10,7 @@ import type { ProjectState } from '../../model/state';
 import { ok, type Result } from '../../result';
 import type { PositionUnit } from './qde-positions';
 import { projectQde } from './qde-project';
+import type { ExportBuilder } from '../../export/registry';
 
 export interface QdpxExportOptions {
   /** 'codepoints' as the spec says; 'utf16' for NVivo. */
@@ -40,3 +41,12 @@ function zipTime(modifiedAt: string): number {
   if (Number.isNaN(time)) return EARLIEST_ZIP_TIME;
   return Math.min(Math.max(time, EARLIEST_ZIP_TIME), LATEST_ZIP_TIME);
 }
+
+/** The registry's builder for the standard: positions in Unicode code points. */
+export const qdpxExport: ExportBuilder = (state) => projectQdpx(state, { positions: 'codepoints', origin: 'Gloss' });
+
+/**
+ * The registry's builder for NVivo: positions in UTF-16 code units. The origin says how
+ * positions count, so an importer (Gloss's own, too) need not guess.
+ */
+export const qdpxUtf16Export: ExportBuilder = (state) => projectQdpx(state, { positions: 'utf16', origin: 'Gloss (UTF-16 positions, as NVivo)' });

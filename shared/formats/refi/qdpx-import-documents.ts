@@ -12,6 +12,7 @@ import { short, type ImportContext } from './qdpx-import-context';
 import type { ImportedCodes } from './qdpx-import-codes';
 import { makeMemo, quotedPassage, type NoteAnchor } from './qdpx-import-notes';
 import { normalGuid, type QdeCoding, type QdeSelection, type QdeTextSource } from './qde-read';
+import { plural } from '../../plural';
 
 /** A text source whose text was found. */
 export interface LoadedText {
@@ -45,7 +46,6 @@ const SPLIT_REASON: Record<Exclude<MappedPosition, { ok: true }>['reason'], stri
   crlf: 'its position falls between the two characters of a Windows line break (CR LF)',
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function importDocuments(
   ctx: ImportContext,

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { AgreementRow } from '../../../../shared/agreement/types';
 import { useGloss } from '../../store';
+import { useDocumentText } from '../../reader/document-text';
 import { sideBySide, verdict, type Passage, type Span } from '../../../../shared/analysis/side-by-side';
 import { formatStatistic } from './table-rows';
 import { visibleName } from '../../../../shared/text/safe-names';
@@ -46,6 +47,7 @@ function describe(passage: Passage, names: string[]): string {
 
 export function SideBySide({ codeId, documentId, coderIds, row, onBack }: CompareProps) {
   const doc = useGloss((s) => s.project?.documents.get(documentId) ?? null);
+  const { content, error, retry } = useDocumentText(documentId);
   const code = useGloss((s) => s.project?.codes.get(codeId) ?? null);
   const revision = useGloss((s) => s.revision);
   const project = useGloss((s) => s.project);
@@ -72,6 +74,17 @@ export function SideBySide({ codeId, documentId, coderIds, row, onBack }: Compar
       </div>
       {!doc || !shown ? (
         <p className="pane-empty">This document is no longer in the project.</p>
+      ) : !content ? (
+        error ? (
+          <p className="error-text" role="alert">
+            The text of “{doc.name}” could not be loaded: {error}{' '}
+            <button type="button" className="small" onClick={retry}>
+              Try again
+            </button>
+          </p>
+        ) : (
+          <p className="muted">Loading “{doc.name}”…</p>
+        )
       ) : (
         <>
           <ul className="agreement-legend" aria-label="Legend">
@@ -110,11 +123,11 @@ export function SideBySide({ codeId, documentId, coderIds, row, onBack }: Compar
                         style={coders.length ? { boxShadow: underline(r.coded) } : undefined}
                         title={coders.length ? `Coded by ${coders.join(' and ')}` : undefined}
                       >
-                        {doc.text.slice(r.start, r.end)}
+                        {content.text.slice(r.start, r.end)}
                       </span>
                     );
                   })}
-                  {p.end < doc.text.length && '…'}
+                  {p.end < content.text.length && '…'}
                 </p>
               </li>
             ))}

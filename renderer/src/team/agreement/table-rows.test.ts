@@ -66,6 +66,9 @@ describe('the agreement table', () => {
     expect(formatStatistic(0.8571, 'percent')).toBe('85.7 %');
     expect(formatStatistic(-0.25, 'coefficient')).toBe('\u22120.250');
     expect(formatStatistic(0, 'coefficient')).toBe('0.000');
+    // A statistic that rounds to zero is shown without a sign (issue 13, item 3).
+    expect(formatStatistic(-0.0001, 'coefficient')).toBe('0.000');
+    expect(formatStatistic(-0, 'coefficient')).toBe('0.000');
     expect(formatStatistic(null, 'coefficient')).toBeNull();
     expect(missingReason(row('x', null, 1, null), 'cohen')).toMatchObject({ text: 'undefined', why: expect.stringContaining('no variation') });
     expect(missingReason({ ...row('x', null, 1, null), coders: ['A', 'B', 'C'] }, 'cohen').text).toBe('n/a');

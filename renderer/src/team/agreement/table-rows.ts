@@ -5,6 +5,7 @@
  */
 import type { AgreementRow, AgreementUnit } from '../../../../shared/agreement/types';
 import { toCsv, type CsvOptions } from '../../../../shared/export/csv';
+import { fixed } from '../../../../shared/text/fixed';
 
 /** Names compare as localeCompare does; one collator is much faster than a call per comparison (tens of thousands of rows). */
 const names = new Intl.Collator();
@@ -104,7 +105,7 @@ export function nextSort(current: Sort, key: SortKey): Sort {
 /** A statistic for the table, or null when it is undefined or not applicable (the caller says which). */
 export function formatStatistic(value: number | null, kind: 'percent' | 'coefficient'): string | null {
   if (value === null) return null;
-  const text = kind === 'percent' ? `${(value * 100).toFixed(1)} %` : value.toFixed(3);
+  const text = kind === 'percent' ? `${fixed(value * 100, 1)} %` : fixed(value, 3);
   // A true minus sign: a hyphen before a number reads as a dash.
   return text.replace(/^-/, '\u2212');
 }

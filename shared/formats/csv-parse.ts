@@ -1,10 +1,17 @@
 /**
  * Reading CSV text as RFC 4180 defines it, the counterpart of shared/export/csv.ts:
  * fields separated by a delimiter, records by CRLF or LF, a field in double quotes may
- * hold delimiters, line breaks and doubled quotes. Written here because it is short and
- * the codebook import is its only user; a spreadsheet saved from Excel reads back exactly.
+ * hold delimiters, line breaks and doubled quotes. Written here because it is short; its
+ * users are the codebook import and batch coding (gloss code --from). A spreadsheet saved
+ * from Excel reads back exactly.
  */
-import { err, ok, type Result } from '../../result';
+import { err, ok, type Result } from '../result';
+
+/** One record and the line it starts on (1-based; a quoted line break makes a record span lines). */
+export interface CsvRecord {
+  fields: string[];
+  line: number;
+}
 
 /**
  * The records of `text`, each a list of fields, or why it is not CSV (with the line).
@@ -13,8 +20,15 @@ import { err, ok, type Result } from '../../result';
  * can no longer be trusted. A trailing line break does not make an empty last record.
  */
 export function parseCsv(text: string, delimiter = ','): Result<string[][]> {
-  const records: string[][] = [];
+  const records = parseCsvRecords(text, delimiter);
+  return records.ok ? ok(records.value.map((r) => r.fields)) : records;
+}
+
+/** parseCsv, with the line each record starts on, for messages that point at a row. */
+export function parseCsvRecords(text: string, delimiter = ','): Result<CsvRecord[]> {
+  const records: CsvRecord[] = [];
   let record: string[] = [];
+  let recordLine = 1;
   let field = '';
   let fieldStarted = false;
   let line = 1;
@@ -59,10 +73,11 @@ export function parseCsv(text: string, delimiter = ','): Result<string[][]> {
     }
     if (c === '\n' || c === '\r') {
       endField();
-      records.push(record);
+      records.push({ fields: record, line: recordLine });
       record = [];
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line++;
+      recordLine = line;
       continue;
     }
     field += c;
@@ -71,7 +86,7 @@ export function parseCsv(text: string, delimiter = ','): Result<string[][]> {
   }
   if (fieldStarted || record.length > 0) {
     endField();
-    records.push(record);
+    records.push({ fields: record, line: recordLine });
   }
   return ok(records);
 }
