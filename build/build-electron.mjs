@@ -2,6 +2,9 @@
 // Builds the Electron side into dist/ (the renderer is built by vite into dist/renderer):
 //   dist/electron/main.cjs     the main process, one CommonJS bundle (only 'electron' external)
 //   dist/electron/preload.cjs  the sandboxed preload: one CommonJS file that requires only 'electron'
+//   dist/electron/task-worker.cjs  the worker thread that runs long tasks (agreement, merges)
+//                              off the main process (electron/service/tasks/); main.cjs starts
+//                              it from beside itself
 //   dist/sample/               the shipped sample transcripts and codebook, read at run time
 //                              by ensureSampleCopy (copied as files, not bundled as text, so
 //                              the sample stays readable and replaceable in a packaged app)
@@ -43,6 +46,23 @@ const main = await build({
   banner: { js: "const __glossImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// Its own entry: a worker thread loads a file, not a module of main.cjs. It needs neither
+// electron nor anything of the main process beyond the shared computations.
+const worker = await build({
+  ...common,
+  entryPoints: ['electron/service/tasks/worker.ts'],
+  outfile: path.join(out, 'task-worker.cjs'),
+  platform: 'node',
+  target: 'node20',
+  define: { 'import.meta.url': '__glossImportMetaUrl' },
+  banner: { js: "const __glossImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+const workerInputs = Object.keys(worker.metafile.inputs);
+if (workerInputs.some((input) => /(^|\/)electron\/(main|window|ipc|desktop-session)\.ts$/.test(input))) {
+  console.error('build-electron: the task worker pulls in the main process; it may import only the shared computations.');
+  process.exit(1);
+}
+
 const preload = await build({
   ...common,
   entryPoints: ['electron/preload.ts'],
@@ -71,5 +91,6 @@ const relative = path.relative(root, dist);
 const shown = relative && !relative.startsWith('..') ? relative : dist;
 console.log(
   `build-electron: ${shown}/electron/main.cjs (${kB(main).toFixed(0)} kB), ` +
-    `${shown}/electron/preload.cjs (${kB(preload).toFixed(1)} kB, ${preloadInputs.length} modules), ${shown}/sample/`,
+    `${shown}/electron/preload.cjs (${kB(preload).toFixed(1)} kB, ${preloadInputs.length} modules), ` +
+    `${shown}/electron/task-worker.cjs (${kB(worker).toFixed(0)} kB), ${shown}/sample/`,
 );

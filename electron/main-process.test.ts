@@ -17,6 +17,9 @@ import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './content-policy';
 import { createFakeElectron, DEFAULT_DICTIONARY_URL, menuItem, preventable, type FakeFrame, type FakeState, type FakeWindow } from './fixtures/fake-electron';
 import type { IpcReply } from './ipc-wire';
+import type { AgreementResult } from '../shared/agreement/types';
+import { serializeProject } from '../shared/model/serialize';
+import { syntheticProject } from '../scripts/bench/synthetic-project';
 import { unzipSync } from 'fflate';
 import { makeDocx, makePdf } from '../shared/import/fixtures/make-documents';
 
@@ -499,6 +502,25 @@ describe('the main process', () => {
     expect(about.detail).toContain('\nLicence: MIT\n');
     expect(about.detail).toContain('\nProject files: gloss-project format version 1 ');
     expect(about.detail).toContain(`\nData folder: ${dataDir}`);
+  });
+});
+
+describe('long tasks in the built task worker', () => {
+  it('computes agreement in dist/electron/task-worker.cjs and cancels it by id', async () => {
+    expect((await fs.stat(path.join(buildDir, 'electron', 'task-worker.cjs'))).isFile()).toBe(true);
+    const dataDir = await tempDir('gloss-main-');
+    const file = path.join(dataDir, 'Team.gloss');
+    await fs.writeFile(file, serializeProject(syntheticProject({ documents: 20, characters: 100_000, codings: 2_000, codes: 30, memos: 0, seed: 3 })));
+    const app = await launch([file], dataDir);
+    value<Snapshot>(await app.invoke('project:snapshot'));
+
+    const result = value<AgreementResult>(await app.invoke('team:agreement', { unit: 'document' }));
+    expect(result.request.coderIds).toHaveLength(2);
+    expect(result.rows.filter((row) => row.document === null)).toHaveLength(30);
+
+    const computing = app.invoke('team:agreement', { unit: 'char', taskId: 'in-the-window' });
+    expect(value<{ cancelled: boolean }>(await app.invoke('task:cancel', 'in-the-window'))).toEqual({ cancelled: true });
+    expect(await computing).toEqual({ ok: false, error: 'Computing agreement was cancelled.' });
   });
 });
 

@@ -64,6 +64,7 @@ const api = {
   'team:agreement': (request) => invoke('team:agreement', request),
   'team:previewMerge': (request) => invoke('team:previewMerge', request),
   'team:applyMerge': (request) => invoke('team:applyMerge', request),
+  'task:cancel': (taskId) => invoke('task:cancel', taskId),
   on<E extends HostEvent>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
     const forward = (_event: unknown, ...args: unknown[]) => {
       const message = args[0] as EventMessage | undefined;

@@ -6,8 +6,10 @@
  * reader (issue 3 section 2, see bench/reader.ts); then, for two coders on the same size of
  * project, merging their copies and computing agreement in all three units (issue 5
  * section 4, see bench/merge.ts and bench/agreement.ts); how long the `gloss` command
- * takes to start against a bare node (issue 10, see bench/cli-start.ts); and the analysis
- * views: frequencies, co-occurrence and matrices (issue 12 section 7, see bench/analysis.ts).
+ * takes to start against a bare node (issue 10, see bench/cli-start.ts); the analysis
+ * views: frequencies, co-occurrence and matrices (issue 12 section 7, see bench/analysis.ts);
+ * search, auto-code and suggestions (issue 11, see bench/search.ts); and the whole UI in
+ * Chromium on the benchmark project against a one-document project (issue 15, see bench/ui.ts).
  *
  *   npm run bench               a table with PASS/MISS marks (progress on stderr)
  *   npm run bench -- --json     one JSON object on stdout, nothing else
@@ -17,6 +19,8 @@
  *                               --json works with it too
  *   npm run bench -- --only search  only search, auto-code and suggestions (issue 11, see
  *                               bench/search.ts); --json works with it too
+ *   npm run bench -- --only ui      only the UI in Chromium (ui_* keys; --json and --quick
+ *                               work with it); --ui-only is the same
  *
  * npm itself prints a "> gloss bench" header on stdout before the script runs; use
  * `npm run --silent bench -- --json` when piping the JSON into another program.
@@ -38,14 +42,15 @@ import { measureMerge, type MergeFigures } from './bench/merge';
 import { cliStartTable, measureCliStart, type CliStartFigures } from './bench/cli-start';
 import { measureSearch, searchTable, type SearchFigures } from './bench/search';
 import { analysisTable, measureAnalysis, type AnalysisFigures } from './bench/analysis';
+import { measureUi, uiJson, uiTable, type UiResult } from './bench/ui';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
 const json = args.has('--json');
-/** `--only export` (or `--only=export`): run one scenario instead of all. */
-const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
-if (only !== undefined && only !== 'export' && only !== 'search') {
-  process.stderr.write(`bench: --only takes "export" or "search" (the scenarios that run alone), not ${JSON.stringify(only)}\n`);
+/** `--only export`, `--only search`, `--only ui` (or `--only=…`; `--ui-only` for ui): run one scenario instead of all. */
+const only = args.has('--ui-only') ? 'ui' : (argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined));
+if (only !== undefined && only !== 'export' && only !== 'search' && only !== 'ui') {
+  process.stderr.write(`bench: --only takes "export", "search" or "ui" (the scenarios that run alone), not ${JSON.stringify(only)}\n`);
   process.exit(2);
 }
 const size: SyntheticOptions = args.has('--quick')
@@ -114,6 +119,7 @@ interface BenchResult {
   cliStart: CliStartFigures;
   search: SearchFigures;
   analysis: AnalysisFigures;
+  ui: UiResult;
 }
 
 async function bench(dir: string): Promise<BenchResult> {
@@ -154,7 +160,17 @@ async function bench(dir: string): Promise<BenchResult> {
   const agreement = await step('agreement', () => measureAgreement(size, progress));
   const search = await step('search', () => measureSearch(size, dir, progress));
   const analysis = await step('analysis', () => measureAnalysis(size, progress));
-  return { figures, steps, reader, merge, agreement, cliStart, search, analysis };
+  const ui = await step('ui', () => measureUi(dir, size, progress));
+  return { figures, steps, reader, merge, agreement, cliStart, search, analysis, ui };
+}
+
+/** `--ui-only`: the UI in Chromium alone, with what the run was measured on. */
+async function uiOnly(dir: string): Promise<void> {
+  const load = os.loadavg()[0] ?? 0;
+  const ui = await step('ui', () => measureUi(dir, size, progress));
+  const context = { documents: size.documents, characters: size.characters, codings: size.codings, node: process.versions.node, load_avg: load, cores: os.availableParallelism() };
+  if (json) process.stdout.write(JSON.stringify({ ...uiJson(ui), ...context }) + '\n');
+  else process.stdout.write(`${uiTable(ui)}\n  (load average ${load.toFixed(1)} on ${context.cores} cores at the start)\n`);
 }
 
 /** `--only export`: the excerpts export alone, on the same synthetic project. */
@@ -190,6 +206,7 @@ async function main(): Promise<void> {
     void cleanUp().finally(() => process.exit(130));
   });
   try {
+    if (only === 'ui') return await uiOnly(dir);
     if (only === 'export') {
       process.stdout.write((await benchExport(dir)) + '\n');
       return;
@@ -200,8 +217,8 @@ async function main(): Promise<void> {
       process.stdout.write((json ? JSON.stringify({ ...rounded, node: process.versions.node, load_avg: os.loadavg()[0] ?? 0 }) : searchTable(search)) + '\n');
       return;
     }
-    const { figures, steps, reader, merge, agreement, cliStart, search, analysis } = await bench(dir);
-    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart, ...search, ...analysis }, steps) + '\n');
+    const { figures, steps, reader, merge, agreement, cliStart, search, analysis, ui } = await bench(dir);
+    if (json) process.stdout.write(toJson({ ...figures, ...readerJson(reader), ...merge, ...agreement, ...cliStart, ...search, ...analysis, ...uiJson(ui) }, steps) + '\n');
     else {
       const tables = [
         toTable(figures),
@@ -211,6 +228,7 @@ async function main(): Promise<void> {
         analysisTable(analysis),
         cliStartTable(cliStart),
         searchTable(search),
+        uiTable(ui),
         ...(steps ? [breakdownTable(steps)] : []),
       ];
       process.stdout.write(tables.join('\n\n') + '\n');

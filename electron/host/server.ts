@@ -23,6 +23,7 @@ import { EventStream } from './event-stream';
 import { handleInvoke } from './invoke';
 import { sendJson, sendText } from './responses';
 import { serveStatic } from './static-files';
+import { warmTaskWorker } from '../service/tasks/pool';
 
 /** Where `npm run build:renderer` puts the renderer. */
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
@@ -139,6 +140,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     coder = await coderFor(projectFile, options.coderName, dataDir);
     coderUnnamed = !options.coderName?.trim() && !(await coderConfirmed(dataDir));
     await swap.replace((onEvent) => openProject(projectFile, serviceOptions(options.readOnly, onEvent)));
+    warmTaskWorker();
   } catch (e) {
     events.close();
     throw e;

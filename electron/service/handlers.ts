@@ -31,6 +31,7 @@ import { agreement } from './agreement';
 import { applyMerge, previewMerge, type MergeFiles } from './merge';
 import { setCoderName } from './team';
 import { listSpeakers, previewAutocodeFor, recallFor, runSearch, suggestionsFor } from './search';
+import { RunningTasks } from './tasks/running-tasks';
 
 export interface HostContext {
   kind: Snapshot['host'];
@@ -149,6 +150,8 @@ async function importDocuments(ctx: HostContext, refs: FileRef[], allowDuplicate
 }
 
 export function createHandlers(ctx: HostContext): Handlers {
+  // Long tasks run off the main thread and can be cancelled by id ('task:cancel').
+  const tasks = new RunningTasks();
   return {
     'project:snapshot': async () => ctx.session()?.snapshot(ctx.kind, ctx.recent()) ?? emptySnapshot(ctx),
     'ops:run': async (request) => forRenderer(need(ctx).run(request)),
@@ -209,10 +212,14 @@ export function createHandlers(ctx: HostContext): Handlers {
       return { ...imported, result: forRenderer(imported.result) };
     },
     'team:setCoderName': async (name) => setCoderName(ctx, name),
-    'team:agreement': async (request) => agreement(need(ctx), request),
-    'team:previewMerge': async (request) => previewMerge(need(ctx), await readMergeFiles(ctx, request)),
+    'team:agreement': async (request) => tasks.run(request.taskId, (task) => agreement(need(ctx), request, undefined, task)),
+    'team:previewMerge': async (request) => {
+      const files = await readMergeFiles(ctx, request);
+      return tasks.run(request.taskId, (task) => previewMerge(need(ctx), files, task));
+    },
     'team:applyMerge': async (request) => {
-      const merged = await applyMerge(need(ctx), await readMergeFiles(ctx, request));
+      const files = await readMergeFiles(ctx, request);
+      const merged = await tasks.run(request.taskId, (task) => applyMerge(need(ctx), files, task));
       return { ...merged, result: forRenderer(merged.result) };
     },
     'search:run': async (request) => runSearch(need(ctx), request),
@@ -220,6 +227,7 @@ export function createHandlers(ctx: HostContext): Handlers {
     'suggest:forCode': async (request) => suggestionsFor(need(ctx), request),
     'suggest:recall': async (request) => recallFor(need(ctx), request),
     'speakers:list': async () => listSpeakers(need(ctx)),
+    'task:cancel': async (taskId) => ({ cancelled: tasks.cancel(taskId) }),
   };
 }
 

@@ -95,4 +95,32 @@ describe('merging a copy into the open project', () => {
       /^notes\.gloss cannot be merged: it is not valid JSON \(.+\)\. Nothing was changed\.$/,
     );
   });
+
+  it('merges in a worker while the project stays open, and refuses a merge made against a project that changed meanwhile', async () => {
+    const { base, theirs } = copies();
+    const request = { other: asImport('ben.gloss', theirs), base: asImport('base.gloss', base) };
+    const merging = applyMerge(service, request);
+    // The host answers other requests while the merge runs, and this one changes the project.
+    const created = service.run({ type: 'createCode', name: 'Made meanwhile' });
+    expect(created.ok).toBe(true);
+    await expect(merging).rejects.toThrow('ben.gloss was not merged: the project changed while the merge ran. Nothing was changed; merge it again.');
+    expect(service.current.codings.has('g-ben')).toBe(false);
+    expect(service.history().undo).toBe(created.ok && created.label);
+    // Merged again, against the project as it is now.
+    await applyMerge(service, request);
+    expect(service.current.codings.has('g-ben')).toBe(true);
+    expect([...service.current.codes.values()].map((c) => c.name).sort()).toEqual(['Data sharing', 'Made meanwhile']);
+  });
+
+  it('stops a merge that is cancelled, changes nothing, and clears the status line', async () => {
+    const { base, theirs } = copies();
+    const controller = new AbortController();
+    const merging = applyMerge(service, { other: asImport('ben.gloss', theirs), base: asImport('base.gloss', base) }, { id: 'merge-1', signal: controller.signal });
+    expect(progress[0]).toEqual({ task: 'Merging ben.gloss', done: 0, total: 0, taskId: 'merge-1' });
+    controller.abort();
+    await expect(merging).rejects.toThrow('Merging ben.gloss was cancelled.');
+    expect(service.current.codings.has('g-ben')).toBe(false);
+    expect(service.history().undo).not.toBe('Merge ben.gloss');
+    expect(progress.at(-1)).toBeNull();
+  });
 });

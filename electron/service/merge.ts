@@ -1,19 +1,21 @@
 /**
  * Host side of merging another coder's copy into the open project (channels
- * team:previewMerge, team:applyMerge). The merge itself is shared/merge; this reads the
- * files, reports progress, and records the result as one undoable step.
+ * team:previewMerge, team:applyMerge). The merge itself is shared/merge, run in a task
+ * worker (tasks/pool.ts) so the host keeps answering while it reads and merges two copies
+ * of a big project; this reports its progress, lets it be cancelled, and records the
+ * result as one undoable step.
  */
-import type { ImportFile, MergePreview, OpResponse } from '../../shared/ipc/contract';
-import { mergeProjects } from '../../shared/merge/merge-projects';
-import type { MergeConflict, MergeReport, MergeResult, Side } from '../../shared/merge/types';
-import type { ProjectFile } from '../../shared/model/schema';
-import { parseProjectText } from '../../shared/model/parse';
+import type { MergePreview, OpResponse } from '../../shared/ipc/contract';
+import type { MergeConflict, MergeReport, Side } from '../../shared/merge/types';
 import { fileFromState } from '../../shared/model/state';
 import { HandlerError } from './handler-error';
-import type { FileToImport, ProjectService } from './project-service';
+import { copyBytes, type CopyFile } from './merge-copy';
+import type { ProjectService } from './project-service';
+import { runTask } from './tasks/pool';
+import type { MergeOutcome } from './tasks/protocol';
+import type { RunningTask } from './tasks/running-tasks';
 
-/** A copy to merge: its bytes as read by the host, or as uploaded (base64). */
-type CopyFile = FileToImport | ImportFile;
+export { readCopy } from './merge-copy';
 
 /** The copies of a merge request, read (see readFileRef in handlers.ts), and the user's choices. */
 export interface MergeFiles {
@@ -22,31 +24,33 @@ export interface MergeFiles {
   resolutions?: Record<string, Side>;
 }
 
-/** A copy sent for merging, validated (and migrated from an older version, as opening does). */
-export function readCopy(file: CopyFile): ProjectFile {
-  const bytes = 'bytes' in file ? file.bytes : Buffer.from(file.base64, 'base64');
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  const parsed = parseProjectText(text);
-  if (!parsed.ok) throw new HandlerError(`${file.name} cannot be merged: ${parsed.error}. Nothing was changed.`);
-  return parsed.value;
-}
+/** How a merge is followed and stopped: its id (sent with its progress) and its signal. */
+export type MergeControl = Partial<RunningTask>;
 
-function run(service: ProjectService, request: MergeFiles): MergeResult {
+async function run(service: ProjectService, request: MergeFiles, control: MergeControl): Promise<MergeOutcome> {
   const task = `Merging ${request.other.name}`;
+  const cancellable = control.id ? { taskId: control.id } : {};
   // Reading the copies takes about as long as the merge itself on a big project (half a
   // second for a copy and its base at the bench's size), so the status line starts before
   // it, without a count.
-  service.progress({ task, done: 0, total: 0 });
+  service.progress({ task, done: 0, total: 0, ...cancellable });
   try {
-    const theirs = readCopy(request.other);
-    const base = request.base ? readCopy(request.base) : null;
-    return mergeProjects({
-      ours: fileFromState(service.current),
-      theirs,
-      base,
-      resolutions: request.resolutions ?? {},
-      onProgress: (done, total) => service.progress({ task, done, total }),
-    });
+    return await runTask(
+      {
+        kind: 'merge',
+        ours: fileFromState(service.current),
+        other: copyBytes(request.other),
+        base: request.base ? copyBytes(request.base) : null,
+        resolutions: request.resolutions ?? {},
+      },
+      {
+        label: task,
+        // The merge has a handful of steps, each worth showing.
+        progressEveryMs: 0,
+        onProgress: (done, total) => service.progress({ task, done, total, ...cancellable }),
+        ...(control.signal ? { signal: control.signal } : {}),
+      },
+    );
   } finally {
     service.progress(null);
   }
@@ -60,24 +64,34 @@ function conflictList(conflicts: readonly MergeConflict[]): string {
 }
 
 /** What merging `request.other` would do; changes nothing. */
-export async function previewMerge(service: ProjectService, request: MergeFiles): Promise<MergePreview> {
-  const { report } = run(service, request);
+export async function previewMerge(service: ProjectService, request: MergeFiles, control: MergeControl = {}): Promise<MergePreview> {
+  const { report } = await run(service, request, control);
   return { report, conflicts: report.conflicts };
 }
 
 /**
  * Merges `request.other` into the open project as one undoable step. Refused, with the
- * conflicts named, while any conflict has no side chosen in `request.resolutions`.
+ * conflicts named, while any conflict has no side chosen in `request.resolutions`; and
+ * refused when the project changed while the merge ran, since the merge was made against
+ * the project as it was.
  */
-export async function applyMerge(service: ProjectService, request: MergeFiles): Promise<{ result: OpResponse; report: MergeReport }> {
-  const merged = run(service, request);
+export async function applyMerge(
+  service: ProjectService,
+  request: MergeFiles,
+  control: MergeControl = {},
+): Promise<{ result: OpResponse; report: MergeReport }> {
+  const startedAt = service.changeCount;
+  const merged = await run(service, request, control);
   if (merged.unresolved.length > 0) {
     const n = merged.unresolved.length;
     throw new HandlerError(
       `${request.other.name} was not merged: ${n === 1 ? 'one conflict has' : `${n} conflicts have`} no side chosen: ${conflictList(merged.unresolved)}. Choose ours or theirs for each.`,
     );
   }
-  // merged.change is against fileFromState(service.current): the same entities, so it applies here as it is.
+  if (service.changeCount !== startedAt) {
+    throw new HandlerError(`${request.other.name} was not merged: the project changed while the merge ran. Nothing was changed; merge it again.`);
+  }
+  // merged.change is against fileFromState(service.current) when the merge started, which is still the project.
   const result = service.commit(`Merge ${request.other.name}`, merged.change);
   return { result, report: merged.report };
 }

@@ -139,6 +139,14 @@ export class ProjectService {
     return this.persistence.save;
   }
 
+  /**
+   * Grows with every change to the project (an operation, undo, redo, an import): work that
+   * ran while the project stayed open (a merge in a worker) can tell whether it changed meanwhile.
+   */
+  get changeCount(): number {
+    return this.persistence.revision;
+  }
+
   history(): HistoryInfo {
     return this.undoHistory.info();
   }

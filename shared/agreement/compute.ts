@@ -21,7 +21,7 @@
  * then its documents by name.
  */
 import { codePath, codeTree } from '../model/codes';
-import type { ProjectState } from '../model/state';
+import type { Code, Coder, Coding } from '../model/schema';
 import { err, ok, type Result } from '../result';
 import { mergeSpans, spanLength, sweep, type Span } from './intervals';
 import { segmentTally, segmentUnits } from './segments';
@@ -45,11 +45,30 @@ export interface AgreementProgress {
   total: number;
 }
 
-/** The parts of a project agreement reads. */
-export type AgreementState = Pick<ProjectState, 'coders' | 'codes' | 'codings' | 'documents'>;
+/** What agreement reads of a coding: who coded what where. */
+export type AgreementCoding = Pick<Coding, 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>;
+
+/**
+ * What agreement reads of a document: its name and how long its text is (in UTF-16 code
+ * units, as offsets count); a host may pass the length alone (the task worker does),
+ * since the text itself is never read.
+ */
+export interface AgreementDocument {
+  id: string;
+  name: string;
+  text: { readonly length: number };
+}
+
+/** The parts of a project agreement reads (a ProjectState is one). */
+export interface AgreementState {
+  coders: ReadonlyMap<string, Coder>;
+  codes: ReadonlyMap<string, Code>;
+  documents: ReadonlyMap<string, AgreementDocument>;
+  codings: ReadonlyMap<string, AgreementCoding>;
+}
 
 /** The coders who coded anything, by name: the default comparison. */
-export function codersWithCodings(state: Pick<ProjectState, 'coders' | 'codings'>): string[] {
+export function codersWithCodings(state: Pick<AgreementState, 'coders' | 'codings'>): string[] {
   const used = new Set<string>();
   for (const coding of state.codings.values()) used.add(coding.coderId);
   return [...state.coders.values()]

@@ -84,32 +84,158 @@ export type TextOf = (documentId: string) => string | undefined;
 export type ExcerptSource = Pick<ProjectState<GlossDocument | DocumentEntry>, 'documents' | 'codings' | 'codingsByDocument' | 'codes' | 'coders' | 'memos'>;
 
 /**
+ * The codings of the given codes (by the coders shown), in the Excerpts view's order: by
+ * document name, then position. No text is read, so even 100,000 of them are listed in a
+ * few milliseconds; each card's text is built by excerptOf when the card is shown.
+ */
+export function codingsOfCodes(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null): Coding[] {
+  return listingOfCodes(project, codeIds, shown).rest();
+}
+
+/** Every coding that needs review (its text was edited and it could not be placed for sure), in the same order. */
+export function codingsNeedingReview(project: ExcerptSource, shown: CodingShown = null): Coding[] {
+  return listingNeedingReview(project, shown).rest();
+}
+
+/** codingsOfCodes as a listing, to be built in parts (see CodingListing). */
+export function listingOfCodes(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null): CodingListing {
+  const wanted = new Set(codeIds);
+  return new CodingListing(project, wanted.size === 0 ? null : (c) => wanted.has(c.codeId) && (!shown || shown(c)));
+}
+
+/** codingsNeedingReview as a listing, to be built in parts (see CodingListing). */
+export function listingNeedingReview(project: ExcerptSource, shown: CodingShown = null): CodingListing {
+  return new CodingListing(project, (c) => !!c.needsReview && (!shown || shown(c)));
+}
+
+/** Document names compare as localeCompare does; one collator is much faster than a call per comparison. */
+const collator = new Intl.Collator();
+
+/** Documents by name, the order excerpts are listed in. */
+export function documentsByName<D extends { id: string; name: string }>(documents: ReadonlyMap<string, D>): D[] {
+  return [...documents.values()].sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** Position in the text, then the end; the id settles ties, so the order never depends on which table a coding came from. */
+function byPosition(a: Coding, b: Coding): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The Excerpts view's list, built in two parts so that the first cards of a big project
+ * are painted at once: `first` lists documents in order until it has enough codings
+ * (looking each document's codings up through the per-document index: quick for a few
+ * documents), and `rest` lists every document after those in one pass over the codings
+ * table (quicker than the index for many). Together they are exactly the whole list.
+ */
+export class CodingListing {
+  /** Document ids, in the view's order (by name). */
+  private readonly order: string[];
+  /** How many documents of `order` are listed so far. */
+  private listed = 0;
+
+  /** `keep` null lists nothing (no code chosen). */
+  constructor(
+    private readonly project: ExcerptSource,
+    private readonly keep: ((coding: Coding) => boolean) | null,
+  ) {
+    this.order = keep ? documentsByName(project.documents).map((d) => d.id) : [];
+  }
+
+  /** Whether every document is listed. */
+  get complete(): boolean {
+    return this.listed >= this.order.length;
+  }
+
+  /**
+   * The codings of the next documents in order, until at least `wanted` are listed, or
+   * `budget` codings have been looked at, or the documents run out.
+   */
+  first(wanted: number, budget: number): Coding[] {
+    const out: Coding[] = [];
+    let looked = 0;
+    while (!this.complete && out.length < wanted && looked < budget) {
+      const ids = this.project.codingsByDocument.get(this.order[this.listed++]!);
+      if (!ids) continue;
+      const codings: Coding[] = [];
+      for (const id of ids) {
+        const coding = this.project.codings.get(id);
+        if (coding && this.keep!(coding)) codings.push(coding);
+      }
+      looked += ids.size;
+      codings.sort(byPosition);
+      for (const coding of codings) out.push(coding);
+    }
+    return out;
+  }
+
+  /** The codings of every document not listed yet; the listing is then complete. */
+  rest(): Coding[] {
+    if (this.complete) return [];
+    const from = this.listed;
+    this.listed = this.order.length;
+    const rank = new Map<string, number>();
+    for (let i = from; i < this.order.length; i++) rank.set(this.order[i]!, i - from);
+    // One pass over the codings table (faster than looking each up by id from the
+    // per-document index), into a list per document, each then sorted by position.
+    const byDocument: Coding[][] = Array.from({ length: this.order.length - from }, () => []);
+    for (const coding of this.project.codings.values()) {
+      const at = rank.get(coding.documentId);
+      if (at !== undefined && this.keep!(coding)) byDocument[at]!.push(coding);
+    }
+    const out: Coding[] = [];
+    for (const codings of byDocument) {
+      codings.sort(byPosition);
+      for (const coding of codings) out.push(coding);
+    }
+    return out;
+  }
+}
+
+/**
+ * One excerpt's card: the passage with its context, its document, code and coder, and the
+ * memo lines given. The words come from the document's text when the project has it, else
+ * from `textOf` (texts the renderer fetched), else from the quote and context the coding
+ * carries (wrong for a coding that needs review: give its document's text).
+ */
+export function excerptOf(
+  project: Pick<ExcerptSource, 'documents' | 'codes' | 'coders'>,
+  coding: Coding,
+  memos: readonly string[] = [],
+  textOf?: TextOf,
+): Excerpt {
+  const doc = project.documents.get(coding.documentId);
+  const text = doc && 'text' in doc ? doc.text : textOf?.(coding.documentId);
+  // A coding whose document is gone (never so in a valid project) shows its quote, with no "…" after.
+  const length = doc ? textLengthOf(doc) : coding.end + coding.suffix.length;
+  const code = project.codes.get(coding.codeId);
+  return {
+    coding,
+    documentName: doc?.name ?? '',
+    codeName: code?.name ?? '',
+    codeColor: code?.color ?? '#7f7f7f',
+    coderName: project.coders.get(coding.coderId)?.name ?? 'unknown coder',
+    ...(text !== undefined ? wordsFromText(text, coding) : wordsFromCoding(coding, length)),
+    memos: [...memos],
+  };
+}
+
+/**
  * Excerpts of the given codes across all documents (by the coders shown), ordered by document name and position.
  * Without a document's text (an index entry, and `textOf` has none) the words come from the codings' quotes.
  */
 export function excerptsFor(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null, textOf?: TextOf): Excerpt[] {
-  const wanted = new Set(codeIds);
-  return excerptsWhere(project, (c) => wanted.has(c.codeId) && (!shown || shown(c)), textOf);
+  const memoTexts = memoLinesByCoding(project);
+  return codingsOfCodes(project, codeIds, shown).map((c) => excerptOf(project, c, memoTexts.get(c.id), textOf));
 }
 
 /**
- * Every coding that needs review (its text was edited and it could not be placed for sure), in the same order.
- * Its words are those of the text as it is now, so for an index `textOf` must have the documents' texts.
+ * Every coding that needs review, as excerpts, in the same order. Its words are those of
+ * the text as it is now, so for an index `textOf` must have the documents' texts.
  */
 export function reviewExcerpts(project: ExcerptSource, shown: CodingShown = null, textOf?: TextOf): Excerpt[] {
-  return excerptsWhere(project, (c) => !!c.needsReview && (!shown || shown(c)), textOf);
-}
-
-/** Documents by name, the order excerpts are listed in. */
-export function documentsByName<D extends { id: string; name: string }>(documents: ReadonlyMap<string, D>): D[] {
-  return [...documents.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function excerptsWhere(project: ExcerptSource, keep: (coding: Coding) => boolean, textOf?: TextOf): Excerpt[] {
   const memoTexts = memoLinesByCoding(project);
-  const out: Excerpt[] = [];
-  for (const doc of documentsByName(project.documents)) out.push(...documentExcerpts(project, doc, keep, memoTexts, textOf));
-  return out;
+  return codingsNeedingReview(project, shown).map((c) => excerptOf(project, c, memoTexts.get(c.id), textOf));
 }
 
 /** The excerpts of one document's codings that `keep` keeps, by position (memo lines by coding id from memoLinesByCoding). */
@@ -120,22 +246,9 @@ export function documentExcerpts(
   memoTexts: ReadonlyMap<string, string[]>,
   textOf?: TextOf,
 ): Excerpt[] {
-  const text = 'text' in doc ? doc.text : textOf?.(doc.id);
-  const length = textLengthOf(doc);
   const codings = [...(project.codingsByDocument.get(doc.id) ?? [])]
     .map((id) => project.codings.get(id)!)
     .filter(keep)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  return codings.map((coding) => {
-    const code = project.codes.get(coding.codeId);
-    return {
-      coding,
-      documentName: doc.name,
-      codeName: code?.name ?? '',
-      codeColor: code?.color ?? '#7f7f7f',
-      coderName: project.coders.get(coding.coderId)?.name ?? 'unknown coder',
-      ...(text !== undefined ? wordsFromText(text, coding) : wordsFromCoding(coding, length)),
-      memos: memoTexts.get(coding.id) ?? [],
-    };
-  });
+    .sort(byPosition);
+  return codings.map((coding) => excerptOf(project, coding, memoTexts.get(coding.id), textOf));
 }

@@ -199,6 +199,12 @@ export interface Channels {
   'suggest:recall': (request: SuggestRequest) => SuggestionRecall;
   /** The speakers of each document (labels such as "Officer A:", or SRT/VTT voices) with their turn counts, and of the project. */
   'speakers:list': () => SpeakersList;
+  /**
+   * Cancels a long task (agreement, a merge) by the id its progress events carry (or its
+   * request named): the task's own request then fails with "… was cancelled.". False when
+   * no task of that id is running (it has already finished).
+   */
+  'task:cancel': (taskId: string) => { cancelled: boolean };
 }
 
 export interface SpeakersList {
@@ -257,6 +263,8 @@ export interface CoderNamed {
 export type AgreementRequestPayload = z.infer<typeof agreementRequestSchema>;
 
 export interface MergeRequest {
+  /** Names the merge for 'task:cancel' (any unique string); the host makes one up when left out. */
+  taskId?: string;
   /** The other coder's copy (.gloss). */
   other: FileRef;
   /** The file that was handed out, for a three-way merge. */
@@ -279,12 +287,17 @@ const importFileSchema = z.object({ name: z.string().min(1).max(1000), base64: z
 const chosenFileSchema = z.object({ name: z.string().min(1).max(1000), path: z.string().min(1).max(4096) });
 const fileRefSchema: z.ZodType<FileRef> = z.union([importFileSchema, chosenFileSchema]);
 const sideSchema = z.enum(['ours', 'theirs']);
+/** The id a caller gives a long task, to cancel it with 'task:cancel'. */
+const taskIdSchema = z.string().min(1).max(100);
 const mergeRequestSchema = z.object({
+  taskId: taskIdSchema.optional(),
   other: fileRefSchema,
   base: fileRefSchema.optional(),
   resolutions: z.record(z.string(), sideSchema).optional(),
 });
 export const agreementRequestSchema = z.object({
+  /** Names the computation for 'task:cancel'; the host makes one up when left out. */
+  taskId: taskIdSchema.optional(),
   coderIds: z.array(z.string().min(1)).min(2).optional(),
   unit: z.enum(['char', 'segment', 'document']),
   minOverlap: z.number().gt(0).max(1).optional(),
@@ -322,6 +335,7 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'suggest:forCode': suggestRequestSchema,
   'suggest:recall': suggestRequestSchema,
   'speakers:list': none,
+  'task:cancel': taskIdSchema,
 };
 
 export const CHANNELS = Object.keys(payloadSchemas) as Channel[];
@@ -350,6 +364,8 @@ export interface Progress {
   total: number;
   /** The item being worked on, e.g. a file name. */
   current?: string;
+  /** Set when the task can be cancelled: 'task:cancel' with this id stops it (the status line's Cancel). */
+  taskId?: string;
 }
 
 /** What the renderer sees: one async function per channel, plus event subscription. */

@@ -16,7 +16,7 @@ export function codePathNames(state: { codes: ReadonlyMap<string, Code> }, codeI
 }
 
 /** The full path joined by ` > `, as the exports write it. */
-export function codePath(state: Pick<ProjectState, 'codes'>, codeId: string): string {
+export function codePath(state: { codes: ReadonlyMap<string, Code> }, codeId: string): string {
   return codePathNames(state, codeId).join(' > ');
 }
 

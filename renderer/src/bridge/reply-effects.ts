@@ -58,6 +58,7 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'team:agreement': nothing,
   'team:previewMerge': nothing,
   'team:applyMerge': ({ result }) => ({ op: result }),
+  'task:cancel': nothing,
 };
 
 /** The change a reply would apply to the mirror, if any. */

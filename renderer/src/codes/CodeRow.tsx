@@ -10,13 +10,16 @@ import { MenuButton } from '../common/MenuButton';
 import { RenameField } from '../common/RenameField';
 import { useGloss } from '../store';
 import type { CodeRow as Row } from '../store/selectors';
+import type { RowProps } from '../common/VirtualList';
+import { countOf, formatCount } from '../common/format-count';
 import { ColorSwatch } from './ColorSwatch';
 import { startDeleteCode, startDescribeCode, startMoveCode } from './actions';
 import { draggedCode, endCodeDrag, isCodeDrag, startCodeDrag } from './code-drag';
 import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
-export function CodeRow({ row }: { row: Row }) {
+/** `place` positions it in the virtual list (CodesPane). */
+export function CodeRow({ row, place }: { row: Row; place: RowProps }) {
   const { code, depth, count } = row;
   const readOnly = useGloss((s) => s.readOnly);
   const project = useGloss((s) => s.project);
@@ -61,9 +64,10 @@ export function CodeRow({ row }: { row: Row }) {
 
   return (
     <li
+      {...place}
       className={dropping ? 'row code-row drop-target' : 'row code-row'}
       aria-level={depth + 1}
-      style={{ paddingLeft: 4 + depth * 16 }}
+      style={{ ...place.style, paddingLeft: 4 + depth * 16 }}
       draggable={!readOnly && !renaming}
       onDragStart={(e) => startCodeDrag(e, code.id)}
       onDragEnd={endCodeDrag}
@@ -94,8 +98,8 @@ export function CodeRow({ row }: { row: Row }) {
           <button type="button" className="row-main" onClick={showExcerpts} title={code.description || `Show the excerpts coded “${visibleName(code.name)}”`}>
             <span className="row-name">{visibleName(code.name)}</span>
           </button>
-          <span className="count" title={count === 1 ? '1 coding' : `${count} codings`}>
-            {count}
+          <span className="count" title={countOf(count, 'coding', 'codings')}>
+            {formatCount(count)}
           </span>
         </>
       )}

@@ -1,7 +1,12 @@
-/** The right pane: the code tree, with New code and a drop zone for moving a code to the top level. */
-import { useEffect, useState, type DragEvent } from 'react';
+/**
+ * The right pane: the code tree, with New code and a drop zone for moving a code to the
+ * top level. A long tree renders only the rows on screen (VirtualList); the row being
+ * dragged stays rendered while the pane scrolls under it, so its drag can end properly.
+ */
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { VirtualList } from '../common/VirtualList';
 import { useGloss } from '../store';
-import { selectCodeRows } from '../store/selectors';
+import { selectCodeRows, type CodeRow as Row } from '../store/selectors';
 import { CoderFilter } from '../team/CoderFilter';
 import { CodeRow } from './CodeRow';
 import { NewCodeField } from './NewCodeField';
@@ -15,8 +20,14 @@ export function CodesPane() {
   const newCodeRequest = useGloss((s) => s.newCodeRequest);
   const [creating, setCreating] = useState(false);
   const [dragOverTop, setDragOverTop] = useState(false);
-  // The top-level drop zone only shows while a code is being dragged.
-  const [dragging, setDragging] = useState(false);
+  // The code being dragged; the top-level drop zone only shows meanwhile.
+  const [dragged, setDragged] = useState<string | null>(null);
+  const dragging = dragged !== null;
+  const [pane, setPane] = useState<HTMLElement | null>(null);
+  const pinned = useMemo(() => {
+    const at = dragged ? rows.findIndex((row) => row.code.id === dragged) : -1;
+    return at >= 0 ? [at] : [];
+  }, [rows, dragged]);
 
   useEffect(() => {
     if (newCodeRequest > 0) setCreating(true);
@@ -24,20 +35,21 @@ export function CodesPane() {
 
   const onTopDrop = (event: DragEvent) => {
     setDragOverTop(false);
-    setDragging(false);
-    const dragged = draggedCode();
-    if (!isCodeDrag(event) || !dragged) return;
+    setDragged(null);
+    const code = draggedCode();
+    if (!isCodeDrag(event) || !code) return;
     event.preventDefault();
     endCodeDrag();
-    void run({ type: 'moveCode', codeId: dragged, parentId: null });
+    void run({ type: 'moveCode', codeId: code, parentId: null });
   };
 
   return (
     <section
+      ref={setPane}
       className="pane codes-pane"
       aria-labelledby="codes-heading"
-      onDragStart={(e) => isCodeDrag(e) && setDragging(true)}
-      onDragEnd={() => setDragging(false)}
+      onDragStart={(e) => isCodeDrag(e) && setDragged(draggedCode())}
+      onDragEnd={() => setDragged(null)}
     >
       <header className="pane-header">
         <h2 id="codes-heading">Codes</h2>
@@ -50,11 +62,16 @@ export function CodesPane() {
       {rows.length === 0 ? (
         !creating && <p className="pane-empty">Select text in a document to create your first code.</p>
       ) : (
-        <ul className="rows" aria-label="Code tree">
-          {rows.map((row) => (
-            <CodeRow key={row.code.id} row={row} />
-          ))}
-        </ul>
+        <VirtualList
+          items={rows}
+          itemKey={codeKey}
+          estimateSize={rowHeight}
+          scrollElement={pane}
+          label="Code tree"
+          className="rows"
+          pinned={pinned}
+          renderRow={(row, place) => <CodeRow row={row} place={place} />}
+        />
       )}
       {dragging && (
         <div
@@ -73,3 +90,7 @@ export function CodesPane() {
     </section>
   );
 }
+
+const codeKey = (row: Row) => row.code.id;
+/** A row of one line (the stylesheet's .row-main); measured once rendered. */
+const rowHeight = () => 30;

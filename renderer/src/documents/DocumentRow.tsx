@@ -5,11 +5,14 @@ import { MenuButton } from '../common/MenuButton';
 import { RenameField } from '../common/RenameField';
 import { useGloss } from '../store';
 import type { DocumentEntry } from '../store/selectors';
+import type { RowProps } from '../common/VirtualList';
+import { countOf, formatCount } from '../common/format-count';
 import { startAnonymise, startDeleteDocument, startEditText } from './actions';
 import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
-export function DocumentRow({ entry }: { entry: DocumentEntry }) {
+/** `row` places it in the virtual list (DocumentsPane). */
+export function DocumentRow({ entry, row }: { entry: DocumentEntry; row: RowProps }) {
   const isOpen = useGloss((s) => s.documentId === entry.id && s.view === 'reader');
   const readOnly = useGloss((s) => s.readOnly);
   const openDocument = useGloss((s) => s.openDocument);
@@ -25,7 +28,7 @@ export function DocumentRow({ entry }: { entry: DocumentEntry }) {
   ];
 
   return (
-    <li className={isOpen ? 'row current' : 'row'} onContextMenu={(e) => (e.preventDefault(), setContextAt({ x: e.clientX, y: e.clientY }))}>
+    <li {...row} className={isOpen ? 'row current' : 'row'} onContextMenu={(e) => (e.preventDefault(), setContextAt({ x: e.clientX, y: e.clientY }))}>
       {renaming ? (
         <RenameField
           label={`New name for ${visibleName(entry.name)}`}
@@ -47,10 +50,12 @@ export function DocumentRow({ entry }: { entry: DocumentEntry }) {
               setView('reader');
             }}
           >
-            <span className="row-name">{visibleName(entry.name)}</span>
+            <span className="row-name" title={visibleName(entry.name)}>
+              {visibleName(entry.name)}
+            </span>
           </button>
-          <span className="count" title={entry.codings === 1 ? '1 coding' : `${entry.codings} codings`}>
-            {entry.codings}
+          <span className="count" title={countOf(entry.codings, 'coding', 'codings')}>
+            {formatCount(entry.codings)}
           </span>
         </>
       )}

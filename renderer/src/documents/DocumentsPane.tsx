@@ -1,8 +1,10 @@
-/** The left pane: the project's documents, with Import. */
+/** The left pane: the project's documents, with Import; a long list renders only what is on screen (VirtualList). */
+import { useState } from 'react';
 import { useGloss } from '../store';
+import { VirtualList } from '../common/VirtualList';
 import { MenuButton } from '../common/MenuButton';
 import { IMPORT_FORMATS_TEXT } from '../files/accept';
-import { selectDocumentList } from '../store/selectors';
+import { selectDocumentList, type DocumentEntry } from '../store/selectors';
 import { DocumentRow } from './DocumentRow';
 import { startAnonymise, startPaste } from './actions';
 import { ImportButton } from './ImportButton';
@@ -10,8 +12,9 @@ import { ImportButton } from './ImportButton';
 export function DocumentsPane() {
   const documents = useGloss(selectDocumentList);
   const readOnly = useGloss((s) => s.readOnly);
+  const [pane, setPane] = useState<HTMLElement | null>(null);
   return (
-    <section className="pane documents-pane" aria-labelledby="documents-heading">
+    <section ref={setPane} className="pane documents-pane" aria-labelledby="documents-heading">
       <header className="pane-header">
         <h2 id="documents-heading">Documents</h2>
         <div className="pane-actions">
@@ -28,12 +31,20 @@ export function DocumentsPane() {
       {documents.length === 0 ? (
         <p className="pane-empty">Import transcripts and reports ({IMPORT_FORMATS_TEXT}) with Import, drop files here, or paste text with ⋯.</p>
       ) : (
-        <ul className="rows" aria-label="Documents">
-          {documents.map((entry) => (
-            <DocumentRow key={entry.id} entry={entry} />
-          ))}
-        </ul>
+        <VirtualList
+          items={documents}
+          itemKey={documentKey}
+          estimateSize={rowHeight}
+          scrollElement={pane}
+          label="Documents"
+          className="rows"
+          renderRow={(entry, row) => <DocumentRow entry={entry} row={row} />}
+        />
       )}
     </section>
   );
 }
+
+const documentKey = (entry: DocumentEntry) => entry.id;
+/** A row of one line (the stylesheet's .row-main); measured once rendered. */
+const rowHeight = () => 30;

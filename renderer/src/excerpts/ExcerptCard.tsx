@@ -1,67 +1,115 @@
-/** One coded passage in the Excerpts view; activating it opens the passage in the reader. */
-import { memo } from 'react';
+/**
+ * One coded passage in the Excerpts view; activating it opens the passage in the reader.
+ * The card builds its excerpt (the passage with its context) itself, when it is shown:
+ * from its document's text when that is at hand (the review list's `textOf`, or the text
+ * cache, which holds the documents shown lately), else from the quote the coding carries.
+ */
+import { memo, useMemo } from 'react';
 import { useGloss } from '../store';
-import type { Excerpt } from '../../../shared/analysis/excerpts';
+import { excerptOf, EXCERPT_CONTEXT, type TextOf } from '../../../shared/analysis/excerpts';
+import type { Coding } from '../../../shared/model/schema';
+import type { DocumentContent } from '../../../shared/model/document-index';
+import type { AppState } from '../store/types';
+import type { RowProps } from '../common/VirtualList';
 import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
-export const ExcerptCard = memo(function ExcerptCard({ excerpt }: { excerpt: Excerpt }) {
+/** No memo lines: one array for all cards without any, so memo() sees no change. */
+const NONE: readonly string[] = [];
+
+/** Characters of passage per line of a card, and a line's height in px (the stylesheet's .excerpt-button, 50rem wide). */
+const CHARACTERS_PER_LINE = 90;
+const LINE_PX = 23;
+/** Padding, the meta line and the gap below a card, in px. */
+const CARD_PX = 60;
+
+/** A card's height before it is measured: its passage and context, wrapped. */
+export function estimateCardHeight(coding: Coding): number {
+  const characters = coding.end - coding.start + 2 * EXCERPT_CONTEXT;
+  return CARD_PX + Math.ceil(characters / CHARACTERS_PER_LINE) * LINE_PX + (coding.needsReview ? 60 : 0);
+}
+
+/** The current text of a document, if the text cache holds it (never one of an older content key). */
+function cachedText(s: AppState, documentId: string): DocumentContent | null {
+  const key = s.project?.documents.get(documentId)?.contentKey;
+  return key ? s.texts.peek(documentId, key) : null;
+}
+
+export const ExcerptCard = memo(function ExcerptCard({
+  coding,
+  memos = NONE,
+  textOf,
+  row,
+}: {
+  coding: Coding;
+  memos?: readonly string[] | undefined;
+  /** Texts fetched for this list (the review list's), beside the text cache. */
+  textOf?: TextOf | undefined;
+  row: RowProps;
+}) {
   const jumpTo = useGloss((s) => s.jumpTo);
   const startReview = useGloss((s) => s.startReview);
   const readOnly = useGloss((s) => s.readOnly);
-  const { coding } = excerpt;
+  const project = useGloss((s) => s.project);
+  // The names and colours it shows change with the project; the coding itself is replaced whenever it changes.
+  const revision = useGloss((s) => s.revision);
+  // The cache is mutated in place; textsVersion moves with it, and peek gives the same object while the text is the same.
+  const cached = useGloss((s) => cachedText(s, coding.documentId));
+  const excerpt = useMemo(
+    () => (project ? excerptOf(project, coding, memos, (id) => (id === coding.documentId ? cached?.text : undefined) ?? textOf?.(id)) : null),
+    [project, coding, memos, revision, cached, textOf],
+  );
+  if (!excerpt) return null;
   return (
-    <li className={coding.needsReview ? 'excerpt needs-review' : 'excerpt'}>
-      <button
-        type="button"
-        className="excerpt-button"
-        onClick={() => jumpTo({ documentId: coding.documentId, start: coding.start, end: coding.end })}
-        aria-describedby={`excerpt-meta-${coding.id}`}
-      >
-        <span className="excerpt-text">
-          <span className="context">{excerpt.before}</span>
-          <mark style={{ background: `color-mix(in srgb, ${excerpt.codeColor} 35%, transparent)` }}>{excerpt.text}</mark>
-          <span className="context">{excerpt.after}</span>
-        </span>
-      </button>
-      <div className="excerpt-meta" id={`excerpt-meta-${coding.id}`}>
-        <span className="excerpt-document">{visibleName(excerpt.documentName)}</span>
-        <span className="excerpt-code">
-          <span className="swatch" style={{ background: excerpt.codeColor }} aria-hidden="true" />
-          {visibleName(excerpt.codeName)}
-        </span>
-        <span className="excerpt-coder">{visibleName(excerpt.coderName)}</span>
-        {coding.needsReview && (
-          <span className="review-tag">
-            <span aria-hidden="true">⚠ </span>needs review
+    <li {...row} className="excerpt-slot">
+      <div className={coding.needsReview ? 'excerpt needs-review' : 'excerpt'}>
+        <button
+          type="button"
+          className="excerpt-button"
+          onClick={() => jumpTo({ documentId: coding.documentId, start: coding.start, end: coding.end })}
+          aria-describedby={`excerpt-meta-${coding.id}`}
+        >
+          <span className="excerpt-text">
+            <span className="context">{excerpt.before}</span>
+            <mark style={{ background: `color-mix(in srgb, ${excerpt.codeColor} 35%, transparent)` }}>{excerpt.text}</mark>
+            <span className="context">{excerpt.after}</span>
           </span>
-        )}
-      </div>
-      {coding.needsReview && (
-        <div className="excerpt-review">
-          {coding.quote !== excerpt.text && (
-            <p className="excerpt-was">
-              Coded on: “{coding.quote}”
-            </p>
+        </button>
+        <div className="excerpt-meta" id={`excerpt-meta-${coding.id}`}>
+          <span className="excerpt-document">{visibleName(excerpt.documentName)}</span>
+          <span className="excerpt-code">
+            <span className="swatch" style={{ background: excerpt.codeColor }} aria-hidden="true" />
+            {visibleName(excerpt.codeName)}
+          </span>
+          <span className="excerpt-coder">{visibleName(excerpt.coderName)}</span>
+          {coding.needsReview && (
+            <span className="review-tag">
+              <span aria-hidden="true">⚠ </span>needs review
+            </span>
           )}
-          <div className="review-actions">
-            <button type="button" className="small" onClick={() => startReview(coding.id)}>
-              Fix in text…
-            </button>
-            <button type="button" className="small" disabled={readOnly} onClick={() => void run({ type: 'resolveReview', codingId: coding.id })}>
-              Keep where it is
-            </button>
-            <button type="button" className="small danger" disabled={readOnly} onClick={() => void run({ type: 'removeCoding', codingId: coding.id })}>
-              Remove coding
-            </button>
-          </div>
         </div>
-      )}
-      {excerpt.memos.map((m, i) => (
-        <p key={i} className="excerpt-memo">
-          Memo: {m}
-        </p>
-      ))}
+        {coding.needsReview && (
+          <div className="excerpt-review">
+            {coding.quote !== excerpt.text && <p className="excerpt-was">Coded on: “{coding.quote}”</p>}
+            <div className="review-actions">
+              <button type="button" className="small" onClick={() => startReview(coding.id)}>
+                Fix in text…
+              </button>
+              <button type="button" className="small" disabled={readOnly} onClick={() => void run({ type: 'resolveReview', codingId: coding.id })}>
+                Keep where it is
+              </button>
+              <button type="button" className="small danger" disabled={readOnly} onClick={() => void run({ type: 'removeCoding', codingId: coding.id })}>
+                Remove coding
+              </button>
+            </div>
+          </div>
+        )}
+        {excerpt.memos.map((m, i) => (
+          <p key={i} className="excerpt-memo">
+            Memo: {m}
+          </p>
+        ))}
+      </div>
     </li>
   );
 });

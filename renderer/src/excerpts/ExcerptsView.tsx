@@ -1,41 +1,98 @@
-/** Every coded passage of the chosen codes across all documents. */
+/**
+ * Every coded passage of the chosen codes across all documents. The list holds the
+ * codings only (a CodingListing reads no text); a card builds its excerpt when it is
+ * shown, and only the cards on screen are rendered (VirtualList). On a big project the
+ * list is built in two parts: the first documents' codings at once, enough for the first
+ * screen, and the rest once those cards are painted, so 100,000 excerpts open as quickly
+ * as ten. A card's words come from its document's text when the text cache holds it,
+ * else from the quote the coding carries; the review list first fetches the texts of the
+ * documents it lists (a coding to review is shown with the words now at its offsets).
+ */
+import { useEffect, useMemo, useState } from 'react';
 import { useGloss } from '../store';
+import { codingFilter } from '../store/selectors';
 import { CodeChooser } from './CodeChooser';
-import { ExcerptCard } from './ExcerptCard';
-import { useExcerpts } from './use-excerpts';
+import { ExcerptCard, estimateCardHeight } from './ExcerptCard';
+import { listingNeedingReview, listingOfCodes } from '../../../shared/analysis/excerpts';
+import { memoLinesByCoding } from '../../../shared/model/memos';
+import type { Coding } from '../../../shared/model/schema';
+import { VirtualList } from '../common/VirtualList';
+import { countOf, formatCount } from '../common/format-count';
+import { afterPaint } from '../common/after-paint';
+import { useReviewTexts } from './review-texts';
 
-const NONE: never[] = [];
+/** Lists made so far: each gets a number of its own. */
+let lists = 0;
+
+/** Cards listed at once: more than a screen holds. */
+const FIRST_CARDS = 40;
+/** Codings looked at, at most, for those first cards (chosen codes may be rare): a few milliseconds' work. */
+const FIRST_BUDGET = 5_000;
+
+/** Card heights before they are measured, worked out once per list (the virtualiser asks for every card's each time it learns one). */
+function estimatesOf(codings: readonly Coding[]): Float64Array {
+  const out = new Float64Array(codings.length);
+  for (let i = 0; i < codings.length; i++) out[i] = estimateCardHeight(codings[i]!);
+  return out;
+}
 
 export function ExcerptsView() {
+  const project = useGloss((s) => s.project);
+  // What the list reads: the codings and the documents (their names order it); memo lines come from the memos.
+  const codingsVersion = useGloss((s) => s.versions.codings);
+  const documentsVersion = useGloss((s) => s.versions.documents);
+  const memosVersion = useGloss((s) => s.versions.memos);
   const chosen = useGloss((s) => s.excerptCodeIds);
   const filter = useGloss((s) => s.excerptFilter);
   const hasCodes = useGloss((s) => (s.project?.codes.size ?? 0) > 0);
-  // Null while the texts of documents with codings to review are fetched.
-  const listed = useExcerpts();
-  const excerpts = listed ?? NONE;
+  const coderFilter = useGloss((s) => s.coderFilter);
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  // The versions are dependencies because the project's maps change in place. The list is
+  // keyed by position (no key per card, see VirtualList), so each new list is a new list;
+  // its rest, added later, leaves the first cards where they are.
+  const first = useMemo(() => {
+    const shown = codingFilter(coderFilter);
+    const listing = !project ? null : filter === 'review' ? listingNeedingReview(project, shown) : listingOfCodes(project, chosen, shown);
+    const codings = listing ? listing.first(FIRST_CARDS, FIRST_BUDGET) : [];
+    return { listing, codings, listId: ++lists };
+  }, [project, chosen, filter, codingsVersion, documentsVersion, coderFilter]);
+  const [whole, setWhole] = useState<{ listId: number; codings: Coding[] } | null>(null);
+  useEffect(() => {
+    const { listing, codings, listId } = first;
+    if (!listing || listing.complete) return;
+    return afterPaint(() => setWhole({ listId, codings: [...codings, ...listing.rest()] }));
+  }, [first]);
+  const complete = !first.listing || first.listing.complete || whole?.listId === first.listId;
+  const codings = whole?.listId === first.listId ? whole.codings : first.codings;
+  const listId = first.listId;
+  const estimates = useMemo(() => estimatesOf(codings), [codings]);
+  const memos = useMemo(() => (project ? memoLinesByCoding(project) : new Map<string, string[]>()), [project, memosVersion]);
   const reviewing = filter === 'review';
+  // Null while the texts of documents with codings to review are fetched.
+  const reviewTexts = useReviewTexts(reviewing);
+  const loading = reviewTexts === null;
 
   return (
     <section className="excerpts-view" aria-label="Excerpts">
       {hasCodes ? <CodeChooser /> : null}
-      <div className="excerpt-list-wrap">
-        <h2 className="excerpt-heading">
-          {reviewing
-            ? listed === null
-              ? 'Codings to review'
-              : excerpts.length === 1
-              ? '1 coding needs review'
-              : `${excerpts.length} codings need review`
-            : chosen.length === 0
-              ? 'Excerpts'
-              : excerpts.length === 1
-                ? '1 excerpt'
-                : `${excerpts.length} excerpts`}
+      <div className="excerpt-list-wrap" ref={setScroller}>
+        <h2 className="excerpt-heading" aria-busy={!complete || loading}>
+          {loading
+            ? 'Codings to review'
+            : !complete
+            ? `${formatCount(codings.length)}+ ${reviewing ? 'codings need review' : 'excerpts'}, listing the rest…`
+            : reviewing
+              ? codings.length === 1
+                ? '1 coding needs review'
+                : `${formatCount(codings.length)} codings need review`
+              : chosen.length === 0
+                ? 'Excerpts'
+                : countOf(codings.length, 'excerpt', 'excerpts')}
         </h2>
         {reviewing ? (
-          listed === null ? (
+          loading ? (
             <p className="muted">Loading the codings to review…</p>
-          ) : excerpts.length === 0 ? (
+          ) : codings.length === 0 && complete ? (
             <p className="pane-empty">No coding needs review: every coding is on the words it was made on.</p>
           ) : (
             <p className="hint">These codings’ text was edited and their words could not be found for sure. Keep each where it is, fix it in the text, or remove it.</p>
@@ -44,15 +101,22 @@ export function ExcerptsView() {
           <p className="pane-empty">Select text in a document to create your first code; its excerpts will be listed here.</p>
         ) : chosen.length === 0 ? (
           <p className="pane-empty">Choose one or more codes to see every passage coded with them.</p>
-        ) : excerpts.length === 0 ? (
+        ) : codings.length === 0 && complete ? (
           <p className="pane-empty">No passages are coded with the chosen codes yet.</p>
         ) : null}
-        {excerpts.length > 0 && (reviewing || chosen.length > 0) && (
-          <ol className="excerpt-list" aria-label={reviewing ? 'Codings to review' : 'Coded passages'}>
-            {excerpts.map((e) => (
-              <ExcerptCard key={e.coding.id} excerpt={e} />
-            ))}
-          </ol>
+        {codings.length > 0 && !loading && (reviewing || chosen.length > 0) && (
+          <VirtualList
+            key={listId}
+            as="ol"
+            items={codings}
+            estimateSize={(_, index) => estimates[index]!}
+            scrollElement={scroller}
+            label={reviewing ? 'Codings to review' : 'Coded passages'}
+            className="excerpt-list"
+            focusClass="excerpt-button"
+            overscan={3}
+            renderRow={(coding, row) => <ExcerptCard coding={coding} memos={memos.get(coding.id)} textOf={reviewTexts ?? undefined} row={row} />}
+          />
         )}
       </div>
     </section>

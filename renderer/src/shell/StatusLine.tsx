@@ -1,9 +1,10 @@
-/** The status line: project, save state (with a retry when saving failed), coder. */
+/** The status line: project, save state (with a retry when saving failed), long work under way (with Cancel), coder. */
 import { useEffect } from 'react';
 import { useGloss } from '../store';
 import { saveNow } from '../project/actions';
 import { selectProjectName } from '../store/selectors';
 import { saveStatusText, windowTitle } from './save-status';
+import { TaskProgress } from '../tasks/TaskProgress';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export function StatusLine() {
@@ -29,20 +30,7 @@ export function StatusLine() {
           Try saving again
         </button>
       )}
-      {progress && (
-        <span className="progress" aria-live="polite">
-          {progress.total > 0 ? (
-            <>
-              <progress max={progress.total} value={progress.done} aria-label={progress.task} /> {progress.task}: {progress.done} of {progress.total}
-            </>
-          ) : (
-            <>
-              <progress aria-label={progress.task} /> {progress.task}…
-            </>
-          )}
-          {progress.current ? ` (${progress.current})` : ''}
-        </span>
-      )}
+      {progress && <TaskProgress progress={progress} />}
       {coder && <span className="muted coder">Coding as {coder}</span>}
     </footer>
   );

@@ -1,6 +1,6 @@
 /**
  * The store keeps its counts and lists by updating them with each change (tallies.ts,
- * counted-list.ts, excerpts.ts) instead of computing them from the whole project. Property:
+ * counted-list.ts) instead of computing them from the whole project. Property:
  * after any sequence of operations, undos, redos, coders and coder filters, every one of
  * them equals what a computation from scratch over the mirror gives, and the mirror equals
  * the host's project. GLOSS_FUZZ_RUNS=N runs it longer.
@@ -12,14 +12,14 @@ import { projectIndex } from '../../../shared/model/document-index';
 import { codeTree } from '../../../shared/model/codes';
 import { codingSchema, documentSchema, type Coding } from '../../../shared/model/schema';
 import { quoteAt } from '../../../shared/text/quote';
-import { excerptsFor, reviewExcerpts } from '../../../shared/analysis/excerpts';
+import { codingsNeedingReview, codingsOfCodes, excerptOf, reviewExcerpts } from '../../../shared/analysis/excerpts';
+import { memoLinesByCoding } from '../../../shared/model/memos';
 import type { OpRequest } from '../../../shared/ops/requests';
 import { setBridge } from '../bridge';
 import { loadProject, redo, run, undo } from '../project/actions';
 import { useGloss } from './index';
 import { fakeHost, type FakeHost } from './fake-host';
 import { talliesOf } from './tallies';
-import { createExcerptList } from './excerpts';
 import { codingFilter, selectCodeRows, selectDocumentCodings, selectDocumentList, selectProjectCoders, selectReviewCount } from './selectors';
 
 const ana = { id: 'ana', name: 'Ana', color: '#aa0000' };
@@ -126,7 +126,7 @@ async function take(host: FakeHost, s: Step): Promise<void> {
 }
 
 /** Everything the store keeps by updates, against the same computed from scratch. */
-function expectAsFromScratch(host: FakeHost, excerpts: ReturnType<typeof createExcerptList>, reviews: ReturnType<typeof createExcerptList>): void {
+function expectAsFromScratch(host: FakeHost): void {
   const s = useGloss.getState();
   const project = s.project!;
   expect(fileFromState(project)).toEqual(projectIndex(fileFromState(host.state)));
@@ -153,16 +153,19 @@ function expectAsFromScratch(host: FakeHost, excerpts: ReturnType<typeof createE
   expect(selectReviewCount(s)).toBe(all.filter((c) => c.needsReview).length);
   for (const d of documents) expect(selectDocumentCodings(d.id)(s)).toEqual(codingsOfDocument(project, d.id).filter(shown));
 
+  // The Excerpts view's list (codings listed from the mirror, each card built by excerptOf).
   const codeIds = [...project.codes.keys()];
-  const listed = excerpts(s, { filter: 'codes', codeIds });
-  expect(listed).toEqual(excerptsFor(project, codeIds, codingFilter(s.coderFilter)));
+  const memos = memoLinesByCoding(project);
+  const listed = codingsOfCodes(project, codeIds, codingFilter(s.coderFilter));
+  expect(listed).toEqual(codingsOfCodes(host.state, codeIds, codingFilter(s.coderFilter)));
   // Without the texts, a coding's quote is the words at its offsets (unless it needs review).
-  for (const e of listed) {
+  for (const e of listed.map((c) => excerptOf(project, c, memos.get(c.id)))) {
     if (!e.coding.needsReview) expect(e.text).toBe(host.state.documents.get(e.coding.documentId)!.text.slice(e.coding.start, e.coding.end));
   }
   // With the texts at hand, the review list is the one the project itself gives.
   const textOf = (id: string) => host.state.documents.get(id)?.text;
-  expect(reviews(s, { filter: 'review', codeIds: [], textOf })).toEqual(reviewExcerpts(host.state, codingFilter(s.coderFilter)));
+  const reviews = codingsNeedingReview(project, codingFilter(s.coderFilter)).map((c) => excerptOf(project, c, memos.get(c.id), textOf));
+  expect(reviews).toEqual(reviewExcerpts(host.state, codingFilter(s.coderFilter)));
 }
 
 describe('incremental counts and lists', () => {
@@ -173,12 +176,10 @@ describe('incremental counts and lists', () => {
         setBridge(host.bridge);
         useGloss.setState({ messages: [], coderFilter: null });
         await loadProject();
-        const excerpts = createExcerptList();
-        const reviews = createExcerptList();
-        expectAsFromScratch(host, excerpts, reviews);
+        expectAsFromScratch(host);
         for (const s of steps) {
           await take(host, s);
-          expectAsFromScratch(host, excerpts, reviews);
+          expectAsFromScratch(host);
         }
       }),
       { numRuns: Number(process.env.GLOSS_FUZZ_RUNS ?? 40) },

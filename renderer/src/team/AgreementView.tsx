@@ -41,8 +41,9 @@ export function AgreementView() {
   const revision = useGloss((s) => s.revision);
   const projectName = useGloss((s) => s.project?.project.name ?? 'project');
   const documents = useGloss((s) => s.project?.documents);
-  const { unit, minOverlapPercent, pickedCoders, result, error, busy, compare, documentFilter, set } = useAgreement(
+  const { unit, minOverlapPercent, pickedCoders, result, error, busy, stopped, compare, documentFilter, set } = useAgreement(
     useShallow((s) => ({
+      stopped: s.stopped,
       unit: s.unit,
       minOverlapPercent: s.minOverlapPercent,
       pickedCoders: s.coderIds,
@@ -73,6 +74,8 @@ export function AgreementView() {
     const timer = setTimeout(run, RECOMPUTE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [canCompute, chosenKey, unit, overlap, revision]);
+  // Grouped once per result: tens of thousands of rows on a big project.
+  const groups = useMemo(() => groupRows(result?.rows ?? []), [result]);
 
   if (withCodings.length < 2) {
     return (
@@ -95,7 +98,6 @@ export function AgreementView() {
   }
 
   const rows = result?.rows ?? [];
-  const groups = groupRows(rows);
   const resultCoders = result ? result.request.coderIds : chosen;
   const names = rows[0]?.coders ?? resultCoders.map((id) => coders.find((c) => c.coder.id === id)?.coder.name ?? id);
   const compareRow = compare ? (rows.find((r) => r.code_id === compare.codeId && r.document_id === compare.documentId) ?? null) : null;
@@ -150,7 +152,9 @@ export function AgreementView() {
                 Agreement could not be computed: {error}
               </p>
             ) : !result ? (
-              <p className="pane-empty">{busy ? 'Computing…' : 'Press Compute to see agreement.'}</p>
+              <p className="pane-empty">
+                {busy ? 'Computing… (progress in the status line)' : stopped ? 'Computing was stopped before it finished. Press Compute to start again.' : 'Press Compute to see agreement.'}
+              </p>
             ) : (
               <>
                 <AgreementTable groups={groups} coders={names} />

@@ -1,9 +1,11 @@
 /**
  * File ▸ Merge project…: choose another coder's copy (and, for a three-way merge, the file
  * that was handed out), see what the merge would do, pick a side for every conflict, then
- * merge as one undoable step. Nothing is written before Merge.
+ * merge as one undoable step. Nothing is written before Merge. The host reads and merges
+ * in a worker; while it does, the dialog shows its progress, and Stop (or closing the
+ * dialog) cancels it.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MergePreview, MergeRequest } from '../../../shared/ipc/contract';
 import type { MergeConflict, MergeReport, Side } from '../../../shared/merge/types';
 import { Dialog } from '../common/Dialog';
@@ -12,6 +14,8 @@ import { messageOf, nothingWas } from '../common/errors';
 import { toFileRef, type PickedFile } from '../files/choose';
 import { FileField } from '../files/FileField';
 import { applyMerge, previewMerge } from './actions';
+import { cancelTask, newTaskId } from '../tasks/actions';
+import { TaskProgress } from '../tasks/TaskProgress';
 import { allChosen, countsText, matchedText, takeAll } from './merge-report';
 import './team.css';
 import { visibleName } from '../../../shared/text/safe-names';
@@ -29,22 +33,39 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
   const [choices, setChoices] = useState<Record<string, Side>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The host's task for the preview or the merge under way, for Stop.
+  const task = useRef<string | null>(null);
+  const progress = useGloss((s) => (busy && task.current && s.progress?.taskId === task.current ? s.progress : null));
+
+  // Closing the dialog while the host works on it stops that work.
+  useEffect(
+    () => () => {
+      if (task.current) void cancelTask(task.current);
+    },
+    [],
+  );
+  const stop = () => {
+    if (task.current) void cancelTask(task.current);
+  };
 
   const preview = async () => {
     if (!other) return setProblem('Choose the other coder’s copy of the project (a .gloss file).');
     setBusy(true);
     setProblem(null);
+    const taskId = newTaskId('merge-preview');
     try {
       // A file that cannot be read (moved, deleted, unreadable since it was chosen) is named in the error.
       const request: MergeRequest = { other: await toFileRef(other), ...(base ? { base: await toFileRef(base) } : {}) };
-      const outcome = await previewMerge(request);
-      if (!outcome.ok) return setProblem(unchanged(outcome.error));
+      task.current = taskId;
+      const outcome = await previewMerge(request, taskId);
+      if (!outcome.ok) return setProblem(outcome.error === null ? 'The preview was stopped. Nothing was changed.' : unchanged(outcome.error));
       setChoices({});
       setStage({ kind: 'review', request, preview: outcome.preview });
     } catch (e) {
       // Only reading a chosen file throws here (previewMerge reports the host's errors): say which one.
       setProblem(unchanged(messageOf(e)));
     } finally {
+      task.current = null;
       setBusy(false);
     }
   };
@@ -53,11 +74,25 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
     if (stage.kind !== 'review') return;
     setBusy(true);
     setProblem(null);
-    const outcome = await applyMerge(stage.request, choices);
+    const taskId = newTaskId('merge');
+    task.current = taskId;
+    const outcome = await applyMerge(stage.request, choices, taskId);
+    task.current = null;
     setBusy(false);
-    if (!outcome.ok) return setProblem(unchanged(outcome.error));
+    if (!outcome.ok) return setProblem(outcome.error === null ? 'The merge was stopped. Nothing was changed.' : unchanged(outcome.error));
     onClose();
   };
+
+  const working = busy && (
+    <p className="merge-working" role="status">
+      {progress ? <TaskProgress progress={progress} /> : <span>Working…</span>}{' '}
+      {!progress?.taskId && task.current && (
+        <button type="button" className="small" onClick={stop}>
+          Stop
+        </button>
+      )}
+    </p>
+  );
 
   if (stage.kind === 'choose') {
     return (
@@ -69,6 +104,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
         <FileField label="The other coder’s copy (.gloss)" purpose="project-copy" value={other} onChange={setOther} autoFocus />
         <FileField label="The file that was handed out (optional)" purpose="project-copy" value={base} onChange={setBase} />
         <p className="hint">With the handed-out file, Gloss can tell a deletion from an addition: what one coder deleted stays deleted unless the other changed it.</p>
+        {working}
         {problem && (
           <p className="error-text" role="alert">
             {problem}
@@ -119,6 +155,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
         </section>
       )}
       {!complete && <p className="hint">Merge is possible once every conflict has a choice.</p>}
+      {working}
       {problem && (
         <p className="error-text" role="alert">
           {problem}

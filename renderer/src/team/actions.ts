@@ -11,6 +11,7 @@ import { call } from '../bridge/call';
 import { useGloss } from '../store';
 import { useAgreement } from './agreement/agreement-store';
 import type { AgreementUnit } from '../../../shared/agreement/types';
+import { cancelTask, newTaskId, wasCancelled } from '../tasks/actions';
 
 /** File ▸ Merge project…: pick another coder's copy (and optionally the base), preview, resolve, merge. */
 export function startMerge(): void {
@@ -60,20 +61,23 @@ function aboutFile(message: string, request: MergeRequest): string {
   return names.some((n) => message.includes(n)) ? message : `${request.other.name}: ${message}`;
 }
 
-export type PreviewOutcome = { ok: true; preview: MergePreview } | { ok: false; error: string };
+/** error is null when the person cancelled it. */
+export type PreviewOutcome = { ok: true; preview: MergePreview } | { ok: false; error: string | null };
 
-/** What merging the other copy would do; changes nothing. */
-export async function previewMerge(request: MergeRequest): Promise<PreviewOutcome> {
-  const preview = await call('team:previewMerge', request);
-  return preview.ok ? { ok: true, preview: preview.value } : { ok: false, error: aboutFile(preview.error, request) };
+/** What merging the other copy would do; changes nothing. `taskId` (newTaskId) lets cancelTask stop it. */
+export async function previewMerge(request: MergeRequest, taskId?: string): Promise<PreviewOutcome> {
+  const preview = await call('team:previewMerge', taskId ? { ...request, taskId } : request);
+  if (preview.ok) return { ok: true, preview: preview.value };
+  return taskId && wasCancelled(taskId) ? { ok: false, error: null } : { ok: false, error: aboutFile(preview.error, request) };
 }
 
-export type ApplyOutcome = { ok: true; report: MergeReport } | { ok: false; error: string };
+/** error is null when the person cancelled it. */
+export type ApplyOutcome = { ok: true; report: MergeReport } | { ok: false; error: string | null };
 
 /** Merges the other copy with the user's choices, as one undoable step, and applies the change to the mirror. */
-export async function applyMerge(request: MergeRequest, resolutions: Record<string, Side>): Promise<ApplyOutcome> {
-  const merged = await call('team:applyMerge', { ...request, resolutions });
-  if (!merged.ok) return { ok: false, error: aboutFile(merged.error, request) };
+export async function applyMerge(request: MergeRequest, resolutions: Record<string, Side>, taskId?: string): Promise<ApplyOutcome> {
+  const merged = await call('team:applyMerge', { ...request, resolutions, ...(taskId ? { taskId } : {}) });
+  if (!merged.ok) return { ok: false, error: taskId && wasCancelled(taskId) ? null : aboutFile(merged.error, request) };
   useGloss.getState().notify(mergeSummary(request.other.name, merged.value.report), 'info');
   return { ok: true, report: merged.value.report };
 }
@@ -89,18 +93,36 @@ export function mergeSummary(otherName: string, report: MergeReport): string {
 
 /** The newest agreement request; an answer to an older one is dropped. */
 let latest = 0;
+/** The id of the computation under way, if any: Stop cancels it, and so does a newer request. */
+let running: string | null = null;
 
-/** Asks the host for agreement; an answer to an older request (the controls changed since) is dropped. */
+/**
+ * Asks the host for agreement, which computes it in a worker (progress, with Cancel, in
+ * the status line). A computation still running for older settings is cancelled: its
+ * answer would be dropped anyway, and it would hold a core meanwhile.
+ */
 export async function computeAgreement(request: { coderIds: string[]; unit: AgreementUnit; minOverlap: number }): Promise<void> {
   const ticket = ++latest;
+  if (running) void cancelTask(running);
+  const taskId = newTaskId('agreement');
+  running = taskId;
   const { set } = useAgreement.getState();
-  set({ busy: true, error: null });
+  set({ busy: true, error: null, stopped: false });
   const outcome = await call('team:agreement', {
+    taskId,
     coderIds: request.coderIds,
     unit: request.unit,
     ...(request.unit === 'segment' ? { minOverlap: request.minOverlap } : {}),
   });
+  if (running === taskId) running = null;
+  const cancelled = wasCancelled(taskId);
   if (ticket !== latest) return;
   if (outcome.ok) set({ result: outcome.value, busy: false });
+  else if (cancelled) set({ busy: false, stopped: true, result: null });
   else set({ error: outcome.error, busy: false, result: null });
+}
+
+/** Stops the computation under way; the view then says it was stopped. */
+export function stopAgreement(): void {
+  if (running) void cancelTask(running);
 }

@@ -3,7 +3,9 @@ import { useId } from 'react';
 import type { Coder } from '../../../../shared/model/schema';
 import type { AgreementUnit } from '../../../../shared/agreement/types';
 import { useAgreement } from './agreement-store';
+import { formatCount } from '../../common/format-count';
 import { UNIT_NAMES } from './table-rows';
+import { stopAgreement } from '../actions';
 import { visibleName } from '../../../../shared/text/safe-names';
 
 const UNITS: AgreementUnit[] = ['char', 'segment', 'document'];
@@ -52,7 +54,7 @@ export function AgreementControls({ coders, chosen, overlapValid, canCompute, ca
         {coders.map(({ coder, codings }) => (
           <label key={coder.id} className="check">
             <input type="checkbox" checked={chosen.includes(coder.id)} onChange={(e) => toggle(coder.id, e.target.checked)} />
-            {visibleName(coder.name)} <span className="count">{codings.toLocaleString('en')}</span>
+            {visibleName(coder.name)} <span className="count">{formatCount(codings)}</span>
           </label>
         ))}
         {chosen.length < 2 && <p className="error-text agreement-note">Choose at least two coders.</p>}
@@ -82,6 +84,11 @@ export function AgreementControls({ coders, chosen, overlapValid, canCompute, ca
         <button type="submit" className="primary" disabled={!canCompute || busy}>
           {busy ? 'Computing…' : 'Compute'}
         </button>
+        {busy && (
+          <button type="button" onClick={stopAgreement}>
+            Stop
+          </button>
+        )}
         <button type="button" onClick={onExport} disabled={!canExport}>
           Export table (CSV)
         </button>

@@ -2,6 +2,7 @@
  * Codes × statistics, sortable by any column (aria-sort on the header). Each code's overall
  * row opens its per-document rows; a document row opens the side-by-side comparison.
  */
+import { useMemo } from 'react';
 import type { AgreementRow } from '../../../../shared/agreement/types';
 import { useAgreement } from './agreement-store';
 import {
@@ -77,7 +78,11 @@ export function AgreementTable({ groups, coders }: { groups: CodeGroup[]; coders
   const documentFilter = useAgreement((s) => s.documentFilter);
   const set = useAgreement((s) => s.set);
   const columns = columnsFor(coders);
-  const sorted = sortGroups(groups, sort);
+  // Only open groups' documents are sorted (and shown); with a document chosen, each group shows one row at most.
+  const sorted = useMemo(
+    () => sortGroups(groups, sort, (g) => documentFilter === null && expanded.includes(g.codeId)),
+    [groups, sort, expanded, documentFilter],
+  );
 
   const toggle = (codeId: string) =>
     set({ expanded: expanded.includes(codeId) ? expanded.filter((id) => id !== codeId) : [...expanded, codeId] });

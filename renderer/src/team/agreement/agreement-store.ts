@@ -25,6 +25,8 @@ export interface AgreementState {
   result: AgreementResult | null;
   error: string | null;
   busy: boolean;
+  /** The last computation was cancelled before it finished (Stop, or Cancel in the status line). */
+  stopped: boolean;
   set(patch: Partial<Omit<AgreementState, 'set'>>): void;
 }
 
@@ -39,6 +41,7 @@ export const useAgreement = create<AgreementState>()((set) => ({
   result: null,
   error: null,
   busy: false,
+  stopped: false,
   set(patch) {
     set(patch);
   },

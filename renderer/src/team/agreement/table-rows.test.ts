@@ -48,6 +48,15 @@ describe('the agreement table', () => {
     expect(byName.map((g) => g.codeId)).toEqual(['c-delays', 'c-training', 'c-unused']);
   });
 
+  it('sorts the documents of the groups asked for only, the others left as they came', () => {
+    const open = (g: { codeId: string }) => g.codeId === 'c-training';
+    const sorted = sortGroups(groupRows(rows), { key: 'cohen', direction: 'descending' }, open);
+    expect(sorted.map((g) => g.codeId)).toEqual(['c-training', 'c-delays', 'c-unused']);
+    expect(sorted[0]!.documents.map((d) => d.document)).toEqual(['A', 'B']);
+    const closed = sortGroups(groupRows(rows), { key: 'cohen', direction: 'descending' }, () => false);
+    expect(closed[0]!.documents.map((d) => d.document)).toEqual(groupRows(rows).find((g) => g.codeId === 'c-training')!.documents.map((d) => d.document));
+  });
+
   it('flips the direction on the same column and starts numbers high', () => {
     expect(nextSort({ key: 'code', direction: 'ascending' }, 'code')).toEqual({ key: 'code', direction: 'descending' });
     expect(nextSort({ key: 'code', direction: 'ascending' }, 'cohen')).toEqual({ key: 'cohen', direction: 'descending' });

@@ -1,20 +1,20 @@
 /**
- * The Excerpts view's list (store/excerpts.ts, memoised per document). Codings that need
- * review are shown with the words now at their offsets, which only the documents' texts
- * have, so for the review list those documents' texts are fetched first (a handful: only
- * edited documents have such codings); until they are here the list is null.
+ * The texts the review list needs. A coding that needs review is shown with the words now
+ * at its offsets, which only its document's text has (its quote is of the text before the
+ * edit), so those documents' texts are fetched first (a handful: only edited documents
+ * have such codings) and held here while the list is shown, whatever the text cache
+ * evicts meanwhile. Until all of them are here the hook answers null.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { TextOf } from '../../../shared/analysis/excerpts';
-import type { Excerpt } from '../../../shared/analysis/excerpts';
 import type { DocumentContent } from '../../../shared/model/document-index';
 import { useGloss } from '../store';
-import { createExcerptList } from '../store/excerpts';
 import { selectReviewDocuments } from '../store/selectors';
 import { loadDocumentText } from '../reader/document-text';
 
 /** The texts of the documents with codings to review, by id; null until all of them are here. */
-function useReviewTexts(active: boolean): Map<string, DocumentContent> | null {
+function useReviewContents(active: boolean): Map<string, DocumentContent> | null {
+  // "id contentKey" lines: a text edited again is fetched again.
   const wanted = useGloss((s) => (active ? selectReviewDocuments(s) : ''));
   const [held, setHeld] = useState<{ for: string; texts: Map<string, DocumentContent> } | null>(null);
   useEffect(() => {
@@ -24,7 +24,7 @@ function useReviewTexts(active: boolean): Map<string, DocumentContent> | null {
     void Promise.all(ids.map(loadDocumentText)).then((outcomes) => {
       if (!current) return;
       const texts = new Map<string, DocumentContent>();
-      // A text that could not be fetched leaves its excerpts on their quotes (see below).
+      // A text that could not be fetched leaves its excerpts on their quotes.
       for (const outcome of outcomes) if (outcome.ok) texts.set(outcome.value.id, outcome.value);
       setHeld({ for: wanted, texts });
     });
@@ -38,12 +38,11 @@ function useReviewTexts(active: boolean): Map<string, DocumentContent> | null {
 
 const EMPTY = new Map<string, DocumentContent>();
 
-/** The excerpts the view lists now, or null while texts they need are fetched. */
-export function useExcerpts(): Excerpt[] | null {
-  const reviewing = useGloss((s) => s.excerptFilter === 'review');
-  const texts = useReviewTexts(reviewing);
-  const textOf = useMemo<TextOf | undefined>(() => (texts && texts.size > 0 ? (id) => texts.get(id)?.text : undefined), [texts]);
-  const [list] = useState(createExcerptList);
-  const excerpts = useGloss((s) => (reviewing && !texts ? null : list(s, { filter: s.excerptFilter, codeIds: s.excerptCodeIds, textOf })));
-  return excerpts;
+/**
+ * The review list's texts as a TextOf for excerptOf: undefined when none is needed (not
+ * reviewing, or nothing to review), null while they are fetched.
+ */
+export function useReviewTexts(reviewing: boolean): TextOf | undefined | null {
+  const texts = useReviewContents(reviewing);
+  return useMemo(() => (texts === null ? null : texts.size > 0 ? (id: string) => texts.get(id)?.text : undefined), [texts]);
 }

@@ -1,0 +1,45 @@
+/**
+ * The work of each task kind, on the worker's side (and the same code in-process where no
+ * worker is wanted): the shared, pure computations, with progress as they go. A request
+ * the user must change is thrown as a HandlerError; anything else is a bug.
+ */
+import { agreementSteps } from '../../../shared/agreement/compute';
+import type { AgreementResult } from '../../../shared/agreement/types';
+import { mergeProjects } from '../../../shared/merge/merge-projects';
+import { HandlerError } from '../handler-error';
+import { readCopy } from '../merge-copy';
+import { unpackAgreementTables } from './agreement-tables';
+import type { AgreementTask, MergeOutcome, MergeTask, Task, TaskResult } from './protocol';
+
+export type Report = (done: number, total: number) => void;
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function agreement(task: AgreementTask, report: Report): AgreementResult {
+  const steps = agreementSteps(unpackAgreementTables(task.tables), task.request);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      if (!next.value.ok) throw new HandlerError(`${sentence(next.value.error)}.`);
+      return next.value.value;
+    }
+    report(next.value.done, next.value.total);
+  }
+}
+
+function merge(task: MergeTask, report: Report): MergeOutcome {
+  const theirs = readCopy(task.other);
+  const base = task.base ? readCopy(task.base) : null;
+  const merged = mergeProjects({ ours: task.ours, theirs, base, resolutions: task.resolutions, onProgress: report });
+  return { report: merged.report, unresolved: merged.unresolved, change: merged.change };
+}
+
+/** Runs `task` to the end, calling `report` after each step. */
+export function perform<T extends Task>(task: T, report: Report): TaskResult<T> {
+  switch (task.kind) {
+    case 'agreement':
+      return agreement(task, report) as TaskResult<T>;
+    case 'merge':
+      return merge(task, report) as TaskResult<T>;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Long computations off the host's main thread. In the desktop app the host is Electron's
+ * main process, where seconds of agreement would hold up every IPC reply and window event;
+ * in the browser host it is the Node server, which would stop answering the page. A task
+ * runs in a worker thread instead, reports progress through `onProgress`, and is cancelled
+ * by terminating its worker, which stops it at once wherever it is.
+ *
+ * One worker is kept idle after a task (unref'd, so it never keeps a process alive), as
+ * starting one costs a module load: little for the desktop app's bundle, more when the
+ * sources are compiled by tsx. A task that comes while another runs gets a worker of its own.
+ */
+import { Worker } from 'node:worker_threads';
+import { HandlerError } from '../handler-error';
+import type { Task, TaskMessage, TaskResult, WorkerReply } from './protocol';
+
+/** How a caller follows and stops a task. */
+export interface TaskControl {
+  /** Aborting it cancels the task: the promise rejects with TaskCancelled. */
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** Progress at most this often; 0 for every step. 100 ms by default. */
+  progressEveryMs?: number;
+  /** What the task does, for messages ("Computing agreement"). */
+  label: string;
+}
+
+/** The task was cancelled by its caller: a refusal with a plain message, not a failure. */
+export class TaskCancelled extends HandlerError {
+  override name = 'TaskCancelled';
+}
+
+/** Often enough that a progress bar moves smoothly, rarely enough that messages cost nothing. */
+export const PROGRESS_EVERY_MS = 100;
+
+/**
+ * Where the worker's code is. Bundled (the desktop app's dist/electron/main.cjs, where
+ * import.meta.url is the bundle's own URL), the built task-worker.cjs beside it; from the
+ * TypeScript sources, bootstrap.mjs, which compiles worker.ts with tsx.
+ */
+function workerUrl(): URL {
+  const here = new URL(import.meta.url);
+  return /\.tsx?$/.test(here.pathname) ? new URL('./bootstrap.mjs', here) : new URL('./task-worker.cjs', here);
+}
+
+/** Idle workers, ready for the next task. */
+const idle: Worker[] = [];
+const KEEP_IDLE = 1;
+
+function spawn(): Worker {
+  // No flags from the parent: a test runner's or tsx's loader options are not the worker's business.
+  const worker = new Worker(workerUrl(), { execArgv: [] });
+  // An idle worker that fails (it should not) is simply forgotten; a task running in it hears
+  // of the failure through its own listener. Without this one, an idle worker's error would
+  // be thrown in the host.
+  worker.on('error', () => {});
+  worker.on('exit', () => {
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  return worker;
+}
+
+function release(worker: Worker): void {
+  if (idle.length < KEEP_IDLE) {
+    worker.unref();
+    idle.push(worker);
+  } else void worker.terminate();
+}
+
+/**
+ * Starts a worker ahead of the first task, unless one is idle already. From the sources
+ * (the browser host under tsx) a worker takes seconds to compile its modules on a busy
+ * machine, which the first Compute in the Agreement view would otherwise wait for; started
+ * when the project opens, it loads while the page does.
+ */
+export function warmTaskWorker(): void {
+  if (idle.length === 0) release(spawn());
+}
+
+/** How many workers wait for a task (for tests). */
+export function idleWorkers(): number {
+  return idle.length;
+}
+
+/** Runs `task` in a worker thread; resolves to its result, rejects with its refusal, failure or cancellation. */
+export function runTask<T extends Task>(task: T, control: TaskControl): Promise<TaskResult<T>> {
+  const { signal, onProgress, progressEveryMs = PROGRESS_EVERY_MS, label } = control;
+  if (signal?.aborted) return Promise.reject(new TaskCancelled(`${label} was cancelled.`));
+  const worker = idle.pop() ?? spawn();
+  worker.ref();
+  return new Promise<TaskResult<T>>((resolve, reject) => {
+    const finish = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.type === 'progress') {
+        onProgress?.(reply.done, reply.total);
+        return;
+      }
+      finish();
+      release(worker);
+      if (reply.type === 'done') resolve(reply.value as TaskResult<T>);
+      else if (reply.type === 'refused') reject(new HandlerError(reply.message));
+      else reject(Object.assign(new Error(`${label} failed: ${reply.message}`), { stack: reply.stack }));
+    };
+    // The worker could not start or crashed (out of memory, say): it is gone, and so is the task.
+    const onError = (error: Error) => {
+      finish();
+      void worker.terminate();
+      reject(new Error(`${label} failed: ${error.message}`, { cause: error }));
+    };
+    const onExit = (code: number) => {
+      finish();
+      reject(new Error(`${label} failed: its worker stopped (exit code ${code}).`));
+    };
+    const onAbort = () => {
+      finish();
+      void worker.terminate();
+      reject(new TaskCancelled(`${label} was cancelled.`));
+    };
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const message: TaskMessage = { task, progressEveryMs };
+    worker.postMessage(message);
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * What the host and a task worker say to each other. A task is one long, pure computation
+ * over copies of the project's tables (agreement, a merge); the worker answers with
+ * progress now and then and one result. Everything here crosses a worker_threads port, so
+ * it is structured-cloneable data (Maps included), never functions or class instances.
+ */
+import type { AgreementRequest, AgreementResult } from '../../../shared/agreement/types';
+import type { MergeConflict, MergeReport, Side } from '../../../shared/merge/types';
+import type { ProjectFile } from '../../../shared/model/schema';
+import type { Change } from '../../../shared/model/state';
+import type { PackedAgreementTables } from './agreement-tables';
+
+/** A copy of a project sent for merging: its name (for messages) and its bytes. */
+export interface CopyBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AgreementTask {
+  kind: 'agreement';
+  tables: PackedAgreementTables;
+  request: AgreementRequest;
+}
+
+export interface MergeTask {
+  kind: 'merge';
+  ours: ProjectFile;
+  other: CopyBytes;
+  base: CopyBytes | null;
+  resolutions: Record<string, Side>;
+}
+
+export type Task = AgreementTask | MergeTask;
+
+/** What a merge sends back: everything but the merged file itself, which the host does not need. */
+export interface MergeOutcome {
+  report: MergeReport;
+  unresolved: MergeConflict[];
+  /** The step turning ours into the merged project. */
+  change: Change;
+}
+
+export interface TaskResults {
+  agreement: AgreementResult;
+  merge: MergeOutcome;
+}
+
+export type TaskResult<T extends Task> = TaskResults[T['kind']];
+
+/** A task as sent to the worker: with how often it may report progress. */
+export interface TaskMessage {
+  task: Task;
+  /** Progress at most this often (ms); 0 reports every step. Nothing is reported before this much time has passed. */
+  progressEveryMs: number;
+}
+
+export type WorkerReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; value: TaskResults[Task['kind']] }
+  /** A refusal the user should read (a HandlerError: bad request, unreadable copy). */
+  | { type: 'refused'; message: string }
+  /** A bug: logged with its stack, shown plainly. */
+  | { type: 'failed'; message: string; stack: string | undefined };
