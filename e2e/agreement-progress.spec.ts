@@ -8,7 +8,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { syntheticProject } from '../scripts/bench/synthetic-project';
 
-test.use({ projectContent: syntheticProject({ documents: 100, characters: 400_000, codings: 16_000, codes: 80, memos: 0, seed: 5 }) });
+// Big enough that agreement runs for seconds even on a quiet machine, so Stop and Cancel
+// reach it while it runs (16,000 codings finished before a click on an idle CI machine).
+test.use({ projectContent: syntheticProject({ documents: 200, characters: 2_000_000, codings: 40_000, codes: 80, memos: 0, seed: 5 }) });
 // The first agreement on a busy machine (two cores shared by the whole suite) takes seconds.
 test.slow();
 
