@@ -8,9 +8,17 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { syntheticProject } from '../scripts/bench/synthetic-project';
 
-// Big enough that agreement runs for seconds even on a quiet machine, so Stop and Cancel
-// reach it while it runs (16,000 codings finished before a click on an idle CI machine).
-test.use({ projectContent: syntheticProject({ documents: 200, characters: 2_000_000, codings: 40_000, codes: 80, memos: 0, seed: 5 }) });
+test.use({ projectContent: syntheticProject({ documents: 100, characters: 400_000, codings: 16_000, codes: 80, memos: 0, seed: 5 }) });
+// Stop and Cancel must reach a computation that is still running: on a quiet machine these
+// 16,000 codings are computed before a click lands, so the host's task worker waits 40 ms
+// after each of its steps (about 3 s per computation) while this file's tests run. The host
+// runs in this process and reads the variable for every task it starts.
+test.beforeEach(() => {
+  process.env.GLOSS_TEST_TASK_STEP_DELAY_MS = '40';
+});
+test.afterEach(() => {
+  delete process.env.GLOSS_TEST_TASK_STEP_DELAY_MS;
+});
 // The first agreement on a busy machine (two cores shared by the whole suite) takes seconds.
 test.slow();
 

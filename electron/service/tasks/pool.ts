@@ -125,7 +125,8 @@ export function runTask<T extends Task>(task: T, control: TaskControl): Promise<
     worker.once('error', onError);
     worker.once('exit', onExit);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const message: TaskMessage = { task, progressEveryMs };
+    const stepDelayMs = Number(process.env.GLOSS_TEST_TASK_STEP_DELAY_MS) || 0;
+    const message: TaskMessage = { task, progressEveryMs, ...(stepDelayMs > 0 ? { stepDelayMs } : {}) };
     worker.postMessage(message);
   });
 }

@@ -52,6 +52,12 @@ export interface TaskMessage {
   task: Task;
   /** Progress at most this often (ms); 0 reports every step. Nothing is reported before this much time has passed. */
   progressEveryMs: number;
+  /**
+   * For end-to-end tests only (GLOSS_TEST_TASK_STEP_DELAY_MS in the host's environment):
+   * the worker waits this long after every step, so Stop and Cancel can be tested against
+   * a task that is surely still running, however fast the machine.
+   */
+  stepDelayMs?: number;
 }
 
 export type WorkerReply =

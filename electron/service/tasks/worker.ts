@@ -14,12 +14,16 @@ import type { TaskMessage, WorkerReply } from './protocol';
 const port = parentPort;
 if (!port) throw new Error('the task worker must be started as a worker thread');
 
-port.on('message', ({ task, progressEveryMs }: TaskMessage) => {
+/** Blocks this thread for `ms` (the test-only step delay; a worker may block, it has nothing else to do). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+port.on('message', ({ task, progressEveryMs, stepDelayMs = 0 }: TaskMessage) => {
   const post = (reply: WorkerReply) => port.postMessage(reply);
   // Nothing is said before the first interval: a task that ends sooner shows no progress line at all.
   let last = performance.now();
   try {
     const value = perform(task, (done, total) => {
+      if (stepDelayMs > 0) pause(stepDelayMs);
       const now = performance.now();
       if (now - last < progressEveryMs) return;
       last = now;
