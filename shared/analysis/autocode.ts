@@ -12,7 +12,7 @@
 import type { AutocodeScope, GlossDocument, SearchQuery } from '../model/schema';
 import type { ProjectState } from '../model/state';
 import { err, ok, type Result } from '../result';
-import { byDocumentOrder, documentsInScope, searchProject, type SearchHit, type SearchScope } from './search';
+import { byDocumentOrder, documentsInScope, holding, searchProject, type SearchHit, type SearchScope } from './search';
 import type { QueryProblem } from './search-query';
 import { documentLanguage } from './text-language';
 import { paragraphAt, paragraphsOf, sentenceAt, sentencesOf, type Span } from './text-units';
@@ -137,19 +137,6 @@ function mergeSpans(spans: Span[]): Span[] {
   return out;
 }
 
-/** Whether [start, end) lies wholly within one of the sorted, merged spans. */
-function within(spans: readonly Span[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  const span = spans[lo - 1];
-  return span !== undefined && end <= span.end;
-}
-
 /**
  * What coding `hits` at `scope` with `codeId` as `coderId` would do (null code: a new code,
  * nothing coded with it yet). Every hit is counted once: hits = passages' hits + merged +
@@ -183,7 +170,7 @@ export function planPassages(state: State, hits: readonly SearchHit[], scope: Au
     for (const group of mergeSpans(spans)) {
       let count = 0;
       for (; i < sorted.length && sorted[i]!.start <= group.end; i++) count++;
-      if (within(coded, group.start, group.end)) {
+      if (holding(coded, group.start, group.end)) {
         alreadyCoded += count;
       } else {
         merged += count - 1;

@@ -107,7 +107,7 @@ function codedSpans(state: Pick<ProjectState, 'codings' | 'codingsByCode'>, code
 }
 
 /** The merged span holding [start, end) wholly, or undefined. */
-function holding(spans: readonly Interval[], start: number, end: number): Interval | undefined {
+export function holding(spans: readonly Interval[], start: number, end: number): Interval | undefined {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
