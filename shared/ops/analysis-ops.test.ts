@@ -1,10 +1,10 @@
 /** The operations behind cases, variables and framework summaries: what they change, what they refuse, and that undo restores. */
 import { describe, expect, it } from 'vitest';
-import { applyChange, emptyProjectFile, fileFromState, invertChange, stateFromFile, type ProjectState } from '../model/state';
-import { serializeProject } from '../model/serialize';
+import { emptyProjectFile, fileFromState, stateFromFile, type ProjectState } from '../model/state';
 import { parseValue } from '../model/variable-values';
 import { checkProject } from '../model/check-project';
 import { planOp, type PlanContext } from './plan';
+import { applyChecked } from './fixtures/apply-checked';
 import type { OpRequest } from './requests';
 
 const ana = { id: 'coder-ana', name: 'Ana', color: '#1f77b4' };
@@ -15,19 +15,9 @@ function context(coder = ana, now = '2026-01-02T03:04:05.000Z'): PlanContext {
   return { now, newId: () => `${coder.name.toLowerCase()}-${String(++n).padStart(4, '0')}`, coder };
 }
 
-/** Plans and applies a request, checking that its inverse restores the file byte for byte. */
+/** Plans and applies a request through applyChecked (undo and redo checked byte for byte). */
 function run(state: ProjectState, ctx: PlanContext, request: OpRequest) {
-  const planned = planOp(state, request, ctx);
-  if (!planned.ok) throw new Error(planned.error);
-  const before = serializeProject(fileFromState(state));
-  const inverse = invertChange(state, planned.value.change);
-  applyChange(state, planned.value.change);
-  const after = serializeProject(fileFromState(state));
-  applyChange(state, inverse);
-  expect(serializeProject(fileFromState(state))).toBe(before);
-  applyChange(state, planned.value.change);
-  expect(serializeProject(fileFromState(state))).toBe(after);
-  return planned.value;
+  return applyChecked(state, ctx, request);
 }
 
 const refusal = (state: ProjectState, request: OpRequest, ctx = context()) => {

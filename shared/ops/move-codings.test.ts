@@ -1,8 +1,8 @@
 /** moveCodings: splitting a code by moving chosen codings to a new or existing code, in one undoable step. */
 import { describe, expect, it } from 'vitest';
-import { applyChange, emptyProjectFile, fileFromState, invertChange, stateFromFile, type ProjectState } from '../model/state';
-import { serializeProject } from '../model/serialize';
+import { emptyProjectFile, stateFromFile, type ProjectState } from '../model/state';
 import { planOp, type PlanContext } from './plan';
+import { applyChecked } from './fixtures/apply-checked';
 import type { OpRequest } from './requests';
 
 const ana = { id: 'coder-ana', name: 'Ana', color: '#1f77b4' };
@@ -12,19 +12,9 @@ function context(): PlanContext {
   return { now: '2026-01-02T03:04:05.000Z', newId: () => `id-${String(++n).padStart(4, '0')}`, coder: ana };
 }
 
-/** Plans and applies a request, checking that its inverse restores the file byte for byte. */
+/** Plans and applies a request through applyChecked (undo and redo checked byte for byte). */
 function run(state: ProjectState, ctx: PlanContext, request: OpRequest) {
-  const planned = planOp(state, request, ctx);
-  if (!planned.ok) throw new Error(planned.error);
-  const before = serializeProject(fileFromState(state));
-  const inverse = invertChange(state, planned.value.change);
-  applyChange(state, planned.value.change);
-  const after = serializeProject(fileFromState(state));
-  applyChange(state, inverse);
-  expect(serializeProject(fileFromState(state))).toBe(before);
-  applyChange(state, planned.value.change);
-  expect(serializeProject(fileFromState(state))).toBe(after);
-  return planned.value;
+  return applyChecked(state, ctx, request);
 }
 
 function project() {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyChange, emptyProjectFile, fileFromState, invertChange, stateFromFile, type ProjectState } from '../model/state';
-import { serializeProject } from '../model/serialize';
+import { applyChange, emptyProjectFile, stateFromFile, type ProjectState } from '../model/state';
 import { codePath } from '../model/codes';
 import { planOp, type PlanContext } from './plan';
+import { applyChecked } from './fixtures/apply-checked';
 import type { OpRequest } from './requests';
 
 const coder = { id: 'coder-ana', name: 'Ana', color: '#1f77b4' };
@@ -19,19 +19,9 @@ function fixture(): { state: ProjectState; ctx: PlanContext } {
   return { state, ctx };
 }
 
-/** Plans and applies a request, returning what it created, and checks that its inverse restores the state. */
+/** Plans and applies a request through applyChecked (undo and redo checked byte for byte). */
 function run(state: ProjectState, ctx: PlanContext, request: OpRequest) {
-  const planned = planOp(state, request, ctx);
-  if (!planned.ok) throw new Error(planned.error);
-  const before = serializeProject(fileFromState(state));
-  const inverse = invertChange(state, planned.value.change);
-  applyChange(state, planned.value.change);
-  const after = serializeProject(fileFromState(state));
-  applyChange(state, inverse);
-  expect(serializeProject(fileFromState(state))).toBe(before);
-  applyChange(state, planned.value.change);
-  expect(serializeProject(fileFromState(state))).toBe(after);
-  return planned.value.created;
+  return applyChecked(state, ctx, request).created;
 }
 
 const TEXT = 'We never had training on the new system. Data sharing with the council took weeks.';
