@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { codePath, codeTree } from '../../model/codes';
 import type { Code, GlossSet } from '../../model/schema';
 import { serializeProject } from '../../model/serialize';
-import { applyChange, emptyProjectFile, fileFromState, invertChange, stateFromFile, type ProjectState } from '../../model/state';
+import { emptyProjectFile, fileFromState, stateFromFile, type ProjectState } from '../../model/state';
 import { codebookCsv } from '../../export/csv-codebook';
-import { planOp, type PlanContext } from '../../ops/plan';
+import type { PlanContext } from '../../ops/plan';
+import { applyChecked } from '../../ops/fixtures/apply-checked';
 import { opRequestSchema } from '../../ops/requests';
 import { refiGuid } from '../refi/guid';
 import { codebookQdc } from '../refi/qdc-export';
@@ -66,17 +67,8 @@ function qdcOf(state: ProjectState): IncomingCodebook {
 function importInto(state: ProjectState, codebook: IncomingCodebook): { preview: CodebookPreview; patches: number; label: string } {
   const preview = previewCodebookImport(state, codebook);
   const request = opRequestSchema.parse({ type: 'importCodebook', codebook });
-  const planned = planOp(state, request, context());
-  if (!planned.ok) throw new Error(planned.error);
-  const before = serializeProject(fileFromState(state));
-  const inverse = invertChange(state, planned.value.change);
-  applyChange(state, planned.value.change);
-  const after = serializeProject(fileFromState(state));
-  applyChange(state, inverse);
-  expect(serializeProject(fileFromState(state))).toBe(before);
-  applyChange(state, planned.value.change);
-  expect(serializeProject(fileFromState(state))).toBe(after);
-  return { preview, patches: planned.value.change.patches.length, label: planned.value.label };
+  const planned = applyChecked(state, context(), request);
+  return { preview, patches: planned.change.patches.length, label: planned.label };
 }
 
 /** The code tree as comparable lines: path, colour (lower case), folder or not, description. */
