@@ -80,8 +80,8 @@ export interface ValuesPreview {
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /** Matches the table's rows to the project's documents or cases (by name, then without regard to case, or by id). */
-export function previewValuesImport(state: ProjectState, table: ValuesTable): ValuesPreview {
-  const targets: (GlossDocument | Case)[] = table.kind === 'document' ? [...state.documents.values()] : [...state.cases.values()];
+export function previewValuesImport(state: Pick<ProjectState<{ id: string; name: string }>, 'documents' | 'cases' | 'variables'>, table: ValuesTable): ValuesPreview {
+  const targets: { id: string; name: string }[] = table.kind === 'document' ? [...state.documents.values()] : [...state.cases.values()];
   const unknown: ValuesPreview['unknown'] = [];
   const rows: ImportValues['rows'] = [];
   for (const row of table.rows) {
