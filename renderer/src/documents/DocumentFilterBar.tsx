@@ -8,6 +8,7 @@ import { valueKey } from '../../../shared/analysis/scope';
 import { valueText } from '../../../shared/model/variable-values';
 import { useGloss } from '../store';
 import { useDocumentFilter } from './document-filter';
+import '../variables/variables.css';
 
 export function DocumentFilterBar({ shown, total }: { shown: number; total: number }) {
   const project = useGloss((s) => s.project);
@@ -82,7 +83,7 @@ export function DocumentFilterBar({ shown, total }: { shown: number; total: numb
         </div>
       )}
       {active && (
-        <p className="filter-summary" id={id} role="status">
+        <p className="filter-summary" id={id} aria-live="polite">
           {shown} of {total} documents{' '}
           <button type="button" className="link-button" onClick={filter.clear}>
             Show all
