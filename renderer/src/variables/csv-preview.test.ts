@@ -52,3 +52,38 @@ describe('previewChanges', () => {
     expect(planned.ok).toBe(false);
   });
 });
+
+describe('previewChanges against the import (property)', () => {
+  const RUNS = Number(process.env.GLOSS_PROPERTY_RUNS ?? 100);
+  it('shows exactly the values the import sets, or refuses exactly when the import does', async () => {
+    const fc = (await import('fast-check')).default;
+    const cellText = fc.oneof(fc.constantFrom('', ' ', '41', '3.5', '1,5', 'North', 'yes', 'x'), fc.string({ maxLength: 4 }));
+    const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const rows = fc.array(fc.tuple(fc.constantFrom('Interview 1', 'Interview 2', 'interview 2', 'Nobody'), cellText, cellText), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(rows, (cells) => {
+        const csv = ['document,Age,Region', ...cells.map((r) => r.map(csvCell).join(','))].join('\n');
+        const state = project();
+        const table = readValuesCsv(csv, 'values.csv');
+        if (!table.ok) return;
+        const p = previewValuesImport(state, table.value);
+        const shown = previewChanges(state, p);
+        const planned = planOp(state, p.request, { now: '2026-01-01T00:00:00.000Z', newId: () => 'region', coder: { id: 'a', name: 'a', color: '#000000' } });
+        expect(planned.ok).toBe(shown.refusal === null);
+        if (!planned.ok) return;
+        const n = shown.changes.length;
+        expect(planned.value.label.startsWith(`Import ${n === 1 ? '1 value' : `${n} values`} for`)).toBe(true);
+        applyChange(state, planned.value.change);
+        // The last change shown for each cell is what the project holds after the import.
+        const last = new Map(shown.changes.map((c) => [`${c.name}|${c.variable}`, c.after]));
+        for (const [key, after] of last) {
+          const [name, variable] = key.split('|') as [string, string];
+          const doc = [...state.documents.values()].find((d) => d.name === name)!;
+          const id = variable === 'Age' ? 'Age' : 'region';
+          expect(Object.hasOwn(doc.attributes, id) ? doc.attributes[id] : null).toBe(after);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
