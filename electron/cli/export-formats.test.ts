@@ -60,7 +60,7 @@ describe('gloss export', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await fs.readFile(at('study.xlsx'))) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Excerpts', 'Codebook', 'Code frequencies']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Excerpts', 'Codebook', 'Code frequencies', 'Memos']);
     expect(workbook.getWorksheet('Excerpts')!.getCell('G2').value).toBe('Nothing');
 
     // The written files are exactly what the pure exports give for the same project.

@@ -22,9 +22,9 @@ function values(sheet: ExcelJS.Worksheet): unknown[][] {
 }
 
 describe('workbookXlsx', () => {
-  it('writes the three sheets, each with a bold frozen header and a filter', async () => {
+  it('writes the four sheets (the fixture has memos), each with a bold frozen header and a filter', async () => {
     const workbook = await load(await workbookXlsx(exportProject()));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Excerpts', 'Codebook', 'Code frequencies']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Excerpts', 'Codebook', 'Code frequencies', 'Memos']);
     for (const sheet of workbook.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);

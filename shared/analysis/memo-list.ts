@@ -33,7 +33,10 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 /** Characters of a coding's quote shown in the list: enough to recognise the passage. */
 const QUOTE_SHOWN = 40;
 
-function about(state: Pick<ProjectState, 'documents' | 'codes' | 'codings' | 'project'>, target: MemoTarget): string {
+/** The tables memoList reads; documents need only their names (the renderer holds no texts). */
+type MemoTables = Pick<ProjectState<{ id: string; name: string }>, 'memos' | 'documents' | 'codes' | 'codings' | 'coders' | 'project'>;
+
+function about(state: MemoTables, target: MemoTarget): string {
   switch (target.kind) {
     case 'project':
       return 'Project journal';
@@ -58,7 +61,7 @@ function about(state: Pick<ProjectState, 'documents' | 'codes' | 'codings' | 'pr
 const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? `${to}T23:59:59.999Z` : to);
 
 /** The memos that pass `filter`, newest change first (ties by id). */
-export function memoList(state: Pick<ProjectState, 'memos' | 'documents' | 'codes' | 'codings' | 'coders' | 'project'>, filter: MemoFilter = {}): MemoRow[] {
+export function memoList(state: MemoTables, filter: MemoFilter = {}): MemoRow[] {
   const words = fold(filter.words ?? '').split(/\s+/).filter((w) => w !== '');
   const kinds = filter.kinds ? new Set(filter.kinds) : null;
   const coders = filter.coderIds ? new Set(filter.coderIds) : null;

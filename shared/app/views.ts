@@ -15,6 +15,8 @@ export const VIEWS = [
   { id: 'reader', label: 'Reader' },
   { id: 'excerpts', label: 'Excerpts' },
   { id: 'agreement', label: 'Agreement' },
+  { id: 'memos', label: 'Memos' },
+  { id: 'variables', label: 'Cases & Variables' },
 ] as const satisfies readonly ViewInfo[];
 
 export type ViewId = (typeof VIEWS)[number]['id'];

@@ -8,6 +8,8 @@ import { excerptsByCode, type CodeSection, type Excerpt } from './excerpts-by-co
 import { ok } from '../result';
 import type { ExportBuilder } from './registry';
 import { plural } from '../plural';
+import { journalAndDocumentMemos } from './memo-export';
+import { memoLine } from '../model/memos';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -110,6 +112,20 @@ function codeSection(section: CodeSection, index: number): string {
   return out.join('\n');
 }
 
+/** The project journal and the memos on documents, each a section after the codes; none when there are none. */
+function memoSections(state: ProjectState): string[] {
+  const { journal, documents } = journalAndDocumentMemos(state);
+  const memo = (m: Parameters<typeof memoLine>[0]) => `<div class="memo">${escapeHtml(memoLine(m))}<br><span class="count">${escapeHtml(m.createdAt.slice(0, 10))}</span></div>`;
+  const out: string[] = [];
+  if (journal.length > 0) out.push('<section class="code" id="journal">', '<h2>Project journal</h2>', ...journal.map(memo), '</section>');
+  if (documents.length > 0) {
+    out.push('<section class="code" id="document-memos">', '<h2>Memos on documents</h2>');
+    for (const d of documents) out.push(`<h3>${escapeHtml(d.name)}</h3>`, ...d.memos.map(memo));
+    out.push('</section>');
+  }
+  return out;
+}
+
 /** The report as one HTML document (UTF-8). */
 export function htmlReport(state: ProjectState): string {
   const sections = excerptsByCode(state);
@@ -142,6 +158,7 @@ export function htmlReport(state: ProjectState): string {
     '</nav>',
     '<main>',
     ...sections.map(codeSection),
+    ...memoSections(state),
     '</main>',
     '</body>',
     '</html>',

@@ -9,6 +9,8 @@ import { safeStem, UniqueNames } from './file-names';
 import { strToU8, zipSync } from 'fflate';
 import { ok } from '../result';
 import type { ExportBuilder } from './registry';
+import { journalAndDocumentMemos } from './memo-export';
+import { memoLine as memoText } from '../model/memos';
 
 export interface MarkdownFile {
   /** Relative path with forward slashes, e.g. "Training gaps.md". */
@@ -120,7 +122,24 @@ function linkTo(file: string): string {
   return encodeURIComponent(file).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** The Markdown notes: index.md first, then one file per code in tree order. */
+/** The project journal and the memos on documents as one file; null when there are none. */
+function memosFile(state: ProjectState): string | null {
+  const { journal, documents } = journalAndDocumentMemos(state);
+  if (journal.length === 0 && documents.length === 0) return null;
+  const out = ['# Memos'];
+  const memo = (m: (typeof journal)[number]) => out.push('', memoText(m).split('\n').map(escapeLine).join('  \n'), '', `*${m.createdAt.slice(0, 10)}*`);
+  if (journal.length > 0) {
+    out.push('', '## Project journal');
+    journal.forEach(memo);
+  }
+  for (const d of documents) {
+    out.push('', `## ${escapeMarkdown(d.name)}`);
+    d.memos.forEach(memo);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The Markdown notes: index.md first, then one file per code in tree order, then the journal and document memos when there are any. */
 export function markdownFiles(state: ProjectState): MarkdownFile[] {
   const sections = excerptsByCode(state);
   const names = new UniqueNames();
@@ -140,9 +159,13 @@ export function markdownFiles(state: ProjectState): MarkdownFile[] {
   if (files.length > 0) {
     index.push('', '*Numbers in brackets count a code’s own excerpts. “Characters 12–20” in the notes are the offsets of the CSV export (UTF-16 code units, end exclusive).*');
   }
+  const memos = memosFile(state);
+  const memosPath = memos ? names.next('Memos', '.md') : null;
+  if (memosPath) index.push('', `[Project journal and memos on documents](${linkTo(memosPath)})`);
   return [
     { path: INDEX_FILE, content: index.join('\n') + '\n' },
     ...files.map(({ section, path }) => ({ path, content: codeFile(section) })),
+    ...(memos && memosPath ? [{ path: memosPath, content: memos }] : []),
   ];
 }
 

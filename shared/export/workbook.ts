@@ -5,6 +5,7 @@
  * exceljs, which needs Node; what goes in the workbook is decided here, beside the other
  * exports.
  */
+import { memoSheet } from './memo-export';
 import type { ProjectState } from '../model/state';
 import { ok } from '../result';
 import { codePath, codeTree } from '../model/codes';
@@ -71,7 +72,7 @@ function validDate(iso: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** The workbook of `state`: excerpts, codebook and code frequencies. */
+/** The workbook of `state`: excerpts, codebook, code frequencies, and every memo when there are any. */
 export function workbookOf(state: ProjectState): Workbook {
   const created = validDate(state.project.createdAt);
   const modified = validDate(state.project.modifiedAt);
@@ -92,6 +93,7 @@ export function workbookOf(state: ProjectState): Workbook {
         note: FREQUENCIES_NOTE,
         frozenColumns: 2,
       },
+      ...[memoSheet(state)].filter((sheet) => sheet !== null),
     ],
   };
 }

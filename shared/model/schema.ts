@@ -195,6 +195,8 @@ export const variableSchema = z.object({
   name: z.string().min(1),
   type: z.enum(['text', 'number', 'boolean', 'date']),
   description: z.string(),
+  /** A text variable limited to a fixed list of choices (absent: any text). */
+  choices: z.array(z.string().min(1)).optional(),
 });
 
 export const setSchema = z.object({

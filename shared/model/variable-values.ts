@@ -80,3 +80,18 @@ export function valueText(value: VariableValue): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);
 }
+
+/** Whether `value` may be stored in `variable`: fits its type, and is one of its choices when it has a list. */
+export function fitsVariable(variable: Pick<Variable, 'type' | 'choices'>, value: VariableValue): boolean {
+  if (!fitsType(variable.type, value)) return false;
+  return value === null || !variable.choices || variable.choices.includes(String(value));
+}
+
+/** `text` read as a value of `variable`: its type, then (for a list of choices) one of them, matched without regard to case. */
+export function parseVariableValue(variable: Pick<Variable, 'type' | 'choices'>, text: string): Result<VariableValue> {
+  const parsed = parseValue(variable.type, text);
+  if (!parsed.ok || parsed.value === null || !variable.choices) return parsed;
+  const wanted = String(parsed.value).trim().toLocaleLowerCase();
+  const choice = variable.choices.find((c) => c.toLocaleLowerCase() === wanted);
+  return choice !== undefined ? ok(choice) : err(`${JSON.stringify(text)} is not one of the choices (${variable.choices.join(', ')})`);
+}

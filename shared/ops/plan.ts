@@ -24,6 +24,7 @@ import { planAddToCase, planCreateCase } from './cases';
 import { deleteSummariesPatches, moveSummariesPatches, planSetSummary } from './summaries';
 import { planMoveCodings } from './move-codings';
 import { planImportValues } from './values-import';
+import { planVariableEdit } from './variable-edits';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -38,7 +39,7 @@ export interface Planned {
   label: string;
   change: Change;
   /** Ids of entities the operation created, for the caller to select or report. */
-  created: { codeId?: string; codingId?: string; memoId?: string; documentIds?: string[]; variableId?: string; caseId?: string; summaryId?: string };
+  created: { codeId?: string; codingId?: string; memoId?: string; documentIds?: string[]; variableId?: string; caseId?: string; summaryId?: string; setId?: string };
   /** For operations that change a document's text: what happened to its codings. */
   report?: EditReport;
 }
@@ -403,6 +404,15 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       return planSetSummary(state, request, ctx);
     case 'importValues':
       return planImportValues(state, request, ctx);
+    case 'editVariable':
+    case 'deleteVariable':
+    case 'renameCase':
+    case 'removeFromCase':
+    case 'deleteCase':
+    case 'createSet':
+    case 'editSet':
+    case 'deleteSet':
+      return planVariableEdit(state, request, ctx);
     case 'moveCodings':
       return planMoveCodings(state, request, { newCode: (name, parentId) => newCode(state, ctx, name, parentId), siblingNameTaken: (parentId, name) => siblingNameTaken(state, parentId, name) });
     case 'repairProject': {

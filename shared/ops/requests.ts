@@ -3,6 +3,7 @@
  * checks each incoming request against this schema before planning it.
  */
 import { z } from 'zod';
+import { variableEditSchemas } from './variable-edit-requests';
 import { memoTargetSchema, structureRangeSchema, variableSchema, variableValueSchema } from '../model/schema';
 import { incomingCodebookSchema } from '../formats/codebook/schema';
 import { autocodeRequestSchema } from './autocode';
@@ -79,7 +80,9 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   dismissSuggestionSchema,
   /** Keep the speaker turns read from labels as the documents' speaker structure (shared/ops/speaker-ops.ts). */
   storeSpeakersSchema,
-  z.object({ type: z.literal('createVariable'), name, variableType: variableSchema.shape.type, description: z.string().optional() }),
+  z.object({ type: z.literal('createVariable'), name, variableType: variableSchema.shape.type, description: z.string().optional(), choices: z.array(z.string()).max(1000).optional() }),
+  /** Rename, retype, describe a variable or change its choices; delete it; cases and sets (shared/ops/variable-edits.ts). */
+  ...variableEditSchemas,
   /**
    * A document's or case's value of a variable (null: no value). An existing variable, or the
    * name of one to find or create (as text) in the same step. The value must fit the type.

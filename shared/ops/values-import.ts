@@ -13,7 +13,7 @@
  */
 import type { Case, GlossDocument, Variable, VariableValue } from '../model/schema';
 import type { Patch, ProjectState } from '../model/state';
-import { parseValue } from '../model/variable-values';
+import { parseVariableValue } from '../model/variable-values';
 import { parseCsv } from '../formats/csv-parse';
 import { unguardedCell } from '../export/csv';
 import { binaryStart, decodeText } from '../import/decode-text';
@@ -80,8 +80,8 @@ export interface ValuesPreview {
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /** Matches the table's rows to the project's documents or cases (by name, then without regard to case, or by id). */
-export function previewValuesImport(state: ProjectState, table: ValuesTable): ValuesPreview {
-  const targets: (GlossDocument | Case)[] = table.kind === 'document' ? [...state.documents.values()] : [...state.cases.values()];
+export function previewValuesImport(state: Pick<ProjectState<{ id: string; name: string }>, 'documents' | 'cases' | 'variables'>, table: ValuesTable): ValuesPreview {
+  const targets: { id: string; name: string }[] = table.kind === 'document' ? [...state.documents.values()] : [...state.cases.values()];
   const unknown: ValuesPreview['unknown'] = [];
   const rows: ImportValues['rows'] = [];
   for (const row of table.rows) {
@@ -119,7 +119,7 @@ export function planImportValues(state: ProjectState, request: ImportValues, ctx
     const values = next.get(row.id) ?? { ...(request.kind === 'document' ? (target as GlossDocument).attributes : (target as Case).values) };
     next.set(row.id, values);
     for (const [c, variable] of variables.entries()) {
-      const parsed = parseValue(variable.type, row.cells[c] ?? '');
+      const parsed = parseVariableValue(variable, row.cells[c] ?? '');
       if (!parsed.ok) return err(`row ${row.line}, column “${variable.name}”: ${parsed.error}; nothing was imported`);
       const before = Object.hasOwn(values, variable.id) ? values[variable.id]! : null;
       if (before === parsed.value) continue;

@@ -6,7 +6,7 @@
  */
 import type { GlossDocument, Case, Variable, VariableValue } from '../model/schema';
 import type { Patch, ProjectState } from '../model/state';
-import { fitsType, typeHint, valueText } from '../model/variable-values';
+import { fitsType, fitsVariable, typeHint, valueText } from '../model/variable-values';
 import { err, ok, type Result } from '../result';
 import type { PlanContext, Planned } from './plan';
 import type { OpRequest } from './requests';
@@ -21,14 +21,15 @@ export function variableNamed(state: Pick<ProjectState, 'variables'>, name: stri
   return undefined;
 }
 
-function newVariable(ctx: PlanContext, name: string, type: Variable['type'], description = ''): Variable {
-  return { id: ctx.newId(), name: name.trim(), type, description };
+function newVariable(ctx: PlanContext, name: string, type: Variable['type'], description = '', choices?: readonly string[]): Variable {
+  const listed = choices && type === 'text' ? [...new Set(choices.map((c) => c.trim()).filter((c) => c !== ''))] : [];
+  return { id: ctx.newId(), name: name.trim(), type, description, ...(listed.length > 0 ? { choices: listed } : {}) };
 }
 
 /** Plans createVariable: a new variable, its name not yet taken. */
 export function planCreateVariable(state: ProjectState, request: CreateVariable, ctx: PlanContext): Result<Planned> {
   if (variableNamed(state, request.name)) return err(`a variable named “${request.name.trim()}” already exists`);
-  const variable = newVariable(ctx, request.name, request.variableType, request.description);
+  const variable = newVariable(ctx, request.name, request.variableType, request.description, request.choices);
   return ok({ label: `Create variable “${variable.name}”`, change: { patches: [{ table: 'variables', op: 'put', value: variable }] }, created: { variableId: variable.id } });
 }
 
@@ -53,6 +54,7 @@ export function planSetValue(state: ProjectState, request: SetValue, ctx: PlanCo
   if (!fitsType(variable.type, request.value)) {
     return err(`“${variable.name}” holds ${variable.type === 'text' ? 'text' : `${variable.type}s`}: give it ${typeHint(variable.type)}, not ${JSON.stringify(request.value)}`);
   }
+  if (!fitsVariable(variable, request.value)) return err(`“${variable.name}” takes one of ${variable.choices!.join(', ')}, not ${JSON.stringify(request.value)}`);
   const set = (values: Record<string, VariableValue>): Record<string, VariableValue> => {
     const next = { ...values };
     if (request.value === null) delete next[variable.id];

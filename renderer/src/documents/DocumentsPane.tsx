@@ -8,9 +8,12 @@ import { selectDocumentList, type DocumentEntry } from '../store/selectors';
 import { DocumentRow } from './DocumentRow';
 import { startAnonymise, startPaste } from './actions';
 import { ImportButton } from './ImportButton';
+import { DocumentFilterBar } from './DocumentFilterBar';
+import { useFilteredDocuments } from './use-filtered-documents';
 
 export function DocumentsPane() {
-  const documents = useGloss(selectDocumentList);
+  const all = useGloss(selectDocumentList);
+  const documents = useFilteredDocuments(all);
   const readOnly = useGloss((s) => s.readOnly);
   const [pane, setPane] = useState<HTMLElement | null>(null);
   return (
@@ -28,7 +31,8 @@ export function DocumentsPane() {
           />
         </div>
       </header>
-      {documents.length === 0 ? (
+      <DocumentFilterBar shown={documents.length} total={all.length} />
+      {all.length === 0 ? (
         <p className="pane-empty">Import transcripts and reports ({IMPORT_FORMATS_TEXT}) with Import, drop files here, or paste text with ⋯.</p>
       ) : (
         <VirtualList
@@ -36,7 +40,7 @@ export function DocumentsPane() {
           itemKey={documentKey}
           estimateSize={rowHeight}
           scrollElement={pane}
-          label="Documents"
+          label={documents.length === all.length ? 'Documents' : 'Documents (filtered)'}
           className="rows"
           renderRow={(entry, row) => <DocumentRow entry={entry} row={row} />}
         />

@@ -9,6 +9,8 @@ import type { ViewId } from '../../../shared/app/views';
 import { ExcerptsView } from '../excerpts/ExcerptsView';
 import { ReaderPane } from '../reader/ReaderPane';
 import { AgreementView } from '../team/AgreementView';
+import { VariablesView } from '../variables/VariablesView';
+import { MemosView } from '../memos/MemosView';
 
 export interface ViewEntry {
   component: ComponentType;
@@ -20,4 +22,6 @@ export const VIEW_REGISTRY: { readonly [V in ViewId]: ViewEntry } = {
   reader: { component: ReaderPane, panes: true },
   excerpts: { component: ExcerptsView, panes: true },
   agreement: { component: AgreementView, panes: true },
+  memos: { component: MemosView, panes: false },
+  variables: { component: VariablesView, panes: true },
 };

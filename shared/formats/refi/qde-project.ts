@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../../result';
 import { byNameThenId, compareIds, dateTime, memosByTarget, targetKey, userGuid, writeNoteRefs, type QdeContext } from './qde-context';
 import { QdeGuids } from './qde-guids';
 import type { PositionUnit } from './qde-positions';
+import { memoDescription } from './memo-descriptions';
 import { writeSources, writeVariableValues, type SourceText } from './qde-sources';
 import { variableTypes } from './qde-variables';
 import { XmlWriter } from './qde-writer';
@@ -62,7 +63,9 @@ export function projectQde(state: ProjectState, options: QdeOptions): Result<Qde
       sources = writeSources(context);
       writeNotes(context);
       writeSets(context);
-      if (project.description) context.xml.textElement('Description', project.description);
+      // The project memos too, for tools that read the Description and not the Notes (memo-descriptions.ts).
+      const described = [project.description.trim(), memoDescription(context.memos.get(targetKey({ kind: 'project' })) ?? [])].filter((s) => s !== '').join('\n\n');
+      if (described) context.xml.textElement('Description', described);
       writeNoteRefs(context, targetKey({ kind: 'project' }));
     },
   );

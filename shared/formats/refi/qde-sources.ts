@@ -6,6 +6,7 @@
 import type { Coding, GlossDocument } from '../../model/schema';
 import { codingsOfDocument } from '../../model/state';
 import { err, ok, type Result } from '../../result';
+import { memoDescription } from './memo-descriptions';
 import { byNameThenId, compareIds, dateTime, targetKey, userGuid, writeNoteRefs, type QdeContext } from './qde-context';
 import { exportedText, wholeCharacters } from './qde-positions';
 import { refiValue } from './qde-variables';
@@ -50,6 +51,7 @@ function writeTextSource(context: QdeContext, doc: GlossDocument): SourceText {
     'TextSource',
     { guid, name: doc.name, plainTextPath: `internal://${guid}.txt`, creationDateTime: dateTime(doc.createdAt) },
     () => {
+      writeMemoDescription(context, targetKey({ kind: 'document', id: doc.id }));
       const codings = codingsOfDocument(context.state, doc.id).sort((a, b) => a.start - b.start || a.end - b.end || compareIds(a.id, b.id));
       for (const coding of codings) {
         const [start, end] = wholeCharacters(doc.text, coding.start, coding.end);
@@ -67,6 +69,7 @@ function writeTextSource(context: QdeContext, doc: GlossDocument): SourceText {
             creationDateTime,
           },
           () => {
+            writeMemoDescription(context, targetKey({ kind: 'coding', id: coding.id }));
             xml.element('Coding', { guid: guids.define(guids.of('codings', coding.id), `coding ${coding.id}`), creatingUser, creationDateTime }, () => {
               xml.element('CodeRef', { targetGUID: guids.of('codes', coding.codeId) });
               writeNoteRefs(context, targetKey({ kind: 'coding', id: coding.id }));
@@ -79,6 +82,12 @@ function writeTextSource(context: QdeContext, doc: GlossDocument): SourceText {
     },
   );
   return { guid, text: positions.text };
+}
+
+/** The memos attached to `key` as a `Description`, for tools that read no Notes (memo-descriptions.ts). */
+function writeMemoDescription(context: QdeContext, key: string): void {
+  const text = memoDescription(context.memos.get(key) ?? []);
+  if (text) context.xml.textElement('Description', text);
 }
 
 /** A `VariableValue` for each variable (in variable order) that has a value in `values`. */

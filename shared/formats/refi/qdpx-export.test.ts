@@ -302,16 +302,22 @@ describe('projectQdpx', () => {
       PlainTextContent: 'Code everything twice.\nThen compare.',
     });
     expect(notes[4]!.PlainTextContent).toBe('');
-    // Project memos are the Project's last children, after Description.
+    // Project memos are the Project's last children, after Description, which holds them too
+    // (after the project's own description) for tools that read no Notes.
     expect(unpacked.xml).toMatch(
       new RegExp(
-        `<Description>Pilot interviews, spring 2025.</Description>\n  <NoteRef targetGUID="${guidOf('memos', 'm-project')}"/>\n  <NoteRef targetGUID="${guidOf('memos', 'm-project-2')}"/>\n</Project>\n$`,
+        `<Description>Pilot interviews, spring 2025.\n\nProject plan\nCode everything twice.\nThen compare.\n\nSecond thoughts</Description>\n  <NoteRef targetGUID="${guidOf('memos', 'm-project')}"/>\n  <NoteRef targetGUID="${guidOf('memos', 'm-project-2')}"/>\n</Project>\n$`,
       ),
     );
     const interview = (project.Sources.TextSource as Node[]).find((s) => s.guid === INTERVIEW)!;
     expect(interview.NoteRef).toEqual([{ targetGUID: guidOf('memos', 'm-doc') }]);
-    const trustCoding = selections(unpacked).find((s) => s.codingGuid === guidOf('codings', 'k-trust'))!.selection.Coding;
-    expect(trustCoding.NoteRef).toEqual([{ targetGUID: guidOf('memos', 'm-coding') }]);
+    // A document memo is also the TextSource's Description, a coding memo its selection's.
+    expect(interview.Description).toBe('About interview 1\nNoisy café 😀');
+    const trustSelection = selections(unpacked).find((s) => s.codingGuid === guidOf('codings', 'k-trust'))!.selection;
+    expect(trustSelection.Description).toBe('Why trust\nThe emoji matter.');
+    expect(trustSelection.Coding.NoteRef).toEqual([{ targetGUID: guidOf('memos', 'm-coding') }]);
+    // A selection without a memo has no Description.
+    expect(selections(unpacked).filter((s) => s.selection.Description !== undefined)).toHaveLength(1);
   });
 
   it('writes variables with REFI types, case values and document values', () => {

@@ -5,12 +5,13 @@
  * moving it would code a passage nobody chose. So is a selection with no coding, no comment
  * and no note (ATLAS.ti's free quotation): Gloss keeps passages only as codings.
  */
-import type { Coding, GlossDocument, Memo } from '../../model/schema';
+import type { Coding, GlossDocument } from '../../model/schema';
+import type { PendingDescription } from './memo-descriptions';
 import { quoteAt } from '../../text/quote';
 import { positionMapper, type MappedPosition, type PositionScheme, type StoredText } from './positions-in';
 import { short, type ImportContext } from './qdpx-import-context';
 import type { ImportedCodes } from './qdpx-import-codes';
-import { makeMemo, quotedPassage, type NoteAnchor } from './qdpx-import-notes';
+import { quotedPassage, type NoteAnchor } from './qdpx-import-notes';
 import { normalGuid, type QdeCoding, type QdeSelection, type QdeTextSource } from './qde-read';
 import { plural } from '../../plural';
 
@@ -33,7 +34,8 @@ export interface SelectionPlace {
 export interface ImportedDocuments {
   documents: GlossDocument[];
   codings: Coding[];
-  memos: Memo[];
+  /** Descriptions of sources and selections, made memos once the Notes are read (memo-descriptions.ts). */
+  descriptions: PendingDescription[];
   /** Normalised GUID → id, for sources, selections and codings. */
   documentByGuid: Map<string, string>;
   selectionByGuid: Map<string, SelectionPlace>;
@@ -58,7 +60,7 @@ export function importDocuments(
   const out: ImportedDocuments = {
     documents: [],
     codings: [],
-    memos: [],
+    descriptions: [],
     documentByGuid: new Map(),
     selectionByGuid: new Map(),
     codingByGuid: new Map(),
@@ -113,7 +115,7 @@ export function importDocuments(
     if (guid && !out.documentByGuid.has(guid)) out.documentByGuid.set(guid, doc.id);
     for (const note of source.noteRefs) anchors.push({ note, target: { kind: 'document', id: doc.id }, about: `document “${short(name)}”` });
     if (source.description?.trim()) {
-      out.memos.push(makeMemo(ctx, { kind: 'document', id: doc.id }, 'Description', source.description.trim(), source.creatingUser, source.creationDateTime));
+      out.descriptions.push({ target: { kind: 'document', id: doc.id }, title: 'Description', text: source.description.trim(), user: source.creatingUser, time: source.creationDateTime });
     }
 
     const map = positionMapper(stored, scheme);
@@ -171,9 +173,9 @@ export function importDocuments(
     if (description) {
       // ATLAS.ti quotation comments and MAXQDA comments arrive as a selection's Description.
       if (firstCoding) {
-        out.memos.push(makeMemo(ctx, { kind: 'coding', id: firstCoding }, 'Comment', description, sel.creatingUser, sel.creationDateTime));
+        out.descriptions.push({ target: { kind: 'coding', id: firstCoding }, title: 'Comment', text: description, user: sel.creatingUser, time: sel.creationDateTime });
       } else {
-        out.memos.push(makeMemo(ctx, { kind: 'document', id: doc.id }, `Comment on “${short(quote, 30)}”`, quotedPassage(quote, description), sel.creatingUser, sel.creationDateTime));
+        out.descriptions.push({ target: { kind: 'document', id: doc.id }, title: `Comment on “${short(quote, 30)}”`, text: quotedPassage(quote, description), user: sel.creatingUser, time: sel.creationDateTime });
         commentsOnUncoded++;
       }
     }

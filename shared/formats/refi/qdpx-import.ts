@@ -22,7 +22,8 @@ import { importCases } from './qdpx-import-cases';
 import { importCodes } from './qdpx-import-codes';
 import { ImportContext, short } from './qdpx-import-context';
 import { importDocuments, type LoadedText } from './qdpx-import-documents';
-import { importNotes, type NoteAnchor } from './qdpx-import-notes';
+import { importNotes, makeMemo, type NoteAnchor } from './qdpx-import-notes';
+import { descriptionsBeyondNotes, projectDescriptionBeyondNotes } from './memo-descriptions';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { chooseScheme, decodeSourceText, entryFinder } from './qdpx-import-texts';
@@ -233,7 +234,10 @@ function build(
     const data = entry && entry !== 'external' ? files[entry] : undefined;
     return data ? normalizeNewlines(decodeSourceText(data).raw) : null;
   };
-  const memos = [...docs.memos, ...importNotes(ctx, project, noteText, anchors, codes, docs)];
+  const notes = importNotes(ctx, project, noteText, anchors, codes, docs);
+  // A Description that repeats the Notes on the same thing (as Gloss writes both) is not a second memo.
+  const described = descriptionsBeyondNotes(docs.descriptions, notes).map((d) => makeMemo(ctx, d.target, d.title, d.text, d.user, d.time));
+  const memos = [...described, ...notes];
   const cases = importCases(ctx, project, codes, docs.documents, docs.documentByGuid, skippedSources);
   if (project.graphs > 0) ctx.skip(`${project.graphs} graph${project.graphs === 1 ? '' : 's'}`, 'Gloss has no network views');
   ctx.finishCoders();
@@ -242,7 +246,7 @@ function build(
   const created = ctx.time(project.creationDateTime);
   const file: ProjectFile = {
     ...emptyProjectFile(name, options.now),
-    project: { name, description: project.description?.trim() ?? '', createdAt: created, modifiedAt: options.now },
+    project: { name, description: projectDescriptionBeyondNotes(project.description?.trim() ?? '', notes), createdAt: created, modifiedAt: options.now },
     coders: ctx.coders,
     documents: docs.documents,
     codes: codes.codes,

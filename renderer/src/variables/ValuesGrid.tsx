@@ -1,0 +1,257 @@
+/**
+ * The table of values: documents (or cases) as rows, variables as columns, kept to the
+ * ARIA grid pattern. One cell is active (the only one Tab reaches; arrows, Home, End and
+ * Page Up/Down move it). Enter or F2 edits it, typing starts editing with that character,
+ * Delete clears it; while editing, Enter saves and goes down, Tab saves and goes right
+ * (Shift+Tab left), Escape cancels. A value that does not fit its variable is not saved:
+ * the message under the table says why and the cell stays open. Ctrl+V pastes a block
+ * copied from a spreadsheet at the active cell, as one undo step; Ctrl+C copies the cell.
+ */
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import type { Variable, VariableValue } from '../../../shared/model/schema';
+import { parseVariableValue, valueText } from '../../../shared/model/variable-values';
+import { MenuButton } from '../common/MenuButton';
+import { run } from '../project/actions';
+import { planPaste, type GridRow } from './paste';
+import { parseTsv, formatTsv } from './tsv';
+import { cellHint, kindWord } from './variable-kinds';
+
+export interface ValuesRow extends GridRow {
+  values: Record<string, VariableValue>;
+}
+
+export interface ValuesGridProps {
+  kind: 'document' | 'case';
+  rows: readonly ValuesRow[];
+  variables: readonly Variable[];
+  readOnly: boolean;
+  onEditVariable: (variable: Variable) => void;
+  onDeleteVariable: (variable: Variable) => void;
+  /** A line for the status under the table ("Pasted 6 values"). */
+  onStatus: (text: string) => void;
+}
+
+/** A cell's text as typed: empty for no value, yes/no for booleans. */
+const cellText = (value: VariableValue | undefined) => (value === undefined || value === null ? '' : valueText(value));
+
+const PAGE = 10;
+
+export function ValuesGrid({ kind, rows, variables, readOnly, onEditVariable, onDeleteVariable, onStatus }: ValuesGridProps) {
+  const [active, setActive] = useState({ row: 0, column: 0 });
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const table = useRef<HTMLTableElement>(null);
+  const focusCell = useRef(false);
+  const errorId = useId();
+  const listId = useId();
+
+  // Keep the active cell inside the table when rows or columns go.
+  const row = Math.min(active.row, Math.max(0, rows.length - 1));
+  const column = Math.min(active.column, Math.max(0, variables.length - 1));
+
+  useLayoutEffect(() => {
+    if (!focusCell.current || editing !== null) return;
+    focusCell.current = false;
+    table.current?.querySelector<HTMLElement>(`[data-cell="${row}:${column}"]`)?.focus();
+  });
+
+  useEffect(() => setError(null), [kind]);
+
+  const moveTo = (r: number, c: number) => {
+    focusCell.current = true;
+    setActive({ row: Math.max(0, Math.min(rows.length - 1, r)), column: Math.max(0, Math.min(variables.length - 1, c)) });
+  };
+
+  const startEditing = (text: string) => {
+    if (readOnly) return onStatus('This project is open read-only: values cannot be changed.');
+    setError(null);
+    setEditing(text);
+  };
+
+  /** Saves the open cell; resolves to whether it was saved (a value that does not fit keeps it open). */
+  const commit = async (): Promise<boolean> => {
+    if (editing === null) return true;
+    const target = rows[row]!;
+    const variable = variables[column]!;
+    const parsed = parseVariableValue(variable, editing);
+    if (!parsed.ok) {
+      setError(`${target.name}, ${variable.name}: ${parsed.error}. ${cellHint(variable) ? `Type ${cellHint(variable).replace(/^One of/, 'one of').replace(/^A /, 'a ')}, ` : ''}or press Escape to leave the value as it was.`);
+      return false;
+    }
+    const before = Object.hasOwn(target.values, variable.id) ? target.values[variable.id]! : null;
+    setEditing(null);
+    setError(null);
+    if (before !== parsed.value) await run({ type: 'setValue', target: { kind, id: target.id }, variableId: variable.id, value: parsed.value });
+    return true;
+  };
+
+  const onEditorKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      setEditing(null);
+      setError(null);
+      moveTo(row, column);
+    } else if (event.key === 'Enter' || event.key === 'Tab') {
+      event.preventDefault();
+      const next = event.key === 'Enter' ? { r: row + (event.shiftKey ? -1 : 1), c: column } : { r: row, c: column + (event.shiftKey ? -1 : 1) };
+      void commit().then((saved) => saved && moveTo(next.r, next.c));
+    }
+  };
+
+  const onCellKey = (event: KeyboardEvent<HTMLElement>) => {
+    if (editing !== null) return;
+    const { key } = event;
+    const mod = event.ctrlKey || event.metaKey;
+    let next: { r: number; c: number } | null = null;
+    if (key === 'ArrowDown') next = { r: row + 1, c: column };
+    else if (key === 'ArrowUp') next = { r: row - 1, c: column };
+    else if (key === 'ArrowRight') next = { r: row, c: column + 1 };
+    else if (key === 'ArrowLeft') next = { r: row, c: column - 1 };
+    else if (key === 'PageDown') next = { r: row + PAGE, c: column };
+    else if (key === 'PageUp') next = { r: row - PAGE, c: column };
+    else if (key === 'Home') next = mod ? { r: 0, c: 0 } : { r: row, c: 0 };
+    else if (key === 'End') next = mod ? { r: rows.length - 1, c: variables.length - 1 } : { r: row, c: variables.length - 1 };
+    else if (key === 'Tab' && !(event.shiftKey ? column === 0 : column === variables.length - 1)) next = { r: row, c: column + (event.shiftKey ? -1 : 1) };
+    else if (key === 'Enter' || key === 'F2') {
+      event.preventDefault();
+      return startEditing(cellText(rows[row]!.values[variables[column]!.id]));
+    } else if (key === 'Delete' || key === 'Backspace') {
+      event.preventDefault();
+      if (readOnly) return onStatus('This project is open read-only: values cannot be changed.');
+      const target = rows[row]!;
+      if (Object.hasOwn(target.values, variables[column]!.id)) void run({ type: 'setValue', target: { kind, id: target.id }, variableId: variables[column]!.id, value: null });
+      return;
+    } else if (key.length === 1 && !mod && !event.altKey) {
+      event.preventDefault();
+      return startEditing(key);
+    }
+    if (next) {
+      event.preventDefault();
+      moveTo(next.r, next.c);
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTableElement>) => {
+    if (editing !== null) return;
+    event.preventDefault();
+    if (readOnly) return onStatus('This project is open read-only: values cannot be pasted.');
+    const block = parseTsv(event.clipboardData.getData('text/plain'));
+    const plan = planPaste(kind, rows, variables, { row, column }, block);
+    if (!plan.ok) return setError(plan.error);
+    setError(null);
+    void run(plan.value.request).then((done) => {
+      if (!done) return;
+      const cells = plan.value.request.rows.length * plan.value.request.variables.length;
+      onStatus(`Pasted ${cells === 1 ? '1 cell' : `${cells} cells`}${plan.value.leftOut > 0 ? `; ${plan.value.leftOut} beyond the table's edge were left out` : ''}.`);
+    });
+  };
+
+  const onCopy = (event: ClipboardEvent<HTMLTableElement>) => {
+    if (editing !== null || !rows[row] || !variables[column]) return;
+    event.preventDefault();
+    event.clipboardData.setData('text/plain', formatTsv([[cellText(rows[row].values[variables[column].id])]]));
+  };
+
+  const noun = kind === 'document' ? 'Document' : 'Case';
+  return (
+    <div className="values-grid-wrap">
+      <table
+        ref={table}
+        role="grid"
+        className="values-grid"
+        aria-label={`Values of ${kind === 'document' ? 'documents' : 'cases'}`}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={variables.length + 1}
+        aria-describedby={error ? errorId : undefined}
+        onPaste={onPaste}
+        onCopy={onCopy}
+      >
+        <thead>
+          <tr role="row" aria-rowindex={1}>
+            <th role="columnheader" scope="col" className="values-corner">
+              {noun}
+            </th>
+            {variables.map((v) => (
+              <th role="columnheader" scope="col" key={v.id}>
+                <span className="column-head">
+                  <span className="column-name">{v.name}</span>
+                  <span className="column-kind">{kindWord(v)}</span>
+                  <MenuButton
+                    label={`Variable ${v.name}`}
+                    disabled={readOnly}
+                    items={() => [
+                      { label: 'Rename or change kind…', onSelect: () => onEditVariable(v) },
+                      { label: 'Delete variable…', danger: true, onSelect: () => onDeleteVariable(v) },
+                    ]}
+                  />
+                </span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr role="row" key={r.id} aria-rowindex={i + 2}>
+              <th role="rowheader" scope="row">
+                {r.name}
+              </th>
+              {variables.map((v, c) => {
+                const isActive = i === row && c === column;
+                const value = Object.hasOwn(r.values, v.id) ? r.values[v.id]! : null;
+                const text = cellText(value);
+                return (
+                  <td
+                    key={v.id}
+                    role="gridcell"
+                    data-cell={`${i}:${c}`}
+                    tabIndex={isActive && editing === null ? 0 : -1}
+                    aria-selected={isActive}
+                    className={`${isActive ? 'active' : ''}${typeof value === 'number' ? ' number' : ''}`}
+                    onClick={() => {
+                      if (editing !== null && !isActive) void commit().then((saved) => saved && moveTo(i, c));
+                      else if (!isActive) moveTo(i, c);
+                    }}
+                    onDoubleClick={() => startEditing(text)}
+                    onKeyDown={onCellKey}
+                  >
+                    {isActive && editing !== null ? (
+                      <input
+                        className="cell-editor"
+                        aria-label={`${v.name} of ${r.name}`}
+                        aria-invalid={error !== null}
+                        aria-describedby={error ? errorId : undefined}
+                        placeholder={cellHint(v)}
+                        list={v.choices || v.type === 'boolean' ? `${listId}-${v.id}` : undefined}
+                        value={editing}
+                        autoFocus
+                        onChange={(e) => setEditing(e.target.value)}
+                        onKeyDown={onEditorKey}
+                      />
+                    ) : (
+                      text
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {variables.map((v) =>
+        v.choices || v.type === 'boolean' ? (
+          <datalist key={v.id} id={`${listId}-${v.id}`}>
+            {(v.choices ?? ['yes', 'no']).map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+        ) : null,
+      )}
+      {error && (
+        <p className="error-text" id={errorId} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
