@@ -41,6 +41,18 @@ export class History {
     return true;
   }
 
+  /** The step Undo would take back, without taking it. */
+  peekUndo(): { label: string; change: Change } | null {
+    const entry = this.undoStack.at(-1);
+    return entry ? { label: entry.label, change: entry.inverse } : null;
+  }
+
+  /** The step Redo would do again, without doing it. */
+  peekRedo(): { label: string; change: Change } | null {
+    const entry = this.redoStack.at(-1);
+    return entry ? { label: entry.label, change: entry.forward } : null;
+  }
+
   /** Takes back the last step; the step and the change applied, or null when there is none. */
   undo(): { label: string; change: Change } | null {
     return this.step(this.undoStack, this.redoStack, 'inverse');
