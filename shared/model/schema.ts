@@ -139,6 +139,8 @@ export const codeSchema = z.object({
   createdAt: time,
   /** Suggestions dismissed for this code ("more like this"); absent when there are none. */
   dismissed: z.array(dismissalSchema).optional(),
+  /** Place among its siblings, set when a person reordered them; siblings without one follow, by name. */
+  order: z.number().int().nonnegative().optional(),
 });
 
 export const codingSchema = z
