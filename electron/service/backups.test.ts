@@ -153,3 +153,14 @@ describe('ProjectService audit trail', () => {
     expect(service.auditTrail().at(-1)).toMatchObject({ op: 'autocode', via: 'autocode', codes: [codeId] });
   });
 });
+
+describe('the cloud-sync warning in the snapshot', () => {
+  it('is carried for a project in a folder Dropbox syncs, and only then', async () => {
+    await fs.mkdir(path.join(dir, 'Dropbox'), { recursive: true });
+    const synced = await ProjectService.create(path.join(dir, 'Dropbox', 'study.gloss'), 'Study', { coder: ana });
+    open.push(synced);
+    expect(synced.snapshot('browser').cloudSync).toMatch(/^study\.gloss is in a folder Dropbox syncs .*Merge Project/);
+    const plain = await create();
+    expect(plain.snapshot('browser').cloudSync).toBeUndefined();
+  });
+});

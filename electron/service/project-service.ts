@@ -41,6 +41,7 @@ import { auditEntry, auditId, mergeTrails } from '../../shared/ops/audit';
 import type { AuditEntry } from '../../shared/model/schema';
 import { changeBetween } from '../../shared/merge/change';
 import { Backups, BackupError, type BackupInfo } from './backups';
+import { cloudSyncOf, cloudSyncWarning } from '../../shared/app/cloud-sync';
 
 export type { FileToImport } from './session/batch-import';
 export { LockLostError } from './session/persistence';
@@ -193,7 +194,14 @@ export class ProjectService {
       host,
       recent,
       check: { problems: problems.slice(0, SNAPSHOT_PROBLEMS), total, repairable },
+      ...this.cloudSyncWarning(),
     };
+  }
+
+  /** The warning for a project in a folder a cloud client syncs, as the snapshot carries it. */
+  private cloudSyncWarning(): { cloudSync?: string } {
+    const sync = cloudSyncOf(path.resolve(this.file));
+    return sync ? { cloudSync: cloudSyncWarning(path.basename(this.file), sync) } : {};
   }
 
   /** A document's text and structure ('documents:text'), or null when there is no such document. */

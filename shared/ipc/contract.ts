@@ -66,6 +66,8 @@ export interface Snapshot {
    * no project is open.
    */
   check?: ProjectCheck;
+  /** Set when a cloud client syncs the project's folder: the warning to show (shared/app/cloud-sync.ts). */
+  cloudSync?: string;
 }
 
 /**
