@@ -10,6 +10,8 @@ import { codeRow } from './helpers';
 import { codebookProject } from './codebook-project';
 
 test.use({ projectContent: codebookProject() });
+// axe runs over the page take seconds each on a busy machine.
+test.setTimeout(90_000);
 
 const tree = (page: Page) => page.getByRole('list', { name: 'Code tree' }).getByRole('listitem');
 

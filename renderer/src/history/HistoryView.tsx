@@ -56,7 +56,7 @@ export function HistoryView() {
       <div className="history-filters" role="group" aria-label="Filter the history">
         <label className="field">
           <span>Coder</span>
-          <select value={filter.coderId ?? ''} onChange={(e) => set({ coderId: e.target.value || undefined })}>
+          <select aria-label="Filter by coder" value={filter.coderId ?? ''} onChange={(e) => set({ coderId: e.target.value || undefined })}>
             <option value="">Everyone</option>
             {coders.map((c) => (
               <option key={c.id} value={c.id}>
@@ -67,7 +67,7 @@ export function HistoryView() {
         </label>
         <label className="field">
           <span>Code</span>
-          <select value={filter.codeId ?? ''} onChange={(e) => set({ codeId: e.target.value || undefined })}>
+          <select aria-label="Filter by code" value={filter.codeId ?? ''} onChange={(e) => set({ codeId: e.target.value || undefined })}>
             <option value="">Any code</option>
             {codeRows.map((r) => (
               <option key={r.code.id} value={r.code.id}>
@@ -79,7 +79,7 @@ export function HistoryView() {
         </label>
         <label className="field">
           <span>Document</span>
-          <select value={filter.documentId ?? ''} onChange={(e) => set({ documentId: e.target.value || undefined })}>
+          <select aria-label="Filter by document" value={filter.documentId ?? ''} onChange={(e) => set({ documentId: e.target.value || undefined })}>
             <option value="">Any document</option>
             {documents.map((d) => (
               <option key={d.id} value={d.id}>
@@ -90,11 +90,11 @@ export function HistoryView() {
         </label>
         <label className="field">
           <span>From</span>
-          <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+          <input type="date" aria-label="From day" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
         </label>
         <label className="field">
           <span>To</span>
-          <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+          <input type="date" aria-label="To day" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
         </label>
         <button type="button" className="small" onClick={exportCsv} disabled={shown.length === 0}>
           Export CSV
