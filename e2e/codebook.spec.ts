@@ -28,6 +28,7 @@ test('search the codes, reorder and nest them by dragging and from the menu', as
   await search.fill('del');
   await expect(tree(page)).toHaveText([/Barriers/, /Delays/]);
   await expect(page.locator('.code-search-count')).toHaveText('1 code');
+  await page.screenshot({ path: test.info().outputPath('codes-search.png') });
   await search.fill('zzz');
   await expect(page.getByText('No code’s name holds “zzz”.')).toBeVisible();
   const axe = await new AxeBuilder({ page }).include('.codes-pane').analyze();
@@ -65,6 +66,9 @@ test('merge two codes after a confirm that counts, undo it in one step, and spli
   const dialog = page.getByRole('dialog', { name: 'Merge “Trust” into another code' });
   await dialog.getByLabel('Merge into').selectOption({ label: 'Confidence' });
   await expect(dialog).toContainText('1 coding moves from “Trust” to “Confidence”; 1 coding is already coded “Confidence” on the same passage by the same coder and is kept once. Then “Trust” is removed.');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: test.info().outputPath('merge-dialog-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   const axe = await new AxeBuilder({ page }).include('dialog').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await dialog.getByRole('button', { name: 'Merge codes' }).click();
@@ -85,6 +89,7 @@ test('merge two codes after a confirm that counts, undo it in one step, and spli
   await page.getByRole('list', { name: 'Coded passages' }).getByRole('listitem').filter({ hasText: 'never had training' }).getByRole('checkbox', { name: 'Select' }).check();
   const bar = page.getByRole('form', { name: 'Move the selected excerpts' });
   await expect(bar).toContainText('1 excerpt selected');
+  await page.screenshot({ path: test.info().outputPath('split-bar.png') });
   await bar.getByLabel('New code’s name').fill('Training gaps');
   await bar.getByRole('button', { name: 'Move excerpts' }).click();
   await expect(codeRow(page, 'Training gaps').locator('.count')).toHaveText('1');
