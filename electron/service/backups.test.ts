@@ -140,6 +140,24 @@ describe('ProjectService audit trail', () => {
     expect(JSON.stringify(reopened.snapshot('browser'))).not.toContain(trail[0]!.id);
   });
 
+  it('never writes an anonymised name into the trail, through undo and redo either', async () => {
+    const service = await create();
+    await service.importFiles([{ name: 'sarah.txt', bytes: enc('Sarah said no. Ask Sarah.') }]);
+    const request = { type: 'anonymise', name: 'Sarah', placeholder: '[P1]', caseSensitive: true, wholeWord: true };
+    expect(service.run(request).ok).toBe(true);
+    expect(service.undo().ok).toBe(true);
+    expect(service.redo().ok).toBe(true);
+    await service.flush();
+    const text = await fs.readFile(service.file, 'utf8');
+    expect(text).not.toContain('Sarah');
+    expect(service.auditTrail().map((e) => e.text)).toEqual([
+      'Import “sarah”',
+      'Anonymise: a name replaced with “[P1]”',
+      'Undo: Anonymise: a name replaced with “[P1]”',
+      'Redo: Anonymise: a name replaced with “[P1]”',
+    ]);
+  });
+
   it('marks codings made by an auto-code', async () => {
     const service = await create();
     const { codeId } = await coded(service);

@@ -37,7 +37,7 @@ import { History } from './session/history';
 import { Persistence } from './session/persistence';
 import { readBatch, type FileToImport } from './session/batch-import';
 import { createLocked, openLocked, openOrCreateLocked, type OpenedFile, type OpenOptions } from './session/open-locked';
-import { auditEntry, auditId, mergeTrails } from '../../shared/ops/audit';
+import { auditEntry, auditId, auditTextOf, mergeTrails } from '../../shared/ops/audit';
 import type { AuditEntry } from '../../shared/model/schema';
 import { changeBetween } from '../../shared/merge/change';
 import { Backups, BackupError, type BackupInfo } from './backups';
@@ -229,7 +229,7 @@ export class ProjectService {
       const refused = this.backUp(label);
       if (refused) return refused;
     }
-    const response = this.commit(label, change, report, { op: parsed.data.type });
+    const response = this.commit(label, change, report, { op: parsed.data.type, text: auditTextOf(parsed.data, label) });
     return response.ok ? { ...response, created } : response;
   }
 
@@ -251,7 +251,7 @@ export class ProjectService {
     if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only.` };
     const next = op === 'undo' ? this.undoHistory.peekUndo() : this.undoHistory.peekRedo();
     // Read against the state before the step, so the codes and documents it touches are known.
-    const entry = next && this.entryFor(next.change, op, `${op === 'undo' ? 'Undo' : 'Redo'}: ${next.label}`);
+    const entry = next && this.entryFor(next.change, op, `${op === 'undo' ? 'Undo' : 'Redo'}: ${next.auditText}`);
     const step = take();
     if (!step) return { ok: false, error: empty };
     if (entry) this.record(entry);
@@ -306,10 +306,11 @@ export class ProjectService {
    * Applies a change as one undoable step: every operation's (run), and changes planned
    * outside planOp (a merge).
    */
-  commit(label: string, change: Change, report?: Planned['report'], audit: { op: string; trail?: readonly AuditEntry[] } = { op: 'change' }): OpResponse {
+  commit(label: string, change: Change, report?: Planned['report'], audit: { op: string; text?: string; trail?: readonly AuditEntry[] } = { op: 'change' }): OpResponse {
     if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only; changes are not allowed.` };
-    const entry = change.patches.length > 0 ? this.entryFor(change, audit.op, label) : null;
-    let changed = this.undoHistory.commit(label, change);
+    const text = audit.text ?? label;
+    const entry = change.patches.length > 0 ? this.entryFor(change, audit.op, text) : null;
+    let changed = this.undoHistory.commit(label, change, text);
     // Entries another copy brings (a merge, a restored backup) join the trail even when no entity changed.
     if (audit.trail?.length) {
       const before = this.state.audit?.length ?? 0;

@@ -63,6 +63,16 @@ function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').slice(0, 500);
 }
 
+/**
+ * The words the trail keeps for an operation: its label, except where the label holds
+ * what the operation removes from the project. An anonymise's label names the person
+ * replaced; written into the trail, the name would stay in the file it was taken out of.
+ */
+export function auditTextOf(request: { type: string; placeholder?: string }, label: string): string {
+  if (request.type === 'anonymise') return `Anonymise: a name replaced with “${request.placeholder ?? ''}”`;
+  return label;
+}
+
 /** Oldest first; entries of the same moment by id, so every copy orders a merged trail alike. */
 export function compareEntries(a: AuditEntry, b: AuditEntry): number {
   return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
