@@ -129,7 +129,7 @@ export class DesktopSession {
   }
 
   private serviceOptions(onEvent: EventSink, readOnly: boolean): ServiceOptions {
-    return { coder: this.deps.coder, coderUnnamed: this.deps.coderUnnamed, readOnly, onEvent };
+    return { coder: this.deps.coder, coderUnnamed: this.deps.coderUnnamed, readOnly, onEvent, dataDir: this.deps.dataDir };
   }
 
   /** Title "<project> — Gloss", and on macOS the proxy icon and edited dot. */

@@ -65,6 +65,9 @@ const api = {
   'team:previewMerge': (request) => invoke('team:previewMerge', request),
   'team:applyMerge': (request) => invoke('team:applyMerge', request),
   'task:cancel': (taskId) => invoke('task:cancel', taskId),
+  'audit:list': () => invoke('audit:list'),
+  'backups:list': () => invoke('backups:list'),
+  'backups:restore': (id) => invoke('backups:restore', id),
   on<E extends HostEvent>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
     const forward = (_event: unknown, ...args: unknown[]) => {
       const message = args[0] as EventMessage | undefined;

@@ -15,6 +15,7 @@ import { fileExists } from '../service/free-path';
 import type { HeldLock } from '../service/lock';
 import { lockProject, waitingMessage } from '../service/project-lock';
 import { ProjectService, type ServiceOptions } from '../service/project-service';
+import { defaultDataDir } from '../service/settings';
 import { coderAmong } from '../service/coder';
 import { optionalString, type CliIo, type OptionValues } from './command';
 import { CliError, saveFailure, toCliError } from './errors';
@@ -38,6 +39,8 @@ function serviceOptions(file: string, coder: Coder, readOnly: boolean, io: WaitN
     readOnly,
     saveDelayMs: HOLD_WRITES_MS,
     holder: 'cli',
+    // Deleting or merging from a script is backed up like it is in the app.
+    dataDir: defaultDataDir(),
     onLockWait: (holder) => io?.err(`gloss: ${waitingMessage(path.resolve(file), holder)}`),
   };
 }

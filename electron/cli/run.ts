@@ -13,6 +13,7 @@ import { editCommand } from './commands/edit';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
+import { historyCommand } from './commands/history';
 import { newCommand } from './commands/new';
 import { importQdpxCommand } from './commands/import-qdpx';
 import { importCodebookCommand } from './commands/import-codebook';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   anonymiseCommand,
   exportCommand,
   infoCommand,
+  historyCommand,
   importQdpxCommand,
   importCodebookCommand,
   mergeCommand,

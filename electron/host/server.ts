@@ -134,6 +134,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     readOnly,
     holder: 'host',
     onEvent,
+    dataDir,
     ...(options.saveDelayMs !== undefined ? { saveDelayMs: options.saveDelayMs } : {}),
   });
   try {

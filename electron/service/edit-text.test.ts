@@ -35,7 +35,8 @@ async function coded() {
   return { service, documentId, typo: apply('We recieved no training'), team: apply('team had none either') };
 }
 
-const strip = (json: string) => json.replace(/"modifiedAt":"[^"]+"/, '');
+/** The file without its modification time and audit trail (which records the edit and its undo: it is never taken back). */
+const strip = (json: string) => json.slice(0, json.includes(',\n"audit": [') ? json.indexOf(',\n"audit": [') : undefined).replace(/"modifiedAt":"[^"]+"/, '');
 
 describe('ProjectService text edits', () => {
   it('edit, undo and redo each save a file that reopens with the codings where they belong', async () => {
@@ -104,6 +105,8 @@ describe('ProjectService text edits', () => {
     expect(service.current.documents.get(documentId)!.text).toBe("Interviewer: What went wrong?\n[P1]: We recieved no training. [P1]'s team had none either.\n");
     await service.close();
     expect(await fs.readFile(service.file, 'utf8')).not.toContain('Sarah');
+    // The trail records the anonymise without the name it took out.
+    expect(service.auditTrail().at(-1)).toMatchObject({ op: 'anonymise', text: 'Anonymise: a name replaced with “[P1]”' });
   });
 
   it('previews on a project open read-only, where running is refused', async () => {

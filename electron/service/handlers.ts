@@ -228,6 +228,9 @@ export function createHandlers(ctx: HostContext): Handlers {
     'suggest:recall': async (request) => recallFor(need(ctx), request),
     'speakers:list': async () => listSpeakers(need(ctx)),
     'task:cancel': async (taskId) => ({ cancelled: tasks.cancel(taskId) }),
+    'audit:list': async () => need(ctx).auditTrail(),
+    'backups:list': async () => need(ctx).listBackups(),
+    'backups:restore': async (id) => forRenderer(await need(ctx).restoreBackup(id)),
   };
 }
 

@@ -92,6 +92,11 @@ export async function applyMerge(
     throw new HandlerError(`${request.other.name} was not merged: the project changed while the merge ran. Nothing was changed; merge it again.`);
   }
   // merged.change is against fileFromState(service.current) when the merge started, which is still the project.
-  const result = service.commit(`Merge ${request.other.name}`, merged.change);
+  const label = `Merge ${request.other.name}`;
+  if (merged.change.patches.length > 0) {
+    const refused = service.backUp(label);
+    if (refused) throw new HandlerError(refused.error);
+  }
+  const result = service.commit(label, merged.change, undefined, { op: 'merge', trail: merged.audit ?? [] });
   return { result, report: merged.report };
 }

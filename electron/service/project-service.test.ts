@@ -62,8 +62,12 @@ describe('ProjectService', () => {
     service.undo();
     await service.flush();
     const second = await fs.readFile(service.file, 'utf8');
-    const strip = (s: string) => s.replace(/"modifiedAt":"[^"]+"/, '');
+    // The audit trail records the rename and its undo (it is never taken back); all else is the same bytes.
+    const trail = (s: string) => s.slice(s.indexOf(',\n"audit": ['));
+    const strip = (s: string) => s.slice(0, s.indexOf(',\n"audit": [')).replace(/"modifiedAt":"[^"]+"/, '');
     expect(strip(second)).toBe(strip(first.toString('utf8')));
+    expect(trail(second).split('\n').length - trail(first.toString('utf8')).split('\n').length).toBe(2);
+    expect(trail(second)).toContain('"op":"undo","text":"Undo: Rename project"');
     expect((await fs.readFile(backupPath(service.file))).length).toBeGreaterThan(0);
     await service.close();
     const reopened = await ProjectService.open(service.file, { coder, saveDelayMs: 20 });

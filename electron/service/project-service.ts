@@ -37,6 +37,11 @@ import { History } from './session/history';
 import { Persistence } from './session/persistence';
 import { readBatch, type FileToImport } from './session/batch-import';
 import { createLocked, openLocked, openOrCreateLocked, type OpenedFile, type OpenOptions } from './session/open-locked';
+import { auditEntry, auditId, auditTextOf, mergeTrails } from '../../shared/ops/audit';
+import type { AuditEntry } from '../../shared/model/schema';
+import { changeBetween } from '../../shared/merge/change';
+import { Backups, BackupError, type BackupInfo } from './backups';
+import { cloudSyncOf, cloudSyncWarning } from '../../shared/app/cloud-sync';
 
 export type { FileToImport } from './session/batch-import';
 export { LockLostError } from './session/persistence';
@@ -51,7 +56,15 @@ export interface ServiceOptions extends OpenOptions {
   saveDelayMs?: number;
   /** First retry after a failed save (default 5 s), doubling up to a minute. */
   retryDelayMs?: number;
+  /**
+   * Gloss's data folder: a backup of the project is written under it before each destructive
+   * step (backups.ts). Without it no backups are made (a sample, a test).
+   */
+  dataDir?: string;
 }
+
+/** Operations that delete or replace work: a backup is made before each. */
+const DESTRUCTIVE = new Set(['deleteCode', 'deleteDocument', 'mergeCodes', 'importCodebook']);
 
 /**
  * Problems listed in a snapshot; the rest are counted. Enough to see every kind of problem
@@ -66,6 +79,8 @@ export class ProjectService {
   private readonly undoHistory: History;
   private readonly persistence: Persistence;
   private checked: { revision: number; check: ProjectCheck } | null = null;
+  /** This project's backups; null without a data folder. */
+  readonly backups: Backups | null;
   readonly file: string;
   readonly readOnly: boolean;
   /** True when this service created the file (openOrCreate, create). */
@@ -80,6 +95,7 @@ export class ProjectService {
     this.readOnly = opened.readOnly;
     this.created = opened.created;
     this.undoHistory = new History(state);
+    this.backups = options.dataDir && !opened.readOnly ? new Backups(options.dataDir, opened.file) : null;
     this.persistence = new Persistence(opened.file, opened.low, opened.lock, () => fileFromState(this.state), {
       ...(options.saveDelayMs !== undefined ? { saveDelayMs: options.saveDelayMs } : {}),
       ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
@@ -178,7 +194,14 @@ export class ProjectService {
       host,
       recent,
       check: { problems: problems.slice(0, SNAPSHOT_PROBLEMS), total, repairable },
+      ...this.cloudSyncWarning(),
     };
+  }
+
+  /** The warning for a project in a folder a cloud client syncs, as the snapshot carries it. */
+  private cloudSyncWarning(): { cloudSync?: string } {
+    const sync = cloudSyncOf(path.resolve(this.file));
+    return sync ? { cloudSync: cloudSyncWarning(path.basename(this.file), sync) } : {};
   }
 
   /** A document's text and structure ('documents:text'), or null when there is no such document. */
@@ -202,7 +225,11 @@ export class ProjectService {
     });
     if (!planned.ok) return { ok: false, error: capitalise(planned.error) + '.' };
     const { label, change, created, report } = planned.value;
-    const response = this.commit(label, change, report);
+    if (DESTRUCTIVE.has(parsed.data.type) && change.patches.length > 0) {
+      const refused = this.backUp(label);
+      if (refused) return refused;
+    }
+    const response = this.commit(label, change, report, { op: parsed.data.type, text: auditTextOf(parsed.data, label) });
     return response.ok ? { ...response, created } : response;
   }
 
@@ -213,17 +240,21 @@ export class ProjectService {
   }
 
   undo(): OpResponse {
-    return this.step(() => this.undoHistory.undo(), 'Nothing to undo.');
+    return this.step(() => this.undoHistory.undo(), 'Nothing to undo.', 'undo');
   }
 
   redo(): OpResponse {
-    return this.step(() => this.undoHistory.redo(), 'Nothing to redo.');
+    return this.step(() => this.undoHistory.redo(), 'Nothing to redo.', 'redo');
   }
 
-  private step(take: () => { label: string; change: Change } | null, empty: string): OpResponse {
+  private step(take: () => { label: string; change: Change } | null, empty: string, op: 'undo' | 'redo'): OpResponse {
     if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only.` };
+    const next = op === 'undo' ? this.undoHistory.peekUndo() : this.undoHistory.peekRedo();
+    // Read against the state before the step, so the codes and documents it touches are known.
+    const entry = next && this.entryFor(next.change, op, `${op === 'undo' ? 'Undo' : 'Redo'}: ${next.auditText}`);
     const step = take();
     if (!step) return { ok: false, error: empty };
+    if (entry) this.record(entry);
     this.changed();
     return { ok: true, label: step.label, change: step.change, created: {}, history: this.history() };
   }
@@ -275,10 +306,80 @@ export class ProjectService {
    * Applies a change as one undoable step: every operation's (run), and changes planned
    * outside planOp (a merge).
    */
-  commit(label: string, change: Change, report?: Planned['report']): OpResponse {
+  commit(label: string, change: Change, report?: Planned['report'], audit: { op: string; text?: string; trail?: readonly AuditEntry[] } = { op: 'change' }): OpResponse {
     if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only; changes are not allowed.` };
-    if (this.undoHistory.commit(label, change)) this.changed();
+    const text = audit.text ?? label;
+    const entry = change.patches.length > 0 ? this.entryFor(change, audit.op, text) : null;
+    let changed = this.undoHistory.commit(label, change, text);
+    // Entries another copy brings (a merge, a restored backup) join the trail even when no entity changed.
+    if (audit.trail?.length) {
+      const before = this.state.audit?.length ?? 0;
+      this.state.audit = mergeTrails(this.state.audit, audit.trail);
+      changed ||= this.state.audit.length !== before;
+    }
+    if (entry && changed) this.record(entry);
+    if (changed) this.changed();
     return { ok: true, label, change, created: {}, history: this.history(), ...(report ? { report } : {}) };
+  }
+
+  /** The audit trail, oldest first ('audit:list'; the renderer fetches it when the History view is shown). */
+  auditTrail(): AuditEntry[] {
+    return this.state.audit ?? [];
+  }
+
+  private entryFor(change: Change, op: string, text: string): AuditEntry {
+    return auditEntry(this.state, change, { id: auditId(randomUUID()), at: new Date().toISOString(), coder: this.options.coder, op, text, requestType: op });
+  }
+
+  private record(entry: AuditEntry): void {
+    const trail = (this.state.audit ??= []);
+    // Clocks can step back (a time zone change, a corrected clock): the trail stays in order.
+    const last = trail.at(-1);
+    trail.push(last && last.at > entry.at ? { ...entry, at: last.at } : entry);
+  }
+
+  /**
+   * Writes a backup of the project as it is now, before `label`. An OpResponse refusing the
+   * step when the backup cannot be written (nothing is changed then); null when it was written
+   * or there is no data folder to write it in.
+   */
+  backUp(label: string): Extract<OpResponse, { ok: false }> | null {
+    if (!this.backups) return null;
+    try {
+      this.backups.save(fileFromState(this.state), label);
+      return null;
+    } catch (e) {
+      if (!(e instanceof BackupError)) throw e;
+      return { ok: false, error: `${e.message}, so “${label}” was not done and nothing was changed. Free some space or check the folder's permissions, then try again.` };
+    }
+  }
+
+  /** This project's backups, newest first (none without a data folder). */
+  listBackups(): BackupInfo[] {
+    return this.backups?.listSync() ?? [];
+  }
+
+  /**
+   * Puts the project back as it was in backup `id`, as one undoable step, after a backup of
+   * the project as it is now. The trail keeps every entry of both: a restore takes back the
+   * work, not the record of it. The open service holds the project's lock, so the restored
+   * project is written like any change, by the lock's holder only.
+   */
+  async restoreBackup(id: string): Promise<OpResponse> {
+    if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only; a backup cannot be restored into it.` };
+    if (!this.backups) return { ok: false, error: 'This host keeps no backups.' };
+    let file: ProjectFile;
+    try {
+      file = await this.backups.read(id);
+    } catch (e) {
+      if (e instanceof BackupError) return { ok: false, error: e.message };
+      throw e;
+    }
+    const info = this.backups.listSync().find((b) => b.id === id);
+    const label = `Restore the backup from ${info ? info.at.slice(0, 16).replace('T', ' ') : id}`;
+    const refused = this.backUp(label);
+    if (refused) return refused;
+    return this.commit(label, changeBetween(this.state, file), undefined, { op: 'restore', ...(file.audit ? { trail: file.audit } : {}) });
   }
 
   /** Long work under way, for the status line; null when it is over. */

@@ -17,6 +17,7 @@ export const VIEWS = [
   { id: 'agreement', label: 'Agreement' },
   { id: 'memos', label: 'Memos' },
   { id: 'variables', label: 'Cases & Variables' },
+  { id: 'history', label: 'History' },
 ] as const satisfies readonly ViewInfo[];
 
 export type ViewId = (typeof VIEWS)[number]['id'];

@@ -5,7 +5,7 @@
  * HTTP client and the handlers are all typed from this map.
  */
 import { z } from 'zod';
-import type { Coder } from '../model/schema';
+import type { AuditEntry, Coder } from '../model/schema';
 import type { Change } from '../model/state';
 import type { DocumentContent, IndexChange, ProjectIndex } from '../model/document-index';
 import type { ProjectCheck } from '../model/check-project';
@@ -66,6 +66,8 @@ export interface Snapshot {
    * no project is open.
    */
   check?: ProjectCheck;
+  /** Set when a cloud client syncs the project's folder: the warning to show (shared/app/cloud-sync.ts). */
+  cloudSync?: string;
 }
 
 /**
@@ -205,6 +207,22 @@ export interface Channels {
    * no task of that id is running (it has already finished).
    */
   'task:cancel': (taskId: string) => { cancelled: boolean };
+  /** The audit trail, oldest first: fetched when the History view is shown, never sent with the snapshot. */
+  'audit:list': () => AuditEntry[];
+  /** The open project's backups (made before each destructive step), newest first. */
+  'backups:list': () => BackupListing[];
+  /** Puts the project back as it was in a backup, as one undoable step, after backing up the present. */
+  'backups:restore': (id: string) => IndexReply;
+}
+
+/** One backup of the open project, as the History view lists it. */
+export interface BackupListing {
+  /** Names the backup in 'backups:restore'. */
+  id: string;
+  at: string;
+  /** The step it was made before. */
+  reason: string;
+  bytes: number;
 }
 
 export interface SpeakersList {
@@ -336,6 +354,9 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'suggest:recall': suggestRequestSchema,
   'speakers:list': none,
   'task:cancel': taskIdSchema,
+  'audit:list': none,
+  'backups:list': none,
+  'backups:restore': z.string().min(1).max(1000),
 };
 
 export const CHANNELS = Object.keys(payloadSchemas) as Channel[];

@@ -105,7 +105,17 @@ const mergeCode: Merge<Code> = (ctx, o, t, b) => ({
   ),
   createdAt: o.createdAt,
   ...dismissedOf(o.dismissed, t.dismissed),
+  ...orderOf(o.order, t.order, b ? { value: b.order } : null),
 });
+
+/**
+ * A code's place among its siblings never conflicts: the side that moved it wins, and
+ * ours when both did (a place is cheap to set again, not work to lose).
+ */
+function orderOf(ours: number | undefined, theirs: number | undefined, base: { value: number | undefined } | null): { order?: number } {
+  const order = base && ours === base.value ? theirs : ours;
+  return order === undefined ? {} : { order };
+}
 
 /**
  * Suggestions dismissed on either side stay dismissed: a dismissal is only ever added (or

@@ -21,6 +21,7 @@ import { placeTheirsOnOurTexts } from './place-codings';
 import { same } from './same';
 import { matchSummaryCells } from './summaries';
 import type { MergeInput, MergeReport, MergeResult } from './types';
+import { mergeTrails } from '../ops/audit';
 
 type Out = { [T in Table]: Map<string, Entities[T]> };
 
@@ -80,10 +81,13 @@ export function mergeProjects(input: MergeInput): MergeResult {
   const merged = { format: ours.format, version: ours.version, project } as Record<string, unknown>;
   for (const table of TABLES) merged[table] = [...out[table].values()].sort(byId);
   merged.project = { ...project, modifiedAt: input.now ?? new Date().toISOString() };
+  // Both sides' audit trails, each entry once: the record of what each coder did survives the merge.
+  const audit = mergeTrails(ours.audit, input.theirs.audit);
+  if (audit.length > 0) merged.audit = audit;
   const file = merged as unknown as ProjectFile;
   // changeBetween leaves modifiedAt out of the comparison, so the new time alone is no change.
   const change = changeBetween(ctx.ours, file);
-  const changed = change.patches.length > 0;
+  const changed = change.patches.length > 0 || audit.length !== (ours.audit?.length ?? 0);
   progress.step();
   return {
     // Unchanged, ours is returned as it is, so merging a project with itself rewrites the same bytes.
@@ -92,6 +96,7 @@ export function mergeProjects(input: MergeInput): MergeResult {
     unresolved: ctx.unresolved,
     changed,
     change,
+    audit,
   };
 }
 

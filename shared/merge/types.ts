@@ -2,7 +2,7 @@
  * Merging coders' copies of one project. `ours` is the project being merged into (the
  * open one, or %A for git), `theirs` the other copy, `base` the file handed out, when known.
  */
-import type { ProjectFile, Table } from '../model/schema';
+import type { AuditEntry, ProjectFile, Table } from '../model/schema';
 import type { Change } from '../model/state';
 
 export type Side = 'ours' | 'theirs';
@@ -64,4 +64,6 @@ export interface MergeResult {
   changed: boolean;
   /** The step turning ours into `file` (no patches when nothing changed), for a host to record. */
   change: Change;
+  /** Both sides' audit trails merged (each entry once, oldest first); the trail is not part of `change`. */
+  audit: AuditEntry[];
 }

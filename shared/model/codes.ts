@@ -20,7 +20,14 @@ export function codePath(state: { codes: ReadonlyMap<string, Code> }, codeId: st
   return codePathNames(state, codeId).join(' > ');
 }
 
-/** Children of each code (key null = top level), sorted by name. */
+/** Siblings in the order a person gave them (placeCode), those never placed after them by name. */
+export function compareSiblings(a: Code, b: Code): number {
+  const oa = a.order ?? Number.MAX_SAFE_INTEGER;
+  const ob = b.order ?? Number.MAX_SAFE_INTEGER;
+  return oa - ob || a.name.localeCompare(b.name);
+}
+
+/** Children of each code (key null = top level), in sibling order (compareSiblings). */
 export function childrenByParent(codes: Iterable<Code>): Map<string | null, Code[]> {
   const children = new Map<string | null, Code[]>();
   for (const code of codes) {
@@ -28,7 +35,7 @@ export function childrenByParent(codes: Iterable<Code>): Map<string | null, Code
     list.push(code);
     children.set(code.parentId, list);
   }
-  for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+  for (const list of children.values()) list.sort(compareSiblings);
   return children;
 }
 
@@ -45,7 +52,7 @@ export function descendantIds(state: Pick<ProjectState, 'codes'>, codeId: string
   return out;
 }
 
-/** Codes in tree order (depth-first, siblings by name) with their depth. */
+/** Codes in tree order (depth-first, siblings in their order) with their depth. */
 export function codeTree(codes: Iterable<Code>): { code: Code; depth: number }[] {
   const children = childrenByParent(codes);
   const out: { code: Code; depth: number }[] = [];

@@ -139,6 +139,8 @@ export const codeSchema = z.object({
   createdAt: time,
   /** Suggestions dismissed for this code ("more like this"); absent when there are none. */
   dismissed: z.array(dismissalSchema).optional(),
+  /** Place among its siblings, set when a person reordered them; siblings without one follow, by name. */
+  order: z.number().int().nonnegative().optional(),
 });
 
 export const codingSchema = z
@@ -222,6 +224,26 @@ export const summarySchema = z.object({
   modifiedAt: time,
 });
 
+/**
+ * One line of the audit trail: who changed the project, when, with which operation, in one
+ * line of words, and which codes and documents it touched (ids, at most a few each). Kept
+ * short: a project coded for months gathers tens of thousands of them.
+ */
+export const auditEntrySchema = z.object({
+  id,
+  at: time,
+  /** The coder's id, and their name as it was (the coder may never have coded, so not be in coders). */
+  by: id,
+  who: z.string(),
+  /** The operation's type (applyCode, deleteCode…), or undo, redo, merge, restore. */
+  op: z.string().min(1),
+  text: z.string(),
+  codes: z.array(id).optional(),
+  docs: z.array(id).optional(),
+  /** Set when the codings were made by an auto-code or an accepted suggestion, not selected by hand. */
+  via: z.enum(['autocode', 'suggestion']).optional(),
+});
+
 export const projectFileSchema = z.object({
   format: z.literal(FORMAT),
   version: z.number().int().positive(),
@@ -236,6 +258,8 @@ export const projectFileSchema = z.object({
   sets: z.array(setSchema),
   /** Added after version 1 was fixed: a file without it has no summaries. */
   summaries: z.array(summarySchema).default([]),
+  /** The audit trail, oldest first (shared/ops/audit.ts); absent in a file that has none. */
+  audit: z.array(auditEntrySchema).optional(),
 });
 
 export type ProjectMeta = z.infer<typeof projectMetaSchema>;
@@ -256,6 +280,7 @@ export type Case = z.infer<typeof caseSchema>;
 export type Variable = z.infer<typeof variableSchema>;
 export type GlossSet = z.infer<typeof setSchema>;
 export type Summary = z.infer<typeof summarySchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type SummaryRow = Summary['row'];
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 

@@ -25,6 +25,13 @@ export function serializeProject(file: ProjectFile): string {
     }
     parts.push('\n]');
   }
+  // The audit trail comes last, one entry per line, oldest first: two copies that each
+  // added entries differ only at the end, which git merges as text and Gloss by id.
+  if (file.audit?.length) {
+    parts.push(',\n"audit": [\n');
+    parts.push(file.audit.map((entry) => JSON.stringify(entry)).join(',\n'));
+    parts.push('\n]');
+  }
   parts.push('\n}\n');
   return parts.join('');
 }

@@ -8,6 +8,7 @@ import {
   FORMAT,
   TABLES,
   type Coding,
+  type AuditEntry,
   type Entities,
   type GlossDocument,
   type ProjectFile,
@@ -38,6 +39,11 @@ export interface ProjectState<D = GlossDocument> extends Tables<D> {
   /** Codings by document id and by code id, kept current by applyChange. */
   codingsByDocument: Map<string, Set<string>>;
   codingsByCode: Map<string, Set<string>>;
+  /**
+   * The audit trail, oldest first. Not a table: no Change carries it and the renderer's
+   * index leaves it out (it is fetched on demand); the host appends to it (shared/ops/audit.ts).
+   */
+  audit?: AuditEntry[];
 }
 
 /** A project file whose documents are of type D (the file itself, or the renderer's index). */
@@ -79,6 +85,7 @@ export function stateFromFile<D extends { id: string } = GlossDocument>(file: Fi
     (state as unknown as Record<Table, Map<string, { id: string }>>)[table] = map;
   }
   for (const coding of state.codings.values()) indexCoding(state, coding);
+  if (file.audit?.length) state.audit = [...file.audit];
   return state;
 }
 
@@ -113,6 +120,8 @@ export function fileFromState<D extends { id: string } = GlossDocument>(state: P
     project: state.project,
   } as Record<string, unknown>;
   for (const table of TABLES) file[table] = [...(state[table] as Map<string, { id: string }>).values()].sort(byId);
+  // Left out when empty, so a project without a trail keeps the bytes it always had.
+  if (state.audit?.length) file.audit = state.audit;
   return file as unknown as FileWith<D>;
 }
 

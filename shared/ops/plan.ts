@@ -25,6 +25,7 @@ import { deleteSummariesPatches, moveSummariesPatches, planSetSummary } from './
 import { planMoveCodings } from './move-codings';
 import { planImportValues } from './values-import';
 import { planVariableEdit } from './variable-edits';
+import { planPlaceCode } from './place-code';
 
 export interface PlanContext {
   /** ISO time of the operation. */
@@ -93,6 +94,11 @@ export function newCode(state: ProjectState, ctx: PlanContext, name: string, par
 
 function sameSpan(a: Coding, b: { codeId: string; coderId: string; start: number; end: number }): boolean {
   return a.codeId === b.codeId && a.coderId === b.coderId && a.start === b.start && a.end === b.end;
+}
+
+function withoutOrder(code: Code): Code {
+  const { order: _order, ...rest } = code;
+  return rest;
 }
 
 /** Plans `request` against `state`. */
@@ -165,10 +171,13 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
       }
       return ok({
         label: `Move code “${code.value.name}”`,
-        change: { patches: [{ table: 'codes', op: 'put', value: { ...code.value, parentId: request.parentId } }] },
+        // Its place among its old siblings means nothing among the new ones: it goes in by name.
+        change: { patches: [{ table: 'codes', op: 'put', value: { ...withoutOrder(code.value), parentId: request.parentId } }] },
         created: {},
       });
     }
+    case 'placeCode':
+      return planPlaceCode(state, request, (parentId, name, exceptId) => siblingNameTaken(state, parentId, name, exceptId));
     case 'mergeCodes': {
       const source = needCode(state, request.sourceId);
       if (!source.ok) return source;

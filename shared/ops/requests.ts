@@ -9,6 +9,7 @@ import { incomingCodebookSchema } from '../formats/codebook/schema';
 import { autocodeRequestSchema } from './autocode';
 import { acceptSuggestionSchema, dismissSuggestionSchema } from './suggestion-ops';
 import { storeSpeakersSchema } from './speaker-ops';
+import { placeCodeSchema } from './place-code';
 
 const id = z.string().min(1);
 const name = z.string().trim().min(1, 'a name cannot be empty').max(500);
@@ -46,6 +47,8 @@ export const opRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('describeCode'), codeId: id, description: z.string() }),
   z.object({ type: z.literal('deleteCode'), codeId: id }),
   z.object({ type: z.literal('moveCode'), codeId: id, parentId: id.nullable() }),
+  /** Move a code under a parent and to a place among its siblings (drag between rows, Move up/down). */
+  placeCodeSchema,
   z.object({ type: z.literal('mergeCodes'), sourceId: id, targetId: id }),
   z.object({ type: z.literal('addDocuments'), documents: z.array(importedDocumentSchema).min(1) }),
   z.object({ type: z.literal('renameDocument'), documentId: id, name }),

@@ -9,6 +9,8 @@ import type { HistoryInfo } from '../../../shared/ipc/contract';
 /** One undoable step: what it did and what takes it back. */
 export interface HistoryEntry {
   label: string;
+  /** The words the audit trail records for the step, when they differ from the label (shared/ops/audit.ts auditTextOf). */
+  auditText?: string;
   forward: Change;
   inverse: Change;
 }
@@ -32,13 +34,25 @@ export class History {
    * Applies `change` as one step (its inverse computed against the state before it) and
    * forgets what could be redone. False for a change with no patches, which records nothing.
    */
-  commit(label: string, change: Change): boolean {
+  commit(label: string, change: Change, auditText?: string): boolean {
     if (change.patches.length === 0) return false;
     const inverse = invertChange(this.state, change);
     applyChange(this.state, change);
-    this.undoStack.push({ label, forward: change, inverse });
+    this.undoStack.push({ label, forward: change, inverse, ...(auditText !== undefined && auditText !== label ? { auditText } : {}) });
     this.redoStack.length = 0;
     return true;
+  }
+
+  /** The step Undo would take back, without taking it. */
+  peekUndo(): { label: string; auditText: string; change: Change } | null {
+    const entry = this.undoStack.at(-1);
+    return entry ? { label: entry.label, auditText: entry.auditText ?? entry.label, change: entry.inverse } : null;
+  }
+
+  /** The step Redo would do again, without doing it. */
+  peekRedo(): { label: string; auditText: string; change: Change } | null {
+    const entry = this.redoStack.at(-1);
+    return entry ? { label: entry.label, auditText: entry.auditText ?? entry.label, change: entry.forward } : null;
   }
 
   /** Takes back the last step; the step and the change applied, or null when there is none. */

@@ -31,7 +31,7 @@ function merge(task: MergeTask, report: Report): MergeOutcome {
   const theirs = readCopy(task.other);
   const base = task.base ? readCopy(task.base) : null;
   const merged = mergeProjects({ ours: task.ours, theirs, base, resolutions: task.resolutions, onProgress: report });
-  return { report: merged.report, unresolved: merged.unresolved, change: merged.change };
+  return { report: merged.report, unresolved: merged.unresolved, change: merged.change, audit: merged.audit };
 }
 
 /** Runs `task` to the end, calling `report` after each step. */

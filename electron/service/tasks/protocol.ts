@@ -4,6 +4,7 @@
  * progress now and then and one result. Everything here crosses a worker_threads port, so
  * it is structured-cloneable data (Maps included), never functions or class instances.
  */
+import type { AuditEntry } from '../../../shared/model/schema';
 import type { AgreementRequest, AgreementResult } from '../../../shared/agreement/types';
 import type { MergeConflict, MergeReport, Side } from '../../../shared/merge/types';
 import type { ProjectFile } from '../../../shared/model/schema';
@@ -38,6 +39,8 @@ export interface MergeOutcome {
   unresolved: MergeConflict[];
   /** The step turning ours into the merged project. */
   change: Change;
+  /** Both copies' audit trails merged (not part of the change). */
+  audit?: AuditEntry[];
 }
 
 export interface TaskResults {

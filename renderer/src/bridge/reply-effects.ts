@@ -58,6 +58,9 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'team:agreement': nothing,
   'team:previewMerge': nothing,
   'team:applyMerge': ({ result }) => ({ op: result }),
+  'audit:list': nothing,
+  'backups:list': nothing,
+  'backups:restore': (response) => ({ op: response }),
   'task:cancel': nothing,
 };
 

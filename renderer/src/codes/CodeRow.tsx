@@ -1,10 +1,10 @@
 /**
  * One code in the tree: colour swatch (its colour picker), name (shows its excerpts), count
- * of codings, and a menu to rename, describe, move or delete it. A code can be dragged onto
- * another to nest it there.
+ * of codings, and a menu to rename, describe, move (to another parent, or up and down
+ * among its siblings), merge or delete it. A code can be dragged onto another to nest it
+ * there, or onto a row's upper or lower edge to put it before or after that row.
  */
 import { useState, type DragEvent } from 'react';
-import { descendantIds } from '../../../shared/model/codes';
 import { Menu, type MenuItem } from '../common/Menu';
 import { MenuButton } from '../common/MenuButton';
 import { RenameField } from '../common/RenameField';
@@ -13,20 +13,19 @@ import type { CodeRow as Row } from '../store/selectors';
 import type { RowProps } from '../common/VirtualList';
 import { countOf, formatCount } from '../common/format-count';
 import { ColorSwatch } from './ColorSwatch';
-import { startDeleteCode, startDescribeCode, startMoveCode } from './actions';
-import { draggedCode, endCodeDrag, isCodeDrag, startCodeDrag } from './code-drag';
+import { canDrop, canMoveBy, dropCode, moveCodeBy, startDeleteCode, startDescribeCode, startMergeCode, startMoveCode } from './actions';
+import { draggedCode, dropZoneAt, endCodeDrag, isCodeDrag, startCodeDrag, type DropZone } from './code-drag';
 import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
-/** `place` positions it in the virtual list (CodesPane). */
-export function CodeRow({ row, place }: { row: Row; place: RowProps }) {
+/** `place` positions it in the virtual list (CodesPane); `match` marks a row the search found. */
+export function CodeRow({ row, place, match = false }: { row: Row; place: RowProps; match?: boolean }) {
   const { code, depth, count } = row;
   const readOnly = useGloss((s) => s.readOnly);
-  const project = useGloss((s) => s.project);
   const setExcerptCodes = useGloss((s) => s.setExcerptCodes);
   const setView = useGloss((s) => s.setView);
   const [renaming, setRenaming] = useState(false);
-  const [dropping, setDropping] = useState(false);
+  const [dropping, setDropping] = useState<DropZone | null>(null);
   const [contextAt, setContextAt] = useState<{ x: number; y: number } | null>(null);
 
   const actions = (): MenuItem[] => [
@@ -34,6 +33,9 @@ export function CodeRow({ row, place }: { row: Row; place: RowProps }) {
     { label: 'Rename…', onSelect: () => setRenaming(true), disabled: readOnly },
     { label: 'Describe…', onSelect: () => startDescribeCode(code), disabled: readOnly },
     { label: 'Move to…', onSelect: () => startMoveCode(code), disabled: readOnly },
+    { label: 'Move up', onSelect: () => void moveCodeBy(code, -1), disabled: readOnly || !canMoveBy(code, -1) },
+    { label: 'Move down', onSelect: () => void moveCodeBy(code, 1), disabled: readOnly || !canMoveBy(code, 1) },
+    { label: 'Merge into…', onSelect: () => startMergeCode(code), disabled: readOnly },
     { label: 'Delete…', onSelect: () => startDeleteCode(code), danger: true, disabled: readOnly },
   ];
 
@@ -42,37 +44,42 @@ export function CodeRow({ row, place }: { row: Row; place: RowProps }) {
     setView('excerpts');
   }
 
-  const canDropHere = () => {
-    const dragged = draggedCode();
-    return !!dragged && !!project && dragged !== code.id && !descendantIds(project, dragged).includes(code.id);
+  const zoneOf = (event: DragEvent): DropZone => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return dropZoneAt(event.clientY, rect.top, rect.height);
   };
   const onDragOver = (event: DragEvent) => {
-    if (!isCodeDrag(event) || !canDropHere()) return;
+    const dragged = draggedCode();
+    if (!isCodeDrag(event) || !dragged) return;
+    const zone = zoneOf(event);
+    if (!canDrop(dragged, code, zone)) return setDropping(null);
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
-    setDropping(true);
+    setDropping(zone);
   };
   const onDrop = (event: DragEvent) => {
-    setDropping(false);
+    setDropping(null);
     const dragged = draggedCode();
-    if (!isCodeDrag(event) || !dragged || !canDropHere()) return;
+    if (!isCodeDrag(event) || !dragged) return;
+    const zone = zoneOf(event);
+    if (!canDrop(dragged, code, zone)) return;
     event.preventDefault();
     event.stopPropagation();
     endCodeDrag();
-    void run({ type: 'moveCode', codeId: dragged, parentId: code.id });
+    void dropCode(dragged, code, zone);
   };
 
   return (
     <li
       {...place}
-      className={dropping ? 'row code-row drop-target' : 'row code-row'}
+      className={['row code-row', dropping === 'inside' ? 'drop-target' : dropping ? `drop-${dropping}` : '', match ? 'search-match' : ''].filter(Boolean).join(' ')}
       aria-level={depth + 1}
       style={{ ...place.style, paddingLeft: 4 + depth * 16 }}
       draggable={!readOnly && !renaming}
       onDragStart={(e) => startCodeDrag(e, code.id)}
       onDragEnd={endCodeDrag}
       onDragOver={onDragOver}
-      onDragLeave={() => setDropping(false)}
+      onDragLeave={() => setDropping(null)}
       onDrop={onDrop}
       onContextMenu={(e) => (e.preventDefault(), setContextAt({ x: e.clientX, y: e.clientY }))}
       data-code-id={code.id}

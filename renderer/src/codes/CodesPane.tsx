@@ -1,6 +1,7 @@
 /**
- * The right pane: the code tree, with New code and a drop zone for moving a code to the
- * top level. A long tree renders only the rows on screen (VirtualList); the row being
+ * The right pane: the code tree, with a search that narrows it to the codes whose name
+ * holds the words typed (with their ancestors), New code, and a drop zone for moving a
+ * code to the top level. A long tree renders only the rows on screen (VirtualList); the row being
  * dragged stays rendered while the pane scrolls under it, so its drag can end properly.
  */
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
@@ -11,10 +12,18 @@ import { CoderFilter } from '../team/CoderFilter';
 import { CodeRow } from './CodeRow';
 import { NewCodeField } from './NewCodeField';
 import { draggedCode, endCodeDrag, isCodeDrag } from './code-drag';
+import { filterCodeRows } from './code-search';
+import './codes.css';
 import { run } from '../project/actions';
 
 export function CodesPane() {
-  const rows = useGloss(selectCodeRows);
+  const allRows = useGloss(selectCodeRows);
+  const project = useGloss((s) => s.project);
+  const [query, setQuery] = useState('');
+  const { rows, matches } = useMemo(
+    () => (project && query.trim() ? filterCodeRows(allRows, project.codes, query) : { rows: allRows, matches: new Set<string>() }),
+    [allRows, project, query],
+  );
   const readOnly = useGloss((s) => s.readOnly);
   const hasProject = useGloss((s) => !!s.project);
   const newCodeRequest = useGloss((s) => s.newCodeRequest);
@@ -59,8 +68,29 @@ export function CodesPane() {
         </button>
       </header>
       {creating && <NewCodeField onDone={() => setCreating(false)} />}
+      {allRows.length > 0 && (
+        <div className="code-search">
+          <input
+            type="search"
+            aria-label="Search codes"
+            placeholder="Search codes"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && query && (e.stopPropagation(), setQuery(''))}
+          />
+          {query.trim() && (
+            <span className="code-search-count" aria-live="polite">
+              {matches.size === 1 ? '1 code' : `${matches.size} codes`}
+            </span>
+          )}
+        </div>
+      )}
       {rows.length === 0 ? (
-        !creating && <p className="pane-empty">Select text in a document to create your first code.</p>
+        allRows.length > 0 ? (
+          <p className="pane-empty">No code’s name holds “{query.trim()}”.</p>
+        ) : (
+          !creating && <p className="pane-empty">Select text in a document to create your first code.</p>
+        )
       ) : (
         <VirtualList
           items={rows}
@@ -70,7 +100,7 @@ export function CodesPane() {
           label="Code tree"
           className="rows"
           pinned={pinned}
-          renderRow={(row, place) => <CodeRow row={row} place={place} />}
+          renderRow={(row, place) => <CodeRow row={row} place={place} match={matches.has(row.code.id)} />}
         />
       )}
       {dragging && (

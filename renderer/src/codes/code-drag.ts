@@ -1,4 +1,7 @@
-/** Drag-and-drop of codes in the tree (to nest one under another). */
+/**
+ * Drag-and-drop of codes in the tree: dropped on the middle of a row, a code goes under
+ * it; on its upper or lower edge, before or after it among its siblings (placeCode).
+ */
 import type { DragEvent } from 'react';
 
 /** The drag data type of a code; files dragged from the desktop never carry it. */
@@ -26,4 +29,16 @@ export function draggedCode(): string | null {
 
 export function endCodeDrag(): void {
   dragged = null;
+}
+
+/** Where on a row a drop lands: before it, under it, or after it. */
+export type DropZone = 'before' | 'inside' | 'after';
+
+/** The fraction of a row's height at its top and bottom that means "between rows". */
+const EDGE = 0.28;
+
+/** The zone of a row at `y` (client coordinates) for a row spanning `top` to `top + height`. */
+export function dropZoneAt(y: number, top: number, height: number): DropZone {
+  const at = (y - top) / Math.max(1, height);
+  return at < EDGE ? 'before' : at > 1 - EDGE ? 'after' : 'inside';
 }

@@ -40,8 +40,13 @@ export const ExcerptCard = memo(function ExcerptCard({
   memos = NONE,
   textOf,
   row,
+  picked,
+  onPick,
 }: {
   coding: Coding;
+  /** Ticked to be moved to another code (SplitBar); no box when undefined. */
+  picked?: boolean | undefined;
+  onPick?: ((codingId: string, on: boolean) => void) | undefined;
   memos?: readonly string[] | undefined;
   /** Texts fetched for this list (the review list's), beside the text cache. */
   textOf?: TextOf | undefined;
@@ -82,6 +87,12 @@ export const ExcerptCard = memo(function ExcerptCard({
             {visibleName(excerpt.codeName)}
           </span>
           <span className="excerpt-coder">{visibleName(excerpt.coderName)}</span>
+          {picked !== undefined && onPick && (
+            <label className="excerpt-pick">
+              <input type="checkbox" checked={picked} onChange={(e) => onPick(coding.id, e.target.checked)} />
+              Select
+            </label>
+          )}
           {coding.needsReview && (
             <span className="review-tag">
               <span aria-hidden="true">⚠ </span>needs review

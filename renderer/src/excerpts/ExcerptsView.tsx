@@ -8,7 +8,8 @@
  * else from the quote the coding carries; the review list first fetches the texts of the
  * documents it lists (a coding to review is shown with the words now at its offsets).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { SplitBar } from '../codes/SplitBar';
 import { useGloss } from '../store';
 import { codingFilter } from '../store/selectors';
 import { CodeChooser } from './CodeChooser';
@@ -71,6 +72,17 @@ export function ExcerptsView() {
   // Null while the texts of documents with codings to review are fetched.
   const reviewTexts = useReviewTexts(reviewing);
   const loading = reviewTexts === null;
+  // Excerpts ticked to move to another code (splitting a code); a coding no longer listed drops out.
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const togglePick = useCallback((id: string, on: boolean) => {
+    setPicked((before) => {
+      const next = new Set(before);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const pickedShown = useMemo(() => codings.filter((c) => picked.has(c.id)).map((c) => c.id), [codings, picked]);
 
   return (
     <section className="excerpts-view" aria-label="Excerpts">
@@ -104,6 +116,7 @@ export function ExcerptsView() {
         ) : codings.length === 0 && complete ? (
           <p className="pane-empty">No passages are coded with the chosen codes yet.</p>
         ) : null}
+        {!reviewing && <SplitBar selected={pickedShown} onDone={() => setPicked(new Set())} />}
         {codings.length > 0 && !loading && (reviewing || chosen.length > 0) && (
           <VirtualList
             key={listId}
@@ -115,7 +128,7 @@ export function ExcerptsView() {
             className="excerpt-list"
             focusClass="excerpt-button"
             overscan={3}
-            renderRow={(coding, row) => <ExcerptCard coding={coding} memos={memos.get(coding.id)} textOf={reviewTexts ?? undefined} row={row} />}
+            renderRow={(coding, row) => <ExcerptCard coding={coding} memos={memos.get(coding.id)} textOf={reviewTexts ?? undefined} row={row} picked={reviewing ? undefined : picked.has(coding.id)} onPick={togglePick} />}
           />
         )}
       </div>

@@ -17,6 +17,7 @@ import { CoderNameDialog } from '../team/CoderNameDialog';
 import { DeleteCodeDialog } from '../codes/DeleteCodeDialog';
 import { DescribeCodeDialog } from '../codes/DescribeCodeDialog';
 import { MoveCodeDialog } from '../codes/MoveCodeDialog';
+import { MergeCodeDialog } from '../codes/MergeCodeDialog';
 import { DeleteDocumentDialog } from '../documents/DeleteDocumentDialog';
 import { MemoDialog } from '../memos/MemoDialog';
 import { MergeDialog } from '../team/MergeDialog';
@@ -35,6 +36,7 @@ export const DIALOGS = {
   'describe-code': { component: DescribeCodeDialog, needsProject: true },
   'move-code': { component: MoveCodeDialog, needsProject: true },
   'delete-code': { component: DeleteCodeDialog, needsProject: true },
+  'merge-code': { component: MergeCodeDialog, needsProject: true },
   /** A memo about a coding: a new one (memo null) or one to edit. */
   memo: { component: MemoDialog, needsProject: true },
   anonymise: { component: AnonymiseDialog, needsProject: true },

@@ -11,6 +11,7 @@ import { ReaderPane } from '../reader/ReaderPane';
 import { AgreementView } from '../team/AgreementView';
 import { VariablesView } from '../variables/VariablesView';
 import { MemosView } from '../memos/MemosView';
+import { HistoryView } from '../history/HistoryView';
 
 export interface ViewEntry {
   component: ComponentType;
@@ -24,4 +25,5 @@ export const VIEW_REGISTRY: { readonly [V in ViewId]: ViewEntry } = {
   agreement: { component: AgreementView, panes: true },
   memos: { component: MemosView, panes: false },
   variables: { component: VariablesView, panes: true },
+  history: { component: HistoryView, panes: false },
 };

@@ -69,6 +69,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
   history: { undo: null, redo: null },
 
   loadSnapshot(snapshot) {
+    const before = get().path;
     // A dialog about the previous project (a memo, a code) must not act on another one,
     // and its texts are of no more use.
     if (snapshot.path !== get().path) {
@@ -97,6 +98,8 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
     get().projectReplaced();
     // What the project check found is said once per loaded snapshot; Repair is the person's choice.
     if (snapshot.check && snapshot.check.total > 0) get().openDialog({ kind: 'project-problems', check: snapshot.check });
+    // Said once per project opened, not on every snapshot of the same one.
+    if (snapshot.cloudSync && snapshot.path !== before) get().notify(snapshot.cloudSync, 'info');
   },
 
   applyHostChange(change, history, texts = []) {

@@ -1,0 +1,23 @@
+/** The History view's requests: the audit trail and the backups, fetched when shown (never with the snapshot), and restoring a backup. */
+import type { AuditEntry } from '../../../shared/model/schema';
+import type { BackupListing } from '../../../shared/ipc/contract';
+import { callOrNotify } from '../bridge/call';
+import { useGloss } from '../store';
+
+/** The whole trail, oldest first; null when it could not be fetched (the reason is shown). */
+export async function fetchTrail(): Promise<AuditEntry[] | null> {
+  return callOrNotify('audit:list', [], (error) => `The project's history could not be read: ${error}`);
+}
+
+/** The open project's backups, newest first. */
+export async function fetchBackups(): Promise<BackupListing[] | null> {
+  return callOrNotify('backups:list', [], (error) => `The backups could not be listed: ${error}`);
+}
+
+/** Restores a backup (the host backs up the present first); true when it was restored. */
+export async function restoreBackup(backup: BackupListing): Promise<boolean> {
+  const reply = await callOrNotify('backups:restore', [backup.id]);
+  if (!reply?.ok) return false;
+  useGloss.getState().notify(`Restored the backup made before “${backup.reason}”. The project as it was is kept as a backup too; Undo takes the restore back.`, 'info');
+  return true;
+}
