@@ -25,10 +25,15 @@ const LINE_PX = 23;
 /** Padding, the meta line and the gap below a card, in px. */
 const CARD_PX = 60;
 
+/** The height of a card's passage and context, wrapped, in px. */
+function passageHeight(coding: CodingEntry): number {
+  const characters = coding.end - coding.start + 2 * EXCERPT_CONTEXT;
+  return Math.ceil(characters / CHARACTERS_PER_LINE) * LINE_PX;
+}
+
 /** A card's height before it is measured: its passage and context, wrapped. */
 export function estimateCardHeight(coding: CodingEntry): number {
-  const characters = coding.end - coding.start + 2 * EXCERPT_CONTEXT;
-  return CARD_PX + Math.ceil(characters / CHARACTERS_PER_LINE) * LINE_PX + (coding.needsReview ? 60 : 0);
+  return CARD_PX + passageHeight(coding) + (coding.needsReview ? 60 : 0);
 }
 
 /** The current text of a document, if the text cache holds it (never one of an older content key). */
@@ -97,6 +102,9 @@ export const ExcerptCard = memo(function ExcerptCard({
           className="excerpt-button"
           onClick={() => jumpTo({ documentId: coding.documentId, start: coding.start, end: coding.end })}
           aria-describedby={`excerpt-meta-${coding.id}`}
+          // Until its text is here a card keeps the height its passage will take, so the cards
+          // below it (the one just scrolled to, say) do not move when it arrives.
+          style={excerpt.pending ? { minHeight: passageHeight(coding) } : undefined}
         >
           <span className="excerpt-text" aria-busy={excerpt.pending || undefined}>
             {excerpt.pending && <span className="context">Loading the passage…</span>}
