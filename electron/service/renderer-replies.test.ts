@@ -11,6 +11,7 @@ import { ProjectService } from './project-service';
 import { createHandlers, HandlerError, invokeChannel, type Handlers } from './handlers';
 import type { ImportResponse, IndexReply, Snapshot } from '../../shared/ipc/contract';
 import type { DocumentContent, IndexChange } from '../../shared/model/document-index';
+import { codingsFromColumns, wholeCoding } from '../../shared/model/coding-columns';
 
 const coder = { id: 'c-1', name: 'Ana', color: '#1f77b4' };
 const SARAH = 'Interviewer: What went wrong?\nSarah: We recieved no training. Sarah’s team had none either.\n';
@@ -67,6 +68,23 @@ describe('replies to the renderer', () => {
     const content = await invoke<DocumentContent>('documents:text', sarah);
     expect(content.text).toBe(SARAH);
     expect(content.contentKey).toBe(snapshot.index?.documents.find((d) => d.id === sarah)?.contentKey);
+  });
+
+  it('codings reach the renderer without their words, in the snapshot (as columns) and in replies, and the text gives them back', async () => {
+    const { sarah } = await imported();
+    const start = SARAH.indexOf('recieved no training');
+    const applied = await invoke<IndexReply>('ops:run', { type: 'applyCode', documentId: sarah, start, end: start + 'recieved no training'.length, newCodeName: 'training' });
+    expect(applied.ok).toBe(true);
+    const put = (applied as Extract<IndexReply, { ok: true }>).change.patches.find((p) => p.table === 'codings' && p.op === 'put');
+    expect(put?.op === 'put' && put.value).not.toHaveProperty('quote');
+
+    const snapshot = await invoke<Snapshot>('project:snapshot');
+    const columns = snapshot.index!.codings;
+    expect(JSON.stringify(columns)).not.toContain('no training');
+    const [entry] = codingsFromColumns(columns);
+    const content = await invoke<DocumentContent>('documents:text', sarah);
+    const end = start + 'recieved no training'.length;
+    expect(wholeCoding(entry!, content.text)).toMatchObject({ start, end, quote: 'recieved no training', prefix: SARAH.slice(start - 32, start), suffix: SARAH.slice(end, end + 32) });
   });
 
   it('edit text, anonymise, undo and redo reply with Changes whose documents carry a new key and no text', async () => {

@@ -4,7 +4,7 @@ import { emptyProjectFile, stateFromFile } from '../model/state';
 import type { z } from 'zod';
 import { projectFileSchema, type ProjectFile } from '../model/schema';
 import { memoLinesByCoding } from '../model/memos';
-import { projectIndex } from '../model/document-index';
+import { projectIndex, stateFromIndex } from '../model/document-index';
 import { quoteAt } from '../text/quote';
 import { codingsNeedingReview, codingsOfCodes, documentExcerpts, excerptOf, excerptsFor, listingNeedingReview, listingOfCodes, reviewExcerpts } from './excerpts';
 
@@ -179,24 +179,30 @@ describe('excerptOf on the renderer’s index (documents without texts)', () => 
         ...quoteAt(c.quoteFrom ?? text, c.start, c.end), createdAt: now, ...(c.needsReview ? { needsReview: true } : {}),
       })),
     });
-    return { project: stateFromFile(file), index: stateFromFile(projectIndex(file)) };
+    return { project: stateFromFile(file), index: stateFromIndex(projectIndex(file)) };
   }
 
-  it('builds the words from the quote and its context when no text is at hand, cut at words', () => {
+  it('is pending, without words, when neither the text nor the coding’s words are at hand (the index carries none)', () => {
     const { index } = indexed([{ id: 'k', start: 7, end: 14 }]);
     const excerpt = excerptOf(index, index.codings.get('k')!);
-    expect([excerpt.before, excerpt.text, excerpt.after]).toEqual(['Nobody ', 'trained', ' us on the new system at all,…']);
+    expect([excerpt.before, excerpt.text, excerpt.after, excerpt.pending]).toEqual(['', '', '', true]);
     expect(excerpt.documentName).toBe('A');
+  });
+
+  it('shows a coding to review by the words it carries until the text is here', () => {
+    const older = 'Nobody learned us on the new system at all, not even once, in all those years.';
+    const { index } = indexed([{ id: 'r', start: 7, end: 14, needsReview: true, quoteFrom: older }]);
+    const excerpt = excerptOf(index, index.codings.get('r')!);
+    expect([excerpt.before, excerpt.text, excerpt.pending]).toEqual(['Nobody ', 'learned', false]);
   });
 
   it('takes the text from textOf when given, the same excerpt the project itself gives', () => {
     const { project, index } = indexed([{ id: 'k', start: 44, end: 57 }]);
     const coding = index.codings.get('k')!;
-    expect(excerptOf(index, coding, [], (id) => (id === 'd' ? text : undefined))).toEqual(excerptOf(project, coding));
-    // Without it, the same passage from the quote, with the shorter context the coding carries.
-    const fromQuote = excerptOf(index, coding);
-    expect(fromQuote.text).toBe('not even once');
-    expect(fromQuote.before.startsWith('…')).toBe(true);
+    const fromText = excerptOf(index, coding, [], (id) => (id === 'd' ? text : undefined));
+    expect({ ...fromText, coding: null }).toEqual({ ...excerptOf(project, project.codings.get('k')!), coding: null });
+    expect(fromText.text).toBe('not even once');
+    expect(fromText.coding).toBe(coding);
   });
 
   it('shows a coding to review with the words now at its offsets when the text is given, and lists it in order', () => {
@@ -210,7 +216,7 @@ describe('excerptOf on the renderer’s index (documents without texts)', () => 
     expect(documentExcerpts(index, index.documents.get('d')!, () => true, new Map(), textOf).map((e) => e.text)).toEqual(['Nobody', 'trained']);
   });
 
-  it('gives, for any coding, the document’s words at its offsets from the quote alone (property)', () => {
+  it('gives, for any coding, the same excerpt from the index and a fetched text as from the project (property)', () => {
     const source = fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é', '\n'), minLength: 1, maxLength: 120 });
     const span = (length: number) => fc.tuple(fc.nat({ max: length - 1 }), fc.integer({ min: 1, max: length })).map(([a, b]): [number, number] => (a < b ? [a, b] : [b - 1, b]));
     fc.assert(
@@ -222,16 +228,13 @@ describe('excerptOf on the renderer’s index (documents without texts)', () => 
           codes: [{ id: 'c', name: 'c', color: '#123456', description: '', parentId: null, codable: true, createdAt: now }],
           codings: [{ id: 'k', documentId: 'd', codeId: 'c', coderId: 'u', start, end, ...quoteAt(t, start, end), createdAt: now }],
         });
-        const index = stateFromFile(projectIndex(file));
-        const excerpt = excerptOf(index, index.codings.get('k')!);
+        const index = stateFromIndex(projectIndex(file));
+        const excerpt = excerptOf(index, index.codings.get('k')!, [], (id) => (id === 'd' ? t : undefined));
         expect(excerpt.text).toBe(t.slice(start, end));
+        expect({ ...excerpt, coding: null }).toEqual({ ...excerptOf(stateFromFile(file), file.codings[0]!), coding: null });
         // The context shown is text that is there: before ends at the passage, after starts at it.
         expect(t.slice(0, start).endsWith(excerpt.before.replace(/^…/, ''))).toBe(true);
         expect(t.slice(end).startsWith(excerpt.after.replace(/…$/, ''))).toBe(true);
-        // "…" where the text goes on beyond the context the coding carries.
-        const { prefix, suffix } = file.codings[0]!;
-        expect(excerpt.before.startsWith('…')).toBe(start > prefix.length);
-        expect(excerpt.after.endsWith('…')).toBe(end + suffix.length < t.length);
       }),
       { numRuns: Number(process.env.GLOSS_FUZZ_RUNS ?? 200) },
     );

@@ -1,10 +1,12 @@
 /**
  * The Excerpts view's list: every coding of the chosen codes, with a little context. From
  * the project, the words are cut from the documents' texts; from the renderer's index,
- * which has no texts, from the quote and context each coding carries (32 characters either
- * side rather than 40), and from fetched texts for codings that need review.
+ * which has no texts and whose codings carry no words (coding-columns.ts), from the texts
+ * the renderer fetches for the cards it shows. Until a card's text is here its excerpt is
+ * `pending`; a coding that carries its words (one that needs review) shows those meanwhile.
  */
-import type { Coding, GlossDocument } from '../model/schema';
+import type { GlossDocument } from '../model/schema';
+import type { CodingEntry } from '../model/coding-columns';
 import type { ProjectState } from '../model/state';
 import { textLengthOf, type DocumentEntry } from '../model/document-index';
 import { memoLinesByCoding } from '../model/memos';
@@ -13,7 +15,7 @@ import { memoLinesByCoding } from '../model/memos';
 export const EXCERPT_CONTEXT = 40;
 
 export interface Excerpt {
-  coding: Coding;
+  coding: CodingEntry;
   documentName: string;
   codeName: string;
   codeColor: string;
@@ -22,11 +24,13 @@ export interface Excerpt {
   before: string;
   /**
    * The coded passage, sliced from the document (the stored offsets are the truth), or,
-   * where the text is not at hand, the quote the coding carries (the same words).
+   * where the text is not at hand, the quote the coding carries, if it carries one.
    */
   text: string;
   after: string;
   memos: string[];
+  /** True when neither the text nor the coding's words were at hand: before, text and after are empty until the text is fetched. */
+  pending: boolean;
 }
 
 /**
@@ -51,13 +55,14 @@ function trimAfter(slice: string, more: boolean, atWord: boolean): string {
 }
 
 /** The words of an excerpt: from the document's text, `EXCERPT_CONTEXT` characters either side. */
-function wordsFromText(text: string, coding: Coding): Pick<Excerpt, 'before' | 'text' | 'after'> {
+function wordsFromText(text: string, coding: CodingEntry): Pick<Excerpt, 'before' | 'text' | 'after' | 'pending'> {
   const from = Math.max(0, coding.start - EXCERPT_CONTEXT);
   const to = Math.min(text.length, coding.end + EXCERPT_CONTEXT);
   return {
     before: trimBefore(text.slice(from, coding.start), from > 0, from > 0 && /\s/.test(text[from - 1]!)),
     text: text.slice(coding.start, coding.end),
     after: trimAfter(text.slice(coding.end, to), to < text.length, to < text.length && /\s/.test(text[to]!)),
+    pending: false,
   };
 }
 
@@ -66,8 +71,10 @@ function wordsFromText(text: string, coding: Coding): Pick<Excerpt, 'before' | '
  * quote and the context the coding carries, which the operations keep equal to the text at
  * its offsets. Not for a coding that needs review: its quote is of the text before an edit.
  */
-function wordsFromCoding(coding: Coding, textLength: number): Pick<Excerpt, 'before' | 'text' | 'after'> {
+function wordsFromCoding(coding: CodingEntry, textLength: number): Pick<Excerpt, 'before' | 'text' | 'after' | 'pending'> {
+  if (coding.quote === undefined || coding.prefix === undefined || coding.suffix === undefined) return { before: '', text: '', after: '', pending: true };
   return {
+    pending: false,
     before: trimBefore(coding.prefix, coding.start > coding.prefix.length, false),
     text: coding.quote,
     after: trimAfter(coding.suffix, coding.end + coding.suffix.length < textLength, false),
@@ -75,25 +82,25 @@ function wordsFromCoding(coding: Coding, textLength: number): Pick<Excerpt, 'bef
 }
 
 /** Which codings the coder filter shows; null shows all. */
-export type CodingShown = ((coding: Coding) => boolean) | null;
+export type CodingShown = ((coding: CodingEntry) => boolean) | null;
 
 /** A document's text when it is at hand (the renderer fetches texts), else undefined. */
 export type TextOf = (documentId: string) => string | undefined;
 
 /** The tables excerpts are drawn from: the project, or the renderer's index of it. */
-export type ExcerptSource = Pick<ProjectState<GlossDocument | DocumentEntry>, 'documents' | 'codings' | 'codingsByDocument' | 'codes' | 'coders' | 'memos'>;
+export type ExcerptSource = Pick<ProjectState<GlossDocument | DocumentEntry, CodingEntry>, 'documents' | 'codings' | 'codingsByDocument' | 'codes' | 'coders' | 'memos'>;
 
 /**
  * The codings of the given codes (by the coders shown), in the Excerpts view's order: by
  * document name, then position. No text is read, so even 100,000 of them are listed in a
  * few milliseconds; each card's text is built by excerptOf when the card is shown.
  */
-export function codingsOfCodes(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null): Coding[] {
+export function codingsOfCodes(project: ExcerptSource, codeIds: readonly string[], shown: CodingShown = null): CodingEntry[] {
   return listingOfCodes(project, codeIds, shown).rest();
 }
 
 /** Every coding that needs review (its text was edited and it could not be placed for sure), in the same order. */
-export function codingsNeedingReview(project: ExcerptSource, shown: CodingShown = null): Coding[] {
+export function codingsNeedingReview(project: ExcerptSource, shown: CodingShown = null): CodingEntry[] {
   return listingNeedingReview(project, shown).rest();
 }
 
@@ -117,7 +124,7 @@ export function documentsByName<D extends { id: string; name: string }>(document
 }
 
 /** Position in the text, then the end; the id settles ties, so the order never depends on which table a coding came from. */
-function byPosition(a: Coding, b: Coding): number {
+function byPosition(a: CodingEntry, b: CodingEntry): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -137,7 +144,7 @@ export class CodingListing {
   /** `keep` null lists nothing (no code chosen). */
   constructor(
     private readonly project: ExcerptSource,
-    private readonly keep: ((coding: Coding) => boolean) | null,
+    private readonly keep: ((coding: CodingEntry) => boolean) | null,
   ) {
     this.order = keep ? documentsByName(project.documents).map((d) => d.id) : [];
   }
@@ -151,13 +158,13 @@ export class CodingListing {
    * The codings of the next documents in order, until at least `wanted` are listed, or
    * `budget` codings have been looked at, or the documents run out.
    */
-  first(wanted: number, budget: number): Coding[] {
-    const out: Coding[] = [];
+  first(wanted: number, budget: number): CodingEntry[] {
+    const out: CodingEntry[] = [];
     let looked = 0;
     while (!this.complete && out.length < wanted && looked < budget) {
       const ids = this.project.codingsByDocument.get(this.order[this.listed++]!);
       if (!ids) continue;
-      const codings: Coding[] = [];
+      const codings: CodingEntry[] = [];
       for (const id of ids) {
         const coding = this.project.codings.get(id);
         if (coding && this.keep!(coding)) codings.push(coding);
@@ -170,7 +177,7 @@ export class CodingListing {
   }
 
   /** The codings of every document not listed yet; the listing is then complete. */
-  rest(): Coding[] {
+  rest(): CodingEntry[] {
     if (this.complete) return [];
     const from = this.listed;
     this.listed = this.order.length;
@@ -178,12 +185,12 @@ export class CodingListing {
     for (let i = from; i < this.order.length; i++) rank.set(this.order[i]!, i - from);
     // One pass over the codings table (faster than looking each up by id from the
     // per-document index), into a list per document, each then sorted by position.
-    const byDocument: Coding[][] = Array.from({ length: this.order.length - from }, () => []);
+    const byDocument: CodingEntry[][] = Array.from({ length: this.order.length - from }, () => []);
     for (const coding of this.project.codings.values()) {
       const at = rank.get(coding.documentId);
       if (at !== undefined && this.keep!(coding)) byDocument[at]!.push(coding);
     }
-    const out: Coding[] = [];
+    const out: CodingEntry[] = [];
     for (const codings of byDocument) {
       codings.sort(byPosition);
       for (const coding of codings) out.push(coding);
@@ -196,18 +203,19 @@ export class CodingListing {
  * One excerpt's card: the passage with its context, its document, code and coder, and the
  * memo lines given. The words come from the document's text when the project has it, else
  * from `textOf` (texts the renderer fetched), else from the quote and context the coding
- * carries (wrong for a coding that needs review: give its document's text).
+ * carries if it carries them (wrong for a coding that needs review: give its document's
+ * text), else it is `pending`.
  */
 export function excerptOf(
   project: Pick<ExcerptSource, 'documents' | 'codes' | 'coders'>,
-  coding: Coding,
+  coding: CodingEntry,
   memos: readonly string[] = [],
   textOf?: TextOf,
 ): Excerpt {
   const doc = project.documents.get(coding.documentId);
   const text = doc && 'text' in doc ? doc.text : textOf?.(coding.documentId);
   // A coding whose document is gone (never so in a valid project) shows its quote, with no "…" after.
-  const length = doc ? textLengthOf(doc) : coding.end + coding.suffix.length;
+  const length = doc ? textLengthOf(doc) : coding.end + (coding.suffix?.length ?? 0);
   const code = project.codes.get(coding.codeId);
   return {
     coding,
@@ -242,7 +250,7 @@ export function reviewExcerpts(project: ExcerptSource, shown: CodingShown = null
 export function documentExcerpts(
   project: ExcerptSource,
   doc: GlossDocument | DocumentEntry,
-  keep: (coding: Coding) => boolean,
+  keep: (coding: CodingEntry) => boolean,
   memoTexts: ReadonlyMap<string, string[]>,
   textOf?: TextOf,
 ): Excerpt[] {

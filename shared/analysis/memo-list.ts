@@ -7,6 +7,7 @@
  */
 import type { Memo, MemoTarget } from '../model/schema';
 import type { ProjectState } from '../model/state';
+import type { CodingEntry } from '../model/coding-columns';
 import { codePath } from '../model/codes';
 
 export interface MemoFilter {
@@ -34,7 +35,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 const QUOTE_SHOWN = 40;
 
 /** The tables memoList reads; documents need only their names (the renderer holds no texts). */
-type MemoTables = Pick<ProjectState<{ id: string; name: string }>, 'memos' | 'documents' | 'codes' | 'codings' | 'coders' | 'project'>;
+type MemoTables = Pick<ProjectState<{ id: string; name: string }, CodingEntry>, 'memos' | 'documents' | 'codes' | 'codings' | 'coders' | 'project'>;
 
 function about(state: MemoTables, target: MemoTarget): string {
   switch (target.kind) {
@@ -47,12 +48,15 @@ function about(state: MemoTables, target: MemoTarget): string {
     case 'coding': {
       const coding = state.codings.get(target.id);
       if (!coding) return '(missing coding)';
+      const document = state.documents.get(coding.documentId)?.name ?? '(missing document)';
+      // The renderer's index holds no words (they are the document's text); say where the passage is instead.
+      if (coding.quote === undefined) return `${document}: characters ${coding.start}–${coding.end}`;
       const quote = coding.quote.replace(/\s+/g, ' ').trim();
       let cut = QUOTE_SHOWN - 1;
       // Never half a surrogate pair (an emoji) before the ellipsis.
       if (/[\uD800-\uDBFF]/.test(quote[cut - 1] ?? '')) cut--;
       const shown = quote.length > QUOTE_SHOWN ? `${quote.slice(0, cut)}…` : quote;
-      return `${state.documents.get(coding.documentId)?.name ?? '(missing document)'}: “${shown}”`;
+      return `${document}: “${shown}”`;
     }
   }
 }

@@ -8,6 +8,7 @@
  */
 import { mergeSpans, sweep, type Span } from '../agreement/intervals';
 import type { ProjectState } from '../model/state';
+import type { CodingEntry } from '../model/coding-columns';
 import type { GlossDocument } from '../model/schema';
 import { textLengthOf, type DocumentEntry } from '../model/document-index';
 
@@ -100,7 +101,7 @@ export function overlapTotals(perCoder: readonly (readonly Span[])[]): Totals {
 
 /** Each chosen coder's codings of `codeId` in `documentId`, as spans, in coder order. */
 export function codedSpans(
-  state: Pick<ProjectState, 'codings' | 'codingsByDocument'>,
+  state: Pick<ProjectState<GlossDocument, CodingEntry>, 'codings' | 'codingsByDocument'>,
   request: { documentId: string; codeId: string; coderIds: readonly string[] },
 ): Span[][] {
   const index = new Map(request.coderIds.map((id, i) => [id, i]));
@@ -119,7 +120,7 @@ export function codedSpans(
  * gone. Only the text's length is needed: the renderer's index has it without the text.
  */
 export function sideBySide(
-  state: Pick<ProjectState, 'codings' | 'codingsByDocument'> & { documents: ReadonlyMap<string, GlossDocument | DocumentEntry> },
+  state: Pick<ProjectState<GlossDocument, CodingEntry>, 'codings' | 'codingsByDocument'> & { documents: ReadonlyMap<string, GlossDocument | DocumentEntry> },
   request: { documentId: string; codeId: string; coderIds: readonly string[] },
   context: number,
 ): SideBySide | null {

@@ -45,8 +45,9 @@ export interface HistoryInfo {
 export interface Snapshot {
   /**
    * The project's index: every table, documents without their text and structure (fetched
-   * with 'documents:text' when shown). null when no project is open (first run in Electron,
-   * before New/Open).
+   * with 'documents:text' when shown), codings as columns without the quote and context
+   * that text gives back (shared/model/coding-columns.ts; the same over IPC and HTTP).
+   * null when no project is open (first run in Electron, before New/Open).
    */
   index: ProjectIndex | null;
   path: string | null;

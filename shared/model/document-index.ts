@@ -3,15 +3,19 @@
  * their text and structure (the bulk of a project: 10 MB of a 70 MB file, and more once
  * copied into a page), each with its text's length and a content key; the text and
  * structure of one document are fetched when it is opened ('documents:text') and cached by
- * that key. Everything else (codes, codings with their quotes, memos…) is in the index.
+ * that key. Everything else (codes, codings, memos…) is in the index; codings come without
+ * the words their document's text gives back, and in columns (see coding-columns.ts).
  *
  * The content key is a hash of the text and the structure: equal keys mean the same text
  * and structure, so a cached text is used only while the index entry carries its key, and
  * a Change that rewrites a text (edit text, anonymise, undo of either) invalidates every
  * cached copy of the old one by itself, with no bookkeeping of which change touched what.
  */
-import { CURRENT_VERSION, FORMAT, type GlossDocument, type ProjectFile, type StructureRange } from './schema';
-import type { Change, FileWith, Patch, ProjectState } from './state';
+import { CURRENT_VERSION, FORMAT, type Coding, type GlossDocument, type ProjectFile, type StructureRange } from './schema';
+import { stateFromFile, type Change, type FileWith, type Patch, type ProjectState } from './state';
+import { codingColumns, codingEntry, codingsFromColumns, type CodingColumns, type CodingEntry } from './coding-columns';
+
+export type { CodingEntry, CodingColumns };
 
 /** A document in the renderer's index: everything but its text and structure. */
 export interface DocumentEntry extends Omit<GlossDocument, 'text' | 'structure'> {
@@ -30,12 +34,14 @@ export interface DocumentContent {
   structure: StructureRange[];
 }
 
-/** The renderer's project: the file with index entries for documents. */
-export type ProjectIndex = FileWith<DocumentEntry>;
-/** A Change as the renderer receives it: documents as index entries. */
-export type IndexChange = Change<DocumentEntry>;
+/** The project as the renderer holds it, as a file: documents and codings as entries. */
+export type IndexFile = FileWith<DocumentEntry, CodingEntry>;
+/** The renderer's project as a snapshot sends it: documents as entries, codings in columns. */
+export type ProjectIndex = Omit<IndexFile, 'codings'> & { codings: CodingColumns };
+/** A Change as the renderer receives it: documents and codings as entries. */
+export type IndexChange = Change<DocumentEntry, CodingEntry>;
 /** The renderer's live state, built from a ProjectIndex and changed by IndexChanges. */
-export type IndexState = ProjectState<DocumentEntry>;
+export type IndexState = ProjectState<DocumentEntry, CodingEntry>;
 
 /**
  * Two 32-bit lanes over every UTF-16 code unit (FNV-1a, and a multiply-xorshift step with
@@ -90,9 +96,19 @@ export function documentContent(doc: GlossDocument): DocumentContent {
   return { id: doc.id, contentKey: documentEntry(doc).contentKey, text: doc.text, structure: doc.structure };
 }
 
-/** The index of a project file. */
+/** The project file as the renderer holds it: documents and codings as entries (what fileFromState of its mirror gives). */
+export function indexFile(file: FileWith<GlossDocument> | ProjectFile): IndexFile {
+  return { ...file, documents: file.documents.map(documentEntry), codings: file.codings.map(codingEntry) };
+}
+
+/** The index of a project file, as a snapshot sends it. */
 export function projectIndex(file: FileWith<GlossDocument> | ProjectFile): ProjectIndex {
-  return { ...file, documents: file.documents.map(documentEntry) };
+  return { ...file, documents: file.documents.map(documentEntry), codings: codingColumns(file.codings) };
+}
+
+/** The renderer's live state from a snapshot's index. */
+export function stateFromIndex(index: ProjectIndex): IndexState {
+  return stateFromFile<DocumentEntry, CodingEntry>({ ...index, codings: codingsFromColumns(index.codings) });
 }
 
 /**
@@ -107,7 +123,7 @@ export function indexOfState(state: ProjectState): ProjectIndex {
     coders: [...state.coders.values()],
     documents: [...state.documents.values()].map(documentEntry),
     codes: [...state.codes.values()],
-    codings: [...state.codings.values()],
+    codings: codingColumns(state.codings.values()),
     memos: [...state.memos.values()],
     cases: [...state.cases.values()],
     variables: [...state.variables.values()],
@@ -119,14 +135,18 @@ export function indexOfState(state: ProjectState): ProjectIndex {
 /**
  * A Change as the renderer receives it: every document put becomes its index entry, so no
  * reply carries a document's text (an import of a thousand files, an anonymise across the
- * project); the renderer fetches the texts it shows. The one place texts are stripped.
+ * project); the renderer fetches the texts it shows. Every coding put becomes its entry, as
+ * the snapshot sends it. The one place texts are stripped.
  */
 export function indexChange(change: Change): IndexChange {
-  if (!change.patches.some((p) => p.table === 'documents' && p.op === 'put')) return change as unknown as IndexChange;
+  if (!change.patches.some((p) => (p.table === 'documents' || p.table === 'codings') && p.op === 'put')) return change as unknown as IndexChange;
   return {
-    patches: change.patches.map((patch): Patch<DocumentEntry> =>
-      patch.table === 'documents' && patch.op === 'put' ? { table: 'documents', op: 'put', value: documentEntry(patch.value as GlossDocument) } : (patch as Patch<DocumentEntry>),
-    ),
+    patches: change.patches.map((patch): Patch<DocumentEntry, CodingEntry> => {
+      if (patch.op !== 'put') return patch;
+      if (patch.table === 'documents') return { table: 'documents', op: 'put', value: documentEntry(patch.value as GlossDocument) };
+      if (patch.table === 'codings') return { table: 'codings', op: 'put', value: codingEntry(patch.value as Coding) };
+      return patch as Patch<DocumentEntry, CodingEntry>;
+    }),
   };
 }
 

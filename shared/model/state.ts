@@ -21,20 +21,24 @@ import {
  * renderer's mirror holds index entries without their text (see document-index.ts), and
  * the same state, Changes and applyChange serve both.
  */
-export type EntitiesWith<D> = Omit<Entities, 'documents'> & { documents: D };
+export type EntitiesWith<D, C = Coding> = Omit<Entities, 'documents' | 'codings'> & { documents: D; codings: C };
 
-export type Patch<D = GlossDocument> =
-  | { [T in Table]: { table: T; op: 'put'; value: EntitiesWith<D>[T] } }[Table]
+export type Patch<D = GlossDocument, C = Coding> =
+  | { [T in Table]: { table: T; op: 'put'; value: EntitiesWith<D, C>[T] } }[Table]
   | { table: Table; op: 'del'; id: string }
   | { table: 'project'; op: 'put'; value: ProjectMeta };
 
-export interface Change<D = GlossDocument> {
-  patches: Patch<D>[];
+export interface Change<D = GlossDocument, C = Coding> {
+  patches: Patch<D, C>[];
 }
 
-export type Tables<D = GlossDocument> = { [T in Table]: Map<string, EntitiesWith<D>[T]> };
+export type Tables<D = GlossDocument, C = Coding> = { [T in Table]: Map<string, EntitiesWith<D, C>[T]> };
 
-export interface ProjectState<D = GlossDocument> extends Tables<D> {
+/**
+ * The live state. Codings are of type C: the project holds whole codings; the renderer's
+ * mirror holds them without the words a fetched text gives back (see coding-columns.ts).
+ */
+export interface ProjectState<D = GlossDocument, C = Coding> extends Tables<D, C> {
   project: ProjectMeta;
   /** Codings by document id and by code id, kept current by applyChange. */
   codingsByDocument: Map<string, Set<string>>;
@@ -47,7 +51,10 @@ export interface ProjectState<D = GlossDocument> extends Tables<D> {
 }
 
 /** A project file whose documents are of type D (the file itself, or the renderer's index). */
-export type FileWith<D> = Omit<ProjectFile, 'documents'> & { documents: D[] };
+export type FileWith<D, C = Coding> = Omit<ProjectFile, 'documents' | 'codings'> & { documents: D[]; codings: C[] };
+
+/** What the indexes of codings read: any coding type has these. */
+type CodingKeys = Pick<Coding, 'id' | 'documentId' | 'codeId'>;
 
 function addToIndex(index: Map<string, Set<string>>, key: string, id: string): void {
   let ids = index.get(key);
@@ -62,23 +69,23 @@ function removeFromIndex(index: Map<string, Set<string>>, key: string, id: strin
   if (ids.size === 0) index.delete(key);
 }
 
-function indexCoding(state: ProjectState<unknown>, coding: Coding): void {
+function indexCoding(state: ProjectState<unknown, unknown>, coding: CodingKeys): void {
   addToIndex(state.codingsByDocument, coding.documentId, coding.id);
   addToIndex(state.codingsByCode, coding.codeId, coding.id);
 }
 
-function unindexCoding(state: ProjectState<unknown>, coding: Coding): void {
+function unindexCoding(state: ProjectState<unknown, unknown>, coding: CodingKeys): void {
   removeFromIndex(state.codingsByDocument, coding.documentId, coding.id);
   removeFromIndex(state.codingsByCode, coding.codeId, coding.id);
 }
 
 /** Builds the live state from a validated file (or the renderer's index of one). */
-export function stateFromFile<D extends { id: string } = GlossDocument>(file: FileWith<D>): ProjectState<D> {
+export function stateFromFile<D extends { id: string } = GlossDocument, C extends CodingKeys = Coding>(file: FileWith<D, C>): ProjectState<D, C> {
   const state = {
     project: file.project,
     codingsByDocument: new Map(),
     codingsByCode: new Map(),
-  } as unknown as ProjectState<D>;
+  } as unknown as ProjectState<D, C>;
   for (const table of TABLES) {
     const map = new Map<string, { id: string }>();
     for (const entity of file[table] as readonly { id: string }[]) map.set(entity.id, entity);
@@ -113,7 +120,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * The file form of the state. Entities are sorted by id so that two saves of the same
  * project are byte-identical whatever order edits and undos happened in.
  */
-export function fileFromState<D extends { id: string } = GlossDocument>(state: ProjectState<D>): FileWith<D> {
+export function fileFromState<D extends { id: string } = GlossDocument, C extends CodingKeys = Coding>(state: ProjectState<D, C>): FileWith<D, C> {
   const file = {
     format: FORMAT,
     version: CURRENT_VERSION,
@@ -122,17 +129,21 @@ export function fileFromState<D extends { id: string } = GlossDocument>(state: P
   for (const table of TABLES) file[table] = [...(state[table] as Map<string, { id: string }>).values()].sort(byId);
   // Left out when empty, so a project without a trail keeps the bytes it always had.
   if (state.audit?.length) file.audit = state.audit;
-  return file as unknown as FileWith<D>;
+  return file as unknown as FileWith<D, C>;
 }
 
 /**
  * Called for each patch just before it is applied, with the entity it replaces or deletes
  * (undefined when there is none): how the renderer keeps its tallies current per patch.
  */
-export type PatchObserver<D> = (patch: Patch<D>, before: unknown) => void;
+export type PatchObserver<D, C = Coding> = (patch: Patch<D, C>, before: unknown) => void;
 
 /** Applies a change in place, keeping the indexes current. */
-export function applyChange<D extends { id: string } = GlossDocument>(state: ProjectState<D>, change: Change<D>, observe?: PatchObserver<D>): void {
+export function applyChange<D extends { id: string } = GlossDocument, C extends CodingKeys = Coding>(
+  state: ProjectState<D, C>,
+  change: Change<D, C>,
+  observe?: PatchObserver<D, C>,
+): void {
   for (const patch of change.patches) {
     if (patch.table === 'project') {
       observe?.(patch, state.project);
@@ -143,10 +154,10 @@ export function applyChange<D extends { id: string } = GlossDocument>(state: Pro
     const id = patch.op === 'put' ? (patch.value as { id: string }).id : patch.id;
     const before = map.get(id);
     observe?.(patch, before);
-    if (patch.table === 'codings' && before) unindexCoding(state, before as Coding);
+    if (patch.table === 'codings' && before) unindexCoding(state, before as CodingKeys);
     if (patch.op === 'put') {
       map.set(id, patch.value as { id: string });
-      if (patch.table === 'codings') indexCoding(state, patch.value as Coding);
+      if (patch.table === 'codings') indexCoding(state, patch.value as CodingKeys);
     } else {
       map.delete(id);
     }
@@ -187,16 +198,19 @@ export function invertChange(state: ProjectState, change: Change): Change {
 }
 
 /** The codings with the given ids (ids of deleted codings are skipped). */
-function codingsByIds(state: Pick<ProjectState, 'codings'>, ids: Iterable<string> | undefined): Coding[] {
-  const list: Coding[] = [];
+function codingsByIds<C>(codings: ReadonlyMap<string, C>, ids: Iterable<string> | undefined): C[] {
+  const list: C[] = [];
   for (const id of ids ?? []) {
-    const coding = state.codings.get(id);
+    const coding = codings.get(id);
     if (coding) list.push(coding);
   }
   return list;
 }
 
-/** Codings of a document, ordered by position. */
-export function codingsOfDocument(state: Pick<ProjectState, 'codings' | 'codingsByDocument'>, documentId: string): Coding[] {
-  return codingsByIds(state, state.codingsByDocument.get(documentId)).sort((a, b) => a.start - b.start || a.end - b.end);
+/** Codings of a document (whole, or the renderer's entries), ordered by position. */
+export function codingsOfDocument<C extends Pick<Coding, 'start' | 'end'> = Coding>(
+  state: { codings: ReadonlyMap<string, C>; codingsByDocument: ReadonlyMap<string, ReadonlySet<string>> },
+  documentId: string,
+): C[] {
+  return codingsByIds(state.codings, state.codingsByDocument.get(documentId)).sort((a, b) => a.start - b.start || a.end - b.end);
 }

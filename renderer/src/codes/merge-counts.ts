@@ -3,7 +3,8 @@
  * codings that move, those that collapse into one B already has (same document, span and
  * coder, as the merge operation decides), and the sub-codes that move under B.
  */
-import type { Code, Coding } from '../../../shared/model/schema';
+import type { Code } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 
 export interface MergeCounts {
   moved: number;
@@ -11,11 +12,11 @@ export interface MergeCounts {
   subCodes: number;
 }
 
-const spanKey = (c: Coding) => `${c.documentId}\u0000${c.coderId}\u0000${c.start}\u0000${c.end}`;
+const spanKey = (c: CodingEntry) => `${c.documentId}\u0000${c.coderId}\u0000${c.start}\u0000${c.end}`;
 
 /** The counts for merging `sourceId` into `targetId` in a project (or the renderer's index of one). */
 export function mergeCounts(
-  project: { codes: ReadonlyMap<string, Code>; codings: ReadonlyMap<string, Coding>; codingsByCode: ReadonlyMap<string, ReadonlySet<string>> },
+  project: { codes: ReadonlyMap<string, Code>; codings: ReadonlyMap<string, CodingEntry>; codingsByCode: ReadonlyMap<string, ReadonlySet<string>> },
   sourceId: string,
   targetId: string,
 ): MergeCounts {

@@ -62,6 +62,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const { items, itemKey, estimateSize, scrollElement, as: Tag = 'ul', label, className, focusClass = 'row-main', pinned = [], overscan = OVERSCAN, renderRow } = props;
   const list = useRef<HTMLUListElement & HTMLOListElement>(null);
   const [focused, setFocused] = useState<number | null>(null);
+  const focusedRow = useRef<number | null>(null);
+  focusedRow.current = focused;
   const [focusRequest, setFocusRequest] = useState<number | null>(null);
 
   const margin = useListOffset(list, scrollElement);
@@ -82,6 +84,20 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     // Before the pane is measured: a tall view, so the first render already fills the screen.
     initialRect: { width: 300, height: 1000 },
   });
+
+  // A row that changes height after it was shown (an excerpt card whose text arrived)
+  // moves the rows below it; when the focused row is in view below it, the view moves with
+  // it, so the row the person went to (End, say) stays where it is. Otherwise as the
+  // library does by default: only rows wholly above the view move the view.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
+    const offset = instance.scrollOffset ?? 0;
+    if (item.end <= offset) return true;
+    const at = focusedRow.current;
+    if (at === null || item.index >= at) return false;
+    const row = instance.measurementsCache[at];
+    const height = instance.scrollRect?.height ?? 0;
+    return row !== undefined && row.start >= offset && row.start < offset + height;
+  };
 
   // Focus asked for by a key lands once its row is rendered (it is pinned until then).
   useLayoutEffect(() => {

@@ -16,7 +16,7 @@ import { CodeChooser } from './CodeChooser';
 import { ExcerptCard, estimateCardHeight } from './ExcerptCard';
 import { listingNeedingReview, listingOfCodes } from '../../../shared/analysis/excerpts';
 import { memoLinesByCoding } from '../../../shared/model/memos';
-import type { Coding } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import { VirtualList } from '../common/VirtualList';
 import { countOf, formatCount } from '../common/format-count';
 import { afterPaint } from '../common/after-paint';
@@ -31,7 +31,7 @@ const FIRST_CARDS = 40;
 const FIRST_BUDGET = 5_000;
 
 /** Card heights before they are measured, worked out once per list (the virtualiser asks for every card's each time it learns one). */
-function estimatesOf(codings: readonly Coding[]): Float64Array {
+function estimatesOf(codings: readonly CodingEntry[]): Float64Array {
   const out = new Float64Array(codings.length);
   for (let i = 0; i < codings.length; i++) out[i] = estimateCardHeight(codings[i]!);
   return out;
@@ -57,7 +57,7 @@ export function ExcerptsView() {
     const codings = listing ? listing.first(FIRST_CARDS, FIRST_BUDGET) : [];
     return { listing, codings, listId: ++lists };
   }, [project, chosen, filter, codingsVersion, documentsVersion, coderFilter]);
-  const [whole, setWhole] = useState<{ listId: number; codings: Coding[] } | null>(null);
+  const [whole, setWhole] = useState<{ listId: number; codings: CodingEntry[] } | null>(null);
   useEffect(() => {
     const { listing, codings, listId } = first;
     if (!listing || listing.complete) return;

@@ -1,15 +1,21 @@
 /** Writing or editing a memo about a coding (a title and free text). */
 import { useState } from 'react';
-import type { Coding, Memo } from '../../../shared/model/schema';
+import type { Memo } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
+import { wordsOf } from '../../../shared/model/coding-columns';
+import { useDocumentText } from '../reader/document-text';
 
-export function MemoDialog({ coding, memo, onClose }: { coding: Coding; memo: Memo | null; onClose: () => void }) {
+export function MemoDialog({ coding, memo, onClose }: { coding: CodingEntry; memo: Memo | null; onClose: () => void }) {
   const codeName = useGloss((s) => s.project?.codes.get(coding.codeId)?.name ?? 'code');
   const [title, setTitle] = useState(memo?.title ?? '');
   const [text, setText] = useState(memo?.text ?? '');
+  // The index's codings carry no words: the quote comes from the document's text (cached when the coding was just shown).
+  const content = useDocumentText(coding.documentId).content;
+  const quote = coding.quote ?? (content ? wordsOf(coding, content.text).quote : null);
 
   const save = async () => {
     const response = memo
@@ -35,7 +41,7 @@ export function MemoDialog({ coding, memo, onClose }: { coding: Coding; memo: Me
         )
       }
     >
-      <blockquote className="memo-quote">{coding.quote}</blockquote>
+      <blockquote className="memo-quote">{quote ?? '…'}</blockquote>
       <label className="field">
         <span>Title</span>
         <input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />

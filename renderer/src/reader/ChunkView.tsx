@@ -5,7 +5,7 @@
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Coding } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import type { CodeLook, CoderLook } from '../store/selectors';
 import { ChunkText } from './ChunkText';
 import { addChunkPaint, removeChunkPaint } from './highlights';
@@ -27,7 +27,7 @@ export interface ChunkViewProps {
   top: number;
   /** The text's layout, once the text root is mounted. */
   textLayout: TextLayout | null;
-  codings: readonly Coding[];
+  codings: readonly CodingEntry[];
   looks: ReadonlyMap<string, CodeLook>;
   /** The shown coders, when more than one is (their codings are then marked); else null. */
   coders: ReadonlyMap<string, CoderLook> | null;
@@ -83,7 +83,7 @@ export const ChunkView = memo(function ChunkView(props: ChunkViewProps) {
     const byCode = new Map<string, Range[]>();
     const byCoder = new Map<string, Range[]>();
     const review: Range[] = [];
-    const drawn: [Coding, Range][] = [];
+    const drawn: [CodingEntry, Range][] = [];
     for (const coding of codings) {
       const part = clipToChunk(chunk, coding.start, coding.end);
       const range = part && rangeOfOffsets(textLayout, part.start, part.end);

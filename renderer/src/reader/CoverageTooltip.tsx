@@ -1,12 +1,12 @@
 /** Which codes (and coders) cover the text under the pointer: shown on hover, pinned on click. */
 import { createPortal } from 'react-dom';
-import type { Coding } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import { useGloss } from '../store';
 import { selectMemosByCoding, selectProjectCoders } from '../store/selectors';
 import '../team/team.css';
 
 export interface Coverage {
-  codings: Coding[];
+  codings: CodingEntry[];
   /** Viewport position of the pointer. */
   x: number;
   y: number;

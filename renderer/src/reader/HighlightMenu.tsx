@@ -1,5 +1,6 @@
 /** Right-click on coded text: remove one of the codings there, or write a memo about it. */
-import type { Coding, Memo } from '../../../shared/model/schema';
+import type { Memo } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import { Menu, type MenuItem } from '../common/Menu';
 import { useGloss } from '../store';
 import { selectMemosByCoding } from '../store/selectors';
@@ -7,10 +8,10 @@ import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export interface HighlightMenuProps {
-  codings: Coding[];
+  codings: CodingEntry[];
   at: { x: number; y: number };
   onClose: () => void;
-  onMemo: (coding: Coding, memo: Memo | null) => void;
+  onMemo: (coding: CodingEntry, memo: Memo | null) => void;
   /** The text, which gets focus back when the menu is dismissed. */
   returnFocusTo: HTMLElement | null;
 }
@@ -21,10 +22,10 @@ export function HighlightMenu({ codings, at, onClose, onMemo, returnFocusTo }: H
   const startReview = useGloss((s) => s.startReview);
   if (!project) return null;
 
-  const nameOf = (coding: Coding) => visibleName(project.codes.get(coding.codeId)?.name ?? 'code');
+  const nameOf = (coding: CodingEntry) => visibleName(project.codes.get(coding.codeId)?.name ?? 'code');
   const names = codings.map(nameOf);
   // Say whose coding it is only when the same code appears twice (two coders on one passage).
-  const label = (coding: Coding, i: number) =>
+  const label = (coding: CodingEntry, i: number) =>
     names.indexOf(names[i]!) !== names.lastIndexOf(names[i]!) ? `${nameOf(coding)} (${visibleName(project.coders.get(coding.coderId)?.name ?? '?')})` : nameOf(coding);
 
   // Codings that need review come first: confirming them is what the wavy line asks for.

@@ -4,7 +4,7 @@
  * act on it (code picker for a selection, coverage tooltip, right-click menu, memo dialog).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import type { Coding } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import type { DocumentContent, DocumentEntry } from '../../../shared/model/document-index';
 import { useGloss } from '../store';
 import { selectCodeLooks, selectCodeOrder, selectCoderMarks, selectDocumentCodings } from '../store/selectors';
@@ -131,10 +131,10 @@ export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: Do
   }, [text, pendingHere]);
 
   const [coverage, setCoverage] = useState<Coverage | null>(null);
-  const [menu, setMenu] = useState<{ codings: Coding[]; at: { x: number; y: number } } | null>(null);
+  const [menu, setMenu] = useState<{ codings: CodingEntry[]; at: { x: number; y: number } } | null>(null);
   const frame = useRef(0);
 
-  const codingsUnder = (x: number, y: number): Coding[] => {
+  const codingsUnder = (x: number, y: number): CodingEntry[] => {
     if (!text) return [];
     const offset = characterAtPoint(text, x, y);
     return offset === null ? [] : codingsAt(codings, offset);
@@ -291,7 +291,7 @@ export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: Do
 }
 
 /** Codings under the selection's focus in the text, and where to open a menu for them. */
-function codingsAtSelection(text: TextLayout, codings: readonly Coding[]): { codings: Coding[]; at: { x: number; y: number } } | null {
+function codingsAtSelection(text: TextLayout, codings: readonly CodingEntry[]): { codings: CodingEntry[]; at: { x: number; y: number } } | null {
   const selection = window.getSelection();
   if (!selection?.focusNode || !text.root.contains(selection.focusNode)) return null;
   const offset = offsetOfPoint(text, selection.focusNode, selection.focusOffset);

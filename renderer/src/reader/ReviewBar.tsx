@@ -3,14 +3,14 @@
  * for sure): the bar says what the coding was on, and offers to move it to the words the
  * user selects, to keep it where it is, or to remove it.
  */
-import type { Coding } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import { useGloss } from '../store';
 import type { Span } from '../store/types';
 import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export interface ReviewBarProps {
-  coding: Coding;
+  coding: CodingEntry;
   /** The user's selection in this document, if any. */
   selection: Span | null;
 }
@@ -23,7 +23,9 @@ export function ReviewBar({ coding, selection }: ReviewBarProps) {
   const readOnly = useGloss((s) => s.readOnly);
   const stopReview = useGloss((s) => s.stopReview);
   const setPending = useGloss((s) => s.setPending);
-  const quote = coding.quote.length > QUOTE_MAX ? `${coding.quote.slice(0, QUOTE_MAX - 1)}…` : coding.quote;
+  // A coding that needs review carries its words (see coding-columns.ts); the old quote is what the person must find again.
+  const was = coding.quote ?? '';
+  const quote = was.length > QUOTE_MAX ? `${was.slice(0, QUOTE_MAX - 1)}…` : was;
 
   const resolve = async (span?: Span) => {
     const response = await run({ type: 'resolveReview', codingId: coding.id, ...(span ? { start: span.start, end: span.end } : {}) });
@@ -41,7 +43,7 @@ export function ReviewBar({ coding, selection }: ReviewBarProps) {
     <div className="review-bar" role="region" aria-label="Coding to review">
       <p>
         <span aria-hidden="true">⚠ </span>
-        This coding of <strong>{visibleName(codeName)}</strong> needs review: its text was edited. It was on “{quote}”; it is now on the words underlined with a wavy line.
+        This coding of <strong>{visibleName(codeName)}</strong> needs review: its text was edited.{quote ? <> It was on “{quote}”; it is now</> : ' It is now'} on the words underlined with a wavy line.
         {!readOnly && ' Select the words it should cover, or keep it where it is.'}
       </p>
       <div className="review-actions">

@@ -10,7 +10,7 @@
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
-import type { Coding } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import type { CodeLook, CoderLook } from '../store/selectors';
 import { ChunkView, STRIPE_COLUMN, STRIPE_GAP } from './ChunkView';
 import { codingsByChunk } from './chunk-codings';
@@ -30,7 +30,7 @@ export interface VirtualTextProps {
   /** Changes whenever the layout does, so chunk sizes measured for an older text are not reused. */
   layoutVersion: number;
   textLayout: TextLayout | null;
-  codings: readonly Coding[];
+  codings: readonly CodingEntry[];
   looks: ReadonlyMap<string, CodeLook>;
   /** The shown coders when more than one is (see ChunkView); else null. */
   coders: ReadonlyMap<string, CoderLook> | null;
@@ -45,8 +45,8 @@ export interface VirtualTextProps {
 }
 
 /** Keeps each chunk's codings list identical while it does not change, so unchanged chunks do not re-draw. */
-function useChunkCodings(layout: ReaderLayout, codings: readonly Coding[]): (readonly Coding[])[] {
-  const previous = useRef<{ layout: ReaderLayout; lists: (readonly Coding[])[] } | null>(null);
+function useChunkCodings(layout: ReaderLayout, codings: readonly CodingEntry[]): (readonly CodingEntry[])[] {
+  const previous = useRef<{ layout: ReaderLayout; lists: (readonly CodingEntry[])[] } | null>(null);
   return useMemo(() => {
     const before = previous.current?.layout === layout ? previous.current.lists : [];
     const lists = codingsByChunk(layout, codings, before);

@@ -8,11 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emptyProjectFile, fileFromState, codingsOfDocument } from '../../../shared/model/state';
-import { projectIndex } from '../../../shared/model/document-index';
+import { indexFile, type CodingEntry } from '../../../shared/model/document-index';
 import { codeTree } from '../../../shared/model/codes';
 import { codingSchema, documentSchema, type Coding } from '../../../shared/model/schema';
 import { quoteAt } from '../../../shared/text/quote';
-import { codingsNeedingReview, codingsOfCodes, excerptOf, reviewExcerpts } from '../../../shared/analysis/excerpts';
+import { codingsNeedingReview, codingsOfCodes, excerptOf, excerptsFor, reviewExcerpts, type Excerpt } from '../../../shared/analysis/excerpts';
+import { codingEntry, wholeCoding } from '../../../shared/model/coding-columns';
 import { memoLinesByCoding } from '../../../shared/model/memos';
 import type { OpRequest } from '../../../shared/ops/requests';
 import { setBridge } from '../bridge';
@@ -129,7 +130,7 @@ async function take(host: FakeHost, s: Step): Promise<void> {
 function expectAsFromScratch(host: FakeHost): void {
   const s = useGloss.getState();
   const project = s.project!;
-  expect(fileFromState(project)).toEqual(projectIndex(fileFromState(host.state)));
+  expect(fileFromState(project)).toEqual(indexFile(fileFromState(host.state)));
 
   const fresh = talliesOf(project);
   const entries = (m: Map<string, Map<string, number>>) => [...m].map(([k, v]) => [k, [...v].sort()] as const).sort();
@@ -140,7 +141,7 @@ function expectAsFromScratch(host: FakeHost): void {
 
   const shown = codingFilter(s.coderFilter) ?? (() => true);
   const all = [...project.codings.values()];
-  const count = (keep: (c: Coding) => boolean) => all.filter((c) => keep(c) && shown(c)).length;
+  const count = (keep: (c: CodingEntry) => boolean) => all.filter((c) => keep(c) && shown(c)).length;
   const documents = [...project.documents.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   expect(selectDocumentList(s)).toEqual(documents.map((d) => ({ id: d.id, name: d.name, codings: count((c) => c.documentId === d.id) })));
   const tree = codeTree(project.codes.values());
@@ -157,15 +158,19 @@ function expectAsFromScratch(host: FakeHost): void {
   const codeIds = [...project.codes.keys()];
   const memos = memoLinesByCoding(project);
   const listed = codingsOfCodes(project, codeIds, codingFilter(s.coderFilter));
-  expect(listed).toEqual(codingsOfCodes(host.state, codeIds, codingFilter(s.coderFilter)));
-  // Without the texts, a coding's quote is the words at its offsets (unless it needs review).
-  for (const e of listed.map((c) => excerptOf(project, c, memos.get(c.id)))) {
-    if (!e.coding.needsReview) expect(e.text).toBe(host.state.documents.get(e.coding.documentId)!.text.slice(e.coding.start, e.coding.end));
-  }
-  // With the texts at hand, the review list is the one the project itself gives.
+  expect(listed).toEqual(codingsOfCodes(host.state, codeIds, codingFilter(s.coderFilter)).map(codingEntry));
+  // With the texts at hand (fetched), every card and the review list are the ones the project itself gives.
   const textOf = (id: string) => host.state.documents.get(id)?.text;
+  const withoutCoding = (e: Excerpt) => ({ ...e, coding: e.coding.id });
+  expect(listed.map((c) => withoutCoding(excerptOf(project, c, memos.get(c.id), textOf)))).toEqual(
+    excerptsFor(host.state, codeIds, codingFilter(s.coderFilter)).map(withoutCoding),
+  );
   const reviews = codingsNeedingReview(project, codingFilter(s.coderFilter)).map((c) => excerptOf(project, c, memos.get(c.id), textOf));
-  expect(reviews).toEqual(reviewExcerpts(host.state, codingFilter(s.coderFilter)));
+  expect(reviews.map(withoutCoding)).toEqual(reviewExcerpts(host.state, codingFilter(s.coderFilter)).map(withoutCoding));
+  // Each mirrored coding, given its document's text, is the host's coding exactly.
+  for (const coding of project.codings.values()) {
+    expect(wholeCoding(coding, textOf(coding.documentId)!)).toEqual(host.state.codings.get(coding.id));
+  }
 }
 
 describe('incremental counts and lists', () => {

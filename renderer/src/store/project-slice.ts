@@ -8,8 +8,8 @@
  * what reads a table whose version moved.
  */
 import type { Coder } from '../../../shared/model/schema';
-import { applyChange, stateFromFile } from '../../../shared/model/state';
-import type { DocumentContent, DocumentEntry, IndexChange, IndexState } from '../../../shared/model/document-index';
+import { applyChange } from '../../../shared/model/state';
+import { stateFromIndex, type DocumentContent, type IndexChange, type IndexState } from '../../../shared/model/document-index';
 import type { CoderNamed, HistoryInfo, SaveState, Snapshot } from '../bridge/channels';
 import { talliesOf, tallyPatch, type Tallies } from './tallies';
 import { bumpVersions, DocumentVersions, freshVersions, nextVersion, touchedNothing, touchPatch, type Touched, type Versions } from './versions';
@@ -76,7 +76,7 @@ export const createProjectSlice: Slice<ProjectSlice> = (set, get) => ({
       get().openDialog(null);
       get().forgetTexts();
     }
-    const project = snapshot.index ? stateFromFile<DocumentEntry>(snapshot.index) : null;
+    const project = snapshot.index ? stateFromIndex(snapshot.index) : null;
     const versions = freshVersions();
     set({
       loaded: true,

@@ -5,7 +5,8 @@
  * lists cost a pass over the documents and codes, never one over the codings.
  */
 import { distinctColors } from '../../../shared/model/colors';
-import type { Code, Coder, Coding, Memo } from '../../../shared/model/schema';
+import type { Code, Coder, Memo } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import type { DocumentEntry as IndexedDocument } from '../../../shared/model/document-index';
 import { codeTree, descendantIds } from '../../../shared/model/codes';
 import { codingsOfDocument } from '../../../shared/model/state';
@@ -15,7 +16,7 @@ import { shownCount } from './tallies';
 import type { AppState } from './types';
 
 /** Whether the coder filter shows a coding; null when it shows every coder. */
-export function codingFilter(coderFilter: AppState['coderFilter']): ((coding: Coding) => boolean) | null {
+export function codingFilter(coderFilter: AppState['coderFilter']): ((coding: CodingEntry) => boolean) | null {
   if (!coderFilter) return null;
   const shown = new Set(coderFilter);
   return (coding) => shown.has(coding.coderId);
@@ -147,7 +148,7 @@ export const selectDocument = (id: string | null) => (s: AppState): IndexedDocum
 /** Codings of one document the coder filter shows, by position (the same array until one of them changes). */
 export const selectDocumentCodings = derivedKeyed(
   (s, documentId) => [s.project, s.documentVersions.of(documentId), s.coderFilter],
-  (s, documentId): Coding[] => {
+  (s, documentId): CodingEntry[] => {
     if (!s.project) return [];
     const all = codingsOfDocument(s.project, documentId);
     const shown = codingFilter(s.coderFilter);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyProjectFile, fileFromState } from '../../../shared/model/state';
-import { projectIndex } from '../../../shared/model/document-index';
+import { indexFile } from '../../../shared/model/document-index';
 import { documentSchema } from '../../../shared/model/schema';
 import { setBridge } from '../bridge';
 import { useGloss } from './index';
@@ -32,10 +32,12 @@ describe('the store mirrors the host through returned changes', () => {
     expect(response?.ok).toBe(true);
     const state = useGloss.getState();
     expect(state.revision).toBeGreaterThan(before);
-    expect(fileFromState(state.project!)).toEqual(projectIndex(fileFromState(host.state)));
+    expect(fileFromState(state.project!)).toEqual(indexFile(fileFromState(host.state)));
     expect(selectCodeRows(state).map((r) => [r.code.name, r.count])).toEqual([['training gaps', 1]]);
     expect(selectDocumentList(state).map((d) => [d.name, d.codings])).toEqual([['Interview', 1]]);
-    expect(selectDocumentCodings('d1')(state).map((c) => c.quote)).toEqual(['Nobody trained']);
+    expect(selectDocumentCodings('d1')(state).map((c) => [c.start, c.end])).toEqual([[0, 14]]);
+    // The reply's coding comes without the words its document's text gives back.
+    expect(selectDocumentCodings('d1')(state)[0]).not.toHaveProperty('quote');
     expect(state.recentCodeIds).toEqual([response!.created.codeId]);
     expect(state.history.undo).toBe('Apply code “training gaps”');
   });
@@ -60,7 +62,7 @@ describe('the store mirrors the host through returned changes', () => {
     expect(useGloss.getState().project!.codes.size).toBe(1);
     await undo();
     expect(useGloss.getState().project!.codes.size).toBe(0);
-    expect(fileFromState(useGloss.getState().project!)).toEqual(projectIndex(fileFromState(host.state)));
+    expect(fileFromState(useGloss.getState().project!)).toEqual(indexFile(fileFromState(host.state)));
   });
 
   it('keeps derived lists identical when a change does not touch them', async () => {

@@ -4,7 +4,7 @@
  * project of 100,000 codings as on one of ten: a patch adjusts the counts of the coding it
  * puts or deletes, and a selector reads them instead of walking every coding.
  */
-import type { Coding } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import type { Patch } from '../../../shared/model/state';
 import type { DocumentEntry, IndexState } from '../../../shared/model/document-index';
 
@@ -32,7 +32,7 @@ function addUnder(index: Map<string, ByCoder>, key: string, coderId: string, del
   if (counts.size === 0) index.delete(key);
 }
 
-function count(tallies: Tallies, coding: Coding, delta: 1 | -1): void {
+function count(tallies: Tallies, coding: CodingEntry, delta: 1 | -1): void {
   add(tallies.byCoder, coding.coderId, delta);
   addUnder(tallies.byCodeAndCoder, coding.codeId, coding.coderId, delta);
   addUnder(tallies.byDocumentAndCoder, coding.documentId, coding.coderId, delta);
@@ -50,9 +50,9 @@ export function talliesOf(state: IndexState): Tallies {
 }
 
 /** Adjusts the tallies for one patch, before it is applied (`before` is the entity it replaces or deletes). */
-export function tallyPatch(tallies: Tallies, patch: Patch<DocumentEntry>, before: unknown): void {
+export function tallyPatch(tallies: Tallies, patch: Patch<DocumentEntry, CodingEntry>, before: unknown): void {
   if (patch.table !== 'codings') return;
-  if (before) count(tallies, before as Coding, -1);
+  if (before) count(tallies, before as CodingEntry, -1);
   if (patch.op === 'put') count(tallies, patch.value, 1);
 }
 

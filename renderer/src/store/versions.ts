@@ -4,7 +4,8 @@
  * the versions of what its patches touch. Versions come from one counter, so a version is
  * never seen twice, not even across two snapshots.
  */
-import type { Coding, Table } from '../../../shared/model/schema';
+import type { Table } from '../../../shared/model/schema';
+import type { CodingEntry } from '../../../shared/model/coding-columns';
 import type { Patch } from '../../../shared/model/state';
 import type { DocumentEntry } from '../../../shared/model/document-index';
 
@@ -59,13 +60,13 @@ export function touchedNothing(versions: Versions): Touched {
 }
 
 /** Records what one patch touches (before it is applied; `before` is the entity it replaces). */
-export function touchPatch(touched: Touched, patch: Patch<DocumentEntry>, before: unknown): void {
+export function touchPatch(touched: Touched, patch: Patch<DocumentEntry, CodingEntry>, before: unknown): void {
   const { documents, codes } = touched;
   touched.tables.add(patch.table);
   if (patch.table === 'codings') {
     if (before) {
-      documents.add((before as Coding).documentId);
-      codes.add((before as Coding).codeId);
+      documents.add((before as CodingEntry).documentId);
+      codes.add((before as CodingEntry).codeId);
     }
     if (patch.op === 'put') {
       documents.add(patch.value.documentId);
