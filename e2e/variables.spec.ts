@@ -113,6 +113,7 @@ test('values are edited with the keyboard, a block is pasted, a CSV is imported 
   await expect(preview).toContainText('row 4 (Ghost)');
   await expect(preview.getByRole('row')).toHaveCount(6);
   await expect(preview.getByRole('row', { name: 'Interview 3 Age 33 30' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('csv-preview.png') });
   await axeClean(page, 'CSV preview');
   await importing.getByRole('button', { name: 'Import 5 values' }).click();
   await expect(importing).toBeHidden();
