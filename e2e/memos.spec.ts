@@ -72,6 +72,13 @@ test('every memo is listed, found by words, kind, coder and date, edited beside 
   await expect(editor.getByRole('button', { name: 'Save memo' })).toBeDisabled();
   await expect(list.getByRole('listitem').first()).toContainText('No training');
 
+  // Words typed and not saved are kept when another memo is chosen.
+  await editor.getByRole('textbox', { name: 'Title' }).fill('No training at all');
+  await list.getByRole('button', { name: /Context/ }).click();
+  await expect(page.getByRole('form', { name: 'Memo “Context”' })).toBeVisible();
+  await list.getByRole('button', { name: /No training at all/ }).click();
+  await expect(page.getByRole('form', { name: 'Memo “No training at all”' }).getByRole('textbox', { name: 'Title' })).toHaveValue('No training at all');
+
   // A journal entry, written and found by a word.
   await page.getByRole('button', { name: 'New memo…' }).click();
   const fresh = page.getByRole('form', { name: 'New memo' });
@@ -91,6 +98,6 @@ test('every memo is listed, found by words, kind, coder and date, edited beside 
   await axeClean(page, 'memos dark');
 
   const saved = await app.readProject();
-  expect(saved.memos.find((m) => m.id === 'memo-coding')!.text).toBe('Ben: the officer blames management for the rushed rollout.');
+  expect(saved.memos.find((m) => m.id === 'memo-coding')).toMatchObject({ title: 'No training at all', text: 'Ben: the officer blames management for the rushed rollout.' });
   expect(saved.memos.filter((m) => m.target.kind === 'project').map((m) => [m.title, m.text])).toEqual([['Week 3', 'Saturation on training themes seems near.']]);
 });

@@ -89,6 +89,13 @@ test('values are edited with the keyboard, a block is pasted, a CSV is imported 
   await page.keyboard.press('Delete');
   await expect(cell(page, 'Interview 3', 1)).toHaveText('');
 
+  // Clicking elsewhere while editing saves the cell.
+  await cell(page, 'Interview 3', 0).click();
+  await page.keyboard.type('33');
+  await cell(page, 'Interview 1', 0).click();
+  await expect(cell(page, 'Interview 3', 0)).toHaveText('33');
+  await expect(cell(page, 'Interview 1', 0)).toBeFocused();
+
   // A new yes/no variable.
   await page.getByRole('button', { name: 'New variable…' }).click();
   const dialog = page.getByRole('dialog', { name: 'New variable' });
@@ -105,7 +112,8 @@ test('values are edited with the keyboard, a block is pasted, a CSV is imported 
   await expect(preview).toContainText('New text variables: Site.');
   await expect(preview).toContainText('row 4 (Ghost)');
   await expect(preview.getByRole('row')).toHaveCount(6);
-  await expect(preview.getByRole('row', { name: 'Interview 3 Age 29 30' })).toBeVisible();
+  await expect(preview.getByRole('row', { name: 'Interview 3 Age 33 30' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('csv-preview.png') });
   await axeClean(page, 'CSV preview');
   await importing.getByRole('button', { name: 'Import 5 values' }).click();
   await expect(importing).toBeHidden();

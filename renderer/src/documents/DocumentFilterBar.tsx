@@ -2,7 +2,7 @@
  * The documents pane's filter (document-filter.ts): a set of documents, and a variable with
  * one of its values. Shown only when the project has sets or variables to filter by.
  */
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import type { VariableValue } from '../../../shared/model/schema';
 import { valueKey } from '../../../shared/analysis/scope';
 import { valueText } from '../../../shared/model/variable-values';
@@ -26,6 +26,13 @@ export function DocumentFilterBar({ shown, total }: { shown: number; total: numb
     const list = [...seen.values()].sort((a, b) => valueText(a).localeCompare(valueText(b), undefined, { numeric: true }));
     return [...list, null];
   }, [project, variableId, versions.documents, versions.cases]);
+  // A set or variable deleted (or undone away) while chosen: the filter lets go of it rather than hide every document.
+  const goneSet = filter.setId !== null && !sets.some((s) => s.id === filter.setId);
+  const goneVariable = filter.value !== null && !variables.some((v) => v.id === filter.value!.variableId);
+  useEffect(() => {
+    if (goneSet) filter.setSet(null);
+    if (goneVariable) filter.setValue(null);
+  }, [goneSet, goneVariable, filter]);
   if (sets.length === 0 && variables.length === 0) return null;
   const active = filter.setId !== null || filter.value !== null;
   return (

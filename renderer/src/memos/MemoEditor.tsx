@@ -1,9 +1,10 @@
 /**
  * The memo manager's editor: one memo's title and text, saved with Save (or Ctrl+Enter),
  * deleted with Delete (undoable); or a new memo, about the project (a journal entry), a
- * document or a code.
+ * document or a code. Words typed are never dropped: leaving the editor (another memo
+ * chosen, another view) saves what was not saved yet.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Memo, MemoTarget } from '../../../shared/model/schema';
 import type { MemoRow } from '../../../shared/analysis/memo-list';
 import { codePath } from '../../../shared/model/codes';
@@ -28,16 +29,30 @@ export function MemoEditor({ row, onCreated, onDeleted }: { row: MemoRow | null;
   const [title, setTitle] = useState(memo?.title ?? '');
   const [text, setText] = useState(memo?.text ?? '');
   const [about, setAbout] = useState('project');
+  // What the project holds (or is being sent), and what is typed: compared when the editor goes.
+  const saved = useRef({ title: memo?.title ?? '', text: memo?.text ?? '' });
+  const typed = useRef({ title, text, about });
+  typed.current = { title, text, about };
+  const gone = useRef(false);
+  useEffect(
+    () => () => {
+      const now = typed.current;
+      if (gone.current || useGloss.getState().readOnly || (now.title === saved.current.title && now.text === saved.current.text)) return;
+      if (memo) void run({ type: 'editMemo', memoId: memo.id, title: now.title, text: now.text });
+      else if (now.title.trim() !== '' || now.text.trim() !== '') void run({ type: 'addMemo', target: targetOf(now.about), title: now.title, text: now.text });
+    },
+    [memo],
+  );
   if (!project) return null;
   const changed = memo ? title !== memo.title || text !== memo.text : title.trim() !== '' || text.trim() !== '';
 
   const save = async () => {
-    if (memo) {
-      await run({ type: 'editMemo', memoId: memo.id, title, text });
-      return;
-    }
-    const done = await run({ type: 'addMemo', target: targetOf(about), title, text });
-    if (done?.created.memoId) onCreated(done.created.memoId);
+    const before = saved.current;
+    // Set before the reply: applying the change may replace this editor before the await ends.
+    saved.current = { title, text };
+    const done = memo ? await run({ type: 'editMemo', memoId: memo.id, title, text }) : await run({ type: 'addMemo', target: targetOf(about), title, text });
+    if (!done) saved.current = before;
+    else if (!memo && done.created.memoId) onCreated(done.created.memoId);
   };
   const coding = memo?.target.kind === 'coding' ? project.codings.get(memo.target.id) : undefined;
 
@@ -120,7 +135,10 @@ export function MemoEditor({ row, onCreated, onDeleted }: { row: MemoRow | null;
       </label>
       <div className="memo-buttons">
         {memo && (
-          <button type="button" className="danger" disabled={readOnly} onClick={() => void run({ type: 'deleteMemo', memoId: memo.id }).then((done) => done && onDeleted())}>
+          <button type="button" className="danger" disabled={readOnly} onClick={() => {
+              gone.current = true;
+              void run({ type: 'deleteMemo', memoId: memo.id }).then((done) => (done ? onDeleted() : (gone.current = false)));
+            }}>
             Delete memo
           </button>
         )}

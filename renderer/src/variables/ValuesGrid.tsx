@@ -38,7 +38,13 @@ const PAGE = 10;
 
 export function ValuesGrid({ kind, rows, variables, readOnly, onEditVariable, onDeleteVariable, onStatus }: ValuesGridProps) {
   const [active, setActive] = useState({ row: 0, column: 0 });
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditingState] = useState<string | null>(null);
+  // The open cell's text, read by commit: Enter and the blur that follows must not both save it.
+  const draft = useRef<string | null>(null);
+  const setEditing = (text: string | null) => {
+    draft.current = text;
+    setEditingState(text);
+  };
   const [error, setError] = useState<string | null>(null);
   const table = useRef<HTMLTableElement>(null);
   const focusCell = useRef(false);
@@ -68,16 +74,26 @@ export function ValuesGrid({ kind, rows, variables, readOnly, onEditVariable, on
     setEditing(text);
   };
 
-  /** Saves the open cell; resolves to whether it was saved (a value that does not fit keeps it open). */
-  const commit = async (): Promise<boolean> => {
-    if (editing === null) return true;
+  /**
+   * Saves the open cell; resolves to whether it was saved. A value that does not fit keeps
+   * the cell open with the reason; when focus left the table (`leaving`), the cell closes
+   * and the message says the value was not saved.
+   */
+  const commit = async (leaving = false): Promise<boolean> => {
+    const text = draft.current;
+    if (text === null) return true;
     const target = rows[row]!;
     const variable = variables[column]!;
-    const parsed = parseVariableValue(variable, editing);
+    const parsed = parseVariableValue(variable, text);
     if (!parsed.ok) {
-      setError(`${target.name}, ${variable.name}: ${parsed.error}. ${cellHint(variable) ? `Type ${cellHint(variable).replace(/^One of/, 'one of').replace(/^A /, 'a ')}, ` : ''}or press Escape to leave the value as it was.`);
+      const hint = cellHint(variable) ? `Type ${cellHint(variable).replace(/^One of/, 'one of').replace(/^A /, 'a ')}` : '';
+      if (leaving) {
+        setEditing(null);
+        setError(`${target.name}, ${variable.name}: ${parsed.error}, so it was not saved. ${hint ? `${hint}.` : ''}`.trim());
+      } else setError(`${target.name}, ${variable.name}: ${parsed.error}. ${hint ? `${hint}, ` : ''}or press Escape to leave the value as it was.`);
       return false;
     }
+    draft.current = null;
     const before = Object.hasOwn(target.values, variable.id) ? target.values[variable.id]! : null;
     setEditing(null);
     setError(null);
@@ -209,8 +225,8 @@ export function ValuesGrid({ kind, rows, variables, readOnly, onEditVariable, on
                     aria-selected={isActive}
                     className={`${isActive ? 'active' : ''}${typeof value === 'number' ? ' number' : ''}`}
                     onClick={() => {
-                      if (editing !== null && !isActive) void commit().then((saved) => saved && moveTo(i, c));
-                      else if (!isActive) moveTo(i, c);
+                      // An open cell elsewhere was saved (or closed) as its editor lost focus.
+                      if (!isActive) moveTo(i, c);
                     }}
                     onDoubleClick={() => startEditing(text)}
                     onKeyDown={onCellKey}
@@ -227,6 +243,7 @@ export function ValuesGrid({ kind, rows, variables, readOnly, onEditVariable, on
                         autoFocus
                         onChange={(e) => setEditing(e.target.value)}
                         onKeyDown={onEditorKey}
+                        onBlur={() => void commit(true)}
                       />
                     ) : (
                       text
