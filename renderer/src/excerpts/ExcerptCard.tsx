@@ -127,7 +127,12 @@ export const ExcerptCard = memo(function ExcerptCard({
           <span className="excerpt-coder">{visibleName(excerpt.coderName)}</span>
           {picked !== undefined && onPick && (
             <label className="excerpt-pick">
-              <input type="checkbox" checked={picked} onChange={(e) => onPick(coding.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={picked}
+                onChange={(e) => onPick(coding.id, e.target.checked)}
+                aria-label={`Select the excerpt “${coding.quote.length > 40 ? `${coding.quote.slice(0, 40)}…` : coding.quote}” to move it`}
+              />
               Select
             </label>
           )}
