@@ -192,7 +192,7 @@ export interface Channels {
   /** Project search: one page of hits with the text around each, and every count; a bad pattern is refused saying where. */
   'search:run': (request: SearchRequest) => SearchResponse;
   /** What an auto-code would create, how many hits are already coded and how many merge; changes nothing. */
-  'ops:previewAutocode': (request: AutocodeRequest) => AutocodePreview;
+  'ops:previewAutocode': (request: AutocodePreviewRequest) => AutocodePreview;
   /** "More like this" for a code, best first, with the shared words; nothing is coded. */
   'suggest:forCode': (request: SuggestRequest) => Suggestion[];
   /** How many hand-made codings of the code the top N suggestions per document would have found (quality shown). */
@@ -214,7 +214,13 @@ export interface SpeakersList {
   project: { speaker: string; turns: number; documents: number }[];
 }
 
+/** An auto-code's preview: the request, and the id to cancel it by ('task:cancel'). */
+export const autocodePreviewRequestSchema = autocodeRequestSchema.extend({ taskId: z.string().min(1).max(100).optional() });
+export type AutocodePreviewRequest = z.infer<typeof autocodePreviewRequestSchema>;
+
 export const searchRequestSchema = z.object({
+  /** Names the search for 'task:cancel' (it runs in the host's task worker); the host makes one up when left out. */
+  taskId: z.string().min(1).max(100).optional(),
   query: searchQuerySchema,
   where: searchScopeSchema.optional(),
   /** The first hit to return (pages of a long result). */
@@ -331,7 +337,7 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'team:previewMerge': mergeRequestSchema,
   'team:applyMerge': mergeRequestSchema,
   'search:run': searchRequestSchema,
-  'ops:previewAutocode': autocodeRequestSchema,
+  'ops:previewAutocode': autocodePreviewRequestSchema,
   'suggest:forCode': suggestRequestSchema,
   'suggest:recall': suggestRequestSchema,
   'speakers:list': none,

@@ -22,11 +22,22 @@ export interface TaskControl {
   progressEveryMs?: number;
   /** What the task does, for messages ("Computing agreement"). */
   label: string;
+  /**
+   * Stop the task when it has run this long (ms, counted from when the worker starts on
+   * it): the promise rejects with TaskTimedOut and `timedOut`'s words. For work whose time
+   * the person cannot foresee, such as a regular expression that backtracks without end.
+   */
+  timeLimit?: { ms: number; message: string };
 }
 
 /** The task was cancelled by its caller: a refusal with a plain message, not a failure. */
 export class TaskCancelled extends HandlerError {
   override name = 'TaskCancelled';
+}
+
+/** The task ran past its time limit and was stopped: a refusal whose message says what to do. */
+export class TaskTimedOut extends HandlerError {
+  override name = 'TaskTimedOut';
 }
 
 /** Often enough that a progress bar moves smoothly, rarely enough that messages cost nothing. */
@@ -84,18 +95,24 @@ export function idleWorkers(): number {
 
 /** Runs `task` in a worker thread; resolves to its result, rejects with its refusal, failure or cancellation. */
 export function runTask<T extends Task>(task: T, control: TaskControl): Promise<TaskResult<T>> {
-  const { signal, onProgress, progressEveryMs = PROGRESS_EVERY_MS, label } = control;
+  const { signal, onProgress, progressEveryMs = PROGRESS_EVERY_MS, label, timeLimit } = control;
   if (signal?.aborted) return Promise.reject(new TaskCancelled(`${label} was cancelled.`));
   const worker = idle.pop() ?? spawn();
   worker.ref();
   return new Promise<TaskResult<T>>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = () => {
+      clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
       signal?.removeEventListener('abort', onAbort);
     };
     const onMessage = (reply: WorkerReply) => {
+      if (reply.type === 'started') {
+        if (timeLimit) timer = setTimeout(onTimeout, timeLimit.ms);
+        return;
+      }
       if (reply.type === 'progress') {
         onProgress?.(reply.done, reply.total);
         return;
@@ -120,6 +137,12 @@ export function runTask<T extends Task>(task: T, control: TaskControl): Promise<
       finish();
       void worker.terminate();
       reject(new TaskCancelled(`${label} was cancelled.`));
+    };
+    // Terminating the worker is the only way to stop a regular expression inside exec().
+    const onTimeout = () => {
+      finish();
+      void worker.terminate();
+      reject(new TaskTimedOut(timeLimit!.message));
     };
     worker.on('message', onMessage);
     worker.once('error', onError);
