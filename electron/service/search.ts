@@ -11,12 +11,12 @@
  * their task id; the host only gathers the plan (documents in scope, coded spans) and
  * adds the context around each hit. The CLI searches in-process (Ctrl+C stops it).
  */
-import type { SearchRequest, SearchResponse, SpeakersList, SuggestRequest } from '../../shared/ipc/contract';
+import type { SearchRequest, SearchResponse, SpeakersList, SuggestionWithText, SuggestRequest } from '../../shared/ipc/contract';
 import { byDocumentOrder, hitContext, planSearch } from '../../shared/analysis/search';
 import { projectSpeakers } from '../../shared/analysis/speaker-turns';
 import { compileQuery, describeProblem } from '../../shared/analysis/search-query';
 import { previewAutocode, type AutocodePreview, type AutocodeRequest } from '../../shared/ops/autocode';
-import type { Suggestion, SuggestionIndex, SuggestionRecall, SuggestionUnit } from '../../shared/analysis/suggest';
+import type { SuggestionIndex, SuggestionRecall, SuggestionUnit } from '../../shared/analysis/suggest';
 import type { ProjectState } from '../../shared/model/state';
 import type { ProjectService } from './project-service';
 import { HandlerError } from './handler-error';
@@ -155,9 +155,9 @@ async function indexFor(service: ProjectService, request: SuggestRequest) {
 }
 
 /** Suggestions for a code, best first. */
-export async function suggestionsFor(service: ProjectService, request: SuggestRequest): Promise<Suggestion[]> {
+export async function suggestionsFor(service: ProjectService, request: SuggestRequest): Promise<SuggestionWithText[]> {
   const { suggest, state, index } = await indexFor(service, request);
-  return suggest.suggestFor(state, index, request.codeId, request.limit ?? 20);
+  return suggest.suggestFor(state, index, request.codeId, request.limit ?? 20).map((s) => ({ ...s, text: state.documents.get(s.documentId)!.text.slice(s.start, s.end) }));
 }
 
 /** How many hand-made codings of the code the top suggestions per document would have found. */

@@ -194,7 +194,7 @@ export interface Channels {
   /** What an auto-code would create, how many hits are already coded and how many merge; changes nothing. */
   'ops:previewAutocode': (request: AutocodePreviewRequest) => AutocodePreview;
   /** "More like this" for a code, best first, with the shared words; nothing is coded. */
-  'suggest:forCode': (request: SuggestRequest) => Suggestion[];
+  'suggest:forCode': (request: SuggestRequest) => SuggestionWithText[];
   /** How many hand-made codings of the code the top N suggestions per document would have found (quality shown). */
   'suggest:recall': (request: SuggestRequest) => SuggestionRecall;
   /** The speakers of each document (labels such as "Officer A:", or SRT/VTT voices) with their turn counts, and of the project. */
@@ -206,6 +206,9 @@ export interface Channels {
    */
   'task:cancel': (taskId: string) => { cancelled: boolean };
 }
+
+/** A suggestion with the passage's words, for a view that holds no document text. */
+export type SuggestionWithText = Suggestion & { text: string };
 
 export interface SpeakersList {
   /** Documents with speakers, in document order. */

@@ -87,6 +87,16 @@ export function FindBar({ find, onCode, onClosed, inputRef }: FindBarProps) {
       >
         <span aria-hidden="true">“ab”</span>
       </button>
+      <button
+        type="button"
+        className="small"
+        aria-label="Regular expression"
+        title="Regular expression (as in the Search view)"
+        aria-pressed={!!find.options.regex}
+        onClick={() => find.setOptions({ ...find.options, regex: !find.options.regex })}
+      >
+        <span aria-hidden="true">.*</span>
+      </button>
       <button type="button" className="small" disabled={!onCode || find.current < 0} onClick={() => onCode?.()}>
         Code this match
       </button>

@@ -9,6 +9,7 @@ import type { ViewId } from '../../../shared/app/views';
 import { ExcerptsView } from '../excerpts/ExcerptsView';
 import { ReaderPane } from '../reader/ReaderPane';
 import { AgreementView } from '../team/AgreementView';
+import { SearchView } from '../search/SearchView';
 
 export interface ViewEntry {
   component: ComponentType;
@@ -20,4 +21,5 @@ export const VIEW_REGISTRY: { readonly [V in ViewId]: ViewEntry } = {
   reader: { component: ReaderPane, panes: true },
   excerpts: { component: ExcerptsView, panes: true },
   agreement: { component: AgreementView, panes: true },
+  search: { component: SearchView, panes: false },
 };
