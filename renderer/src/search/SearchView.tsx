@@ -168,7 +168,7 @@ export function SearchView() {
             </>
           )}
         </div>
-        <aside className="search-side" aria-label="Code from the search">
+        <section className="search-side" aria-label="Code the answers">
           <div className="search-panels" role="group" aria-label="Panel">
             {PANELS.map((p) => (
               <button key={p.id} type="button" className="small" aria-pressed={panel === p.id} onClick={() => set({ panel: p.id })}>
@@ -179,7 +179,7 @@ export function SearchView() {
           {panel === 'autocode' && <ResultsAutocode />}
           {panel === 'speakers' && <SpeakersPanel />}
           {panel === 'suggestions' && <SuggestionsPanel />}
-        </aside>
+        </section>
       </div>
     </section>
   );
