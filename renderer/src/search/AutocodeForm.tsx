@@ -151,11 +151,10 @@ export function AutocodeForm({ base, scope: fixedScope, what, label }: AutocodeF
           </div>
         </div>
       )}
-      {message && (
-        <p className={message.error ? 'error-text' : 'hint'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      {/* Always there, so a screen reader hears what changed in it (the save status owns role=status). */}
+      <p className={message?.error ? 'error-text autocode-message' : 'hint autocode-message'} aria-live="polite" role={message?.error ? 'alert' : undefined}>
+        {message?.text}
+      </p>
     </form>
   );
 }

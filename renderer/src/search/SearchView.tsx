@@ -158,7 +158,7 @@ export function SearchView() {
               {error}
             </p>
           )}
-          {stopped && <p className="hint" role="status">The search was stopped before it finished. Press Search to start again.</p>}
+          {stopped && <p className="hint search-stopped">The search was stopped before it finished. Press Search to start again.</p>}
           {results && results.total > 0 && (
             <>
               <p className="hint" id="search-hit-keys">

@@ -122,7 +122,9 @@ export function SuggestionsPanel() {
       </div>
       {busy && <p className="hint" aria-busy="true">Ranking passages…</p>}
       {recall && <p className="suggest-recall">{recallLine(recall)}</p>}
-      {message && <p className="hint" role="status">{message}</p>}
+      <p className="hint suggest-message" aria-live="polite">
+        {message}
+      </p>
       {list && list.length === 0 && <p className="hint">No more suggestions for “{name}”.</p>}
       {list && list.length > 0 && (
         <>
