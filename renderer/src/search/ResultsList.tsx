@@ -15,7 +15,7 @@ import type { SearchQuery } from '../../../shared/model/schema';
 import { useFindHandoff } from './find-handoff';
 import { loadMore, toggleHit } from './actions';
 import { useSearch } from './search-store';
-import type { Hit, ResultRow } from './result-rows';
+import { trimmedContext, type Hit, type ResultRow } from './result-rows';
 
 /** Row heights before measuring: a heading, a hit of one line (most are). */
 const DOCUMENT_ROW_PX = 34;
@@ -77,6 +77,7 @@ export function ResultsList({ rows, query, scroller }: { rows: readonly ResultRo
           );
         }
         const { hit } = row;
+        const context = trimmedContext(hit.before, hit.after);
         const isSelected = selected.has(row.key);
         return (
           <li {...props} className={isSelected ? 'search-hit-row selected' : 'search-hit-row'}>
@@ -96,9 +97,9 @@ export function ResultsList({ rows, query, scroller }: { rows: readonly ResultRo
               onKeyDown={(event) => onHitKey(event, hit)}
               onKeyUp={(event) => onHitKey(event, hit)}
             >
-              <span className="search-context">{hit.before}</span>
+              <span className="search-context">{context.before}</span>
               <mark className="search-match">{hit.match}</mark>
-              <span className="search-context">{hit.after}</span>
+              <span className="search-context">{context.after}</span>
             </button>
           </li>
         );

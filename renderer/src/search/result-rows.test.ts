@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitKey, resultRows, type Hit } from './result-rows';
+import { hitKey, resultRows, trimmedContext, type Hit } from './result-rows';
 
 const hit = (documentId: string, start: number): Hit => ({ documentId, start, end: start + 3, before: 'a ', match: 'hit', after: ' b' });
 
@@ -20,5 +20,15 @@ describe('resultRows', () => {
     expect(resultRows([hit('d', 1)], { d: 1 }, 1).map((r) => r.kind)).toEqual(['document', 'hit']);
     expect(resultRows([], {}, 0)).toEqual([]);
     expect(hitKey({ documentId: 'x', start: 4, end: 9 })).toBe('x:4:9');
+  });
+});
+
+describe('trimmedContext', () => {
+  it('drops a word cut at either edge of a full-width context, and keeps a short one whole', () => {
+    expect(trimmedContext('ow did you come into the team, and what ', ' did you have when you started? And then', 40)).toEqual({
+      before: '…did you come into the team, and what ',
+      after: ' did you have when you started? And…',
+    });
+    expect(trimmedContext('Officer: No ', ' at all.', 40)).toEqual({ before: 'Officer: No ', after: ' at all.' });
   });
 });

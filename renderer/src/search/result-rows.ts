@@ -31,3 +31,10 @@ export function resultRows(hits: readonly Hit[], perDocument: Readonly<Record<st
   if (hits.length < total) rows.push({ kind: 'more', remaining: total - hits.length });
   return rows;
 }
+
+/** Context as shown: a word cut by the context's edge is left out, with an ellipsis in its place. */
+export function trimmedContext(before: string, after: string, width = 40): { before: string; after: string } {
+  const cutBefore = before.length >= width ? before.replace(/^\S*\s/u, '…') : before;
+  const cutAfter = after.length >= width ? after.replace(/\s\S*$/u, '…') : after;
+  return { before: cutBefore, after: cutAfter };
+}
