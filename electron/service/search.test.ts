@@ -163,5 +163,9 @@ describe('a pattern that backtracks without end', () => {
     await expect(invokeChannel(h, 'task:cancel', 'search-1')).resolves.toEqual({ cancelled: true });
     await expect(searching).rejects.toBeInstanceOf(TaskCancelled);
     await expect(searching).rejects.toThrow('Searching was cancelled.');
+    // The search worker was stopped with the texts it held; the next one is sent them again.
+    const after = await runSearch(service, { query: literalQuery('training') });
+    expect(after.total).toBe(3);
+    expect(after.hits[0]!.match).toBe('training');
   });
 });

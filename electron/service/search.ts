@@ -21,7 +21,8 @@ import type { ProjectState } from '../../shared/model/state';
 import type { ProjectService } from './project-service';
 import { HandlerError } from './handler-error';
 import { autocodeTables } from './tasks/autocode-tables';
-import { PROGRESS_EVERY_MS, runTask, TaskTimedOut, type TaskControl } from './tasks/pool';
+import { PROGRESS_EVERY_MS, runLaneTask, TaskTimedOut, type TaskControl } from './tasks/pool';
+import { textEntries } from './tasks/worker-texts';
 import type { RunningTask } from './tasks/running-tasks';
 
 /** Hits per page when the request names no limit. */
@@ -36,6 +37,8 @@ const PAGE = 500;
 export const SEARCH_TIME_LIMIT_MS = 10_000;
 
 const SEARCHING = 'Searching';
+/** Search and previews share one worker, which keeps the texts it was sent. */
+export const SEARCH_LANE = 'search';
 const PREVIEWING = 'Previewing auto-code';
 
 function timeLimitMs(): number {
@@ -83,8 +86,10 @@ export async function runSearch(
   if (!plan.ok) throw new HandlerError(`${capitalise(plan.error.message)}.`);
   let reported = false;
   try {
-    const { hits, total, perDocument } = await runTask(
-      { kind: 'search', plan: plan.value, query: request.query, limit: offset + limit },
+    const { documents, ...spans } = plan.value;
+    const { hits, total, perDocument } = await runLaneTask(
+      SEARCH_LANE,
+      (memo) => ({ kind: 'search', plan: spans, texts: textEntries(documents, memo), query: request.query, limit: offset + limit }),
       control(service, SEARCHING, task, () => (reported = true), limitMs),
     );
     // The project may have changed while the worker searched: hits in a document that has
@@ -116,8 +121,13 @@ export async function previewAutocodeFor(
   }
   let reported = false;
   try {
-    return await runTask(
-      { kind: 'autocodePreview', tables: autocodeTables(state, request), request, coderId: service.coder.id },
+    const tables = autocodeTables(state, request);
+    const docs = [...tables.documents.values()];
+    // The texts go apart, sent only when the worker lacks them; the rest of each document as it is.
+    tables.documents = new Map(docs.map((d) => [d.id, { ...d, text: '' }]));
+    return await runLaneTask(
+      SEARCH_LANE,
+      (memo) => ({ kind: 'autocodePreview', tables, texts: textEntries(docs, memo), request, coderId: service.coder.id }),
       control(service, PREVIEWING, task, () => (reported = true), limitMs),
     );
   } finally {

@@ -13,6 +13,7 @@ import { scanPlan, type SearchResult } from '../../../shared/analysis/search';
 import { compileQuery, describeProblem } from '../../../shared/analysis/search-query';
 import { previewAutocode, type AutocodePreview } from '../../../shared/ops/autocode';
 import { autocodeState } from './autocode-tables';
+import { textsOf } from './worker-texts';
 import type { AgreementTask, AutocodePreviewTask, MergeOutcome, MergeTask, SearchTask, Task, TaskResult } from './protocol';
 
 export type Report = (done: number, total: number) => void;
@@ -39,12 +40,20 @@ function merge(task: MergeTask, report: Report): MergeOutcome {
 }
 
 function search(task: SearchTask, report: Report): SearchResult {
+  // Kept before anything can refuse, as the host's memo already counts them sent.
+  const texts = textsOf(task.texts);
   const pattern = compileQuery(task.query);
   if (!pattern.ok) throw new HandlerError(`${sentence(describeProblem(task.query, pattern.error))}.`);
-  return scanPlan(task.plan, pattern.value, { limit: task.limit }, report);
+  const plan = { ...task.plan, documents: task.texts.map((t, i) => ({ id: t.id, text: texts[i]! })) };
+  return scanPlan(plan, pattern.value, { limit: task.limit }, report);
 }
 
 function autocodePreview(task: AutocodePreviewTask): AutocodePreview {
+  const texts = textsOf(task.texts);
+  task.texts.forEach((t, i) => {
+    const doc = task.tables.documents.get(t.id);
+    if (doc) task.tables.documents.set(t.id, { ...doc, text: texts[i]! });
+  });
   const preview = previewAutocode(autocodeState(task.tables), task.request, task.coderId);
   if (!preview.ok) throw new HandlerError(`${sentence(preview.error)}.`);
   return preview.value;

@@ -13,6 +13,7 @@ import type { SearchQuery } from '../../../shared/model/schema';
 import type { AutocodePreview, AutocodeRequest } from '../../../shared/ops/autocode';
 import type { PackedAgreementTables } from './agreement-tables';
 import type { AutocodeTables } from './autocode-tables';
+import type { TextEntry } from './worker-texts';
 
 /** A copy of a project sent for merging: its name (for messages) and its bytes. */
 export interface CopyBytes {
@@ -37,7 +38,9 @@ export interface MergeTask {
 /** A project search: the plan gathered by the host (texts and coded spans), scanned here. */
 export interface SearchTask {
   kind: 'search';
-  plan: SearchPlan;
+  /** The plan without its texts, which come as `texts` (in the plan's document order). */
+  plan: Omit<SearchPlan, 'documents'>;
+  texts: TextEntry[];
   query: SearchQuery;
   /** Hits to return at most (all are counted). */
   limit: number;
@@ -46,7 +49,9 @@ export interface SearchTask {
 /** What an auto-code would do, worked out on the tables its scope reads. */
 export interface AutocodePreviewTask {
   kind: 'autocodePreview';
+  /** The tables, the documents' texts left empty: they come as `texts`. */
   tables: AutocodeTables;
+  texts: TextEntry[];
   request: AutocodeRequest;
   coderId: string;
 }
