@@ -18,6 +18,8 @@ async function search(page: Page, text: string) {
 }
 
 test('search with the keyboard: counts per document and in all, toggles, a bad pattern, Enter opens the hit in the reader with the same query', async ({ page }) => {
+  // Many searches and a full axe run: over the 30 s default on a busy two-core machine.
+  test.setTimeout(120_000);
   await expect(page.getByRole('button', { name: /Interview 1/ }).first()).toBeVisible();
   await page.keyboard.press('Control+Shift+F');
   const view = page.getByRole('region', { name: 'Search', exact: true });
