@@ -4,6 +4,7 @@
  * selected ones (Space or the checkbox), as one step that Ctrl+Z takes back; a speaker's
  * turns; and "more like this" suggestions accepted (A) and dismissed (D).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type GlossApp } from './fixtures';
 import type { Coding } from '../shared/model/schema';
@@ -25,6 +26,13 @@ async function openSearch(page: Page, text: string) {
   return view;
 }
 
+/** axe over the Search view as it is now: no violations at all. */
+async function expectNoAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).include('.search-view').analyze();
+  expect(axe.passes.length).toBeGreaterThan(5);
+  expect(axe.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 /** The codings made by auto-code (or a suggestion), as quotes, once the project is saved. */
 async function madeCodings(app: GlossApp, codeName: string): Promise<Coding[]> {
   const file = await app.readProject();
@@ -44,6 +52,7 @@ test('auto-code the hits at each scope, after a preview, as one step Ctrl+Z take
   await form.getByRole('button', { name: 'Preview auto-code' }).click();
   const preview = form.getByRole('region', { name: 'What auto-coding the hits will do' });
   await expect(preview).toContainText('11 codings with “Training word” in 3 documents, from 11 hits.');
+  await expectNoAxeViolations(page);
   await preview.getByRole('button', { name: 'Code 11 passages' }).click();
   await expect(form.locator('.autocode-message')).toContainText('Auto-code “training” with “Training word” (11 codings). Undo (Ctrl+Z)');
   const matches = await madeCodings(app, 'Training word');
@@ -123,6 +132,7 @@ test('code all turns of a speaker that hold the search, as one step', async ({ p
   await form.getByRole('button', { name: 'Preview auto-code' }).click();
   const preview = form.getByRole('region', { name: 'What auto-coding the turns of Participant will do' });
   await expect(preview).toContainText('with “Participant on training” in 3 documents');
+  await expectNoAxeViolations(page);
   await preview.getByRole('button', { name: /^Code \d+ passages?$/ }).click();
   await expect(form.locator('.autocode-message')).toContainText('with “Participant on training”');
   const made = await madeCodings(app, 'Participant on training');
@@ -155,6 +165,7 @@ test('more like this: recall shown, A accepts a suggestion (codes it), D dismiss
   await expect(list.locator('mark').first()).toBeVisible();
   await expect(list.getByRole('listitem').first()).toContainText(/score \d+\.\d\d · shares /);
   const count = await list.getByRole('listitem').count();
+  await expectNoAxeViolations(page);
 
   const first = list.locator('.suggestion-main').first();
   const firstText = (await first.locator('.suggestion-text').textContent())!;

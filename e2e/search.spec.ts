@@ -92,6 +92,8 @@ test.describe('a pattern that backtracks without end', () => {
   });
 
   test('is stopped by Stop or at the time limit with a message, and the host answers meanwhile', async ({ page }) => {
+    // A stopped search's worker is gone; the next one starts a new worker (seconds from the sources on a busy machine).
+    test.setTimeout(120_000);
     await importThroughChooser(page, [{ name: 'Long line.txt', content: `${'a'.repeat(60)}b\n` }]);
     await page.keyboard.press('Control+Shift+F');
     const view = page.getByRole('region', { name: 'Search', exact: true });

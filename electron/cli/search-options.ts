@@ -7,7 +7,9 @@ import { normalizeNewlines } from '../../shared/import/decode-text';
 import type { OptionSpec, OptionValues } from './command';
 import { CliError, UsageError, listNames, quoted } from './errors';
 import { findCode } from './lookup';
-import type { SearchScope } from '../../shared/analysis/search';
+import type { AutocodeRequest } from '../../shared/ops/autocode';
+
+type SearchScope = NonNullable<AutocodeRequest['where']>;
 
 /** The options that say how to read QUERY and where to look. */
 export const QUERY_OPTIONS: Record<string, OptionSpec> = {

@@ -8,6 +8,7 @@ import { createHandlers, invokeChannel, type HostContext } from './handlers';
 import { literalQuery } from '../../shared/analysis/search-query';
 import { guardAutocode, runSearch, previewAutocodeFor, SEARCH_TIME_LIMIT_MS, tooLongMessage } from './search';
 import { TaskCancelled, TaskTimedOut } from './tasks/pool';
+import type { AutocodeRequest } from '../../shared/ops/autocode';
 
 const coder = { id: 'c-1', name: 'Ana', color: '#1f77b4' };
 const TRANSCRIPT = 'Interviewer: Any training?\nOfficer: No training at all. We guessed.\nInterviewer: And now?\nOfficer: Training is monthly now.\n';
@@ -148,7 +149,7 @@ describe('a pattern that backtracks without end', () => {
   });
 
   it('stops the auto-code preview, and the auto-code itself before it reaches the host, at the time limit', async () => {
-    const request = { type: 'autocode', query: CATASTROPHIC, scope: 'match', newCode: { names: ['A'], parentId: null } } as const;
+    const request: AutocodeRequest = { type: 'autocode', query: CATASTROPHIC, scope: 'match', newCode: { names: ['A'], parentId: null } };
     await expect(previewAutocodeFor(service, request, {}, 1500)).rejects.toBeInstanceOf(TaskTimedOut);
     await expect(guardAutocode(service, request, 1500)).rejects.toThrow('The preview was stopped after 2 seconds');
     // A request refused for another reason is left to the operation, which says why in its own words.
