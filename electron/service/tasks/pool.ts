@@ -145,7 +145,11 @@ export function runLaneTask<T extends Task>(name: string, build: (memo: Map<stri
   return runOn(own.worker, build(own.memo), control, (alive) => {
     own.busy = false;
     if (alive) own.worker.unref();
-    else if (lanes.get(name) === own) lanes.delete(name);
+    else if (lanes.get(name) === own) {
+      // Stopped (a cancel, a time limit): a fresh worker loads now, ready for the next task.
+      lanes.delete(name);
+      warmLane(name);
+    }
   });
 }
 
