@@ -111,6 +111,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       item('new-code'),
       { type: 'separator' },
       item('find'),
+      item('search-project'),
       item('anonymise'),
       { type: 'separator' },
       item('coder-name'),

@@ -6,6 +6,10 @@ import { compileQuery, describeProblem, literalQuery } from '../../shared/analys
 import { normalizeNewlines } from '../../shared/import/decode-text';
 import type { OptionSpec, OptionValues } from './command';
 import { CliError, UsageError, listNames, quoted } from './errors';
+import { findCode } from './lookup';
+import type { AutocodeRequest } from '../../shared/ops/autocode';
+
+type SearchScope = NonNullable<AutocodeRequest['where']>;
 
 /** The options that say how to read QUERY and where to look. */
 export const QUERY_OPTIONS: Record<string, OptionSpec> = {
@@ -13,6 +17,8 @@ export const QUERY_OPTIONS: Record<string, OptionSpec> = {
   'case-sensitive': { type: 'boolean' },
   'whole-word': { type: 'boolean' },
   doc: { type: 'string', multiple: true },
+  inside: { type: 'string' },
+  uncoded: { type: 'boolean' },
 };
 
 export const QUERY_HELP = `  --regex           QUERY is a JavaScript regular expression (u flag; ^ and $ match at
@@ -20,7 +26,10 @@ export const QUERY_HELP = `  --regex           QUERY is a JavaScript regular exp
   --case-sensitive  only text written with the same capitals (default: any case)
   --whole-word      only where the match stands as a whole word (not inside "Retraining")
   --doc NAME        only this document: its name, its source file name or its id
-                    (give --doc again for more)`;
+                    (give --doc again for more)
+  --inside CODE     only hits lying inside codings of CODE or its sub-codes (a name or a
+                    path such as "Barriers > Training")
+  --uncoded         only hits that no coding touches`;
 
 /** The query from QUERY and the options; a regular expression is checked here, before the project is read. */
 export function queryFrom(text: string | undefined, values: OptionValues, command: string): SearchQuery {
@@ -74,4 +83,22 @@ export function documentNamed(state: Readonly<ProjectState>, name: string, fileL
 export function documentIdsFrom(state: Readonly<ProjectState>, values: OptionValues, fileLabel: string): string[] | undefined {
   const names = docNames(values);
   return names.length === 0 ? undefined : [...new Set(names.map((n) => documentNamed(state, n, fileLabel).id))];
+}
+
+/** Where to look: --doc, --inside and --uncoded as a search scope (empty: the whole project). */
+export function scopeFrom(state: Readonly<ProjectState>, values: OptionValues, fileLabel: string, command: string): SearchScope {
+  const documentIds = documentIdsFrom(state, values, fileLabel);
+  const inside = typeof values.inside === 'string' ? values.inside : undefined;
+  if (inside !== undefined && values.uncoded === true) throw new UsageError(`${command}: --inside and --uncoded exclude each other (a hit inside a coding is not uncoded)`);
+  let insideCode: SearchScope['insideCode'];
+  if (inside !== undefined) {
+    const code = findCode(state, inside);
+    if (!code.existing || code.missing.length > 0) throw new CliError(`${fileLabel}: no code named ${quoted(inside)} for --inside`);
+    insideCode = { codeId: code.existing.id, withSubcodes: true };
+  }
+  return {
+    ...(documentIds ? { documentIds } : {}),
+    ...(insideCode ? { insideCode } : {}),
+    ...(values.uncoded === true ? { uncodedOnly: true } : {}),
+  };
 }

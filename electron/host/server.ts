@@ -23,7 +23,8 @@ import { EventStream } from './event-stream';
 import { handleInvoke } from './invoke';
 import { sendJson, sendText } from './responses';
 import { serveStatic } from './static-files';
-import { warmTaskWorker } from '../service/tasks/pool';
+import { warmLane, warmTaskWorker } from '../service/tasks/pool';
+import { SEARCH_LANE } from '../service/search';
 
 /** Where `npm run build:renderer` puts the renderer. */
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
@@ -142,6 +143,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     coderUnnamed = !options.coderName?.trim() && !(await coderConfirmed(dataDir));
     await swap.replace((onEvent) => openProject(projectFile, serviceOptions(options.readOnly, onEvent)));
     warmTaskWorker();
+    warmLane(SEARCH_LANE);
   } catch (e) {
     events.close();
     throw e;

@@ -30,7 +30,7 @@ import { importCodebook, previewCodebook } from './codebook-import';
 import { agreement } from './agreement';
 import { applyMerge, previewMerge, type MergeFiles } from './merge';
 import { setCoderName } from './team';
-import { listSpeakers, previewAutocodeFor, recallFor, runSearch, suggestionsFor } from './search';
+import { guardAutocode, listSpeakers, previewAutocodeFor, recallFor, runSearch, suggestionsFor } from './search';
 import { RunningTasks } from './tasks/running-tasks';
 
 export interface HostContext {
@@ -154,7 +154,13 @@ export function createHandlers(ctx: HostContext): Handlers {
   const tasks = new RunningTasks();
   return {
     'project:snapshot': async () => ctx.session()?.snapshot(ctx.kind, ctx.recent()) ?? emptySnapshot(ctx),
-    'ops:run': async (request) => forRenderer(need(ctx).run(request)),
+    'ops:run': async (request) => {
+      // An auto-code runs the person's pattern; it is tried first in the task worker under a
+      // time limit, so one that backtracks without end is stopped there and never reaches
+      // the host's main thread (see search.ts).
+      if (request.type === 'autocode') await guardAutocode(need(ctx), request);
+      return forRenderer(need(ctx).run(request));
+    },
     'ops:previewAnonymise': async (request) => {
       const preview = need(ctx).previewAnonymise(request);
       if (!preview.ok) throw new HandlerError(preview.error);
@@ -222,8 +228,8 @@ export function createHandlers(ctx: HostContext): Handlers {
       const merged = await tasks.run(request.taskId, (task) => applyMerge(need(ctx), files, task));
       return { ...merged, result: forRenderer(merged.result) };
     },
-    'search:run': async (request) => runSearch(need(ctx), request),
-    'ops:previewAutocode': async (request) => previewAutocodeFor(need(ctx), request),
+    'search:run': async ({ taskId, ...request }) => tasks.run(taskId, (task) => runSearch(need(ctx), request, task)),
+    'ops:previewAutocode': async ({ taskId, ...request }) => tasks.run(taskId, (task) => previewAutocodeFor(need(ctx), request, task)),
     'suggest:forCode': async (request) => suggestionsFor(need(ctx), request),
     'suggest:recall': async (request) => recallFor(need(ctx), request),
     'speakers:list': async () => listSpeakers(need(ctx)),

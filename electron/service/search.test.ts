@@ -6,6 +6,9 @@ import path from 'node:path';
 import { ProjectService } from './project-service';
 import { createHandlers, invokeChannel, type HostContext } from './handlers';
 import { literalQuery } from '../../shared/analysis/search-query';
+import { guardAutocode, runSearch, previewAutocodeFor, SEARCH_TIME_LIMIT_MS, tooLongMessage } from './search';
+import { TaskCancelled, TaskTimedOut } from './tasks/pool';
+import type { AutocodeRequest } from '../../shared/ops/autocode';
 
 const coder = { id: 'c-1', name: 'Ana', color: '#1f77b4' };
 const TRANSCRIPT = 'Interviewer: Any training?\nOfficer: No training at all. We guessed.\nInterviewer: And now?\nOfficer: Training is monthly now.\n';
@@ -97,5 +100,73 @@ describe('search, auto-code and suggestion channels', () => {
     expect(again.map((s) => s.start)).toEqual([found[1]!.start]);
     // One document coded by hand: nothing else to judge it by, so nothing found.
     await expect(invokeChannel(h, 'suggest:recall', { codeId, unit: 'sentence', limit: 5 })).resolves.toEqual({ documents: 1, handCoded: 1, found: 0, recall: 0, topN: 5 });
+  });
+
+  it('search:run passes the scope on to the worker: inside codings of a code, and uncoded only', async () => {
+    const h = handlers();
+    const documentId = [...service.current.documents.keys()][0]!;
+    const start = TRANSCRIPT.indexOf('No training');
+    const applied = service.run({ type: 'applyCode', documentId, start, end: start + 'No training at all.'.length, newCodeName: 'Gaps' });
+    if (!applied.ok) throw new Error(applied.error);
+    const codeId = applied.created.codeId!;
+    const inside = (await invokeChannel(h, 'search:run', { query: literalQuery('training'), where: { insideCode: { codeId, withSubcodes: true } } })) as { hits: { start: number }[]; total: number };
+    expect(inside.hits.map((hit) => hit.start)).toEqual([start + 3]);
+    const outside = (await invokeChannel(h, 'search:run', { query: literalQuery('training'), where: { uncodedOnly: true } })) as { hits: { start: number }[]; total: number };
+    expect(outside.hits.map((hit) => hit.start)).toEqual([TRANSCRIPT.indexOf('training?'), TRANSCRIPT.indexOf('Training is')]);
+    expect(outside.total).toBe(2);
+  });
+});
+
+describe('a pattern that backtracks without end', () => {
+  // (a+)+$ on a's followed by a b: every way of splitting the a's is tried, 2^n of them.
+  const CATASTROPHIC = { ...literalQuery('(a+)+$', { regex: true }) };
+
+  beforeEach(async () => {
+    await service.importFiles([{ name: 'aaa.txt', bytes: new TextEncoder().encode(`${'a'.repeat(60)}b\n`) }]);
+  });
+
+  it('is stopped at its time limit with a message that says why and what to do, and the host answers meanwhile', async () => {
+    let turns = 0;
+    let running = true;
+    const spin = (async () => {
+      while (running) {
+        turns++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const started = Date.now();
+    await expect(runSearch(service, { query: CATASTROPHIC }, {}, 1500)).rejects.toThrow(new TaskTimedOut(tooLongMessage('The search', 1500)));
+    running = false;
+    await spin;
+    // Searched on this thread, no timer could have fired until the pattern gave up (never).
+    expect(turns).toBeGreaterThan(20);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(tooLongMessage('The search', 1500)).toContain('(a+)+');
+    expect(SEARCH_TIME_LIMIT_MS).toBe(10_000);
+    // And the next search runs.
+    const after = await runSearch(service, { query: literalQuery('training') });
+    expect(after.total).toBe(3);
+  });
+
+  it('stops the auto-code preview, and the auto-code itself before it reaches the host, at the time limit', async () => {
+    const request: AutocodeRequest = { type: 'autocode', query: CATASTROPHIC, scope: 'match', newCode: { names: ['A'], parentId: null } };
+    await expect(previewAutocodeFor(service, request, {}, 1500)).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(guardAutocode(service, request, 1500)).rejects.toThrow('The preview was stopped after 2 seconds');
+    // A request refused for another reason is left to the operation, which says why in its own words.
+    await expect(guardAutocode(service, { ...request, query: literalQuery('training'), codeId: 'nope' })).resolves.toBeUndefined();
+  });
+
+  it('is cancelled through task:cancel by the id its request named', async () => {
+    const h = handlers();
+    const searching = invokeChannel(h, 'search:run', { query: CATASTROPHIC, taskId: 'search-1' });
+    // Give the worker the task before cancelling it (the cancel must reach a running search).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(invokeChannel(h, 'task:cancel', 'search-1')).resolves.toEqual({ cancelled: true });
+    await expect(searching).rejects.toBeInstanceOf(TaskCancelled);
+    await expect(searching).rejects.toThrow('Searching was cancelled.');
+    // The search worker was stopped with the texts it held; the next one is sent them again.
+    const after = await runSearch(service, { query: literalQuery('training') });
+    expect(after.total).toBe(3);
+    expect(after.hits[0]!.match).toBe('training');
   });
 });

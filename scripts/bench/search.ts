@@ -3,7 +3,9 @@
  *
  * - search: a regular expression and a literal over every document, against a bare
  *   `RegExp` loop over the same texts (search_ratio: what scope, order and hit records cost);
- *   target ≤ 300 ms.
+ *   target ≤ 300 ms. And the same search as the app asks for it (search_app_ms): the first
+ *   page of 500 hits with their context, scanned in the host's task worker, the texts
+ *   copied there each time (what keeps a runaway pattern off the host's main thread).
  * - auto-code: 1,000 hits of a word widened to their sentences, coded as one step and the
  *   project saved, as `gloss autocode` and the app do; the first run segments the sentences
  *   of the documents it touches (cold), the later runs find them segmented (warm); against
@@ -20,6 +22,8 @@ import { searchProject } from '../../shared/analysis/search';
 import { compileQuery, literalQuery } from '../../shared/analysis/search-query';
 import { buildSuggestionIndex, suggestFor } from '../../shared/analysis/suggest';
 import { ProjectService } from '../../electron/service/project-service';
+import { runSearch } from '../../electron/service/search';
+import { warmTaskWorker } from '../../electron/service/tasks/pool';
 import { syntheticProject, type SyntheticOptions } from './synthetic-project';
 import { median, now, rounds, timed } from './measure';
 import { NO_AUTOSAVE_MS } from './scenarios';
@@ -32,6 +36,8 @@ export interface SearchFigures {
   search_ratio: number;
   search_hits: number;
   search_literal_ms: number;
+  /** The regex search through the app's channel: in the task worker, first page with context. */
+  search_app_ms: number;
   autocode_ms: number;
   autocode_cold_ms: number;
   /** Coding one passage by hand and saving: the save every change pays. */
@@ -73,6 +79,12 @@ export async function measureSearch(size: SyntheticOptions, dir: string, progres
     literal: await timed(() => searchProject(state, literalQuery('handover'))),
   }));
   progress(`search: ${hits.toLocaleString('en-US')} hits`);
+
+  warmTaskWorker();
+  const host = { current: state, progress: () => {} };
+  const app: number[] = [];
+  // The first round waits for the worker to load; it is left out like every first round.
+  for (let i = 0; i < 1 + REPEATS; i++) app.push(await timed(() => runSearch(host, { query, limit: 500 })));
 
   // Auto-code 1,000 hits of one word, saved, on a service of its own.
   const file = path.join(dir, 'autocode.gloss');
@@ -133,6 +145,7 @@ export async function measureSearch(size: SyntheticOptions, dir: string, progres
     search_ratio: searchMs / baselineMs,
     search_hits: hits,
     search_literal_ms: median(search.literal!),
+    search_app_ms: median(app.slice(1)),
     autocode_ms: median(autocode.slice(1)),
     autocode_cold_ms: autocode[0]!,
     autocode_baseline_ms: median(baseline.slice(1)),
@@ -154,6 +167,7 @@ export function searchTable(f: SearchFigures): string {
     `Search, auto-code and suggestions (issue 11)`,
     `  regex search ${JSON.stringify(REGEX)}: ${ms(f.search_ms)} for ${f.search_hits.toLocaleString('en-US')} hits (target ≤ ${SEARCH_TARGETS.search_ms} ms)  ${mark(f.search_ms <= SEARCH_TARGETS.search_ms)}`,
     `    against a bare RegExp loop ${ms(f.search_baseline_ms)}: ${f.search_ratio.toFixed(2)}×; a literal word: ${ms(f.search_literal_ms)}`,
+    `    as the app asks for it (task worker, first 500 hits with context): ${ms(f.search_app_ms)} (target ≤ ${SEARCH_TARGETS.search_ms} ms)  ${mark(f.search_app_ms <= SEARCH_TARGETS.search_ms)}`,
     `  auto-code ${f.autocode_hits.toLocaleString('en-US')} hits to sentences (${f.autocode_created.toLocaleString('en-US')} codings) with the save: ${ms(f.autocode_ms)} (first run ${ms(f.autocode_cold_ms)})`,
     `    against coding one passage and saving ${ms(f.autocode_baseline_ms)}: ${f.autocode_ratio.toFixed(2)}×`,
     `  suggestion index, ${f.suggest_passages.toLocaleString('en-US')} sentences: ${ms(f.suggest_index_ms)} (target ≤ ${SEARCH_TARGETS.suggest_index_ms} ms)  ${mark(f.suggest_index_ms <= SEARCH_TARGETS.suggest_index_ms)}`,

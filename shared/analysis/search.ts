@@ -48,7 +48,7 @@ export interface SearchOptions {
   limit?: number;
 }
 
-interface Interval {
+export interface Interval {
   start: number;
   end: number;
 }
@@ -151,6 +151,67 @@ export function matchesIn(text: string, pattern: RegExp, visit: (start: number, 
   }
 }
 
+/**
+ * What a search scans, gathered from the project: the documents in scope with their texts
+ * (in document order) and the merged coded spans a hit must lie within (`inside`) or must
+ * not touch (`avoid`), for those documents only. Plain data (Maps and arrays), so the host
+ * can hand it to its task worker, where a pattern that backtracks without end cannot
+ * freeze the host (electron/service/tasks/).
+ */
+export interface SearchPlan {
+  documents: { id: string; text: string }[];
+  inside: Map<string, Interval[]> | null;
+  avoid: Map<string, Interval[]> | null;
+}
+
+/** The plan of a search within `scope`; an unknown code says so. */
+export function planSearch(
+  state: Pick<ProjectState, 'documents' | 'sets' | 'codes' | 'codings' | 'codingsByCode'>,
+  scope: SearchScope = {},
+): Result<SearchPlan, QueryProblem> {
+  let inside: Map<string, Interval[]> | null = null;
+  if (scope.insideCode) {
+    const { codeId, withSubcodes } = scope.insideCode;
+    if (!state.codes.has(codeId)) return err({ message: `there is no code with id ${codeId}` });
+    inside = codedSpans(state, withSubcodes ? descendantIds(state, codeId) : [codeId]);
+  }
+  let docs = documentsInScope(state, scope);
+  // A document with no coding of the code cannot hold a hit inside one: not worth scanning.
+  if (inside) docs = docs.filter((d) => inside!.has(d.id));
+  const wanted = new Set(docs.map((d) => d.id));
+  const only = (spans: Map<string, Interval[]> | null) => spans && new Map([...spans].filter(([id]) => wanted.has(id)));
+  return ok({
+    documents: docs.map((d) => ({ id: d.id, text: d.text })),
+    inside: only(inside),
+    avoid: only(scope.uncodedOnly ? codedSpans(state, null) : null),
+  });
+}
+
+/** Scans a plan's documents for `pattern`; `onDocument` hears after each document (for progress). */
+export function scanPlan(plan: SearchPlan, pattern: RegExp, options: SearchOptions = {}, onDocument?: (done: number, total: number) => void): SearchResult {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const hits: SearchHit[] = [];
+  const perDocument = new Map<string, number>();
+  let total = 0;
+  for (const [i, doc] of plan.documents.entries()) {
+    const within = plan.inside?.get(doc.id);
+    const avoid = plan.avoid?.get(doc.id);
+    let count = 0;
+    if (!plan.inside || within) {
+      matchesIn(doc.text, pattern, (start, end) => {
+        if (within && !holding(within, start, end)) return;
+        if (avoid && touchesAny(avoid, start, end)) return;
+        count++;
+        if (hits.length < limit) hits.push({ documentId: doc.id, start, end });
+      });
+    }
+    if (count > 0) perDocument.set(doc.id, count);
+    total += count;
+    onDocument?.(i + 1, plan.documents.length);
+  }
+  return { hits, total, perDocument };
+}
+
 /** Searches the project for `query` within `scope`; a query that cannot be searched for says why. */
 export function searchProject(
   state: Pick<ProjectState, 'documents' | 'sets' | 'codes' | 'codings' | 'codingsByCode'>,
@@ -160,33 +221,9 @@ export function searchProject(
 ): Result<SearchResult, QueryProblem> {
   const compiled = compileQuery(query);
   if (!compiled.ok) return compiled;
-  const pattern = compiled.value;
-  let inside: Map<string, Interval[]> | null = null;
-  if (scope.insideCode) {
-    const { codeId, withSubcodes } = scope.insideCode;
-    if (!state.codes.has(codeId)) return err({ message: `there is no code with id ${codeId}` });
-    inside = codedSpans(state, withSubcodes ? descendantIds(state, codeId) : [codeId]);
-  }
-  const coded = scope.uncodedOnly ? codedSpans(state, null) : null;
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const hits: SearchHit[] = [];
-  const perDocument = new Map<string, number>();
-  let total = 0;
-  for (const doc of documentsInScope(state, scope)) {
-    const within = inside?.get(doc.id);
-    if (inside && !within) continue;
-    const avoid = coded?.get(doc.id);
-    let count = 0;
-    matchesIn(doc.text, pattern, (start, end) => {
-      if (within && !holding(within, start, end)) return;
-      if (avoid && touchesAny(avoid, start, end)) return;
-      count++;
-      if (hits.length < limit) hits.push({ documentId: doc.id, start, end });
-    });
-    if (count > 0) perDocument.set(doc.id, count);
-    total += count;
-  }
-  return ok({ hits, total, perDocument });
+  const plan = planSearch(state, scope);
+  if (!plan.ok) return plan;
+  return ok(scanPlan(plan.value, compiled.value, options));
 }
 
 /** A hit with some text either side, for a results list: `before`, the hit, `after`, cut at line breaks. */

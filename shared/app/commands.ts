@@ -41,6 +41,7 @@ const FIXED = {
   redo: { label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], needs: 'nothing', runs: 'renderer', inTextFields: false },
   'new-code': { label: 'New Code…', keys: ['Mod+Shift+N'], needs: 'editable', runs: 'renderer' },
   find: { label: 'Find in Document…', keys: ['Mod+F'], needs: 'project', runs: 'renderer' },
+  'search-project': { label: 'Search Project…', keys: ['Mod+Shift+F'], needs: 'project', runs: 'renderer' },
   anonymise: { label: 'Anonymise…', needs: 'editable', runs: 'renderer' },
   'coder-name': { label: 'Coder Name…', needs: 'project', runs: 'renderer' },
 } as const satisfies Record<string, CommandInfo>;

@@ -15,6 +15,7 @@ export const VIEWS = [
   { id: 'reader', label: 'Reader' },
   { id: 'excerpts', label: 'Excerpts' },
   { id: 'agreement', label: 'Agreement' },
+  { id: 'search', label: 'Search' },
   { id: 'memos', label: 'Memos' },
   { id: 'variables', label: 'Cases & Variables' },
   { id: 'history', label: 'History' },

@@ -195,9 +195,9 @@ export interface Channels {
   /** Project search: one page of hits with the text around each, and every count; a bad pattern is refused saying where. */
   'search:run': (request: SearchRequest) => SearchResponse;
   /** What an auto-code would create, how many hits are already coded and how many merge; changes nothing. */
-  'ops:previewAutocode': (request: AutocodeRequest) => AutocodePreview;
+  'ops:previewAutocode': (request: AutocodePreviewRequest) => AutocodePreview;
   /** "More like this" for a code, best first, with the shared words; nothing is coded. */
-  'suggest:forCode': (request: SuggestRequest) => Suggestion[];
+  'suggest:forCode': (request: SuggestRequest) => SuggestionWithText[];
   /** How many hand-made codings of the code the top N suggestions per document would have found (quality shown). */
   'suggest:recall': (request: SuggestRequest) => SuggestionRecall;
   /** The speakers of each document (labels such as "Officer A:", or SRT/VTT voices) with their turn counts, and of the project. */
@@ -226,6 +226,9 @@ export interface BackupListing {
   bytes: number;
 }
 
+/** A suggestion with the passage's words, for a view that holds no document text. */
+export type SuggestionWithText = Suggestion & { text: string };
+
 export interface SpeakersList {
   /** Documents with speakers, in document order. */
   documents: { documentId: string; speakers: { speaker: string; turns: number }[] }[];
@@ -233,7 +236,13 @@ export interface SpeakersList {
   project: { speaker: string; turns: number; documents: number }[];
 }
 
+/** An auto-code's preview: the request, and the id to cancel it by ('task:cancel'). */
+export const autocodePreviewRequestSchema = autocodeRequestSchema.extend({ taskId: z.string().min(1).max(100).optional() });
+export type AutocodePreviewRequest = z.infer<typeof autocodePreviewRequestSchema>;
+
 export const searchRequestSchema = z.object({
+  /** Names the search for 'task:cancel' (it runs in the host's task worker); the host makes one up when left out. */
+  taskId: z.string().min(1).max(100).optional(),
   query: searchQuerySchema,
   where: searchScopeSchema.optional(),
   /** The first hit to return (pages of a long result). */
@@ -350,7 +359,7 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'team:previewMerge': mergeRequestSchema,
   'team:applyMerge': mergeRequestSchema,
   'search:run': searchRequestSchema,
-  'ops:previewAutocode': autocodeRequestSchema,
+  'ops:previewAutocode': autocodePreviewRequestSchema,
   'suggest:forCode': suggestRequestSchema,
   'suggest:recall': suggestRequestSchema,
   'speakers:list': none,

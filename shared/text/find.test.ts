@@ -93,3 +93,12 @@ describe('findMatches on any text', () => {
     );
   });
 });
+
+describe('findMatches with a regular expression (a query handed over from the Search view)', () => {
+  it('finds what project search finds, with its flags, and nothing for a pattern that does not compile', () => {
+    expect(findMatches(text, 's\\w+h', { caseSensitive: false, wholeWord: true, regex: true }).map((m) => text.slice(m.start, m.end))).toEqual(['Sarah', 'sarah', 'SARAH', 'Sarah']);
+    expect(findMatches(text, 'S\\w+h', { caseSensitive: true, wholeWord: false, regex: true }).map((m) => text.slice(m.start, m.end))).toEqual(['Sarah', 'Sarah', 'Sarah']);
+    expect(findMatches(text, '^Sarah', { caseSensitive: true, wholeWord: false, regex: true })).toEqual([{ start: 0, end: 5 }]);
+    expect(findMatches(text, '(', { caseSensitive: false, wholeWord: false, regex: true })).toEqual([]);
+  });
+});

@@ -1,10 +1,14 @@
 /** Find in document: every match of a query in a text, as offsets. Pure string logic. */
 import { literalPattern, wholeWordOccurrences } from './whole-word';
+import { compileQuery } from '../analysis/search-query';
+import { matchesIn } from '../analysis/search';
 
 export interface FindOptions {
   caseSensitive: boolean;
   /** Only where the query stands as a whole word (the same rule as Anonymise). */
   wholeWord: boolean;
+  /** The query is a regular expression, as project search reads one (search-query.ts); one that does not compile finds nothing. */
+  regex?: boolean;
 }
 
 export interface Match {
@@ -18,6 +22,13 @@ export const MATCH_LIMIT = 100_000;
 /** Every non-overlapping match of `query` in `text`, in order (at most MATCH_LIMIT). */
 export function findMatches(text: string, query: string, options: FindOptions): Match[] {
   if (query === '') return [];
+  if (options.regex) {
+    const pattern = compileQuery({ text: query, regex: true, caseSensitive: options.caseSensitive, wholeWord: options.wholeWord });
+    const out: Match[] = [];
+    // Project search's own loop, so the reader marks exactly the hits the Search view listed.
+    if (pattern.ok) matchesIn(text, pattern.value, (start, end) => void (out.length < MATCH_LIMIT && out.push({ start, end })));
+    return out;
+  }
   if (options.wholeWord) return wholeWordOccurrences(text, query, options.caseSensitive).slice(0, MATCH_LIMIT);
   const out: Match[] = [];
   if (options.caseSensitive) {

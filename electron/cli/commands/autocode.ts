@@ -12,7 +12,7 @@ import { CliError, UsageError, quoted } from '../errors';
 import { findCode, splitCodePath } from '../lookup';
 import { changeProject, readProject } from '../project-session';
 import { labelOf, optionalString, projectArgument, stringOption, type CliIo, type Command, type OptionValues } from '../command';
-import { QUERY_HELP, QUERY_OPTIONS, documentIdsFrom, queryFrom } from '../search-options';
+import { QUERY_HELP, QUERY_OPTIONS, queryFrom, scopeFrom } from '../search-options';
 
 const SCOPES: readonly AutocodeScope[] = ['match', 'sentence', 'paragraph', 'speaker'];
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -39,14 +39,14 @@ function askFrom(positionals: string[], values: OptionValues): Ask {
 
 /** The operation for the project as it is: --doc resolved, the code found or to be created. */
 function requestFor(state: Readonly<ProjectState>, ask: Ask, values: OptionValues, label: string): AutocodeRequest {
-  const documentIds = documentIdsFrom(state, values, label);
+  const where = scopeFrom(state, values, label, 'autocode');
   const target = findCode(state, ask.codeName);
   const code = target.missing.length === 0 && target.existing ? { codeId: target.existing.id } : { newCode: { names: target.missing, parentId: target.existing?.id ?? null } };
   return {
     type: 'autocode',
     query: ask.query,
     scope: ask.scope,
-    ...(documentIds ? { where: { documentIds } } : {}),
+    ...(Object.keys(where).length > 0 ? { where } : {}),
     ...(ask.speaker !== undefined ? { speaker: ask.speaker } : {}),
     ...code,
   };

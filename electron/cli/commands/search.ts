@@ -4,7 +4,7 @@ import { describeProblem } from '../../../shared/analysis/search-query';
 import { terminalSafe } from '../../../shared/text/safe-names';
 import { readProject } from '../project-session';
 import { labelOf, projectArgument, type Command } from '../command';
-import { QUERY_HELP, QUERY_OPTIONS, documentIdsFrom, queryFrom } from '../search-options';
+import { QUERY_HELP, QUERY_OPTIONS, queryFrom, scopeFrom } from '../search-options';
 import { CliError, UsageError } from '../errors';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -34,8 +34,7 @@ ${QUERY_HELP}
     const label = labelOf(file);
     await readProject(file, (service) => {
       const state = service.current;
-      const documentIds = documentIdsFrom(state, values, label);
-      const result = searchProject(state, query, documentIds ? { documentIds } : {});
+      const result = searchProject(state, query, scopeFrom(state, values, label, 'search'));
       if (!result.ok) throw new CliError(`${label}: ${describeProblem(query, result.error)}`);
       const { hits, total, perDocument } = result.value;
       const nameOf = (id: string) => state.documents.get(id)!.name;

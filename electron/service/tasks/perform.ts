@@ -9,7 +9,12 @@ import { mergeProjects } from '../../../shared/merge/merge-projects';
 import { HandlerError } from '../handler-error';
 import { readCopy } from '../merge-copy';
 import { unpackAgreementTables } from './agreement-tables';
-import type { AgreementTask, MergeOutcome, MergeTask, Task, TaskResult } from './protocol';
+import { scanPlan, type SearchResult } from '../../../shared/analysis/search';
+import { compileQuery, describeProblem } from '../../../shared/analysis/search-query';
+import { previewAutocode, type AutocodePreview } from '../../../shared/ops/autocode';
+import { autocodeState } from './autocode-tables';
+import { textsOf } from './worker-texts';
+import type { AgreementTask, AutocodePreviewTask, MergeOutcome, MergeTask, SearchTask, Task, TaskResult } from './protocol';
 
 export type Report = (done: number, total: number) => void;
 
@@ -34,6 +39,26 @@ function merge(task: MergeTask, report: Report): MergeOutcome {
   return { report: merged.report, unresolved: merged.unresolved, change: merged.change, audit: merged.audit };
 }
 
+function search(task: SearchTask, report: Report): SearchResult {
+  // Kept before anything can refuse, as the host's memo already counts them sent.
+  const texts = textsOf(task.texts);
+  const pattern = compileQuery(task.query);
+  if (!pattern.ok) throw new HandlerError(`${sentence(describeProblem(task.query, pattern.error))}.`);
+  const plan = { ...task.plan, documents: task.texts.map((t, i) => ({ id: t.id, text: texts[i]! })) };
+  return scanPlan(plan, pattern.value, { limit: task.limit }, report);
+}
+
+function autocodePreview(task: AutocodePreviewTask): AutocodePreview {
+  const texts = textsOf(task.texts);
+  task.texts.forEach((t, i) => {
+    const doc = task.tables.documents.get(t.id);
+    if (doc) task.tables.documents.set(t.id, { ...doc, text: texts[i]! });
+  });
+  const preview = previewAutocode(autocodeState(task.tables), task.request, task.coderId);
+  if (!preview.ok) throw new HandlerError(`${sentence(preview.error)}.`);
+  return preview.value;
+}
+
 /** Runs `task` to the end, calling `report` after each step. */
 export function perform<T extends Task>(task: T, report: Report): TaskResult<T> {
   switch (task.kind) {
@@ -41,5 +66,9 @@ export function perform<T extends Task>(task: T, report: Report): TaskResult<T> 
       return agreement(task, report) as TaskResult<T>;
     case 'merge':
       return merge(task, report) as TaskResult<T>;
+    case 'search':
+      return search(task, report) as TaskResult<T>;
+    case 'autocodePreview':
+      return autocodePreview(task) as TaskResult<T>;
   }
 }

@@ -22,11 +22,22 @@ export interface TaskControl {
   progressEveryMs?: number;
   /** What the task does, for messages ("Computing agreement"). */
   label: string;
+  /**
+   * Stop the task when it has run this long (ms, counted from when the worker starts on
+   * it): the promise rejects with TaskTimedOut and `timedOut`'s words. For work whose time
+   * the person cannot foresee, such as a regular expression that backtracks without end.
+   */
+  timeLimit?: { ms: number; message: string };
 }
 
 /** The task was cancelled by its caller: a refusal with a plain message, not a failure. */
 export class TaskCancelled extends HandlerError {
   override name = 'TaskCancelled';
+}
+
+/** The task ran past its time limit and was stopped: a refusal whose message says what to do. */
+export class TaskTimedOut extends HandlerError {
+  override name = 'TaskTimedOut';
 }
 
 /** Often enough that a progress bar moves smoothly, rarely enough that messages cost nothing. */
@@ -56,6 +67,8 @@ function spawn(): Worker {
   worker.on('exit', () => {
     const at = idle.indexOf(worker);
     if (at >= 0) idle.splice(at, 1);
+    // A lane whose worker is gone starts afresh, memo and all.
+    for (const [name, lane] of lanes) if (lane.worker === worker) lanes.delete(name);
   });
   return worker;
 }
@@ -84,24 +97,86 @@ export function idleWorkers(): number {
 
 /** Runs `task` in a worker thread; resolves to its result, rejects with its refusal, failure or cancellation. */
 export function runTask<T extends Task>(task: T, control: TaskControl): Promise<TaskResult<T>> {
-  const { signal, onProgress, progressEveryMs = PROGRESS_EVERY_MS, label } = control;
-  if (signal?.aborted) return Promise.reject(new TaskCancelled(`${label} was cancelled.`));
+  if (control.signal?.aborted) return Promise.reject(new TaskCancelled(`${control.label} was cancelled.`));
   const worker = idle.pop() ?? spawn();
+  return runOn(worker, task, control, (alive) => alive && release(worker));
+}
+
+/**
+ * A worker kept for one kind of task (search), with the host's note of what it has sent it
+ * (`memo`): the worker keeps the document texts it was sent, and the next task sends only
+ * the texts that changed. Copying a 10-million-character project's texts to a worker takes
+ * the host's main thread most of a second each time; sent once, later searches cost only
+ * the scan. The lane's worker and its memo are dropped together when the worker stops
+ * (a cancel, a time limit), so the memo never claims what a new worker does not hold.
+ */
+interface Lane {
+  worker: Worker;
+  memo: Map<string, number>;
+  busy: boolean;
+}
+
+const lanes = new Map<string, Lane>();
+
+/** Starts lane `name`'s worker ahead of its first task (see warmTaskWorker), unless it has one. */
+export function warmLane(name: string): void {
+  if (!lanes.has(name)) {
+    const worker = spawn();
+    worker.unref();
+    lanes.set(name, { worker, memo: new Map(), busy: false });
+  }
+}
+
+/**
+ * Runs the task `build` makes in the worker of lane `name`, passing it the lane's memo to
+ * read and update. While the lane's worker is busy (a search not yet stopped), the task gets
+ * a worker of its own with an empty memo, ended after it.
+ */
+export function runLaneTask<T extends Task>(name: string, build: (memo: Map<string, number>) => T, control: TaskControl): Promise<TaskResult<T>> {
+  if (control.signal?.aborted) return Promise.reject(new TaskCancelled(`${control.label} was cancelled.`));
+  let lane = lanes.get(name);
+  if (!lane) lanes.set(name, (lane = { worker: spawn(), memo: new Map(), busy: false }));
+  if (lane.busy) {
+    const worker = spawn();
+    return runOn(worker, build(new Map()), control, () => void worker.terminate());
+  }
+  const own = lane;
+  own.busy = true;
+  return runOn(own.worker, build(own.memo), control, (alive) => {
+    own.busy = false;
+    if (alive) own.worker.unref();
+    else if (lanes.get(name) === own) {
+      // Stopped (a cancel, a time limit): a fresh worker loads now, ready for the next task.
+      lanes.delete(name);
+      warmLane(name);
+    }
+  });
+}
+
+/** Runs `task` on `worker`; `afterwards` hears whether the worker is still alive for another task. */
+function runOn<T extends Task>(worker: Worker, task: T, control: TaskControl, afterwards: (alive: boolean) => void): Promise<TaskResult<T>> {
+  const { signal, onProgress, progressEveryMs = PROGRESS_EVERY_MS, label, timeLimit } = control;
   worker.ref();
   return new Promise<TaskResult<T>>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = () => {
+      clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
       signal?.removeEventListener('abort', onAbort);
     };
     const onMessage = (reply: WorkerReply) => {
+      if (reply.type === 'started') {
+        if (timeLimit) timer = setTimeout(onTimeout, timeLimit.ms);
+        return;
+      }
       if (reply.type === 'progress') {
         onProgress?.(reply.done, reply.total);
         return;
       }
       finish();
-      release(worker);
+      afterwards(true);
       if (reply.type === 'done') resolve(reply.value as TaskResult<T>);
       else if (reply.type === 'refused') reject(new HandlerError(reply.message));
       else reject(Object.assign(new Error(`${label} failed: ${reply.message}`), { stack: reply.stack }));
@@ -110,16 +185,26 @@ export function runTask<T extends Task>(task: T, control: TaskControl): Promise<
     const onError = (error: Error) => {
       finish();
       void worker.terminate();
+      afterwards(false);
       reject(new Error(`${label} failed: ${error.message}`, { cause: error }));
     };
     const onExit = (code: number) => {
       finish();
+      afterwards(false);
       reject(new Error(`${label} failed: its worker stopped (exit code ${code}).`));
     };
     const onAbort = () => {
       finish();
       void worker.terminate();
+      afterwards(false);
       reject(new TaskCancelled(`${label} was cancelled.`));
+    };
+    // Terminating the worker is the only way to stop a regular expression inside exec().
+    const onTimeout = () => {
+      finish();
+      void worker.terminate();
+      afterwards(false);
+      reject(new TaskTimedOut(timeLimit!.message));
     };
     worker.on('message', onMessage);
     worker.once('error', onError);

@@ -9,7 +9,12 @@ import type { AgreementRequest, AgreementResult } from '../../../shared/agreemen
 import type { MergeConflict, MergeReport, Side } from '../../../shared/merge/types';
 import type { ProjectFile } from '../../../shared/model/schema';
 import type { Change } from '../../../shared/model/state';
+import type { SearchPlan, SearchResult } from '../../../shared/analysis/search';
+import type { SearchQuery } from '../../../shared/model/schema';
+import type { AutocodePreview, AutocodeRequest } from '../../../shared/ops/autocode';
 import type { PackedAgreementTables } from './agreement-tables';
+import type { AutocodeTables } from './autocode-tables';
+import type { TextEntry } from './worker-texts';
 
 /** A copy of a project sent for merging: its name (for messages) and its bytes. */
 export interface CopyBytes {
@@ -31,7 +36,28 @@ export interface MergeTask {
   resolutions: Record<string, Side>;
 }
 
-export type Task = AgreementTask | MergeTask;
+/** A project search: the plan gathered by the host (texts and coded spans), scanned here. */
+export interface SearchTask {
+  kind: 'search';
+  /** The plan without its texts, which come as `texts` (in the plan's document order). */
+  plan: Omit<SearchPlan, 'documents'>;
+  texts: TextEntry[];
+  query: SearchQuery;
+  /** Hits to return at most (all are counted). */
+  limit: number;
+}
+
+/** What an auto-code would do, worked out on the tables its scope reads. */
+export interface AutocodePreviewTask {
+  kind: 'autocodePreview';
+  /** The tables, the documents' texts left empty: they come as `texts`. */
+  tables: AutocodeTables;
+  texts: TextEntry[];
+  request: AutocodeRequest;
+  coderId: string;
+}
+
+export type Task = AgreementTask | MergeTask | SearchTask | AutocodePreviewTask;
 
 /** What a merge sends back: everything but the merged file itself, which the host does not need. */
 export interface MergeOutcome {
@@ -46,6 +72,8 @@ export interface MergeOutcome {
 export interface TaskResults {
   agreement: AgreementResult;
   merge: MergeOutcome;
+  search: SearchResult;
+  autocodePreview: AutocodePreview;
 }
 
 export type TaskResult<T extends Task> = TaskResults[T['kind']];
@@ -64,6 +92,8 @@ export interface TaskMessage {
 }
 
 export type WorkerReply =
+  /** The worker has the task and starts on it (a time limit counts from here, not from a worker still loading). */
+  | { type: 'started' }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; value: TaskResults[Task['kind']] }
   /** A refusal the user should read (a HandlerError: bad request, unreadable copy). */

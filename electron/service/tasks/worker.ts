@@ -21,6 +21,7 @@ port.on('message', ({ task, progressEveryMs, stepDelayMs = 0 }: TaskMessage) => 
   const post = (reply: WorkerReply) => port.postMessage(reply);
   // Nothing is said before the first interval: a task that ends sooner shows no progress line at all.
   let last = performance.now();
+  post({ type: 'started' });
   try {
     const value = perform(task, (done, total) => {
       if (stepDelayMs > 0) pause(stepDelayMs);

@@ -87,6 +87,22 @@ export function FindBar({ find, onCode, onClosed, inputRef }: FindBarProps) {
       >
         <span aria-hidden="true">“ab”</span>
       </button>
+      {/* Only a query handed over from the Search view is a regular expression here (checked
+          there, in the host's task worker, under a time limit); the toggle lets the person
+          turn it back into plain text, never on, since a pattern typed here would run in
+          the window with no limit. */}
+      {find.options.regex && (
+        <button
+          type="button"
+          className="small"
+          aria-label="Regular expression"
+          title="Regular expression, from the Search view: press for plain text"
+          aria-pressed={true}
+          onClick={() => find.setOptions({ ...find.options, regex: false })}
+        >
+          <span aria-hidden="true">.*</span>
+        </button>
+      )}
       <button type="button" className="small" disabled={!onCode || find.current < 0} onClick={() => onCode?.()}>
         Code this match
       </button>

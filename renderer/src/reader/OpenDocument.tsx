@@ -26,6 +26,7 @@ import { chunkIndexAt, readerLayout } from './layout';
 import { markReaderPainted } from './reader-timing';
 import { characterAtPoint, firstVisibleOffset, offsetOfPoint, offsetsOfRange, rangeOfOffsets, type TextLayout } from './text-range';
 import { useFind, useFindShortcuts } from './use-find';
+import { useFindHandoff } from '../search/find-handoff';
 import { useReveal } from './use-reveal';
 import { useSelectionPins } from './use-selection-pins';
 import { selectedSpan, useSelectionTracking } from './use-selection-tracking';
@@ -92,6 +93,34 @@ export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: Do
   const [pickerFocus, setPickerFocus] = useState<'text' | 'find'>('text');
 
   useFindShortcuts(find);
+
+  // A hit reached from the Search view: the find bar shows its query, the hit is the current
+  // match, and focus lands on the passage (selected, ready to code) once it is on screen.
+  const handoff = useFindHandoff((s) => (s.request?.documentId === doc.id ? s.request : null));
+  useEffect(() => {
+    if (!handoff || !text) return;
+    useFindHandoff.getState().taken(handoff.key);
+    const { query, start, end } = handoff;
+    if (query.text !== '') find.showQuery(query.text, { caseSensitive: query.caseSensitive, wholeWord: query.wholeWord, regex: query.regex }, start);
+    reveal(start, end);
+    // The hit's chunk is rendered a frame or a few after reveal() scrolls to it.
+    let frame = 0;
+    let tries = 0;
+    const land = () => {
+      const range = rangeOfOffsets(text, start, end);
+      if (!range && ++tries < 30) {
+        frame = requestAnimationFrame(land);
+        return;
+      }
+      text.root.focus({ preventScroll: true });
+      if (!range) return;
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    };
+    frame = requestAnimationFrame(land);
+    return () => cancelAnimationFrame(frame);
+  }, [handoff, text, find.showQuery, reveal]);
 
   const pendingHere = pending && pending.documentId === doc.id ? pending : null;
   const pinned = useStableNumbers(

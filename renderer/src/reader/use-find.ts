@@ -17,6 +17,8 @@ export interface FindState {
   /** Bumped each time the find bar should take focus (Ctrl+F while it is open, too). */
   focusRequest: number;
   show(): void;
+  /** Opens the bar with this query (from the Search view), its current match the one starting at `at`; the bar does not take focus. */
+  showQuery(query: string, options: FindOptions, at: number): void;
   close(): void;
   setQuery(query: string): void;
   setOptions(options: FindOptions): void;
@@ -37,10 +39,16 @@ export function useFind(text: string, startOffset: () => number, onGo: (match: M
 
   const latest = useRef({ startOffset, onGo, matches, current });
   latest.current = { startOffset, onGo, matches, current };
+  // Where the next matches start from instead of the screen's top: the hit the Search view jumped to.
+  const target = useRef<number | null>(null);
 
   // New matches: start from the first one on screen or after it.
   useEffect(() => {
-    const index = matchAtOrAfter(matches, latest.current.startOffset());
+    const from = target.current ?? latest.current.startOffset();
+    const index = matchAtOrAfter(matches, from);
+    // Matches computed from a query typed earlier come first; the target waits for its own.
+    if (target.current !== null && matches[index]?.start !== target.current) return;
+    target.current = null;
     setCurrent(index);
     if (index >= 0) latest.current.onGo(matches[index]!);
   }, [matches]);
@@ -63,6 +71,12 @@ export function useFind(text: string, startOffset: () => number, onGo: (match: M
     show: useCallback(() => {
       setOpen(true);
       setFocusRequest((n) => n + 1);
+    }, []),
+    showQuery: useCallback((text: string, findOptions: FindOptions, at: number) => {
+      target.current = at;
+      setOpen(true);
+      setQuery(text);
+      setOptions(findOptions);
     }, []),
     close: useCallback(() => setOpen(false), []),
     setQuery,

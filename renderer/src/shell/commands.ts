@@ -14,6 +14,7 @@ import { exportFile, startCodebookImport, startQdpxImport } from '../exchange/ac
 import { redo, undo } from '../project/actions';
 import { useGloss } from '../store';
 import { askCoderName, startMerge } from '../team/actions';
+import { openSearch } from '../search/actions';
 
 const store = useGloss.getState;
 
@@ -37,6 +38,7 @@ export const COMMAND_HANDLERS: { readonly [C in MenuCommand]: () => void } = {
   'merge-project': startMerge,
   'new-code': () => store().requestNewCode(),
   find: () => store().requestFind(),
+  'search-project': openSearch,
   anonymise: () => startAnonymise(store().documentId),
   'coder-name': askCoderName,
   ...viewHandlers(),

@@ -9,6 +9,7 @@ import type { ViewId } from '../../../shared/app/views';
 import { ExcerptsView } from '../excerpts/ExcerptsView';
 import { ReaderPane } from '../reader/ReaderPane';
 import { AgreementView } from '../team/AgreementView';
+import { SearchView } from '../search/SearchView';
 import { VariablesView } from '../variables/VariablesView';
 import { MemosView } from '../memos/MemosView';
 import { HistoryView } from '../history/HistoryView';
@@ -23,6 +24,7 @@ export const VIEW_REGISTRY: { readonly [V in ViewId]: ViewEntry } = {
   reader: { component: ReaderPane, panes: true },
   excerpts: { component: ExcerptsView, panes: true },
   agreement: { component: AgreementView, panes: true },
+  search: { component: SearchView, panes: false },
   memos: { component: MemosView, panes: false },
   variables: { component: VariablesView, panes: true },
   history: { component: HistoryView, panes: false },
