@@ -65,6 +65,13 @@ function useFetchedText(documentId: string, contentKey: string | undefined, want
   return have ? fetched.text : undefined;
 }
 
+/** The Select box's name: the passage's first words, or its place while its text is still on its way. */
+function pickLabel(words: string | null, coding: CodingEntry): string {
+  if (words === null) return `Select the excerpt at characters ${coding.start}–${coding.end} to move it`;
+  const shown = words.length > 40 ? `${words.slice(0, 40)}…` : words;
+  return `Select the excerpt “${shown}” to move it`;
+}
+
 export const ExcerptCard = memo(function ExcerptCard({
   coding,
   memos = NONE,
@@ -131,7 +138,7 @@ export const ExcerptCard = memo(function ExcerptCard({
                 type="checkbox"
                 checked={picked}
                 onChange={(e) => onPick(coding.id, e.target.checked)}
-                aria-label={`Select the excerpt “${coding.quote.length > 40 ? `${coding.quote.slice(0, 40)}…` : coding.quote}” to move it`}
+                aria-label={pickLabel(excerpt.pending ? null : excerpt.text, coding)}
               />
               Select
             </label>
