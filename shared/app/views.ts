@@ -15,6 +15,7 @@ export const VIEWS = [
   { id: 'reader', label: 'Reader' },
   { id: 'excerpts', label: 'Excerpts' },
   { id: 'agreement', label: 'Agreement' },
+  { id: 'analysis', label: 'Analysis' },
 ] as const satisfies readonly ViewInfo[];
 
 export type ViewId = (typeof VIEWS)[number]['id'];

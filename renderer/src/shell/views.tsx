@@ -9,6 +9,7 @@ import type { ViewId } from '../../../shared/app/views';
 import { ExcerptsView } from '../excerpts/ExcerptsView';
 import { ReaderPane } from '../reader/ReaderPane';
 import { AgreementView } from '../team/AgreementView';
+import { AnalysisView } from '../analysis/AnalysisView';
 
 export interface ViewEntry {
   component: ComponentType;
@@ -20,4 +21,5 @@ export const VIEW_REGISTRY: { readonly [V in ViewId]: ViewEntry } = {
   reader: { component: ReaderPane, panes: true },
   excerpts: { component: ExcerptsView, panes: true },
   agreement: { component: AgreementView, panes: true },
+  analysis: { component: AnalysisView, panes: false },
 };

@@ -1,0 +1,102 @@
+/**
+ * Code co-occurrence: codes × codes, each cell the number of co-occurring pairs of codings
+ * and the c-coefficient, coloured by count on a colour-blind-safe scale (heat.ts) with the
+ * numbers always written. A cell opens its pairs of passages side by side.
+ */
+import { useMemo, useState } from 'react';
+import type { AnalysisFilter } from '../../../shared/analysis/scope';
+import type { Proximity } from '../../../shared/analysis/cooccurrence';
+import { visibleName } from '../../../shared/text/safe-names';
+import { ExportButtons } from './ExportButtons';
+import { cooccurrenceTables, formatCoefficient } from './tables';
+import { useAnalysis } from './use-analysis';
+import { heatStyle } from './heat';
+import type { Evidence } from './EvidencePanel';
+import { AnalysisStatus } from './AnalysisStatus';
+import { HeatLegend } from './HeatLegend';
+
+export function CooccurrencePanel({ filter, onOpen }: { filter: AnalysisFilter; onOpen: (e: Evidence) => void }) {
+  const [within, setWithin] = useState<Proximity>('overlap');
+  const { reply, error, busy } = useAnalysis({ view: 'cooccurrence', within, filter });
+  const result = reply?.result;
+  const cells = useMemo(() => {
+    const out = new Map<string, { count: number; c: number | null }>();
+    for (const p of result?.pairs ?? []) {
+      out.set(`${p.codeA.codeId} ${p.codeB.codeId}`, { count: p.count, c: p.cCoefficient });
+      out.set(`${p.codeB.codeId} ${p.codeA.codeId}`, { count: p.count, c: p.cCoefficient });
+    }
+    return out;
+  }, [result]);
+  const max = Math.max(0, ...(result?.pairs ?? []).map((p) => p.count));
+
+  return (
+    <div className="analysis-panel">
+      <div className="analysis-options">
+        <label>
+          Together when{' '}
+          <select value={within} onChange={(e) => setWithin(e.target.value as Proximity)}>
+            <option value="overlap">they share text</option>
+            <option value="paragraph">within the same paragraph</option>
+          </select>
+        </label>
+        {result && <ExportButtons what="Co-occurrence" tables={() => cooccurrenceTables(result)} />}
+      </div>
+      <AnalysisStatus busy={busy} error={error} empty={result && result.codes.length < 2 ? 'Co-occurrence needs at least two codes with codings.' : null} />
+      {result && result.codes.length >= 2 && (
+        <>
+          <p className="hint">
+            Each cell: the pairs of codings that co-occur, and ATLAS.ti’s c-coefficient n12 / (n1 + n2 − n12). {result.pairs.length === 0 ? 'No two codes co-occur yet.' : ''}
+          </p>
+          <HeatLegend max={max} />
+          <div className="analysis-table-wrap">
+            <table className="analysis-table analysis-heat">
+              <caption>Code co-occurrence ({within === 'paragraph' ? 'within the same paragraph' : 'sharing text'})</caption>
+              <thead>
+                <tr>
+                  <td />
+                  {result.codes.map((c) => (
+                    <th key={c.codeId} scope="col" title={c.codePath}>
+                      {visibleName(c.code)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.codes.map((row) => (
+                  <tr key={row.codeId}>
+                    <th scope="row" title={row.codePath}>
+                      {visibleName(row.codePath)} <span className="muted">({row.codings})</span>
+                    </th>
+                    {result.codes.map((col) => {
+                      if (col.codeId === row.codeId) return <td key={col.codeId} className="analysis-diagonal" aria-label="same code" />;
+                      const cell = cells.get(`${row.codeId} ${col.codeId}`);
+                      if (!cell) return <td key={col.codeId} className="number analysis-zero">0</td>;
+                      return (
+                        <td key={col.codeId} className="number" style={heatStyle(cell.count, max)}>
+                          <button
+                            type="button"
+                            className="analysis-number"
+                            aria-label={`${cell.count} co-occurrences of ${row.codePath} and ${col.codePath}, c ${formatCoefficient(cell.c)}: show the passages`}
+                            onClick={() =>
+                              onOpen({
+                                title: `${row.codePath} with ${col.codePath}: ${cell.count} co-occurring ${cell.count === 1 ? 'pair' : 'pairs'}`,
+                                request: { view: 'pairs', codeA: row.codeId, codeB: col.codeId, within, filter },
+                              })
+                            }
+                          >
+                            {cell.count}
+                            <span className="analysis-coefficient"> c {formatCoefficient(cell.c)}</span>
+                          </button>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Code matrices: codes × documents, × cases, or × the values of a variable; each cell the
+ * codings, the documents coded, the characters or the share of the column's text, with
+ * heat colouring. A cell opens the codings behind it.
+ */
+import { useState } from 'react';
+import { useGloss } from '../store';
+import type { AnalysisFilter } from '../../../shared/analysis/scope';
+import type { MatrixColumns } from '../../../shared/analysis/matrix';
+import { visibleName } from '../../../shared/text/safe-names';
+import { ExportButtons } from './ExportButtons';
+import { formatMeasure, matrixTable, MEASURE_LABELS, type MatrixMeasure } from './tables';
+import { useAnalysis } from './use-analysis';
+import { heatStyle } from './heat';
+import type { Evidence } from './EvidencePanel';
+import { AnalysisStatus } from './AnalysisStatus';
+import { HeatLegend } from './HeatLegend';
+
+const columnsKey = (c: MatrixColumns) => (c.kind === 'variable' ? `variable:${c.variableId}` : c.kind);
+const columnsOf = (key: string): MatrixColumns => (key.startsWith('variable:') ? { kind: 'variable', variableId: key.slice('variable:'.length) } : { kind: key as 'documents' | 'cases' });
+
+export function MatrixPanel({ filter, onOpen }: { filter: AnalysisFilter; onOpen: (e: Evidence) => void }) {
+  const variables = useGloss((s) => s.project?.variables);
+  useGloss((s) => s.versions.variables);
+  const [columns, setColumns] = useState<MatrixColumns>({ kind: 'documents' });
+  const [measure, setMeasure] = useState<MatrixMeasure>('codings');
+  const [withSubcodes, setWithSubcodes] = useState(false);
+  const { reply, error, busy } = useAnalysis({ view: 'matrix', columns, withSubcodes, filter });
+  const matrix = reply?.matrix;
+  const values = matrix?.[measure];
+  const max = values ? Math.max(0, ...values.flat()) : 0;
+  const noun = measure === 'percent' ? '% of the column’s text' : MEASURE_LABELS[measure].toLowerCase();
+
+  return (
+    <div className="analysis-panel">
+      <div className="analysis-options">
+        <label>
+          Columns{' '}
+          <select value={columnsKey(columns)} onChange={(e) => setColumns(columnsOf(e.target.value))}>
+            <option value="documents">Documents</option>
+            <option value="cases">Cases</option>
+            {[...(variables?.values() ?? [])].map((v) => (
+              <option key={v.id} value={`variable:${v.id}`}>
+                Values of {visibleName(v.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Cells{' '}
+          <select value={measure} onChange={(e) => setMeasure(e.target.value as MatrixMeasure)}>
+            {(Object.keys(MEASURE_LABELS) as MatrixMeasure[]).map((m) => (
+              <option key={m} value={m}>
+                {MEASURE_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={withSubcodes} onChange={(e) => setWithSubcodes(e.target.checked)} /> Include sub-codes
+        </label>
+        {matrix && <ExportButtons what="Matrix" tables={() => [matrixTable(matrix, measure)]} />}
+      </div>
+      <AnalysisStatus
+        busy={busy}
+        error={error}
+        empty={matrix && (matrix.rows.length === 0 || matrix.columns.length === 0) ? (columns.kind === 'cases' ? 'No documents belong to a case yet.' : 'Nothing to count yet: no codes, or no documents.') : null}
+      />
+      {matrix && values && matrix.rows.length > 0 && matrix.columns.length > 0 && (
+        <>
+          <HeatLegend max={max} format={(n) => formatMeasure(n, measure)} />
+          <div className="analysis-table-wrap">
+            <table className="analysis-table analysis-heat">
+              <caption>Codes × {columns.kind === 'variable' ? `values of ${variables?.get(columns.variableId)?.name ?? 'the variable'}` : columns.kind}: {noun}</caption>
+              <thead>
+                <tr>
+                  <td />
+                  {matrix.columns.map((c) => (
+                    <th key={c.key} scope="col">
+                      {visibleName(c.label)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {matrix.rows.map((row, r) => (
+                  <tr key={row.codeId}>
+                    <th scope="row">{visibleName(row.codePath)}</th>
+                    {matrix.columns.map((col, c) => {
+                      const value = values[r]![c]!;
+                      const shown = formatMeasure(value, measure);
+                      return (
+                        <td key={col.key} className="number" style={heatStyle(value, max)}>
+                          <button
+                            type="button"
+                            className="analysis-number"
+                            aria-label={`${shown} ${measure === 'percent' ? 'of the text' : noun} of ${row.codePath} in ${col.label}: show the excerpts`}
+                            onClick={() =>
+                              onOpen({
+                                title: `${row.codePath} in ${col.label}: ${matrix.codings[r]![c]!.toLocaleString('en')} ${matrix.codings[r]![c] === 1 ? 'coding' : 'codings'}`,
+                                request: { view: 'codings', codeId: row.codeId, withSubcodes, documentIds: col.documentIds, filter },
+                              })
+                            }
+                          >
+                            {shown}
+                          </button>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
