@@ -28,6 +28,7 @@ export function AnalysisView() {
   const [tab, setTab] = useState<Tab>('frequencies');
   const [choice, setChoice] = useState<FilterChoice>(NO_CHOICE);
   const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const values = useMemo(() => (project ? valuesOf(project, choice.variableId) : new Map()), [project, choice.variableId, variablesVersion]);
   const filter = useMemo(() => filterOf(choice, coderFilter, values), [choice, coderFilter, values]);
   if (!project) return null;
@@ -66,11 +67,11 @@ export function AnalysisView() {
         <AnalysisFilterBar choice={choice} onChange={setChoice} values={values} />
       </div>
       <div className="analysis-body">
-        <div className="analysis-main" role="tabpanel" id="analysis-tabpanel" aria-labelledby={`analysis-tab-${tab}`}>
-          {tab === 'frequencies' && <FrequenciesPanel filter={filter} onOpen={setEvidence} />}
-          {tab === 'cooccurrence' && <CooccurrencePanel filter={filter} onOpen={setEvidence} />}
-          {tab === 'matrix' && <MatrixPanel filter={filter} onOpen={setEvidence} />}
-          {tab === 'framework' && <FrameworkPanel filter={filter} />}
+        <div className="analysis-main" role="tabpanel" id="analysis-tabpanel" aria-labelledby={`analysis-tab-${tab}`} ref={setScroller}>
+          {tab === 'frequencies' && <FrequenciesPanel filter={filter} onOpen={setEvidence} scroller={scroller} />}
+          {tab === 'cooccurrence' && <CooccurrencePanel filter={filter} onOpen={setEvidence} scroller={scroller} />}
+          {tab === 'matrix' && <MatrixPanel filter={filter} onOpen={setEvidence} scroller={scroller} />}
+          {tab === 'framework' && <FrameworkPanel filter={filter} scroller={scroller} />}
         </div>
         {evidence && tab !== 'framework' && <EvidencePanel evidence={evidence} onClose={() => setEvidence(null)} />}
       </div>

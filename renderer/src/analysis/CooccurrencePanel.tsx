@@ -3,7 +3,7 @@
  * and the c-coefficient, coloured by count on a colour-blind-safe scale (heat.ts) with the
  * numbers always written. A cell opens its pairs of passages side by side.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { AnalysisFilter } from '../../../shared/analysis/scope';
 import type { Proximity } from '../../../shared/analysis/cooccurrence';
 import { visibleName } from '../../../shared/text/safe-names';
@@ -14,8 +14,9 @@ import { heatStyle } from './heat';
 import type { Evidence } from './EvidencePanel';
 import { AnalysisStatus } from './AnalysisStatus';
 import { HeatLegend } from './HeatLegend';
+import { Spacer, useColumnPage, useRowWindow } from './grid-window';
 
-export function CooccurrencePanel({ filter, onOpen }: { filter: AnalysisFilter; onOpen: (e: Evidence) => void }) {
+export function CooccurrencePanel({ filter, onOpen, scroller }: { filter: AnalysisFilter; onOpen: (e: Evidence) => void; scroller: HTMLElement | null }) {
   const [within, setWithin] = useState<Proximity>('overlap');
   const { reply, error, busy } = useAnalysis({ view: 'cooccurrence', within, filter });
   const result = reply?.result;
@@ -27,7 +28,12 @@ export function CooccurrencePanel({ filter, onOpen }: { filter: AnalysisFilter; 
     }
     return out;
   }, [result]);
-  const max = Math.max(0, ...(result?.pairs ?? []).map((p) => p.count));
+  const max = (result?.pairs ?? []).reduce((m, p) => Math.max(m, p.count), 0);
+  const codes = result?.codes ?? [];
+  const body = useRef<HTMLTableSectionElement>(null);
+  const page = useColumnPage(codes.length, 'columns');
+  const shown = useRowWindow(codes.length, body, scroller, 48);
+  const columns = codes.slice(page.start, page.end);
 
   return (
     <div className="analysis-panel">
@@ -48,26 +54,28 @@ export function CooccurrencePanel({ filter, onOpen }: { filter: AnalysisFilter; 
             Each cell: the pairs of codings that co-occur, and ATLAS.ti’s c-coefficient n12 / (n1 + n2 − n12). {result.pairs.length === 0 ? 'No two codes co-occur yet.' : ''}
           </p>
           <HeatLegend max={max} />
+          {page.controls}
           <div className="analysis-table-wrap">
-            <table className="analysis-table analysis-heat">
+            <table className="analysis-table analysis-heat" aria-rowcount={codes.length + 1}>
               <caption>Code co-occurrence ({within === 'paragraph' ? 'within the same paragraph' : 'sharing text'})</caption>
               <thead>
-                <tr>
+                <tr aria-rowindex={1}>
                   <td />
-                  {result.codes.map((c) => (
+                  {columns.map((c) => (
                     <th key={c.codeId} scope="col" title={c.codePath}>
                       {visibleName(c.code)}
                     </th>
                   ))}
                 </tr>
               </thead>
-              <tbody>
-                {result.codes.map((row) => (
-                  <tr key={row.codeId}>
+              <tbody ref={body}>
+                <Spacer height={shown.before} columns={columns.length + 1} />
+                {shown.rows.map((index) => ({ row: codes[index]!, index })).map(({ row, index }) => (
+                  <tr key={row.codeId} ref={shown.measure} data-index={index} aria-rowindex={index + 2}>
                     <th scope="row" title={row.codePath}>
                       {visibleName(row.codePath)} <span className="muted">({row.codings})</span>
                     </th>
-                    {result.codes.map((col) => {
+                    {columns.map((col) => {
                       if (col.codeId === row.codeId) return <td key={col.codeId} className="analysis-diagonal" aria-label="same code" />;
                       const cell = cells.get(`${row.codeId} ${col.codeId}`);
                       if (!cell) return <td key={col.codeId} className="number analysis-zero">0</td>;
@@ -92,6 +100,7 @@ export function CooccurrencePanel({ filter, onOpen }: { filter: AnalysisFilter; 
                     })}
                   </tr>
                 ))}
+                <Spacer height={shown.after} columns={columns.length + 1} />
               </tbody>
             </table>
           </div>

@@ -4,7 +4,7 @@
  * for writing with the cell's excerpts beside it. Summaries are saved in the project as
  * the setSummary operation (undoable like any other change).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useGloss } from '../store';
 import { run } from '../project/actions';
 import type { AnalysisFilter } from '../../../shared/analysis/scope';
@@ -18,13 +18,14 @@ import { frameworkTable } from './tables';
 import { useAnalysis } from './use-analysis';
 import { EvidencePanel } from './EvidencePanel';
 import { AnalysisStatus } from './AnalysisStatus';
+import { Spacer, useRowWindow } from './grid-window';
 
 /** Codes chosen at first: the first few at the top of the tree. */
 const FIRST_CODES = 4;
 /** Characters of a summary shown in its cell. */
 const CELL_CHARS = 140;
 
-export function FrameworkPanel({ filter }: { filter: AnalysisFilter }) {
+export function FrameworkPanel({ filter, scroller }: { filter: AnalysisFilter; scroller: HTMLElement | null }) {
   const project = useGloss((s) => s.project);
   const codesVersion = useGloss((s) => s.versions.codes);
   useGloss((s) => s.versions.summaries);
@@ -37,6 +38,8 @@ export function FrameworkPanel({ filter }: { filter: AnalysisFilter }) {
   const [cell, setCell] = useState<{ row: number; code: number } | null>(null);
   const { reply, error, busy } = useAnalysis(codeIds.length > 0 ? { view: 'framework', rows, codeIds, withSubcodes, filter } : null);
   const matrix = reply?.matrix;
+  const body = useRef<HTMLTableSectionElement>(null);
+  const shown = useRowWindow(matrix?.rows.length ?? 0, body, scroller, 72);
   // Summaries as the store holds them now: one just saved shows at once.
   const summary = (m: FrameworkMatrix, r: number, c: number): Summary | null =>
     project ? (summaryOf(project, { kind: m.rows[r]!.kind, id: m.rows[r]!.id }, m.codes[c]!.codeId) ?? null) : null;
@@ -77,10 +80,10 @@ export function FrameworkPanel({ filter }: { filter: AnalysisFilter }) {
       />
       {matrix && matrix.rows.length > 0 && (
         <div className="analysis-table-wrap">
-          <table className="analysis-table analysis-framework">
+          <table className="analysis-table analysis-framework" aria-rowcount={matrix.rows.length + 1}>
             <caption>Framework matrix: {rows} × codes</caption>
             <thead>
-              <tr>
+              <tr aria-rowindex={1}>
                 <td />
                 {matrix.codes.map((c) => (
                   <th key={c.codeId} scope="col">
@@ -89,9 +92,10 @@ export function FrameworkPanel({ filter }: { filter: AnalysisFilter }) {
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {matrix.rows.map((row, r) => (
-                <tr key={row.id}>
+            <tbody ref={body}>
+              <Spacer height={shown.before} columns={matrix.codes.length + 1} />
+              {shown.rows.map((r) => ({ row: matrix.rows[r]!, r })).map(({ row, r }) => (
+                <tr key={row.id} ref={shown.measure} data-index={r} aria-rowindex={r + 2}>
                   <th scope="row">{visibleName(row.name)}</th>
                   {matrix.codes.map((code, c) => {
                     const text = summary(matrix, r, c)?.text ?? '';
@@ -114,6 +118,7 @@ export function FrameworkPanel({ filter }: { filter: AnalysisFilter }) {
                   })}
                 </tr>
               ))}
+              <Spacer height={shown.after} columns={matrix.codes.length + 1} />
             </tbody>
           </table>
         </div>

@@ -14,6 +14,7 @@ import { FREQUENCY_COLUMNS, frequenciesTable, sortedBy, type FrequencyKey } from
 import { useAnalysis } from './use-analysis';
 import type { Evidence } from './EvidencePanel';
 import { AnalysisStatus } from './AnalysisStatus';
+import { Spacer, useRowWindow } from './grid-window';
 
 type Column = 'code' | FrequencyKey;
 
@@ -22,10 +23,11 @@ const CHART_BARS = 40;
 
 const what = (key: FrequencyKey) => (key.startsWith('codings') ? 'codings' : key.startsWith('documents') ? 'documents' : 'characters');
 
-export function FrequenciesPanel({ filter, onOpen }: { filter: AnalysisFilter; onOpen: (e: Evidence) => void }) {
+export function FrequenciesPanel({ filter, onOpen, scroller }: { filter: AnalysisFilter; onOpen: (e: Evidence) => void; scroller: HTMLElement | null }) {
   const { reply, error, busy } = useAnalysis({ view: 'frequencies', filter: filter });
   const [sort, setSort] = useState<SortState<Column>>({ key: 'code', direction: 'ascending' });
   const chart = useRef<SVGSVGElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
   const rows = reply?.rows;
   const sorted = useMemo(() => {
     if (!rows) return [];
@@ -34,6 +36,7 @@ export function FrequenciesPanel({ filter, onOpen }: { filter: AnalysisFilter; o
     const key = sort.key;
     return sortedBy(rows, (r) => r[key], sort.direction);
   }, [rows, sort]);
+  const shown = useRowWindow(sorted.length, body, scroller);
   const charted: FrequencyKey = sort.key === 'code' ? 'codings' : sort.key;
   const chartLabel = FREQUENCY_COLUMNS.find((c) => c.key === charted)!.label;
   const bars = sorted.slice(0, CHART_BARS).map((r) => ({ label: r.codePath, value: r[charted] }));
@@ -54,19 +57,20 @@ export function FrequenciesPanel({ filter, onOpen }: { filter: AnalysisFilter; o
       {rows && rows.length > 0 && (
         <>
           <div className="analysis-table-wrap">
-            <table className="analysis-table">
+            <table className="analysis-table" aria-rowcount={sorted.length + 1}>
               <caption>Code frequencies</caption>
               <thead>
-                <tr>
+                <tr aria-rowindex={1}>
                   <SortHeader label="Code" column="code" numeric={false} sort={sort} onSort={setSort} />
                   {FREQUENCY_COLUMNS.map((c) => (
                     <SortHeader key={c.key} label={c.label} column={c.key} numeric sort={sort} onSort={setSort} />
                   ))}
                 </tr>
               </thead>
-              <tbody>
-                {sorted.map((row) => (
-                  <tr key={row.codeId}>
+              <tbody ref={body}>
+                <Spacer height={shown.before} columns={FREQUENCY_COLUMNS.length + 1} />
+                {shown.rows.map((index) => ({ row: sorted[index]!, index })).map(({ row, index }) => (
+                  <tr key={row.codeId} ref={shown.measure} data-index={index} aria-rowindex={index + 2}>
                     <th scope="row">{visibleName(row.codePath)}</th>
                     {FREQUENCY_COLUMNS.map((c) => (
                       <td key={c.key} className="number">
@@ -77,6 +81,7 @@ export function FrequenciesPanel({ filter, onOpen }: { filter: AnalysisFilter; o
                     ))}
                   </tr>
                 ))}
+                <Spacer height={shown.after} columns={FREQUENCY_COLUMNS.length + 1} />
               </tbody>
             </table>
           </div>

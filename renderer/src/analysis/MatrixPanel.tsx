@@ -3,7 +3,7 @@
  * codings, the documents coded, the characters or the share of the column's text, with
  * heat colouring. A cell opens the codings behind it.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useGloss } from '../store';
 import type { AnalysisFilter } from '../../../shared/analysis/scope';
 import type { MatrixColumns } from '../../../shared/analysis/matrix';
@@ -15,11 +15,12 @@ import { heatStyle } from './heat';
 import type { Evidence } from './EvidencePanel';
 import { AnalysisStatus } from './AnalysisStatus';
 import { HeatLegend } from './HeatLegend';
+import { Spacer, useColumnPage, useRowWindow } from './grid-window';
 
 const columnsKey = (c: MatrixColumns) => (c.kind === 'variable' ? `variable:${c.variableId}` : c.kind);
 const columnsOf = (key: string): MatrixColumns => (key.startsWith('variable:') ? { kind: 'variable', variableId: key.slice('variable:'.length) } : { kind: key as 'documents' | 'cases' });
 
-export function MatrixPanel({ filter, onOpen }: { filter: AnalysisFilter; onOpen: (e: Evidence) => void }) {
+export function MatrixPanel({ filter, onOpen, scroller }: { filter: AnalysisFilter; onOpen: (e: Evidence) => void; scroller: HTMLElement | null }) {
   const variables = useGloss((s) => s.project?.variables);
   useGloss((s) => s.versions.variables);
   const [columns, setColumns] = useState<MatrixColumns>({ kind: 'documents' });
@@ -28,7 +29,10 @@ export function MatrixPanel({ filter, onOpen }: { filter: AnalysisFilter; onOpen
   const { reply, error, busy } = useAnalysis({ view: 'matrix', columns, withSubcodes, filter });
   const matrix = reply?.matrix;
   const values = matrix?.[measure];
-  const max = values ? Math.max(0, ...values.flat()) : 0;
+  const max = values ? values.reduce((m, line) => line.reduce((a, v) => Math.max(a, v), m), 0) : 0;
+  const body = useRef<HTMLTableSectionElement>(null);
+  const page = useColumnPage(matrix?.columns.length ?? 0, 'columns');
+  const shown = useRowWindow(matrix?.rows.length ?? 0, body, scroller);
   const noun = measure === 'percent' ? '% of the column’s text' : MEASURE_LABELS[measure].toLowerCase();
 
   return (
@@ -69,24 +73,27 @@ export function MatrixPanel({ filter, onOpen }: { filter: AnalysisFilter; onOpen
       {matrix && values && matrix.rows.length > 0 && matrix.columns.length > 0 && (
         <>
           <HeatLegend max={max} format={(n) => formatMeasure(n, measure)} />
+          {page.controls}
           <div className="analysis-table-wrap">
-            <table className="analysis-table analysis-heat">
+            <table className="analysis-table analysis-heat" aria-rowcount={matrix.rows.length + 1}>
               <caption>Codes × {columns.kind === 'variable' ? `values of ${variables?.get(columns.variableId)?.name ?? 'the variable'}` : columns.kind}: {noun}</caption>
               <thead>
-                <tr>
+                <tr aria-rowindex={1}>
                   <td />
-                  {matrix.columns.map((c) => (
+                  {matrix.columns.slice(page.start, page.end).map((c) => (
                     <th key={c.key} scope="col">
                       {visibleName(c.label)}
                     </th>
                   ))}
                 </tr>
               </thead>
-              <tbody>
-                {matrix.rows.map((row, r) => (
-                  <tr key={row.codeId}>
+              <tbody ref={body}>
+                <Spacer height={shown.before} columns={page.end - page.start + 1} />
+                {shown.rows.map((r) => ({ row: matrix.rows[r]!, r })).map(({ row, r }) => (
+                  <tr key={row.codeId} ref={shown.measure} data-index={r} aria-rowindex={r + 2}>
                     <th scope="row">{visibleName(row.codePath)}</th>
-                    {matrix.columns.map((col, c) => {
+                    {matrix.columns.slice(page.start, page.end).map((col, i) => {
+                      const c = page.start + i;
                       const value = values[r]![c]!;
                       const shown = formatMeasure(value, measure);
                       return (
@@ -109,6 +116,7 @@ export function MatrixPanel({ filter, onOpen }: { filter: AnalysisFilter; onOpen
                     })}
                   </tr>
                 ))}
+                <Spacer height={shown.after} columns={page.end - page.start + 1} />
               </tbody>
             </table>
           </div>
