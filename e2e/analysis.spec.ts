@@ -160,3 +160,30 @@ test('framework: a summary written beside its excerpts is saved in the project a
   await openAnalysis(page, 'Framework');
   await expect(page.getByRole('button', { name: 'Person A × Trust: summary written, 2 codings' })).toContainText('Trust grows when requests are answered.');
 });
+
+test('excerpts: AND, OR and NOT over the chosen codes list the passages retrieval finds', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Excerpts' }).click();
+  // Chosen in this order: Trust first, so NOT reads "Trust but not Data sharing".
+  await page.getByRole('checkbox', { name: 'Trust' }).check();
+  await page.getByRole('checkbox', { name: 'Data sharing' }).check();
+  const show = page.getByLabel('Show');
+  const passages = page.getByRole('list', { name: 'Retrieved passages' }).getByRole('listitem');
+
+  await show.selectOption({ label: 'Passages coded with all chosen codes at once (AND)' });
+  await expect(page.getByText('Passages coded with Trust and Data sharing, where they overlap.')).toBeVisible();
+  await expect(passages.locator('mark')).toHaveText([DOC1.slice(15, 25), DOC2.slice(5, 10)]);
+
+  await show.selectOption({ label: 'Passages coded with any chosen code (OR)' });
+  await expect(passages.locator('mark')).toHaveText([DOC1.slice(10, 30), DOC2.slice(0, 15)]);
+
+  await show.selectOption({ label: 'Passages coded with the first chosen code but none of the others (NOT)' });
+  await expect(page.getByText('Passages coded with Trust but not with Data sharing.')).toBeVisible();
+  await expect(passages.locator('mark')).toHaveText([DOC2.slice(0, 5)]);
+  await expect(page.getByRole('heading', { name: '1 passage' })).toBeVisible();
+  await page.screenshot({ path: '.tmp/shots/excerpts-retrieval.png' });
+
+  // Back to every coding of the chosen codes.
+  await show.selectOption({ label: 'Every coding of the chosen codes' });
+  await expect(page.getByRole('list', { name: 'Coded passages' }).getByRole('listitem')).toHaveCount(4);
+});
