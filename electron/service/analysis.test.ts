@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { analyse, runAnalysis } from './analysis';
-import { analysisRequestSchema } from '../../shared/ipc/analysis-request';
+import { analysisRequestSchema, unpackCooccurrence } from '../../shared/ipc/analysis-request';
+import { cooccurrence } from '../../shared/analysis/cooccurrence';
 import { analysisProject, type ProjectSpec } from '../../shared/analysis/fixtures/analysis-project';
 import type { ProjectService } from './project-service';
 
@@ -60,6 +61,17 @@ describe('the analysis channel', () => {
     expect(sheet.getRow(2).values).toEqual([undefined, 'Barriers', 2]);
     // A text that looks like a formula stays text.
     expect(sheet.getCell('A3').value).toBe('=cmd');
+  });
+
+  it('sends co-occurrence packed, and it unpacks to what was computed', () => {
+    const reply = analyse(state, { view: 'cooccurrence', within: 'overlap', filter: {} });
+    if (reply.view !== 'cooccurrence') throw new Error('no co-occurrence');
+    expect(reply.result.pairs).toEqual([
+      [0, 1, 1, 0.5],
+      [0, 2, 2, 1],
+      [1, 2, 1, 0.5],
+    ]);
+    expect(unpackCooccurrence(reply.result)).toEqual(cooccurrence(state));
   });
 
   it('refuses a request no view makes', () => {

@@ -5,7 +5,7 @@
  * takes well under a second (`npm run bench -- --only analysis`), so they run in turn
  * here rather than in the task worker.
  */
-import type { AnalysisReply, AnalysisRequest } from '../../shared/ipc/analysis-request';
+import { packCooccurrence, type AnalysisReply, type AnalysisRequest } from '../../shared/ipc/analysis-request';
 import type { ProjectState } from '../../shared/model/state';
 import { codeFrequencies } from '../../shared/analysis/frequencies';
 import { cooccurrence, cooccurringPassages } from '../../shared/analysis/cooccurrence';
@@ -32,7 +32,7 @@ export function analyse(state: ProjectState, request: Exclude<AnalysisRequest, {
     case 'frequencies':
       return { view: 'frequencies', rows: codeFrequencies(state, filter) };
     case 'cooccurrence':
-      return { view: 'cooccurrence', result: cooccurrence(state, { within: request.within }, filter) };
+      return { view: 'cooccurrence', result: packCooccurrence(cooccurrence(state, { within: request.within }, filter)) };
     case 'matrix':
       return { view: 'matrix', matrix: codeMatrix(state, { columns: request.columns, withSubcodes: request.withSubcodes }, filter) };
     case 'framework':

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { variableValueSchema } from '../model/schema';
 import type { FrequencyRow } from '../analysis/frequencies';
-import type { Cooccurrence } from '../analysis/cooccurrence';
+import type { Cooccurrence, CooccurrenceCode } from '../analysis/cooccurrence';
 import type { CodeMatrix } from '../analysis/matrix';
 import type { FrameworkMatrix } from '../analysis/framework';
 import type { CodeQuery } from '../analysis/retrieval';
@@ -71,7 +71,7 @@ export interface RetrievedSpan {
 
 export type AnalysisReply =
   | { view: 'frequencies'; rows: FrequencyRow[] }
-  | { view: 'cooccurrence'; result: Cooccurrence }
+  | { view: 'cooccurrence'; result: PackedCooccurrence }
   | { view: 'matrix'; matrix: CodeMatrix }
   | { view: 'framework'; matrix: FrameworkMatrix }
   | { view: 'retrieve'; passages: RetrievedSpan[] }
@@ -79,6 +79,26 @@ export type AnalysisReply =
   | { view: 'pairs'; pairs: { documentId: string; a: string; b: string }[] }
   /** The workbook's bytes, base64. */
   | { view: 'xlsx'; base64: string };
+
+/**
+ * Co-occurrence as sent: each pair as [code A's index in codes, code B's, count,
+ * c-coefficient], not with both codes' rows repeated (200 codes make 20,000 pairs).
+ */
+export interface PackedCooccurrence {
+  codes: CooccurrenceCode[];
+  pairs: [number, number, number, number | null][];
+}
+
+/** Co-occurrence packed for sending. */
+export function packCooccurrence(result: Cooccurrence): PackedCooccurrence {
+  const at = new Map(result.codes.map((c, i) => [c.codeId, i]));
+  return { codes: result.codes, pairs: result.pairs.map((p) => [at.get(p.codeA.codeId)!, at.get(p.codeB.codeId)!, p.count, p.cCoefficient]) };
+}
+
+/** Co-occurrence as computed, from what was sent. */
+export function unpackCooccurrence(packed: PackedCooccurrence): Cooccurrence {
+  return { codes: packed.codes, pairs: packed.pairs.map(([a, b, count, cCoefficient]) => ({ codeA: packed.codes[a]!, codeB: packed.codes[b]!, count, cCoefficient })) };
+}
 
 /** The reply a request gets. */
 export type AnalysisReplyOf<R extends AnalysisRequest> = Extract<AnalysisReply, { view: R['view'] }>;

@@ -8,8 +8,9 @@ import type { AnalysisFilter } from '../../../shared/analysis/scope';
 import type { Proximity } from '../../../shared/analysis/cooccurrence';
 import { visibleName } from '../../../shared/text/safe-names';
 import { ExportButtons } from './ExportButtons';
-import { cooccurrenceTables, formatCoefficient } from './tables';
+import { COOCCURRENCE_NAMES, cooccurrenceTables, formatCoefficient } from './tables';
 import { useAnalysis } from './use-analysis';
+import { unpackCooccurrence } from '../../../shared/ipc/analysis-request';
 import { heatStyle } from './heat';
 import type { Evidence } from './EvidencePanel';
 import { AnalysisStatus } from './AnalysisStatus';
@@ -20,16 +21,22 @@ export function CooccurrencePanel({ filter, onOpen, scroller }: { filter: Analys
   const [within, setWithin] = useState<Proximity>('overlap');
   const { reply, error, busy } = useAnalysis({ view: 'cooccurrence', within, filter });
   const result = reply?.result;
-  const cells = useMemo(() => {
-    const out = new Map<string, { count: number; c: number | null }>();
-    for (const p of result?.pairs ?? []) {
-      out.set(`${p.codeA.codeId} ${p.codeB.codeId}`, { count: p.count, c: p.cCoefficient });
-      out.set(`${p.codeB.codeId} ${p.codeA.codeId}`, { count: p.count, c: p.cCoefficient });
-    }
-    return out;
-  }, [result]);
-  const max = (result?.pairs ?? []).reduce((m, p) => Math.max(m, p.count), 0);
   const codes = result?.codes ?? [];
+  // The square of counts and coefficients, by code index (20,000 pairs of 200 codes: typed arrays, not objects).
+  const square = useMemo(() => {
+    const m = result?.codes.length ?? 0;
+    const counts = new Float64Array(m * m);
+    const coefficients = new Float64Array(m * m).fill(NaN);
+    let max = 0;
+    for (const [a, b, count, c] of result?.pairs ?? []) {
+      counts[a * m + b] = counts[b * m + a] = count;
+      coefficients[a * m + b] = coefficients[b * m + a] = c ?? NaN;
+      max = Math.max(max, count);
+    }
+    return { m, counts, coefficients, max };
+  }, [result]);
+  const max = square.max;
+  const codeIndex = useMemo(() => new Map(codes.map((c, i) => [c.codeId, i])), [codes]);
   const body = useRef<HTMLTableSectionElement>(null);
   const page = useColumnPage(codes.length, 'columns');
   const shown = useRowWindow(codes.length, body, scroller, 48);
@@ -45,7 +52,7 @@ export function CooccurrencePanel({ filter, onOpen, scroller }: { filter: Analys
             <option value="paragraph">within the same paragraph</option>
           </select>
         </label>
-        {result && <ExportButtons what="Co-occurrence" tables={() => cooccurrenceTables(result)} />}
+        {result && <ExportButtons what="Co-occurrence" names={COOCCURRENCE_NAMES} tables={() => cooccurrenceTables(unpackCooccurrence(result))} />}
       </div>
       <AnalysisStatus busy={busy} error={error} empty={result && result.codes.length < 2 ? 'Co-occurrence needs at least two codes with codings.' : null} />
       {result && result.codes.length >= 2 && (
@@ -77,7 +84,8 @@ export function CooccurrencePanel({ filter, onOpen, scroller }: { filter: Analys
                     </th>
                     {columns.map((col) => {
                       if (col.codeId === row.codeId) return <td key={col.codeId} className="analysis-diagonal" aria-label="same code" />;
-                      const cell = cells.get(`${row.codeId} ${col.codeId}`);
+                      const at = index * square.m + codeIndex.get(col.codeId)!;
+                      const cell = square.counts[at]! > 0 ? { count: square.counts[at]!, c: Number.isNaN(square.coefficients[at]!) ? null : square.coefficients[at]! } : null;
                       if (!cell) return <td key={col.codeId} className="number analysis-zero">0</td>;
                       return (
                         <td key={col.codeId} className="number" style={heatStyle(cell.count, max)}>

@@ -5,12 +5,16 @@ import { saveCsv, saveMarkdown, savePng, saveSvg, saveXlsx } from './export-file
 
 export function ExportButtons({
   what,
+  names,
   tables,
   markdown,
   chart,
 }: {
   /** The view's name in buttons and file names ("Frequencies"). */
   what: string;
+  /** The names of the tables, one CSV button each. */
+  names: readonly string[];
+  /** The tables themselves, made when an export is asked for (a big co-occurrence table takes a while). */
   tables: () => ExportTable[];
   markdown?: () => string;
   chart?: RefObject<SVGSVGElement | null>;
@@ -19,9 +23,9 @@ export function ExportButtons({
   const lower = what.toLowerCase();
   return (
     <div className="analysis-exports" role="group" aria-label={`Export ${lower}`}>
-      {tables().map((table) => (
-        <button key={table.name} type="button" className="small" onClick={() => saveCsv(table)}>
-          {tables().length > 1 ? `${table.name} as CSV` : 'CSV'}
+      {names.map((name, i) => (
+        <button key={name} type="button" className="small" onClick={() => saveCsv(tables()[i]!)}>
+          {names.length > 1 ? `${name} as CSV` : 'CSV'}
         </button>
       ))}
       <button type="button" className="small" onClick={() => void saveXlsx(what, tables()).then(setProblem)}>

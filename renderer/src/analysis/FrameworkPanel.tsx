@@ -14,7 +14,7 @@ import { codeTree } from '../../../shared/model/codes';
 import type { Summary } from '../../../shared/model/schema';
 import { visibleName } from '../../../shared/text/safe-names';
 import { ExportButtons } from './ExportButtons';
-import { frameworkTable } from './tables';
+import { FRAMEWORK_NAMES, frameworkTable } from './tables';
 import { useAnalysis } from './use-analysis';
 import { EvidencePanel } from './EvidencePanel';
 import { AnalysisStatus } from './AnalysisStatus';
@@ -71,7 +71,7 @@ export function FrameworkPanel({ filter, scroller }: { filter: AnalysisFilter; s
             ))}
           </fieldset>
         </details>
-        {matrix && project && <ExportButtons what="Framework" tables={() => [frameworkTable(matrix, (r, c) => summary(matrix, r, c))]} markdown={() => frameworkMarkdown(project, live(matrix))} />}
+        {matrix && project && <ExportButtons what="Framework" names={FRAMEWORK_NAMES} tables={() => [frameworkTable(matrix, (r, c) => summary(matrix, r, c))]} markdown={() => frameworkMarkdown(project, live(matrix))} />}
       </div>
       <AnalysisStatus
         busy={busy}

@@ -10,7 +10,7 @@ import { visibleName } from '../../../shared/text/safe-names';
 import { BarChart } from './BarChart';
 import { ExportButtons } from './ExportButtons';
 import { SortHeader, type SortState } from './SortHeader';
-import { FREQUENCY_COLUMNS, frequenciesTable, sortedBy, type FrequencyKey } from './tables';
+import { FREQUENCY_COLUMNS, FREQUENCIES_NAMES, frequenciesTable, sortedBy, type FrequencyKey } from './tables';
 import { useAnalysis } from './use-analysis';
 import type { Evidence } from './EvidencePanel';
 import { AnalysisStatus } from './AnalysisStatus';
@@ -51,7 +51,7 @@ export function FrequenciesPanel({ filter, onOpen, scroller }: { filter: Analysi
   return (
     <div className="analysis-panel">
       <div className="analysis-options">
-        <ExportButtons what="Frequencies" tables={() => [frequenciesTable(sorted)]} chart={chart} />
+        <ExportButtons what="Frequencies" names={FREQUENCIES_NAMES} tables={() => [frequenciesTable(sorted)]} chart={chart} />
       </div>
       <AnalysisStatus busy={busy} error={error} empty={rows?.length === 0 ? 'No codes to count: create codes and code some text first.' : null} />
       {rows && rows.length > 0 && (

@@ -9,7 +9,7 @@ import type { AnalysisFilter } from '../../../shared/analysis/scope';
 import type { MatrixColumns } from '../../../shared/analysis/matrix';
 import { visibleName } from '../../../shared/text/safe-names';
 import { ExportButtons } from './ExportButtons';
-import { formatMeasure, matrixTable, MEASURE_LABELS, type MatrixMeasure } from './tables';
+import { formatMeasure, MATRIX_NAMES, matrixTable, MEASURE_LABELS, type MatrixMeasure } from './tables';
 import { useAnalysis } from './use-analysis';
 import { heatStyle } from './heat';
 import type { Evidence } from './EvidencePanel';
@@ -63,7 +63,7 @@ export function MatrixPanel({ filter, onOpen, scroller }: { filter: AnalysisFilt
         <label>
           <input type="checkbox" checked={withSubcodes} onChange={(e) => setWithSubcodes(e.target.checked)} /> Include sub-codes
         </label>
-        {matrix && <ExportButtons what="Matrix" tables={() => [matrixTable(matrix, measure)]} />}
+        {matrix && <ExportButtons what="Matrix" names={MATRIX_NAMES} tables={() => [matrixTable(matrix, measure)]} />}
       </div>
       <AnalysisStatus
         busy={busy}

@@ -45,9 +45,11 @@ export interface RowWindow {
   /** Heights of the spacer rows before and after them, px (0: no spacer). */
   before: number;
   after: number;
-  /** Measures a rendered row (its ref). */
+  /** A rendered row's ref (kept so a table could measure its rows; estimates serve today). */
   measure: (element: HTMLTableRowElement | null) => void;
 }
+
+const NO_MEASURE = () => {};
 
 /** The rows of a long table (its body is `body`) near the view of `scroller`; every row of a short one. */
 export function useRowWindow(count: number, body: RefObject<HTMLElement | null>, scroller: HTMLElement | null, rowHeight = 32): RowWindow {
@@ -62,7 +64,7 @@ export function useRowWindow(count: number, body: RefObject<HTMLElement | null>,
     scrollMargin: margin,
     initialRect: { width: 800, height: 1000 },
   });
-  if (whole) return { rows: Array.from({ length: count }, (_, i) => i), before: 0, after: 0, measure: () => {} };
+  if (whole) return { rows: Array.from({ length: count }, (_, i) => i), before: 0, after: 0, measure: NO_MEASURE };
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items[items.length - 1];
@@ -70,7 +72,9 @@ export function useRowWindow(count: number, body: RefObject<HTMLElement | null>,
     rows: items.map((i) => i.index),
     before: first ? first.start - margin : 0,
     after: last ? virtualizer.getTotalSize() - (last.end - margin) : 0,
-    measure: (element) => element && virtualizer.measureElement(element),
+    // Rows are not measured: measuring a table row lays out the whole table, and rows of
+    // one table are near enough one height that the estimate places them.
+    measure: NO_MEASURE,
   };
 }
 

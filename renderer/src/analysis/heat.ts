@@ -44,9 +44,19 @@ export function textOn(background: string): '#000000' | '#ffffff' {
   return contrast(background, '#000000') >= contrast(background, '#ffffff') ? '#000000' : '#ffffff';
 }
 
+/** Shades of the scale: a share is rounded to one of these, and each shade's style is worked out once. */
+const SHADES = 256;
+const shades = new Map<number, { background: string; color: string }>();
+
 /** A cell's style for `value` out of `max`: none for zero, so an empty cell keeps the theme's colours. */
 export function heatStyle(value: number, max: number): { background: string; color: string } | undefined {
   if (value <= 0 || max <= 0) return undefined;
-  const background = heatColour(value / max);
-  return { background, color: textOn(background) };
+  const shade = Math.round(Math.min(1, value / max) * (SHADES - 1));
+  let style = shades.get(shade);
+  if (!style) {
+    const background = heatColour(shade / (SHADES - 1));
+    style = { background, color: textOn(background) };
+    shades.set(shade, style);
+  }
+  return style;
 }

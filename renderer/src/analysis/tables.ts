@@ -9,6 +9,12 @@ import type { CodeMatrix } from '../../../shared/analysis/matrix';
 import type { FrameworkMatrix } from '../../../shared/analysis/framework';
 import type { Summary } from '../../../shared/model/schema';
 
+/** The tables each view exports, by name (one CSV button each). */
+export const FREQUENCIES_NAMES = ['Frequencies'];
+export const COOCCURRENCE_NAMES = ['Co-occurrence', 'Co-occurring pairs'];
+export const MATRIX_NAMES = ['Matrix'];
+export const FRAMEWORK_NAMES = ['Framework'];
+
 export interface ExportTable {
   /** The sheet's name and the file name's ending ("Frequencies"). */
   name: string;
