@@ -55,7 +55,7 @@ describe('the analysis channel', () => {
     const reply = await runAnalysis(service, { view: 'xlsx', sheets: [{ name: 'Frequencies', header: ['Code', 'Codings'], rows: [['Barriers', 2], ['=cmd', 1]] }] });
     if (reply.view !== 'xlsx') throw new Error('no workbook');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(reply.base64, 'base64'));
+    await book.xlsx.load(Buffer.from(reply.base64, 'base64') as unknown as ExcelJS.Buffer);
     const sheet = book.getWorksheet('Frequencies')!;
     expect(sheet.getRow(1).values).toEqual([undefined, 'Code', 'Codings']);
     expect(sheet.getRow(2).values).toEqual([undefined, 'Barriers', 2]);
