@@ -88,7 +88,7 @@ test('frequencies: hand-computed figures, sorting, a number opens its excerpts, 
 
   await table.getByRole('button', { name: '3 codings with sub-codes of Barriers: show the excerpts' }).click();
   const evidence = page.getByRole('region', { name: 'Excerpts behind the number' });
-  await expect(evidence.getByRole('heading')).toHaveText('3 codings of Barriers with its sub-codes: its codings');
+  await expect(evidence.getByRole('heading')).toHaveText('Barriers with its sub-codes: the 3 codings');
   const passages = evidence.getByRole('list', { name: 'Excerpts behind the number' }).getByRole('listitem');
   await expect(passages).toHaveCount(3);
   await expect(passages.locator('mark')).toHaveText([DOC1.slice(0, 20), DOC1.slice(10, 30), DOC2.slice(5, 15)]);
@@ -119,6 +119,8 @@ test('co-occurrence and matrix: cells show hand-computed counts and open their p
   await expect(pairs.nth(0).locator('mark')).toHaveText([DOC1.slice(10, 30), DOC1.slice(15, 25)]);
   await expect(pairs.nth(1).locator('mark')).toHaveText([DOC2.slice(5, 15), DOC2.slice(0, 10)]);
   await page.screenshot({ path: '.tmp/shots/analysis-cooccurrence.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: '.tmp/shots/analysis-cooccurrence-dark.png' });
   await axeClean(page, 'co-occurrence');
 
   await page.getByRole('tab', { name: 'Matrix' }).click();
@@ -127,7 +129,7 @@ test('co-occurrence and matrix: cells show hand-computed counts and open their p
   await expect(rowCells(page, matrix, 'Trust')).toHaveText(['1', '1']);
   await page.getByLabel('Include sub-codes').check();
   await expect(rowCells(page, matrix, 'Barriers')).toHaveText(['2', '1']);
-  await page.getByRole('button', { name: '1 codings of Barriers in Interview 2: show the excerpts' }).click();
+  await page.getByRole('button', { name: '1 coding of Barriers in Interview 2: show the excerpts' }).click();
   await expect(evidence.getByRole('list', { name: 'Excerpts behind the number' }).locator('mark')).toHaveText([DOC2.slice(5, 15)]);
   await page.getByLabel('Cells').selectOption('percent');
   await expect(rowCells(page, 'Codes × documents: % of the column’s text', 'Trust')).toHaveText([`${((100 * 10) / DOC1.length).toFixed(1)} %`, `${((100 * 10) / DOC2.length).toFixed(1)} %`]);

@@ -43,7 +43,7 @@ export function FrequenciesPanel({ filter, onOpen, scroller }: { filter: Analysi
   const open = (row: FrequencyRow, key: FrequencyKey) => {
     const withSubcodes = key.endsWith('WithSubcodes');
     onOpen({
-      title: `${row[key].toLocaleString('en')} ${what(key)} of ${row.codePath}${withSubcodes ? ' with its sub-codes' : ''}: its codings`,
+      title: `${row.codePath}${withSubcodes ? ' with its sub-codes' : ''}: ${what(key) === 'codings' ? `the ${row[key].toLocaleString('en')} ${row[key] === 1 ? 'coding' : 'codings'}` : `the codings behind ${row[key].toLocaleString('en')} ${what(key)}`}`,
       request: { view: 'codings', codeId: row.codeId, withSubcodes, filter: filter },
     });
   };

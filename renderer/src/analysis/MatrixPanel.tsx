@@ -17,6 +17,9 @@ import { AnalysisStatus } from './AnalysisStatus';
 import { HeatLegend } from './HeatLegend';
 import { Spacer, useColumnPage, useRowWindow } from './grid-window';
 
+/** A measure's noun for one (the labels say many). */
+const SINGULAR: Record<MatrixMeasure, string> = { codings: 'coding', documents: 'document coded', characters: 'character', percent: '' };
+
 const columnsKey = (c: MatrixColumns) => (c.kind === 'variable' ? `variable:${c.variableId}` : c.kind);
 const columnsOf = (key: string): MatrixColumns => (key.startsWith('variable:') ? { kind: 'variable', variableId: key.slice('variable:'.length) } : { kind: key as 'documents' | 'cases' });
 
@@ -101,7 +104,7 @@ export function MatrixPanel({ filter, onOpen, scroller }: { filter: AnalysisFilt
                           <button
                             type="button"
                             className="analysis-number"
-                            aria-label={`${shown} ${measure === 'percent' ? 'of the text' : noun} of ${row.codePath} in ${col.label}: show the excerpts`}
+                            aria-label={`${shown} ${measure === 'percent' ? 'of the text' : value === 1 ? SINGULAR[measure] : noun} of ${row.codePath} in ${col.label}: show the excerpts`}
                             onClick={() =>
                               onOpen({
                                 title: `${row.codePath} in ${col.label}: ${matrix.codings[r]![c]!.toLocaleString('en')} ${matrix.codings[r]![c] === 1 ? 'coding' : 'codings'}`,
