@@ -43,6 +43,7 @@ const api = {
   'suggest:forCode': (request) => invoke('suggest:forCode', request),
   'suggest:recall': (request) => invoke('suggest:recall', request),
   'speakers:list': () => invoke('speakers:list'),
+  'analysis:run': (request) => invoke('analysis:run', request),
   'history:undo': () => invoke('history:undo'),
   'history:redo': () => invoke('history:redo'),
   'documents:text': (documentId) => invoke('documents:text', documentId),

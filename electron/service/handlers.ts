@@ -32,6 +32,7 @@ import { applyMerge, previewMerge, type MergeFiles } from './merge';
 import { setCoderName } from './team';
 import { guardAutocode, listSpeakers, previewAutocodeFor, recallFor, runSearch, suggestionsFor } from './search';
 import { RunningTasks } from './tasks/running-tasks';
+import { runAnalysis } from './analysis';
 
 export interface HostContext {
   kind: Snapshot['host'];
@@ -233,6 +234,7 @@ export function createHandlers(ctx: HostContext): Handlers {
     'suggest:forCode': async (request) => suggestionsFor(need(ctx), request),
     'suggest:recall': async (request) => recallFor(need(ctx), request),
     'speakers:list': async () => listSpeakers(need(ctx)),
+    'analysis:run': async (request) => runAnalysis(need(ctx), request),
     'task:cancel': async (taskId) => ({ cancelled: tasks.cancel(taskId) }),
     'audit:list': async () => need(ctx).auditTrail(),
     'backups:list': async () => need(ctx).listBackups(),

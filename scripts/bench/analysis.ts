@@ -16,6 +16,8 @@ import { stateFromFile, type ProjectState } from '../../shared/model/state';
 import { codeFrequencies } from '../../shared/analysis/frequencies';
 import { cooccurrence } from '../../shared/analysis/cooccurrence';
 import { codeMatrix } from '../../shared/analysis/matrix';
+import { retrieve, butNot, type CodeQuery } from '../../shared/analysis/retrieval';
+import { analyse } from '../../electron/service/analysis';
 import { collectGarbage, median, now, rounds } from './measure';
 import { FULL_SIZE, syntheticProject, type SyntheticOptions } from './synthetic-project';
 
@@ -47,6 +49,14 @@ export interface AnalysisFigures {
   matrix_cpu_ms: number;
   /** Pairs of codings the co-occurrence counted, so the figure can be read against the work done. */
   cooccurring_pairs: number;
+  /** AND / OR / NOT retrieval (the slowest of A AND B, A OR B, A AND NOT B on the two most used codes). */
+  retrieve_ms: number;
+  /** The Analysis view's request for codes × documents as the host answers it: computed and written as JSON (the reply crosses IPC or HTTP). */
+  matrix_reply_ms: number;
+  /** That reply's size, MB. */
+  matrix_reply_mb: number;
+  retrieve_cpu_ms: number;
+  matrix_reply_cpu_ms: number;
 }
 
 const SITES = ['North', 'South', 'East', 'West', 'Centre'];
@@ -95,6 +105,8 @@ function timedBoth(fn: () => unknown): { wall: number; cpu: number } {
 export async function measureAnalysis(size: SyntheticOptions = FULL_SIZE, log: (line: string) => void = () => {}): Promise<AnalysisFigures> {
   const state = stateFromFile(withCases(syntheticProject(size)));
   let pairs = 0;
+  let replyBytes = 0;
+  const [a, b] = [...state.codingsByCode.entries()].sort((x, y) => y[1].size - x[1].size).map(([id]) => ({ code: id }) as CodeQuery);
   const views: Record<string, () => unknown> = {
     baseline: () => barePass(state),
     frequencies: () => codeFrequencies(state),
@@ -103,6 +115,10 @@ export async function measureAnalysis(size: SyntheticOptions = FULL_SIZE, log: (
     documents: () => codeMatrix(state, { columns: { kind: 'documents' } }),
     cases: () => codeMatrix(state, { columns: { kind: 'cases' } }),
     variable: () => codeMatrix(state, { columns: { kind: 'variable', variableId: 'variable-site' } }),
+    and: () => retrieve(state, { and: [a!, b!] }),
+    or: () => retrieve(state, { or: [a!, b!] }),
+    not: () => retrieve(state, butNot(a!, b!)),
+    reply: () => (replyBytes = JSON.stringify(analyse(state, { view: 'matrix', columns: { kind: 'documents' }, withSubcodes: false, filter: {} })).length),
   };
   const times = await rounds(WARMUPS, REPEATS, async () => {
     const figures: Record<string, number> = {};
@@ -134,6 +150,11 @@ export async function measureAnalysis(size: SyntheticOptions = FULL_SIZE, log: (
     cooccurrence_cpu_ms: Math.max(m('overlap_cpu'), m('paragraph_cpu')),
     matrix_cpu_ms: Math.max(m('documents_cpu'), m('cases_cpu'), m('variable_cpu')),
     cooccurring_pairs: pairs,
+    retrieve_ms: Math.max(m('and'), m('or'), m('not')),
+    matrix_reply_ms: m('reply'),
+    matrix_reply_mb: replyBytes / 1e6,
+    retrieve_cpu_ms: Math.max(m('and_cpu'), m('or_cpu'), m('not_cpu')),
+    matrix_reply_cpu_ms: m('reply_cpu'),
   };
 }
 
@@ -147,6 +168,8 @@ export function analysisTable(f: AnalysisFigures): string {
     line('frequencies', f.frequencies_ms, f.frequencies_cpu_ms, f.frequencies_ratio, ANALYSIS_TARGETS.frequencies_ms, ''),
     line('co-occurrence', f.cooccurrence_ms, f.cooccurrence_cpu_ms, f.cooccurrence_ratio, ANALYSIS_TARGETS.cooccurrence_ms, `  (characters ${Math.round(f.cooccurrence_overlap_ms)} ms, paragraph ${Math.round(f.cooccurrence_paragraph_ms)} ms)`),
     line('matrix', f.matrix_ms, f.matrix_cpu_ms, f.matrix_ratio, ANALYSIS_TARGETS.matrix_ms, `  (documents ${Math.round(f.matrix_documents_ms)} ms, cases ${Math.round(f.matrix_cases_ms)} ms, values ${Math.round(f.matrix_variable_ms)} ms)`),
+    `  retrieval     ${String(Math.round(f.retrieve_ms)).padStart(5)} ms (CPU ${String(Math.round(f.retrieve_cpu_ms)).padStart(4)} ms)  (slowest of A AND B, A OR B, A AND NOT B on the two most used codes)`,
+    `  matrix reply  ${String(Math.round(f.matrix_reply_ms)).padStart(5)} ms (CPU ${String(Math.round(f.matrix_reply_cpu_ms)).padStart(4)} ms)  (codes × documents as the Analysis view gets it: computed and written as JSON, ${f.matrix_reply_mb.toFixed(1)} MB)`,
   ].join('\n');
 }
 

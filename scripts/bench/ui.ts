@@ -18,6 +18,8 @@
  * - switching documents in the Documents pane, until the first screen is painted;
  * - Agreement (character unit, every code): Compute until the table is back, and whether
  *   the status line showed progress meanwhile;
+ * - Analysis (issue 12): each tab (Co-occurrence, Matrix of codes × documents, Frequencies)
+ *   from its click until its table's first rows are painted, the figures computed by the host;
  * - Excerpts ▸ All until the first cards are painted with their words (last, as it may freeze the page), and
  *   until the whole list is made and its count shown (ui_excerpts_whole_ms);
  * - the page's JS heap with the benchmark project open, after a garbage collection.
@@ -94,6 +96,10 @@ export interface UiFigures {
   ui_agreement_progress_shown: boolean;
   ui_heap_mb: number;
   ui_heap_small_mb: number;
+  /** Analysis view tabs, click until the first rows are painted (absent when the step did not run). */
+  ui_analysis_cooccurrence_ms?: number;
+  ui_analysis_matrix_ms?: number;
+  ui_analysis_frequencies_ms?: number;
   /** Keys whose step hit its time limit: their figure is that limit, a lower bound. */
   ui_timed_out: string[];
 }
@@ -295,6 +301,28 @@ async function measurePages(browser: Browser, big: RunningHost, small: RunningHo
   f.ui_agreement_progress_shown ??= false;
   log(`ui: agreement ${Math.round(f.ui_agreement_ms!)} ms, progress ${f.ui_agreement_progress_shown ? 'shown' : 'not shown'}`);
 
+  // Analysis: each tab from its click until its table's first rows are painted.
+  await showView(pageOfBig, 'Analysis');
+  const tabs = [
+    ['Co-occurrence', 'cooccurrence', 'ui_analysis_cooccurrence_ms'],
+    ['Matrix', 'matrix', 'ui_analysis_matrix_ms'],
+    ['Frequencies', 'frequencies', 'ui_analysis_frequencies_ms'],
+  ] as const;
+  for (const [label, id, key] of tabs) {
+    const timing = await step(run, key, STEP_LIMIT_MS, () =>
+      within(
+        pageOfBig.evaluate(
+          ([limit, text, selector]) => (globalThis as unknown as ProbeHost).glossBench.clickUntil('[role="tablist"][aria-label="Analyses"]', text, selector, limit),
+          [STEP_LIMIT_MS, label, `[aria-labelledby="analysis-tab-${id}"] tbody tr[data-index]`] as const,
+        ),
+        STEP_LIMIT_MS + 30_000,
+        `the ${label} tab`,
+      ),
+    );
+    if (timing) f[key] = timing.ms;
+  }
+  log(`ui: analysis co-occurrence ${Math.round(f.ui_analysis_cooccurrence_ms ?? NaN)} ms, matrix ${Math.round(f.ui_analysis_matrix_ms ?? NaN)} ms, frequencies ${Math.round(f.ui_analysis_frequencies_ms ?? NaN)} ms`);
+
   // Excerpts of every code: last, as it may leave the page frozen.
   await showView(pageOfBig, 'Excerpts');
   await pageOfBig.getByRole('group', { name: 'Codes to show' }).waitFor({ timeout: STEP_LIMIT_MS });
@@ -394,6 +422,7 @@ export function uiTable(f: UiResult): string {
       `≤ ${UI_TARGETS.ui_agreement_ms} ms`,
       'ui_agreement_ms',
     ],
+    ['Analysis tabs, first rows', f.ui_analysis_matrix_ms === undefined ? '—' : `co-occurrence ${ms(f.ui_analysis_cooccurrence_ms ?? NaN)}, matrix × documents ${ms(f.ui_analysis_matrix_ms)}, frequencies ${ms(f.ui_analysis_frequencies_ms ?? NaN)}`, '', null],
     ['JS heap, benchmark project open', `${f.ui_heap_mb.toFixed(1)} MB (one document ${f.ui_heap_small_mb.toFixed(1)} MB)`, '', null],
   ];
   const widths = [0, 1, 2].map((col) => Math.max(...rows.map((r) => r[col]!.length)));

@@ -106,7 +106,7 @@ export function frameworkCellCodings(state: AnalysisState, row: Pick<FrameworkRo
  * how many codings lie behind it. Summaries are written as they are (a researcher's own
  * Markdown stays Markdown); a heading's name has its Markdown characters escaped.
  */
-export function frameworkMarkdown(state: FrameworkState, matrix: FrameworkMatrix): string {
+export function frameworkMarkdown(state: Pick<ProjectState, 'project' | 'codes'>, matrix: FrameworkMatrix): string {
   const escape = (text: string) => text.replace(/\s+/g, ' ').replace(/([\\`*_[\]#<|])/g, '\\$1');
   const lines = [`# Framework matrix: ${escape(state.project.name)}`, ''];
   matrix.rows.forEach((row, r) => {

@@ -16,6 +16,7 @@ export const VIEWS = [
   { id: 'excerpts', label: 'Excerpts' },
   { id: 'agreement', label: 'Agreement' },
   { id: 'search', label: 'Search' },
+  { id: 'analysis', label: 'Analysis' },
   { id: 'memos', label: 'Memos' },
   { id: 'variables', label: 'Cases & Variables' },
   { id: 'history', label: 'History' },

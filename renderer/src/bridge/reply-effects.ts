@@ -37,6 +37,7 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'suggest:forCode': nothing,
   'suggest:recall': nothing,
   'speakers:list': nothing,
+  'analysis:run': nothing,
   'history:undo': (response) => ({ op: response }),
   'history:redo': (response) => ({ op: response }),
   'documents:text': (content) => ({ text: content }),

@@ -48,7 +48,7 @@ function cachedText(s: AppState, documentId: string): DocumentContent | null {
  * from more documents than the cache holds would evict each other's texts and fetch again
  * without end. Only a text whose key the index entry still carries is used.
  */
-function useFetchedText(documentId: string, contentKey: string | undefined, wanted: boolean): string | undefined {
+export function useFetchedText(documentId: string, contentKey: string | undefined, wanted: boolean): string | undefined {
   const [fetched, setFetched] = useState<DocumentContent | null>(null);
   const have = fetched !== null && fetched.id === documentId && fetched.contentKey === contentKey;
   useEffect(() => {

@@ -21,6 +21,10 @@ import { VirtualList } from '../common/VirtualList';
 import { countOf, formatCount } from '../common/format-count';
 import { afterPaint } from '../common/after-paint';
 import { useReviewTexts } from './review-texts';
+import { combinedQuery, describeCombined, COMBINE_LABELS, type Combine } from './combine';
+import { RetrievedPassages } from './RetrievedPassages';
+import './combine.css';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** Lists made so far: each gets a number of its own. */
 let lists = 0;
@@ -48,6 +52,7 @@ export function ExcerptsView() {
   const hasCodes = useGloss((s) => (s.project?.codes.size ?? 0) > 0);
   const coderFilter = useGloss((s) => s.coderFilter);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [combine, setCombine] = useState<Combine>('each');
   // The versions are dependencies because the project's maps change in place. The list is
   // keyed by position (no key per card, see VirtualList), so each new list is a new list;
   // its rest, added later, leaves the first cards where they are.
@@ -83,53 +88,74 @@ export function ExcerptsView() {
     });
   }, []);
   const pickedShown = useMemo(() => codings.filter((c) => picked.has(c.id)).map((c) => c.id), [codings, picked]);
+  // AND / OR / NOT over the chosen codes: the host finds the passages (retrieval.ts).
+  const query = !reviewing ? combinedQuery(combine, chosen) : null;
+  const names = chosen.map((id) => visibleName(project?.codes.get(id)?.name ?? ''));
 
   return (
     <section className="excerpts-view" aria-label="Excerpts">
       {hasCodes ? <CodeChooser /> : null}
       <div className="excerpt-list-wrap" ref={setScroller}>
-        <h2 className="excerpt-heading" aria-busy={!complete || loading}>
-          {loading
-            ? 'Codings to review'
-            : !complete
-            ? `${formatCount(codings.length)}+ ${reviewing ? 'codings need review' : 'excerpts'}, listing the rest…`
-            : reviewing
-              ? codings.length === 1
-                ? '1 coding needs review'
-                : `${formatCount(codings.length)} codings need review`
-              : chosen.length === 0
-                ? 'Excerpts'
-                : countOf(codings.length, 'excerpt', 'excerpts')}
-        </h2>
-        {reviewing ? (
-          loading ? (
-            <p className="muted">Loading the codings to review…</p>
-          ) : codings.length === 0 && complete ? (
-            <p className="pane-empty">No coding needs review: every coding is on the words it was made on.</p>
-          ) : (
-            <p className="hint">These codings’ text was edited and their words could not be found for sure. Keep each where it is, fix it in the text, or remove it.</p>
-          )
-        ) : !hasCodes ? (
-          <p className="pane-empty">Select text in a document to create your first code; its excerpts will be listed here.</p>
-        ) : chosen.length === 0 ? (
-          <p className="pane-empty">Choose one or more codes to see every passage coded with them.</p>
-        ) : codings.length === 0 && complete ? (
-          <p className="pane-empty">No passages are coded with the chosen codes yet.</p>
-        ) : null}
-        {!reviewing && <SplitBar selected={pickedShown} onDone={() => setPicked(new Set())} />}
-        {codings.length > 0 && !loading && (reviewing || chosen.length > 0) && (
-          <VirtualList
-            key={listId}
-            as="ol"
-            items={codings}
-            estimateSize={(_, index) => estimates[index]!}
-            scrollElement={scroller}
-            label={reviewing ? 'Codings to review' : 'Coded passages'}
-            className="excerpt-list"
-            focusClass="excerpt-button"
-            overscan={3}
-            renderRow={(coding, row) => <ExcerptCard coding={coding} memos={memos.get(coding.id)} textOf={reviewTexts ?? undefined} row={row} picked={reviewing ? undefined : picked.has(coding.id)} onPick={togglePick} />}
-          />
+        {hasCodes && !reviewing && (
+          <label className="excerpt-combine">
+            Show{' '}
+            <select value={combine} onChange={(e) => setCombine(e.target.value as Combine)}>
+              {(Object.keys(COMBINE_LABELS) as Combine[]).map((c) => (
+                <option key={c} value={c}>
+                  {COMBINE_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {query ? (
+          <RetrievedPassages query={query} description={describeCombined(combine, names)} scroller={scroller} />
+        ) : (
+          <>
+            <h2 className="excerpt-heading" aria-busy={!complete || loading}>
+              {loading
+                ? 'Codings to review'
+                : !complete
+                ? `${formatCount(codings.length)}+ ${reviewing ? 'codings need review' : 'excerpts'}, listing the rest…`
+                : reviewing
+                  ? codings.length === 1
+                    ? '1 coding needs review'
+                    : `${formatCount(codings.length)} codings need review`
+                  : chosen.length === 0
+                    ? 'Excerpts'
+                    : countOf(codings.length, 'excerpt', 'excerpts')}
+            </h2>
+            {reviewing ? (
+              loading ? (
+                <p className="muted">Loading the codings to review…</p>
+              ) : codings.length === 0 && complete ? (
+                <p className="pane-empty">No coding needs review: every coding is on the words it was made on.</p>
+              ) : (
+                <p className="hint">These codings’ text was edited and their words could not be found for sure. Keep each where it is, fix it in the text, or remove it.</p>
+              )
+            ) : !hasCodes ? (
+              <p className="pane-empty">Select text in a document to create your first code; its excerpts will be listed here.</p>
+            ) : chosen.length === 0 ? (
+              <p className="pane-empty">Choose one or more codes to see every passage coded with them.</p>
+            ) : codings.length === 0 && complete ? (
+              <p className="pane-empty">No passages are coded with the chosen codes yet.</p>
+            ) : null}
+            {!reviewing && <SplitBar selected={pickedShown} onDone={() => setPicked(new Set())} />}
+            {codings.length > 0 && !loading && (reviewing || chosen.length > 0) && (
+              <VirtualList
+                key={listId}
+                as="ol"
+                items={codings}
+                estimateSize={(_, index) => estimates[index]!}
+                scrollElement={scroller}
+                label={reviewing ? 'Codings to review' : 'Coded passages'}
+                className="excerpt-list"
+                focusClass="excerpt-button"
+                overscan={3}
+                renderRow={(coding, row) => <ExcerptCard coding={coding} memos={memos.get(coding.id)} textOf={reviewTexts ?? undefined} row={row} picked={reviewing ? undefined : picked.has(coding.id)} onPick={togglePick} />}
+              />
+            )}
+          </>
         )}
       </div>
     </section>

@@ -10,6 +10,7 @@ import { ExcerptsView } from '../excerpts/ExcerptsView';
 import { ReaderPane } from '../reader/ReaderPane';
 import { AgreementView } from '../team/AgreementView';
 import { SearchView } from '../search/SearchView';
+import { AnalysisView } from '../analysis/AnalysisView';
 import { VariablesView } from '../variables/VariablesView';
 import { MemosView } from '../memos/MemosView';
 import { HistoryView } from '../history/HistoryView';
@@ -25,6 +26,7 @@ export const VIEW_REGISTRY: { readonly [V in ViewId]: ViewEntry } = {
   excerpts: { component: ExcerptsView, panes: true },
   agreement: { component: AgreementView, panes: true },
   search: { component: SearchView, panes: false },
+  analysis: { component: AnalysisView, panes: false },
   memos: { component: MemosView, panes: false },
   variables: { component: VariablesView, panes: true },
   history: { component: HistoryView, panes: false },
