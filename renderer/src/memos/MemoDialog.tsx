@@ -1,17 +1,22 @@
-/** Writing or editing a memo about a coding (a title and free text). */
+/**
+ * Writing or editing a memo about a coding. Focus starts in the memo itself (typing straight
+ * away must not land in the title); the title is optional and derived from the memo when empty.
+ */
 import { useState } from 'react';
 import type { Coding, Memo } from '../../../shared/model/schema';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
+import { memoTitle } from '../../../shared/model/memo-title';
 
 export function MemoDialog({ coding, memo, onClose }: { coding: Coding; memo: Memo | null; onClose: () => void }) {
   const codeName = useGloss((s) => s.project?.codes.get(coding.codeId)?.name ?? 'code');
-  const [title, setTitle] = useState(memo?.title ?? '');
+  const [titleField, setTitle] = useState(memo?.title ?? '');
   const [text, setText] = useState(memo?.text ?? '');
 
   const save = async () => {
+    const title = memoTitle(titleField, text);
     const response = memo
       ? await run({ type: 'editMemo', memoId: memo.id, title, text })
       : await run({ type: 'addMemo', target: { kind: 'coding', id: coding.id }, title, text });
@@ -37,12 +42,12 @@ export function MemoDialog({ coding, memo, onClose }: { coding: Coding; memo: Me
     >
       <blockquote className="memo-quote">{coding.quote}</blockquote>
       <label className="field">
-        <span>Title</span>
-        <input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        <span>Memo</span>
+        <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
       </label>
       <label className="field">
-        <span>Memo</span>
-        <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} />
+        <span>Title (optional)</span>
+        <input value={titleField} onChange={(e) => setTitle(e.target.value)} placeholder={memoTitle('', text) || 'From the memo’s first words'} />
       </label>
     </Dialog>
   );
