@@ -3,7 +3,7 @@
  * user meets it. Every test names its item of the issue.
  */
 import { expect, test } from './fixtures';
-import { codeSelectionAs, importThroughChooser, pointOf, readerText, selectWithMouse } from './helpers';
+import { codeRow, codeSelectionAs, importThroughChooser, pointOf, readerText, selectWithMouse } from './helpers';
 
 const INTERVIEW = [
   'Interviewer: How did your team learn the new case management system?',
@@ -77,3 +77,94 @@ test.describe('first run', () => {
   });
 });
 
+
+test('item 15: digits are stable (codebook order, or pinned codes first) and shown in the picker and the codes pane', async ({ page, app }) => {
+  await openInterview(page);
+  // Created and used in the order beta, alpha: by recency alpha would now be 1 and beta 2; by codebook order too,
+  // so use beta last and check that 1 still means alpha.
+  await selectWithMouse(page, 'nobody', 'system');
+  await codeSelectionAs(page, 'beta');
+  await selectWithMouse(page, 'trial', 'error');
+  await codeSelectionAs(page, 'alpha');
+  await selectWithMouse(page, 'Requests', 'weeks');
+  const options = page.getByRole('listbox', { name: 'Codes' }).getByRole('option');
+  await expect(options).toHaveText([/^alpha\s*1$/, /^beta\s*2$/]);
+  await page.keyboard.press('2');
+  await expect(page.getByRole('combobox', { name: 'Code name' })).toBeHidden();
+
+  // Having just used beta does not make it 1.
+  await selectWithMouse(page, 'mistakes', 'way');
+  await expect(options).toHaveText([/^alpha\s*1$/, /^beta\s*2$/]);
+  await page.keyboard.press('1');
+  await expect(page.getByRole('combobox', { name: 'Code name' })).toBeHidden();
+  const file = await app.readProject();
+  const nameOf = new Map(file.codes.map((c) => [c.id, c.name]));
+  expect(file.codings.map((c) => `${nameOf.get(c.codeId)}: ${c.quote}`).sort()).toEqual([
+    'alpha: mistakes were made along the way',
+    'alpha: trial and error',
+    'beta: Requests to the council took weeks',
+    'beta: nobody ever trained us on the new system',
+  ]);
+
+  // The codes pane shows the same digits beside the codes.
+  await expect(codeRow(page, 'alpha').locator('kbd')).toHaveText('1');
+  await expect(codeRow(page, 'beta').locator('kbd')).toHaveText('2');
+
+  // Pinning beta gives it 1; the picker and the pane agree, and it lasts a reload.
+  await codeRow(page, 'beta').getByRole('button', { name: 'More actions for beta' }).click();
+  await page.getByRole('menuitem', { name: 'Pin to a digit key (1–9)' }).click();
+  await expect(codeRow(page, 'beta').locator('kbd')).toHaveText('1');
+  await expect(codeRow(page, 'alpha').locator('kbd')).toHaveText('2');
+  await page.reload();
+  await expect(codeRow(page, 'beta').locator('kbd')).toHaveText('1');
+  await selectWithMouse(page, 'share data', 'partners');
+  await expect(options).toHaveText([/^beta\s*1$/, /^alpha\s*2$/]);
+});
+
+test('item 16: "New sub-code…" on a code, and "Parent > child" in the picker, create a child code in one step', async ({ page, app }) => {
+  await openInterview(page);
+  await selectWithMouse(page, 'nobody', 'system');
+  await codeSelectionAs(page, 'barriers');
+
+  await codeRow(page, 'barriers').getByRole('button', { name: 'More actions for barriers' }).click();
+  await page.getByRole('menuitem', { name: 'New sub-code…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New sub-code of “barriers”' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('cost');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(codeRow(page, 'cost')).toHaveAttribute('aria-level', '2');
+
+  await selectWithMouse(page, 'trial', 'error');
+  await page.keyboard.type('barriers > training');
+  await expect(page.getByRole('option', { name: 'Create “training” under “barriers”' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: 'Code name' })).toBeHidden();
+  await expect(codeRow(page, 'training')).toHaveAttribute('aria-level', '2');
+
+  const file = await app.readProject();
+  const barriers = file.codes.find((c) => c.name === 'barriers')!;
+  expect(file.codes.filter((c) => c.parentId === barriers.id).map((c) => c.name).sort()).toEqual(['cost', 'training']);
+  const training = file.codes.find((c) => c.name === 'training')!;
+  expect(file.codings.filter((c) => c.codeId === training.id).map((c) => c.quote)).toEqual(['trial and error']);
+});
+
+test('item 17: a code’s description shows in the picker’s highlighted entry and above its excerpts', async ({ page }) => {
+  await openInterview(page);
+  await selectWithMouse(page, 'nobody', 'system');
+  await codeSelectionAs(page, 'training gaps');
+  await codeRow(page, 'training gaps').getByRole('button', { name: 'More actions for training gaps' }).click();
+  await page.getByRole('menuitem', { name: 'Describe…' }).click();
+  const description = 'Staff say they were not taught a system or procedure they must use.';
+  await page.getByRole('dialog', { name: 'Describe “training gaps”' }).getByRole('textbox', { name: 'Description' }).fill(description);
+  await page.getByRole('button', { name: 'Save description' }).click();
+
+  await selectWithMouse(page, 'trial', 'error');
+  const input = page.getByRole('combobox', { name: 'Code name' });
+  await expect(page.getByRole('option', { name: /training gaps/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('code-picker')).toContainText(description);
+  await expect(input).toHaveAccessibleDescription(description);
+  await page.keyboard.press('Escape');
+
+  await codeRow(page, 'training gaps').getByRole('button', { name: 'training gaps', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Excerpts' }).getByRole('definition')).toHaveText(description);
+});

@@ -1,7 +1,7 @@
 /**
  * One code in the tree: colour swatch (its colour picker), name (shows its excerpts), count
- * of codings, and a menu to rename, describe, move or delete it. A code can be dragged onto
- * another to nest it there.
+ * of codings, its digit key when it has one, and a menu to make a sub-code, pin it to a digit
+ * key, rename, describe, move or delete it. A code can be dragged onto another to nest it there.
  */
 import { useState, type DragEvent } from 'react';
 import { descendantIds } from '../../../shared/model/codes';
@@ -15,11 +15,13 @@ import { countOf, formatCount } from '../common/format-count';
 import { ColorSwatch } from './ColorSwatch';
 import { startDeleteCode, startDescribeCode, startMoveCode } from './actions';
 import { draggedCode, endCodeDrag, isCodeDrag, startCodeDrag } from './code-drag';
+import { NewSubCodeDialog } from './NewSubCodeDialog';
+import { usePins, useProjectKey } from './digit-keys';
 import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
-/** `place` positions it in the virtual list (CodesPane). */
-export function CodeRow({ row, place }: { row: Row; place: RowProps }) {
+/** `place` positions it in the virtual list (CodesPane); `digit` is its digit key (codes/digit-keys.ts). */
+export function CodeRow({ row, place, digit }: { row: Row; place: RowProps; digit?: number }) {
   const { code, depth, count } = row;
   const readOnly = useGloss((s) => s.readOnly);
   const project = useGloss((s) => s.project);
@@ -28,9 +30,15 @@ export function CodeRow({ row, place }: { row: Row; place: RowProps }) {
   const [renaming, setRenaming] = useState(false);
   const [dropping, setDropping] = useState(false);
   const [contextAt, setContextAt] = useState<{ x: number; y: number } | null>(null);
+  const [creatingChild, setCreatingChild] = useState(false);
+  const projectKey = useProjectKey();
+  const pinned = usePins((s) => s.byProject[projectKey]?.includes(code.id) ?? false);
+  const togglePin = usePins((s) => s.toggle);
 
   const actions = (): MenuItem[] => [
     { label: 'Show excerpts', onSelect: showExcerpts },
+    { label: 'New sub-code…', onSelect: () => setCreatingChild(true), disabled: readOnly },
+    ...(code.codable ? [{ label: pinned ? 'Unpin from its digit key' : 'Pin to a digit key (1–9)', onSelect: () => togglePin(projectKey, code.id) }] : []),
     { label: 'Rename…', onSelect: () => setRenaming(true), disabled: readOnly },
     { label: 'Describe…', onSelect: () => startDescribeCode(code), disabled: readOnly },
     { label: 'Move to…', onSelect: () => startMoveCode(code), disabled: readOnly },
@@ -98,12 +106,18 @@ export function CodeRow({ row, place }: { row: Row; place: RowProps }) {
           <button type="button" className="row-main" onClick={showExcerpts} title={code.description || `Show the excerpts coded “${visibleName(code.name)}”`}>
             <span className="row-name">{visibleName(code.name)}</span>
           </button>
+          {digit !== undefined && (
+            <kbd className="digit-key" title={`Press ${digit} to apply “${visibleName(code.name)}” to the selected text`}>
+              {digit}
+            </kbd>
+          )}
           <span className="count" title={countOf(count, 'coding', 'codings')}>
             {formatCount(count)}
           </span>
         </>
       )}
       <MenuButton label={`More actions for ${visibleName(code.name)}`} items={actions} />
+      {creatingChild && <NewSubCodeDialog parent={code} onClose={() => setCreatingChild(false)} />}
       {contextAt && <Menu label={`Actions for ${visibleName(code.name)}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
     </li>
   );

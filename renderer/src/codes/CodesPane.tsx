@@ -11,10 +11,12 @@ import { CoderFilter } from '../team/CoderFilter';
 import { CodeRow } from './CodeRow';
 import { NewCodeField } from './NewCodeField';
 import { draggedCode, endCodeDrag, isCodeDrag } from './code-drag';
+import { useDigitKeys } from './digit-keys';
 import { run } from '../project/actions';
 
 export function CodesPane() {
   const rows = useGloss(selectCodeRows);
+  const digits = useDigitKeys();
   const readOnly = useGloss((s) => s.readOnly);
   const hasProject = useGloss((s) => !!s.project);
   const newCodeRequest = useGloss((s) => s.newCodeRequest);
@@ -70,7 +72,7 @@ export function CodesPane() {
           label="Code tree"
           className="rows"
           pinned={pinned}
-          renderRow={(row, place) => <CodeRow row={row} place={place} />}
+          renderRow={(row, place) => <CodeRow row={row} place={place} digit={digits.get(row.code.id)} />}
         />
       )}
       {dragging && (

@@ -15,11 +15,12 @@ import { CodeChooser } from './CodeChooser';
 import { ExcerptCard, estimateCardHeight } from './ExcerptCard';
 import { listingNeedingReview, listingOfCodes } from '../../../shared/analysis/excerpts';
 import { memoLinesByCoding } from '../../../shared/model/memos';
-import type { Coding } from '../../../shared/model/schema';
+import type { Code, Coding } from '../../../shared/model/schema';
 import { VirtualList } from '../common/VirtualList';
 import { countOf, formatCount } from '../common/format-count';
 import { afterPaint } from '../common/after-paint';
 import { useReviewTexts } from './review-texts';
+import { visibleName } from '../../../shared/text/safe-names';
 
 /** Lists made so far: each gets a number of its own. */
 let lists = 0;
@@ -89,6 +90,7 @@ export function ExcerptsView() {
                 ? 'Excerpts'
                 : countOf(codings.length, 'excerpt', 'excerpts')}
         </h2>
+        {!reviewing && project && <CodeDescriptions codes={chosen.map((id) => project.codes.get(id)).filter((c): c is Code => !!c && !!c.description.trim())} />}
         {reviewing ? (
           loading ? (
             <p className="muted">Loading the codings to review…</p>
@@ -120,5 +122,20 @@ export function ExcerptsView() {
         )}
       </div>
     </section>
+  );
+}
+
+/** The chosen codes' descriptions (their codebook definitions), above their excerpts, where coding is checked. */
+function CodeDescriptions({ codes }: { codes: Code[] }) {
+  if (codes.length === 0) return null;
+  return (
+    <dl className="code-descriptions">
+      {codes.map((code) => (
+        <div key={code.id}>
+          <dt>{visibleName(code.name)}</dt>
+          <dd>{code.description}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
