@@ -168,3 +168,86 @@ test('item 17: a code’s description shows in the picker’s highlighted entry 
   await codeRow(page, 'training gaps').getByRole('button', { name: 'training gaps', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Excerpts' }).getByRole('definition')).toHaveText(description);
 });
+
+test('item 5: coding never moves the text: the stripe gutter is reserved, so lines do not re-wrap', async ({ page }) => {
+  await openInterview(page);
+  const text = readerText(page);
+  const before = await text.evaluate((el) => el.getBoundingClientRect().width);
+  const lineStarts = () =>
+    text.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return [...range.getClientRects()].map((r) => `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)}`);
+    });
+  const linesBefore = await lineStarts();
+  // Three overlapping codings: three stripe lanes.
+  await selectWithMouse(page, 'Honestly', 'system');
+  await codeSelectionAs(page, 'one');
+  await selectWithMouse(page, 'nobody', 'error');
+  await codeSelectionAs(page, 'two');
+  await selectWithMouse(page, 'trained', 'mistakes');
+  await codeSelectionAs(page, 'three');
+  await expect(page.getByRole('group', { name: 'Coding stripes' }).getByRole('img')).toHaveCount(3);
+  expect(await text.evaluate((el) => el.getBoundingClientRect().width)).toBe(before);
+  expect(await lineStarts()).toEqual(linesBefore);
+});
+
+test('item 4: no tooltip over the code popover, and Shift+Arrow selecting forward keeps the popover off the lines being selected', async ({ page }) => {
+  await openInterview(page);
+  await selectWithMouse(page, 'nobody', 'system');
+  await codeSelectionAs(page, 'training gaps');
+
+  // A selection that ends on coded text, the mouse resting there: the popover, no tooltip.
+  await selectWithMouse(page, 'Honestly', 'trained');
+  const input = page.getByRole('combobox', { name: 'Code name' });
+  await expect(input).toBeVisible();
+  const at = await pointOf(page, 'trained');
+  await page.mouse.move(at.x + 3, at.y);
+  await page.mouse.move(at.x + 5, at.y + 1);
+  await page.waitForTimeout(200);
+  await expect(page.getByRole('tooltip')).toBeHidden();
+  await page.keyboard.press('Escape');
+
+  // Keyboard: mid-page, Shift+Down selects on downwards; the popover opens above the selection.
+  await importThroughChooser(page, [{ name: 'Interview 2.txt', content: `${'Interviewer: A question that takes a line.\n\n'.repeat(8)}${INTERVIEW}` }]);
+  await expect(page.getByRole('heading', { name: 'Interview 2' })).toBeVisible();
+  await readerText(page).focus();
+  await page.evaluate(() => {
+    const root = document.querySelector('article.reader-text')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const at = node.data.indexOf('Did that');
+      if (at >= 0) return window.getSelection()!.collapse(node, at);
+    }
+  });
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(input).toBeVisible();
+  const picker = (await page.getByTestId('code-picker').boundingBox())!;
+  const selected = await page.evaluate(() => {
+    const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  });
+  expect(picker.y + picker.height).toBeLessThanOrEqual(selected.top);
+  // …and stays there while the selection grows.
+  await page.keyboard.press('Shift+ArrowDown');
+  const grown = (await page.getByTestId('code-picker').boundingBox())!;
+  const selectedNow = await page.evaluate(() => window.getSelection()!.getRangeAt(0).getBoundingClientRect().top);
+  expect(grown.y + grown.height).toBeLessThanOrEqual(selectedNow);
+});
+
+test('item 8: jumping from an excerpt puts focus on the passage, so the keyboard carries on there', async ({ page }) => {
+  await openInterview(page);
+  await selectWithMouse(page, 'Requests', 'weeks');
+  await codeSelectionAs(page, 'delays');
+  await page.getByRole('button', { name: 'Excerpts', exact: true }).click();
+  await page.getByRole('checkbox', { name: 'delays' }).check();
+  const excerpt = page.getByRole('list', { name: 'Coded passages' }).getByRole('listitem').first();
+  await excerpt.getByRole('button').first().click();
+  await expect(readerText(page)).toBeFocused();
+  // The keyboard's menu key opens the passage's own menu.
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Coded passage' });
+  await expect(menu.getByRole('menuitem', { name: 'Remove delays' })).toBeVisible();
+});

@@ -19,8 +19,8 @@ import { visibleName } from '../../../shared/text/safe-names';
 
 export interface CodePickerProps {
   span: Span;
-  /** Position in the reader page, below the end of the selection. */
-  at: { left: number; top: number };
+  /** Position in the reader page, below the end of the selection; `above`: `top` is where its bottom goes. */
+  at: { left: number; top: number; above?: boolean };
   /** The text element: typing there goes to the popover. */
   textRoot: HTMLElement | null;
   /** What gets focus back when the popover closes (the text, or the find bar that opened it). */
@@ -149,7 +149,7 @@ export function CodePicker({ span, at, textRoot, returnFocusTo, autoFocus, curre
 
   const optionId = (i: number) => `${listId}-${i}`;
   return (
-    <div ref={box} className="code-picker" style={{ left: at.left, top: at.top }} data-testid="code-picker">
+    <div ref={box} className="code-picker" style={{ left: at.left, top: at.top, transform: at.above ? 'translateY(-100%)' : undefined }} data-testid="code-picker">
       <input
         ref={input}
         className="code-picker-input"
