@@ -2,7 +2,10 @@
  * The first hour (issue 13): the rough edges a new researcher meets, each reproduced as the
  * user meets it. Every test names its item of the issue.
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import type { ProjectFile } from '../shared/model/schema';
 import { codeRow, codeSelectionAs, importThroughChooser, pointOf, readerText, selectWithMouse } from './helpers';
 
 const INTERVIEW = [
@@ -250,4 +253,118 @@ test('item 8: jumping from an excerpt puts focus on the passage, so the keyboard
   await page.keyboard.press('Shift+F10');
   const menu = page.getByRole('menu', { name: 'Coded passage' });
   await expect(menu.getByRole('menuitem', { name: 'Remove delays' })).toBeVisible();
+});
+
+const NOW = '2026-01-01T00:00:00.000Z';
+const TEAM_TEXT = 'Officer: We had no training at all, so we learned on the job. Requests waited for weeks, and nobody answered the letters.';
+const YELLOW = '#f0e442';
+
+/** Two coders who both chose the yellow of a code, having coded the same code in one document. */
+function teamProject(): ProjectFile {
+  const coding = (id: string, coderId: string, quote: string, codeId = 'c-training') => {
+    const start = TEAM_TEXT.indexOf(quote);
+    const end = start + quote.length;
+    return { id, documentId: 'd1', codeId, coderId, start, end, quote, prefix: TEAM_TEXT.slice(Math.max(0, start - 32), start), suffix: TEAM_TEXT.slice(end, end + 32), createdAt: NOW, needsReview: false };
+  };
+  return {
+    format: 'gloss-project',
+    version: 1,
+    project: { name: 'Team study', description: '', createdAt: NOW, modifiedAt: NOW },
+    coders: [
+      { id: 'ana', name: 'Ana', color: YELLOW },
+      { id: 'ben', name: 'Ben', color: YELLOW },
+    ],
+    documents: [{ id: 'd1', name: 'Interview 1', text: TEAM_TEXT, createdAt: NOW, source: null, attributes: {}, structure: [] }],
+    codes: [
+      { id: 'c-training', name: 'training gaps and the long wait for anyone to explain the new system', color: YELLOW, description: '', parentId: null, codable: true, createdAt: NOW },
+      { id: 'c-delays', name: 'delays', color: '#0072b2', description: '', parentId: null, codable: true, createdAt: NOW },
+    ],
+    codings: [coding('k1', 'ana', 'no training at all'), coding('k2', 'ben', 'training at all, so we learned'), coding('k3', 'ben', 'waited for weeks', 'c-delays')],
+    memos: [],
+    cases: [],
+    variables: [],
+    sets: [],
+    summaries: [],
+  };
+}
+
+const rgbOf = (hex: string) => `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
+const dotColors = (scope: Locator) => scope.locator('.coder-dot').evaluateAll((dots) => dots.map((d) => getComputedStyle(d).backgroundColor));
+
+test.describe('a team project', () => {
+  test.use({ projectContent: teamProject() });
+
+  test('item 1 and 6: one colour per coder in the toolbar, legend, filter, tooltip and agreement side by side, never a code’s', async ({ page }) => {
+    await expect(readerText(page)).toContainText('no training at all');
+    // The person at this computer codes too, so the toolbar's badge is one of the project's coders.
+    await selectWithMouse(page, 'nobody', 'letters');
+    await codeSelectionAs(page, 'delays');
+
+    const legend = page.getByRole('group', { name: 'Coders shown' });
+    await expect(legend).toContainText('Ana Researcher');
+    const legendColors = await dotColors(legend);
+    const byName = new Map((await legend.locator('li').allInnerTexts()).map((name, i) => [name.replace(/\s*\(.*$/, '').trim(), legendColors[i]!]));
+    expect([...byName.keys()].sort()).toEqual(['Ana', 'Ana Researcher', 'Ben']);
+    expect(new Set(byName.values()).size).toBe(3);
+    expect([...byName.values()]).not.toContain(rgbOf(YELLOW));
+    expect([...byName.values()]).not.toContain(rgbOf('#0072b2'));
+
+    // The toolbar badge.
+    expect(await dotColors(page.getByRole('button', { name: /^Coder: Ana Researcher/ }))).toEqual([byName.get('Ana Researcher')]);
+    // The coder filter.
+    await page.getByRole('button', { name: 'Coders: All ▾' }).click();
+    for (const name of ['Ana', 'Ana Researcher', 'Ben']) {
+      expect(await dotColors(page.locator('label.check').filter({ hasText: new RegExp(`^\\s*${name}\\s*\\d`) }))).toEqual([byName.get(name)]);
+    }
+    await page.keyboard.press('Escape');
+    // The tooltip over the passage both coded.
+    const at = await pointOf(page, 'at all');
+    await page.mouse.move(at.x, at.y);
+    const tooltip = page.getByRole('tooltip');
+    await expect(tooltip).toContainText('Ben');
+    const tipColors = await dotColors(tooltip);
+    const tipNames = await tooltip.locator('li').allInnerTexts();
+    tipNames.forEach((line, i) => expect(tipColors[i], line).toBe(byName.get(line.includes('Ben') ? 'Ben' : 'Ana')));
+    await page.mouse.move(0, 0);
+
+    // The agreement side by side.
+    await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Agreement' }).click();
+    const table = page.getByRole('table', { name: 'Agreement by code' });
+    await table.getByRole('button', { name: /^training gaps.*: show 1 document/ }).click();
+    await table.getByRole('button', { name: /^Compare coders: training gaps/ }).click();
+    const compareLegend = page.getByRole('list', { name: 'Legend' });
+    await expect(compareLegend).toContainText('Ana (1 coding)');
+    const lines = await compareLegend.locator('.agreement-legend-line').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    const lineNames = (await compareLegend.locator('li').allInnerTexts()).slice(0, lines.length).map((t) => t.replace(/\s*\(.*$/, '').trim());
+    lineNames.forEach((name, i) => expect(lines[i], name).toBe(byName.get(name)));
+  });
+
+  test('item 20: a long code name wraps beside its swatch and the coder’s name stays on its line', async ({ page }) => {
+    await expect(readerText(page)).toContainText('no training at all');
+    const at = await pointOf(page, 'no training');
+    await page.mouse.move(at.x, at.y);
+    const line = page.getByRole('tooltip').locator('li').first();
+    await expect(line).toContainText('Ana');
+    const code = (await line.locator('.coverage-code').boundingBox())!;
+    const coder = (await line.locator('.coverage-coder').boundingBox())!;
+    const swatch = (await line.locator('.swatch').boundingBox())!;
+    // The coder's name follows the code's last line rather than starting a line of its own under the swatch.
+    expect(coder.x).toBeGreaterThan(swatch.x + swatch.width);
+    expect(coder.y).toBeLessThan(code.y + code.height);
+    expect(coder.height).toBeLessThan(30);
+  });
+
+  test('item 6: coded text in the excerpt cards meets WCAG AA in light and dark', async ({ page }) => {
+    test.setTimeout(90_000);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.getByRole('button', { name: 'Excerpts', exact: true }).click();
+      await page.getByRole('checkbox', { name: /^training gaps/ }).check();
+      await expect(page.getByRole('list', { name: 'Coded passages' }).getByRole('listitem')).toHaveCount(2);
+      const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+      expect(results.violations.map((v) => `${colorScheme}: ${v.nodes.map((n) => n.failureSummary).join(' | ')}`)).toEqual([]);
+      // The reader's highlights are CSS highlights, which axe does not see: highlights.test.ts checks their contrast.
+      await page.getByRole('button', { name: 'Reader', exact: true }).click();
+    }
+  });
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Coder } from '../../shared/model/schema';
 import type { ExportSettings } from '../../shared/ipc/contract';
-import { colorForIndex } from '../../shared/model/colors';
+import { coderColorForIndex, CODER_COLORS } from '../../shared/model/colors';
 import { writeFileDurably } from './durable-file';
 
 const settingsSchema = z.object({
@@ -60,7 +60,7 @@ export async function saveSettings(dataDir: string, settings: Settings): Promise
 
 /** A coder for `name` with a fresh id. */
 export function newCoder(name: string): Coder {
-  return { id: randomUUID(), name: name.trim(), color: colorForIndex(Math.floor(Math.random() * 12)) };
+  return { id: randomUUID(), name: name.trim(), color: coderColorForIndex(Math.floor(Math.random() * CODER_COLORS.length)) };
 }
 
 /** The coder from settings, or one named after the OS user (saved for next time). */

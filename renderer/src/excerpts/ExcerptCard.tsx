@@ -4,7 +4,7 @@
  * from its document's text when that is at hand (the review list's `textOf`, or the text
  * cache, which holds the documents shown lately), else from the quote the coding carries.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type CSSProperties } from 'react';
 import { useGloss } from '../store';
 import { excerptOf, EXCERPT_CONTEXT, type TextOf } from '../../../shared/analysis/excerpts';
 import type { Coding } from '../../../shared/model/schema';
@@ -71,7 +71,7 @@ export const ExcerptCard = memo(function ExcerptCard({
         >
           <span className="excerpt-text">
             <span className="context">{excerpt.before}</span>
-            <mark style={{ background: `color-mix(in srgb, ${excerpt.codeColor} 35%, transparent)` }}>{excerpt.text}</mark>
+            <mark className="code-mark" style={{ '--code-color': excerpt.codeColor } as CSSProperties}>{excerpt.text}</mark>
             <span className="context">{excerpt.after}</span>
           </span>
         </button>
