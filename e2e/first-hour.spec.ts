@@ -368,3 +368,68 @@ test.describe('a team project', () => {
     }
   });
 });
+
+test('item 18: "?" and Help open the shortcut sheet, listing the command table’s keys and the reader’s own', async ({ page }) => {
+  await openInterview(page);
+  await readerText(page).focus();
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  const commands = sheet.getByRole('region', { name: 'Commands' });
+  const row = (action: string) => commands.getByRole('row').filter({ has: page.getByRole('cell', { name: action, exact: true }) });
+  await expect(row('Import Documents')).toContainText('Ctrl+I');
+  await expect(row('Redo')).toContainText('Ctrl+Shift+Z');
+  await expect(row('Redo')).toContainText('Ctrl+Y');
+  await expect(row('Excerpts')).toContainText('Ctrl+2');
+  await expect(row('Keyboard Shortcuts')).toContainText('?');
+  const reader = sheet.getByRole('region', { name: 'Selecting and coding text' });
+  for (const keys of ['1 … 9', 'Shift+Ctrl+Arrow keys', 'Shift+F10']) await expect(reader.locator('kbd', { hasText: keys })).toHaveCount(1);
+  await expect(sheet.getByRole('region', { name: 'Find in document' })).toContainText('F3');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  // "?" typed into a text field is just a character.
+  await selectWithMouse(page, 'nobody', 'system');
+  await page.getByRole('combobox', { name: 'Code name' }).fill('why?');
+  await expect(sheet).toBeHidden();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Help', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Keyboard shortcuts (?)' }).click();
+  await expect(sheet).toBeVisible();
+});
+
+test('item 19: one Import in the toolbar, and a short how-to-start card on the empty project', async ({ page }) => {
+  await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(1);
+  const reader = page.getByRole('region', { name: 'Reader' });
+  await expect(reader.getByRole('heading', { name: 'How to start' })).toBeVisible();
+  await expect(reader.getByRole('listitem')).toHaveText([/^Import .*Ctrl\+I/, /^Select .*Shift\+arrow keys/, /^Code it: .*Enter.*1–9/]);
+  // The help is said once: the Documents pane does not repeat it.
+  await expect(page.getByRole('region', { name: 'Documents' })).not.toContainText('Import');
+  await openInterview(page);
+  await expect(reader.getByRole('heading', { name: 'How to start' })).toBeHidden();
+});
+
+for (const size of [{ width: 1024, height: 700 }, { width: 1280, height: 800 }]) {
+  test.describe(`at ${size.width}×${size.height}`, () => {
+    test.use({ windowSize: size });
+
+    test('item 2: the toolbar stays one row, folding what does not fit into a More menu', async ({ page }) => {
+      await openInterview(page);
+      const toolbar = page.locator('header.toolbar');
+      const buttons = toolbar.getByRole('button');
+      const tops = await buttons.evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().top)))]);
+      expect(tops).toHaveLength(1);
+      // Nothing cut off at the right edge.
+      const right = await toolbar.evaluate((el) => el.getBoundingClientRect().right);
+      for (const box of await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(right);
+      const more = toolbar.getByRole('button', { name: 'More: exchange, export, team and help' });
+      if (size.width === 1024) {
+        await more.click();
+        await expect(page.getByRole('menuitem', { name: 'Merge another copy of this project…' })).toBeVisible();
+        await expect(page.getByRole('menuitem', { name: 'Keyboard shortcuts (?)' })).toBeVisible();
+        await page.keyboard.press('Escape');
+      }
+    });
+  });
+}

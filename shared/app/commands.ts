@@ -43,6 +43,7 @@ const FIXED = {
   find: { label: 'Find in Document…', keys: ['Mod+F'], needs: 'project', runs: 'renderer' },
   anonymise: { label: 'Anonymise…', needs: 'editable', runs: 'renderer' },
   'coder-name': { label: 'Coder Name…', needs: 'project', runs: 'renderer' },
+  shortcuts: { label: 'Keyboard Shortcuts', keys: ['?'], needs: 'nothing', runs: 'renderer', inTextFields: false },
 } as const satisfies Record<string, CommandInfo>;
 
 /** The export a command saves (File ▸ Export ▸ …): one per format the app offers (shared/export/registry.ts). */

@@ -39,6 +39,7 @@ export const COMMAND_HANDLERS: { readonly [C in MenuCommand]: () => void } = {
   find: () => store().requestFind(),
   anonymise: () => startAnonymise(store().documentId),
   'coder-name': askCoderName,
+  shortcuts: () => store().openDialog({ kind: 'shortcuts' }),
   ...viewHandlers(),
   ...exportHandlers(),
 };
