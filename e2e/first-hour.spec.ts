@@ -433,3 +433,28 @@ for (const size of [{ width: 1024, height: 700 }, { width: 1280, height: 800 }])
     });
   });
 }
+
+for (const size of [{ width: 1024, height: 700 }, { width: 1280, height: 800 }]) {
+  test.describe(`agreement at ${size.width}×${size.height}`, () => {
+    test.use({ windowSize: size, projectContent: teamProject() });
+
+    test('item 2: every column of the agreement table can be reached, with its scrollbar in view and the code column kept', async ({ page }) => {
+      await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Agreement' }).click();
+      const table = page.getByRole('table', { name: 'Agreement by code' });
+      await expect(table).toBeVisible();
+      const wrap = page.locator('.agreement-table-wrap');
+      // The box that scrolls sideways ends inside the window, so its scrollbar can be seen and used.
+      const box = (await wrap.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      await wrap.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+      const headers = table.getByRole('columnheader');
+      const last = (await headers.last().boundingBox())!;
+      expect(last.x + last.width).toBeLessThanOrEqual(box.x + box.width + 1);
+      // The code column stays at the left edge while scrolled.
+      const first = (await headers.first().boundingBox())!;
+      expect(Math.abs(first.x - box.x)).toBeLessThanOrEqual(2);
+      const firstCell = (await table.getByRole('row').nth(1).getByRole('cell').first().boundingBox())!;
+      expect(Math.abs(firstCell.x - box.x)).toBeLessThanOrEqual(2);
+    });
+  });
+}
