@@ -458,3 +458,37 @@ for (const size of [{ width: 1024, height: 700 }, { width: 1280, height: 800 }])
     });
   });
 }
+
+test('item 10: a long document name is whole on hover and in the reader header; the panes resize and keep their widths', async ({ page }) => {
+  const name = '000_c0321e3bddb419f6a8e2d7c5b1a09e3f4d2c1b0a_interview_transcript_final';
+  await importThroughChooser(page, [{ name: `${name}.txt`, content: INTERVIEW }]);
+  const row = page.getByRole('list', { name: 'Documents' }).getByRole('button', { name, exact: true });
+  await expect(row.locator('.row-name')).toHaveAttribute('title', name);
+  const heading = page.getByRole('region', { name: 'Reader' }).getByRole('heading', { name, exact: true });
+  await expect(heading).toBeVisible();
+  // Not cut: the heading's text fits its box (it wraps instead).
+  expect(await heading.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+
+  // The Documents pane widens by dragging its splitter, and the Codes pane by keys.
+  const documents = page.getByRole('region', { name: 'Documents' });
+  const before = (await documents.boundingBox())!.width;
+  const splitter = page.getByRole('separator', { name: 'Width of the Documents pane' });
+  const at = (await splitter.boundingBox())!;
+  await page.mouse.move(at.x + at.width / 2, at.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(at.x + 120, at.y + 100, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await documents.boundingBox())!.width)).toBe(Math.round(before + 120 - at.width / 2));
+  const codesSplitter = page.getByRole('separator', { name: 'Width of the Codes pane' });
+  await codesSplitter.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(codesSplitter).toHaveAttribute('aria-valuenow', '322');
+  const widened = Math.round((await documents.boundingBox())!.width);
+
+  // Remembered after a reload.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Documents' })).toBeVisible();
+  expect(Math.round((await page.getByRole('region', { name: 'Documents' }).boundingBox())!.width)).toBe(widened);
+  await expect(page.getByRole('separator', { name: 'Width of the Codes pane' })).toHaveAttribute('aria-valuenow', '322');
+});
