@@ -46,3 +46,69 @@ test('the main view with a document open has no serious or critical axe violatio
   await page.getByRole('checkbox', { name: 'training gaps' }).check();
   await check('excerpts');
 });
+
+/** Serious or critical axe violations on the page as it is now, described for the failure message. */
+async function seriousViolations(page: import('@playwright/test').Page, what: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.passes.length).toBeGreaterThan(10);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${what}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} colour scheme`, () => {
+    test.use({ projectSource: 'sample' });
+
+    test(`every view and open menu has no serious or critical axe violations (${colorScheme})`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await page.emulateMedia({ colorScheme });
+      await expect(page.getByRole('article', { name: /^Text of / })).toBeVisible();
+      const found: string[] = [];
+      const check = async (what: string) => found.push(...(await seriousViolations(page, what)));
+      const menu = async (what: string, open: () => Promise<void>) => {
+        await open();
+        await expect(page.getByRole('menu')).toBeVisible();
+        await check(what);
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('menu')).toBeHidden();
+      };
+
+      await check('reader');
+      for (const name of ['Exchange', 'Export', 'Team', 'Help']) await menu(`${name} menu`, () => page.getByRole('button', { name, exact: true }).click());
+      await menu('document menu', () => page.getByRole('button', { name: 'Document actions' }).click());
+      await menu('code menu', () => page.getByRole('button', { name: /^More actions for / }).first().click());
+      await menu('coded passage menu', async () => {
+        const mark = await page.evaluate(() => {
+          let found: { x: number; y: number } | null = null;
+          CSS.highlights.forEach((h, name) => {
+            if (found || !name.startsWith('code-')) return;
+            const rect = [...h][0] && (([...h][0] as Range).getClientRects()[0] ?? null);
+            if (rect) found = { x: rect.left + 3, y: rect.top + rect.height / 2 };
+          });
+          return found as { x: number; y: number } | null;
+        });
+        if (!mark) throw new Error('no coded passage on screen');
+        await page.mouse.click(mark.x, mark.y, { button: 'right' });
+      });
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await check('shortcut sheet');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Excerpts', exact: true }).click();
+      await page.getByRole('checkbox').first().check();
+      await expect(page.getByRole('list', { name: 'Coded passages' }).getByRole('listitem').first()).toBeVisible();
+      await check('excerpts');
+
+      await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Agreement' }).click();
+      await expect(page.getByRole('region', { name: 'Agreement' })).toBeVisible();
+      await check('agreement');
+
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await page.getByRole('button', { name: 'Reader', exact: true }).click();
+      await menu('More menu (1024 wide)', () => page.getByRole('button', { name: 'More: exchange, export, team and help' }).click());
+      expect(found).toEqual([]);
+    });
+  });
+}

@@ -24,8 +24,8 @@ test.describe('first run', () => {
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('Every coding and memo records who made it');
     const name = dialog.getByRole('textbox', { name: 'Your name' });
-    // Prefilled with a name (the computer's user name), so Save alone would do.
-    await expect(name).not.toHaveValue('');
+    // Not prefilled with an account name ("root" here): one Enter must not record it.
+    await expect(name).toHaveValue('');
     await expectNoSeriousAxeViolations(page, 'first-run name prompt');
     await page.screenshot({ path: testInfo.outputPath('first-run.png') });
 

@@ -1,5 +1,5 @@
 /**
- * Coding beyond the first passage: digits 1–9 for recent codes, overlapping codings shown
+ * Coding beyond the first passage: digits 1–9 for the numbered codes (codebook order), overlapping codings shown
  * as two stripes, what covers a passage on hover, and the right-click menu (remove a code,
  * add a memo).
  */
@@ -24,7 +24,7 @@ async function highlightedBy(page: import('@playwright/test').Page, codeName: st
   return names.flatMap((name) => byName[name] ?? []).sort();
 }
 
-test('digits apply recent codes, overlaps show two stripes, hover says who coded, right-click removes and adds a memo', async ({ page, app }) => {
+test('digits apply the numbered codes, overlaps show two stripes, hover says who coded, right-click removes and adds a memo', async ({ page, app }) => {
   await importThroughChooser(page, [{ name: 'Safeguarding manager.txt', content: TEXT }]);
   await expect(page.getByRole('heading', { name: 'Safeguarding manager' })).toBeVisible();
 
@@ -33,7 +33,7 @@ test('digits apply recent codes, overlaps show two stripes, hover says who coded
   await selectWithMouse(page, 'share data', 'by email');
   await codeSelectionAs(page, 'data sharing');
 
-  // The popover numbers the recent codes, newest first: 1 = data sharing, 2 = delays.
+  // The popover numbers the codes in codebook order: 1 = data sharing, 2 = delays.
   await selectWithMouse(page, 'because', 'do not talk');
   const options = page.getByRole('listbox', { name: 'Codes' }).getByRole('option');
   await expect(options).toHaveText([/^data sharing\s*1$/, /^delays\s*2$/]);
@@ -42,11 +42,11 @@ test('digits apply recent codes, overlaps show two stripes, hover says who coded
   await expect(codeRow(page, 'delays').locator('.count')).toHaveText('2');
   expect(await highlightedBy(page, 'delays')).toEqual(['Data requests from the police wait in a queue for weeks', 'because the systems do not talk']);
 
-  // Using "delays" made it the newest: now 1 = delays, 2 = data sharing.
+  // Using "delays" does not renumber: 1 is still data sharing.
   // An overlapping passage with the other code: both stay visible, as two stripes side by side.
   await selectWithMouse(page, 'We share', 'email because');
-  await expect(options).toHaveText([/^delays\s*1$/, /^data sharing\s*2$/]);
-  await page.keyboard.press('2');
+  await expect(options).toHaveText([/^data sharing\s*1$/, /^delays\s*2$/]);
+  await page.keyboard.press('1');
   await expect(codeRow(page, 'data sharing').locator('.count')).toHaveText('2');
   expect(await highlightedBy(page, 'data sharing')).toEqual(['We share data by email because', 'share data by email']);
   const stripes = page.getByRole('group', { name: 'Coding stripes' });

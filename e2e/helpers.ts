@@ -61,9 +61,9 @@ export async function chooseFileIn(scope: Locator, label: string, file: FileToIm
   await expect(field).toContainText(file.name);
 }
 
-/** Imports files through the Documents pane's Import button and the system file chooser. */
+/** Imports files through the toolbar's Import… button (the one entry point) and the system file chooser. */
 export async function importThroughChooser(page: Page, files: FileToImport[]): Promise<void> {
-  await chooseFiles(page, files, () => page.getByRole('region', { name: 'Documents' }).getByRole('button', { name: 'Import' }).click(), { multiple: true });
+  await chooseFiles(page, files, () => page.getByRole('group', { name: 'File' }).getByRole('button', { name: 'Import…' }).click(), { multiple: true });
 }
 
 /** The reader's text element. */

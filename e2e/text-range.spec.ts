@@ -58,10 +58,13 @@ test('a passage can be selected and coded with the keyboard alone', async ({ pag
   const file = await app.readProject();
   expect(file.codings.map((c) => c.quote)).toEqual(['Training was never offered']);
 
-  // Shift+F10 in coded text opens the right-click menu, keyboard first: remove the code.
+  // Shift+F10 in coded text opens the right-click menu, keyboard first: remove the code
+  // (the last item, so that Enter alone never removes).
   await page.keyboard.press('Shift+Control+ArrowRight');
   await page.keyboard.press('Shift+F10');
   const menu = page.getByRole('menu', { name: 'Coded passage' });
+  await expect(menu.getByRole('menuitem', { name: 'Add memo…' })).toBeFocused();
+  await page.keyboard.press('End');
   await expect(menu.getByRole('menuitem', { name: 'Remove training gaps' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect.poll(() => allHighlightedTexts(page)).toEqual([]);

@@ -53,7 +53,7 @@ describe('menuTemplate', () => {
     click(find(menu, 'File', 'Export', 'Codebook (CSV)…'));
     click(find(menu, 'File', 'Export', 'Project for NVivo (.qdpx, UTF-16 positions)…'));
     click(find(menu, 'File', 'Import REFI-QDA Project (.qdpx)…'));
-    click(find(menu, 'File', 'Merge Project…'));
+    click(find(menu, 'File', 'Merge Another Copy of This Project…'));
     click(find(menu, 'File', 'Save As…'));
     expect(a.host['new-project']).toHaveBeenCalledOnce();
     // Import and export go to the renderer, which runs the one pipeline for both hosts.

@@ -135,7 +135,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
   const help: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: [{ label: mac ? 'About Gloss' : '&About Gloss', click: () => actions.about() }],
+    submenu: [item('shortcuts'), { type: 'separator' }, { label: mac ? 'About Gloss' : '&About Gloss', click: () => actions.about() }],
   };
 
   const appMenu: MenuItemConstructorOptions[] = mac

@@ -158,7 +158,7 @@ describe('gloss attribute, case, memo, summary', () => {
     await fs.copyFile(path.join(dir, 'study.gloss'), path.join(dir, 'Dropbox', 'synced.gloss'));
     const run = await gloss('case', 'Dropbox/synced.gloss', 'Dee');
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`gloss: warning: synced.gloss is in a folder Dropbox syncs (${path.join(dir, 'Dropbox')}). If it is changed on two computers before Dropbox has synced, Dropbox keeps two files, each without the other's work. Bring such copies together with File ▸ Merge Project… (or gloss merge), or keep the project outside the synced folder and share copies instead.\n`);
+    expect(run.stderr).toBe(`gloss: warning: synced.gloss is in a folder Dropbox syncs (${path.join(dir, 'Dropbox')}). If it is changed on two computers before Dropbox has synced, Dropbox keeps two files, each without the other's work. Bring such copies together with Merge another copy of this project… (Team menu; File menu in the desktop app) or gloss merge, or keep the project outside the synced folder and share copies instead.\n`);
     // Reading it changes nothing, so there is nothing to warn of.
     expect((await gloss('info', 'Dropbox/synced.gloss')).stderr).toBe('');
   });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Coder } from '../../shared/model/schema';
 import type { ExportSettings } from '../../shared/ipc/contract';
-import { colorForIndex } from '../../shared/model/colors';
+import { coderColorForIndex, CODER_COLORS } from '../../shared/model/colors';
 import { writeFileDurably } from './durable-file';
 
 const settingsSchema = z.object({
@@ -60,7 +60,7 @@ export async function saveSettings(dataDir: string, settings: Settings): Promise
 
 /** A coder for `name` with a fresh id. */
 export function newCoder(name: string): Coder {
-  return { id: randomUUID(), name: name.trim(), color: colorForIndex(Math.floor(Math.random() * 12)) };
+  return { id: randomUUID(), name: name.trim(), color: coderColorForIndex(Math.floor(Math.random() * CODER_COLORS.length)) };
 }
 
 /** The coder from settings, or one named after the OS user (saved for next time). */
@@ -70,7 +70,7 @@ export async function ensureCoder(dataDir: string, preferredName?: string): Prom
   let name = preferredName?.trim();
   if (!name) {
     try {
-      name = os.userInfo().username;
+      name = (await accountFullName(os.userInfo().username)) ?? os.userInfo().username;
     } catch {
       name = 'Coder';
     }
@@ -84,6 +84,22 @@ export async function ensureCoder(dataDir: string, preferredName?: string): Prom
     }
   }
   return coder;
+}
+
+/**
+ * The full name the system keeps for `account` (the first field of its GECOS entry in
+ * /etc/passwd on Linux), or null; first run offers it only when it reads as a person's name.
+ */
+async function accountFullName(account: string): Promise<string | null> {
+  if (process.platform !== 'linux') return null;
+  try {
+    const passwd = await fs.readFile('/etc/passwd', 'utf8');
+    const entry = passwd.split('\n').find((line) => line.startsWith(`${account}:`));
+    const gecos = entry?.split(':')[4]?.split(',')[0]?.trim();
+    return gecos || null;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether the person has given their name, so first run knows to ask. */

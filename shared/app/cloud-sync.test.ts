@@ -31,7 +31,7 @@ describe('cloud-synced folders', () => {
 
   it('name the place, the risk and the way out', () => {
     expect(cloudSyncWarning('study.gloss', { client: 'Dropbox', folder: '/home/ana/Dropbox' })).toBe(
-      "study.gloss is in a folder Dropbox syncs (/home/ana/Dropbox). If it is changed on two computers before Dropbox has synced, Dropbox keeps two files, each without the other's work. Bring such copies together with File ▸ Merge Project… (or gloss merge), or keep the project outside the synced folder and share copies instead.",
+      "study.gloss is in a folder Dropbox syncs (/home/ana/Dropbox). If it is changed on two computers before Dropbox has synced, Dropbox keeps two files, each without the other's work. Bring such copies together with Merge another copy of this project… (Team menu; File menu in the desktop app) or gloss merge, or keep the project outside the synced folder and share copies instead.",
     );
   });
 

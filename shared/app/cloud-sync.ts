@@ -50,7 +50,7 @@ export function cloudSyncOf(file: string): CloudSync | null {
 export function cloudSyncWarning(fileLabel: string, sync: CloudSync): string {
   return (
     `${fileLabel} is in a folder ${sync.client} syncs (${sync.folder}). If it is changed on two computers before ${sync.client} has synced, ` +
-    `${sync.client} keeps two files, each without the other's work. Bring such copies together with File ▸ Merge Project… (or gloss merge), ` +
+    `${sync.client} keeps two files, each without the other's work. Bring such copies together with Merge another copy of this project… (Team menu; File menu in the desktop app) or gloss merge, ` +
     `or keep the project outside the synced folder and share copies instead.`
   );
 }

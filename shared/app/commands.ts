@@ -36,7 +36,7 @@ const FIXED = {
   'paste-document': { label: 'Paste as New Document…', needs: 'editable', runs: 'renderer' },
   'import-qdpx': { label: 'Import REFI-QDA Project (.qdpx)…', needs: 'nothing', runs: 'renderer' },
   'import-codebook': { label: 'Import Codebook (.qdc, .csv)…', needs: 'editable', runs: 'renderer' },
-  'merge-project': { label: 'Merge Project…', needs: 'editable', runs: 'renderer' },
+  'merge-project': { label: 'Merge Another Copy of This Project…', needs: 'editable', runs: 'renderer' },
   undo: { label: 'Undo', keys: ['Mod+Z'], needs: 'nothing', runs: 'renderer', inTextFields: false },
   redo: { label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], needs: 'nothing', runs: 'renderer', inTextFields: false },
   'new-code': { label: 'New Code…', keys: ['Mod+Shift+N'], needs: 'editable', runs: 'renderer' },
@@ -44,6 +44,7 @@ const FIXED = {
   'search-project': { label: 'Search Project…', keys: ['Mod+Shift+F'], needs: 'project', runs: 'renderer' },
   anonymise: { label: 'Anonymise…', needs: 'editable', runs: 'renderer' },
   'coder-name': { label: 'Coder Name…', needs: 'project', runs: 'renderer' },
+  shortcuts: { label: 'Keyboard Shortcuts', keys: ['?'], needs: 'nothing', runs: 'renderer', inTextFields: false },
 } as const satisfies Record<string, CommandInfo>;
 
 /** The export a command saves (File ▸ Export ▸ …): one per format the app offers (shared/export/registry.ts). */

@@ -19,6 +19,16 @@ describe('shortcut keys', () => {
     expect(pressMatches(combo, { ...press, ctrlKey: false })).toBe(false);
   });
 
+  it('matches a punctuation key whether or not the keyboard needed Shift for it, but never with Ctrl', () => {
+    const question = parseKeys('?')!;
+    const press = { key: '?', ctrlKey: false, metaKey: false, altKey: false };
+    expect(pressMatches(question, { ...press, shiftKey: true })).toBe(true);
+    expect(pressMatches(question, { ...press, shiftKey: false })).toBe(true);
+    expect(pressMatches(question, { ...press, shiftKey: true, ctrlKey: true })).toBe(false);
+    // Letters still need Shift exactly as written.
+    expect(pressMatches(parseKeys('Mod+N')!, { key: 'N', ctrlKey: true, metaKey: false, altKey: false, shiftKey: true })).toBe(false);
+  });
+
   it('writes Electron accelerators and labels for people', () => {
     expect(toAccelerator(parseKeys('Mod+Shift+N')!)).toBe('CmdOrCtrl+Shift+N');
     expect(toAccelerator(parseKeys('Mod+1')!)).toBe('CmdOrCtrl+1');

@@ -38,10 +38,16 @@ export function parseKeys(keys: string): KeyCombo | null {
 export function pressMatches(combo: KeyCombo, press: KeyPress): boolean {
   return (
     (press.ctrlKey || press.metaKey) === combo.mod &&
-    press.shiftKey === combo.shift &&
+    // A punctuation key ("?") already says whether Shift made it, and which keyboards need Shift for it varies.
+    (press.shiftKey === combo.shift || (!combo.shift && isPunctuation(combo.key))) &&
     press.altKey === combo.alt &&
     press.key.toLowerCase() === combo.key
   );
+}
+
+/** One printable character that is neither a letter nor a digit ("?", "/"). */
+function isPunctuation(key: string): boolean {
+  return key.length === 1 && !/[\p{L}\p{N}\s]/u.test(key);
 }
 
 /** The combo in Electron's accelerator syntax ("CmdOrCtrl+Shift+N"). */

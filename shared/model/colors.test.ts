@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colorDistance, distinctColors } from './colors';
+import fc from 'fast-check';
+import { CODE_COLORS, CODER_COLORS, colorDistance, distinctColors } from './colors';
 
 describe('distinctColors', () => {
   it('keeps colours that are already far apart', () => {
@@ -17,5 +18,28 @@ describe('distinctColors', () => {
     const shown = distinctColors(['#cc79a7', '#cc79a7', '#cc79a7']);
     expect(shown[0]).toBe('#cc79a7');
     expect(new Set(shown).size).toBe(3);
+  });
+});
+
+describe('coder colours and code colours', () => {
+  it('the coder palette shares no colour with the code palette', () => {
+    for (const coder of CODER_COLORS) for (const code of CODE_COLORS) expect(colorDistance(coder, code), `${coder} ${code}`).toBeGreaterThanOrEqual(40);
+  });
+
+  it('a coder whose colour is a code’s gets another from the coder palette, far from the codes and the other coders', () => {
+    const shown = distinctColors(['#f0e442', '#3949ab'], ['#f0e442', '#0072b2']);
+    expect(shown[0]).not.toBe('#f0e442');
+    expect(CODER_COLORS).toContain(shown[0]);
+    expect(colorDistance(shown[0]!, shown[1]!)).toBeGreaterThanOrEqual(130);
+  });
+
+  it('never gives a coder a code’s colour, whatever colours they bring (property)', () => {
+    const hex = fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).padStart(6, '0')}`);
+    fc.assert(
+      fc.property(fc.array(hex, { maxLength: 6 }), fc.array(fc.constantFrom(...CODE_COLORS), { maxLength: 12 }), (coders, codes) => {
+        for (const color of distinctColors(coders, codes)) for (const code of codes) expect(colorDistance(color, code)).toBeGreaterThanOrEqual(40);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

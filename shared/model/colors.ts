@@ -17,6 +17,17 @@ export const CODE_COLORS = [
   '#9467bd',
 ] as const;
 
+/**
+ * Coders' colours: a palette of its own, sharing no colour with the codes', so that a
+ * coder's underline or dot is never read as a code (issue 13, item 6).
+ */
+export const CODER_COLORS = ['#3949ab', '#d81b60', '#00838f', '#7cb342', '#8e24aa', '#6d4c41', '#1e88e5', '#f4511e'] as const;
+
+/** The palette colour for the nth coder. */
+export function coderColorForIndex(n: number): string {
+  return CODER_COLORS[((n % CODER_COLORS.length) + CODER_COLORS.length) % CODER_COLORS.length]!;
+}
+
 /** The palette colour for the nth code. */
 export function colorForIndex(n: number): string {
   return CODE_COLORS[((n % CODE_COLORS.length) + CODE_COLORS.length) % CODE_COLORS.length]!;
@@ -42,24 +53,29 @@ export function colorDistance(a: string, b: string): number {
 
 /** Colours closer than this read as the same one in a thin underline or stripe cap. */
 const TOO_CLOSE = 130;
+/** A coder colour this close to a code's reads as that code's colour. */
+const SAME_AS_CODE = 40;
 
 /**
  * Colours to show for a list of people (coders), in the list's order: each keeps their own
- * colour unless it is too close to one already shown, and then takes the palette colour
- * farthest from those. Stable: a person keeps their colour while nobody before them clashes.
+ * colour unless it is too close to one already shown, or is (nearly) one of `codeColors`,
+ * and then takes the coder palette's colour farthest from those. Stable: a person keeps
+ * their colour while nobody before them clashes.
  */
-export function distinctColors(colors: readonly string[]): string[] {
+export function distinctColors(colors: readonly string[], codeColors: readonly string[] = []): string[] {
   const shown: string[] = [];
+  const nearestCode = (color: string) => Math.min(Infinity, ...codeColors.map((code) => colorDistance(color, code)));
   for (const color of colors) {
-    const clashes = shown.some((other) => colorDistance(color, other) < TOO_CLOSE);
+    const clashes = shown.some((other) => colorDistance(color, other) < TOO_CLOSE) || nearestCode(color) < SAME_AS_CODE;
     if (!clashes) {
       shown.push(color);
       continue;
     }
-    let best: string = CODE_COLORS[0];
+    let best: string = CODER_COLORS[0];
     let bestDistance = -1;
-    for (const candidate of CODE_COLORS) {
-      const nearest = Math.min(...shown.map((other) => colorDistance(candidate, other)));
+    for (const candidate of CODER_COLORS) {
+      if (nearestCode(candidate) < SAME_AS_CODE) continue;
+      const nearest = Math.min(Infinity, ...shown.map((other) => colorDistance(candidate, other)));
       if (nearest > bestDistance) {
         best = candidate;
         bestDistance = nearest;

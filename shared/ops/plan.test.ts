@@ -76,6 +76,19 @@ describe('planOp', () => {
     expect(state.codings.get(created.codingId!)?.codeId).toBe(created.codeId);
   });
 
+  it('creates a new sub-code under the named parent and applies it, reusing a child of that name there', () => {
+    const { state, ctx, documentId } = withDocument();
+    const { codeId: barriers } = run(state, ctx, { type: 'createCode', name: 'barriers' });
+    run(state, ctx, { type: 'createCode', name: 'training' });
+    const created = run(state, ctx, { type: 'applyCode', documentId, start: 0, end: 2, newCodeName: 'training', newCodeParentId: barriers });
+    expect(state.codes.get(created.codeId!)).toMatchObject({ name: 'training', parentId: barriers });
+    const again = run(state, ctx, { type: 'applyCode', documentId, start: 3, end: 5, newCodeName: 'Training', newCodeParentId: barriers });
+    expect(again.codeId).toBeUndefined();
+    expect(state.codings.get(again.codingId!)?.codeId).toBe(created.codeId);
+    const missing = planOp(state, { type: 'applyCode', documentId, start: 0, end: 2, newCodeName: 'x', newCodeParentId: 'nope' }, ctx);
+    expect(missing.ok).toBe(false);
+  });
+
   it('refuses empty, out-of-range and surrogate-splitting spans with a reason', () => {
     const { state, ctx, documentId } = withDocument();
     const { codeId } = run(state, ctx, { type: 'createCode', name: 'x' });

@@ -287,11 +287,16 @@ export function planOp(state: ProjectState, request: OpRequest, ctx: PlanContext
         if (!found.ok) return found;
         code = found.value;
       } else if (request.newCodeName) {
+        const parentId = request.newCodeParentId ?? null;
+        if (parentId !== null) {
+          const parent = needCode(state, parentId);
+          if (!parent.ok) return parent;
+        }
         const lower = request.newCodeName.trim().toLocaleLowerCase();
-        const existing = [...state.codes.values()].find((c) => c.parentId === null && c.name.toLocaleLowerCase() === lower);
+        const existing = [...state.codes.values()].find((c) => c.parentId === parentId && c.name.toLocaleLowerCase() === lower);
         if (existing) code = existing;
         else {
-          code = newCode(state, ctx, request.newCodeName, null);
+          code = newCode(state, ctx, request.newCodeName, parentId);
           created = code.id;
           patches.push({ table: 'codes', op: 'put', value: code });
         }

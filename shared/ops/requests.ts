@@ -61,6 +61,8 @@ export const opRequestSchema = z.discriminatedUnion('type', [
     /** An existing code, or the name of a new code to create in the same step. */
     codeId: id.optional(),
     newCodeName: name.optional(),
+    /** Where the new code goes (the picker's "Parent > child"); top level when absent. */
+    newCodeParentId: id.optional(),
   }),
   z.object({ type: z.literal('removeCoding'), codingId: id }),
   z.object({ type: z.literal('addMemo'), target: memoTargetSchema, title: z.string().max(500), text: z.string() }),

@@ -3,7 +3,7 @@
  * listed as the Excerpts view lists them (its cards, virtualised); co-occurring pairs side
  * by side, one passage of each code.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type CSSProperties } from 'react';
 import { useGloss } from '../store';
 import { VirtualList, type RowProps } from '../common/VirtualList';
 import { ExcerptCard, estimateCardHeight, useFetchedText } from '../excerpts/ExcerptCard';
@@ -110,7 +110,7 @@ const PairRow = memo(function PairRow({ a, b, row }: { a: CodingEntry; b: Coding
           </span>
           <span className="excerpt-text">
             <span className="context">{excerpt.before}</span>
-            <mark style={{ background: `color-mix(in srgb, ${excerpt.codeColor} 35%, transparent)` }}>{excerpt.text}</mark>
+            <mark className="code-mark" style={{ '--code-color': excerpt.codeColor } as CSSProperties}>{excerpt.text}</mark>
             <span className="context">{excerpt.after}</span>
           </span>
         </button>

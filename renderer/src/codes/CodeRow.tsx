@@ -1,8 +1,9 @@
 /**
  * One code in the tree: colour swatch (its colour picker), name (shows its excerpts), count
- * of codings, and a menu to rename, describe, move (to another parent, or up and down
- * among its siblings), merge or delete it. A code can be dragged onto another to nest it
- * there, or onto a row's upper or lower edge to put it before or after that row.
+ * of codings, its digit key when it has one, and a menu to make a sub-code, pin it to a digit
+ * key, rename, describe, move (to another parent, or up and down among its siblings), merge
+ * or delete it. A code can be dragged onto another to nest it there, or onto a row's upper
+ * or lower edge to put it before or after that row.
  */
 import { useState, type DragEvent } from 'react';
 import { Menu, type MenuItem } from '../common/Menu';
@@ -15,11 +16,16 @@ import { countOf, formatCount } from '../common/format-count';
 import { ColorSwatch } from './ColorSwatch';
 import { canDrop, canMoveBy, dropCode, moveCodeBy, startDeleteCode, startDescribeCode, startMergeCode, startMoveCode } from './actions';
 import { draggedCode, dropZoneAt, endCodeDrag, isCodeDrag, startCodeDrag, type DropZone } from './code-drag';
+import { NewSubCodeDialog } from './NewSubCodeDialog';
+import { usePins, useProjectKey } from './digit-keys';
 import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 
-/** `place` positions it in the virtual list (CodesPane); `match` marks a row the search found. */
-export function CodeRow({ row, place, match = false }: { row: Row; place: RowProps; match?: boolean }) {
+/**
+ * `place` positions it in the virtual list (CodesPane); `match` marks a row the search found;
+ * `digit` is its digit key (codes/digit-keys.ts).
+ */
+export function CodeRow({ row, place, match = false, digit }: { row: Row; place: RowProps; match?: boolean; digit?: number | undefined }) {
   const { code, depth, count } = row;
   const readOnly = useGloss((s) => s.readOnly);
   const setExcerptCodes = useGloss((s) => s.setExcerptCodes);
@@ -27,9 +33,15 @@ export function CodeRow({ row, place, match = false }: { row: Row; place: RowPro
   const [renaming, setRenaming] = useState(false);
   const [dropping, setDropping] = useState<DropZone | null>(null);
   const [contextAt, setContextAt] = useState<{ x: number; y: number } | null>(null);
+  const [creatingChild, setCreatingChild] = useState(false);
+  const projectKey = useProjectKey();
+  const pinned = usePins((s) => s.byProject[projectKey]?.includes(code.id) ?? false);
+  const togglePin = usePins((s) => s.toggle);
 
   const actions = (): MenuItem[] => [
     { label: 'Show excerpts', onSelect: showExcerpts },
+    { label: 'New sub-code…', onSelect: () => setCreatingChild(true), disabled: readOnly },
+    ...(code.codable ? [{ label: pinned ? 'Unpin from its digit key' : 'Pin to a digit key (1–9)', onSelect: () => togglePin(projectKey, code.id) }] : []),
     { label: 'Rename…', onSelect: () => setRenaming(true), disabled: readOnly },
     { label: 'Describe…', onSelect: () => startDescribeCode(code), disabled: readOnly },
     { label: 'Move to…', onSelect: () => startMoveCode(code), disabled: readOnly },
@@ -105,12 +117,18 @@ export function CodeRow({ row, place, match = false }: { row: Row; place: RowPro
           <button type="button" className="row-main" onClick={showExcerpts} title={code.description || `Show the excerpts coded “${visibleName(code.name)}”`}>
             <span className="row-name">{visibleName(code.name)}</span>
           </button>
+          {digit !== undefined && (
+            <kbd className="digit-key" title={`Press ${digit} to apply “${visibleName(code.name)}” to the selected text`}>
+              {digit}
+            </kbd>
+          )}
           <span className="count" title={countOf(count, 'coding', 'codings')}>
             {formatCount(count)}
           </span>
         </>
       )}
       <MenuButton label={`More actions for ${visibleName(code.name)}`} items={actions} />
+      {creatingChild && <NewSubCodeDialog parent={code} onClose={() => setCreatingChild(false)} />}
       {contextAt && <Menu label={`Actions for ${visibleName(code.name)}`} items={actions()} at={contextAt} onClose={() => setContextAt(null)} />}
     </li>
   );

@@ -14,11 +14,14 @@ import { NewCodeField } from './NewCodeField';
 import { draggedCode, endCodeDrag, isCodeDrag } from './code-drag';
 import { filterCodeRows } from './code-search';
 import './codes.css';
+import { useDigitKeys } from './digit-keys';
 import { run } from '../project/actions';
 
 export function CodesPane() {
   const allRows = useGloss(selectCodeRows);
   const project = useGloss((s) => s.project);
+  // Digit keys follow the whole codebook, not the rows a search leaves.
+  const digits = useDigitKeys();
   const [query, setQuery] = useState('');
   const { rows, matches } = useMemo(
     () => (project && query.trim() ? filterCodeRows(allRows, project.codes, query) : { rows: allRows, matches: new Set<string>() }),
@@ -100,7 +103,7 @@ export function CodesPane() {
           label="Code tree"
           className="rows"
           pinned={pinned}
-          renderRow={(row, place) => <CodeRow row={row} place={place} match={matches.has(row.code.id)} />}
+          renderRow={(row, place) => <CodeRow row={row} place={place} match={matches.has(row.code.id)} digit={digits.get(row.code.id)} />}
         />
       )}
       {dragging && (

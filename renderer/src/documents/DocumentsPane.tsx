@@ -1,13 +1,14 @@
-/** The left pane: the project's documents, with Import; a long list renders only what is on screen (VirtualList). */
+/**
+ * The left pane: the project's documents (importing is the toolbar's Import…, the one entry
+ * point); a long list renders only what is on screen (VirtualList).
+ */
 import { useState } from 'react';
 import { useGloss } from '../store';
 import { VirtualList } from '../common/VirtualList';
 import { MenuButton } from '../common/MenuButton';
-import { IMPORT_FORMATS_TEXT } from '../files/accept';
 import { selectDocumentList, type DocumentEntry } from '../store/selectors';
 import { DocumentRow } from './DocumentRow';
 import { startAnonymise, startPaste } from './actions';
-import { ImportButton } from './ImportButton';
 import { DocumentFilterBar } from './DocumentFilterBar';
 import { useFilteredDocuments } from './use-filtered-documents';
 
@@ -21,7 +22,6 @@ export function DocumentsPane() {
       <header className="pane-header">
         <h2 id="documents-heading">Documents</h2>
         <div className="pane-actions">
-          <ImportButton className="small" />
           <MenuButton
             label="More ways to add or change documents"
             items={() => [
@@ -33,7 +33,7 @@ export function DocumentsPane() {
       </header>
       <DocumentFilterBar shown={documents.length} total={all.length} />
       {all.length === 0 ? (
-        <p className="pane-empty">Import transcripts and reports ({IMPORT_FORMATS_TEXT}) with Import, drop files here, or paste text with ⋯.</p>
+        <p className="pane-empty">No documents yet.</p>
       ) : (
         <VirtualList
           items={documents}

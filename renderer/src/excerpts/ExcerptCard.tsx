@@ -5,7 +5,7 @@
  * cache, which holds the documents shown lately), else from the text it fetches (the
  * index's codings carry no words, see shared/model/coding-columns.ts).
  */
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useGloss } from '../store';
 import { excerptOf, EXCERPT_CONTEXT, type TextOf } from '../../../shared/analysis/excerpts';
 import type { CodingEntry } from '../../../shared/model/coding-columns';
@@ -121,7 +121,7 @@ export const ExcerptCard = memo(function ExcerptCard({
           <span className="excerpt-text" aria-busy={excerpt.pending || undefined}>
             {excerpt.pending && <span className="context">Loading the passage…</span>}
             <span className="context">{excerpt.before}</span>
-            <mark style={{ background: `color-mix(in srgb, ${excerpt.codeColor} 35%, transparent)` }}>{excerpt.text}</mark>
+            <mark className="code-mark" style={{ '--code-color': excerpt.codeColor } as CSSProperties}>{excerpt.text}</mark>
             <span className="context">{excerpt.after}</span>
           </span>
         </button>

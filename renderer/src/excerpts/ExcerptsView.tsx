@@ -17,6 +17,7 @@ import { ExcerptCard, estimateCardHeight } from './ExcerptCard';
 import { listingNeedingReview, listingOfCodes } from '../../../shared/analysis/excerpts';
 import { memoLinesByCoding } from '../../../shared/model/memos';
 import type { CodingEntry } from '../../../shared/model/coding-columns';
+import type { Code } from '../../../shared/model/schema';
 import { VirtualList } from '../common/VirtualList';
 import { countOf, formatCount } from '../common/format-count';
 import { afterPaint } from '../common/after-paint';
@@ -108,6 +109,7 @@ export function ExcerptsView() {
             </select>
           </label>
         )}
+        {!reviewing && project && <CodeDescriptions codes={chosen.map((id) => project.codes.get(id)).filter((c): c is Code => !!c && !!c.description.trim())} />}
         {query ? (
           <RetrievedPassages query={query} description={describeCombined(combine, names)} scroller={scroller} />
         ) : (
@@ -159,5 +161,20 @@ export function ExcerptsView() {
         )}
       </div>
     </section>
+  );
+}
+
+/** The chosen codes' descriptions (their codebook definitions), above their excerpts, where coding is checked. */
+function CodeDescriptions({ codes }: { codes: Code[] }) {
+  if (codes.length === 0) return null;
+  return (
+    <dl className="code-descriptions">
+      {codes.map((code) => (
+        <div key={code.id}>
+          <dt>{visibleName(code.name)}</dt>
+          <dd>{code.description}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -1,4 +1,7 @@
-/** Writing or editing a memo about a coding (a title and free text). */
+/**
+ * Writing or editing a memo about a coding. Focus starts in the memo itself (typing straight
+ * away must not land in the title); the title is optional and derived from the memo when empty.
+ */
 import { useState } from 'react';
 import type { Memo } from '../../../shared/model/schema';
 import type { CodingEntry } from '../../../shared/model/coding-columns';
@@ -8,16 +11,18 @@ import { run } from '../project/actions';
 import { visibleName } from '../../../shared/text/safe-names';
 import { wordsOf } from '../../../shared/model/coding-columns';
 import { useDocumentText } from '../reader/document-text';
+import { memoTitle } from '../../../shared/model/memo-title';
 
 export function MemoDialog({ coding, memo, onClose }: { coding: CodingEntry; memo: Memo | null; onClose: () => void }) {
   const codeName = useGloss((s) => s.project?.codes.get(coding.codeId)?.name ?? 'code');
-  const [title, setTitle] = useState(memo?.title ?? '');
+  const [titleField, setTitle] = useState(memo?.title ?? '');
   const [text, setText] = useState(memo?.text ?? '');
   // The index's codings carry no words: the quote comes from the document's text (cached when the coding was just shown).
   const content = useDocumentText(coding.documentId).content;
   const quote = coding.quote ?? (content ? wordsOf(coding, content.text).quote : null);
 
   const save = async () => {
+    const title = memoTitle(titleField, text);
     const response = memo
       ? await run({ type: 'editMemo', memoId: memo.id, title, text })
       : await run({ type: 'addMemo', target: { kind: 'coding', id: coding.id }, title, text });
@@ -43,12 +48,12 @@ export function MemoDialog({ coding, memo, onClose }: { coding: CodingEntry; mem
     >
       <blockquote className="memo-quote">{quote ?? '…'}</blockquote>
       <label className="field">
-        <span>Title</span>
-        <input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        <span>Memo</span>
+        <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
       </label>
       <label className="field">
-        <span>Memo</span>
-        <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} />
+        <span>Title (optional)</span>
+        <input value={titleField} onChange={(e) => setTitle(e.target.value)} placeholder={memoTitle('', text) || 'From the memo’s first words'} />
       </label>
     </Dialog>
   );

@@ -1,7 +1,9 @@
 /**
  * The popover that codes the selected passage: a search-as-you-type list of codes.
- * Enter applies the highlighted code, or creates one with the typed name; digits 1–9 apply
- * the recent codes while focus is not in a text field; Escape closes. Typing a letter while
+ * Enter applies the highlighted code, or creates one with the typed name ("Parent > child"
+ * creates it under an existing parent); digits 1–9 apply the numbered codes (pinned, then
+ * codebook order: codes/digit-keys.ts) while focus is not in a text field; Escape closes.
+ * The highlighted code's description shows below the list, where the coding decision is made. Typing a letter while
  * the text still has focus starts the search, so the mouse hand can stay on the mouse.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -12,12 +14,13 @@ import { codePath } from '../../../shared/model/codes';
 import { isTextField } from '../common/text-field';
 import { pickerOptions, type PickerOption } from './code-options';
 import { run } from '../project/actions';
+import { useDigitKeys } from '../codes/digit-keys';
 import { visibleName } from '../../../shared/text/safe-names';
 
 export interface CodePickerProps {
   span: Span;
-  /** Position in the reader page, below the end of the selection. */
-  at: { left: number; top: number };
+  /** Position in the reader page, below the end of the selection; `above`: `top` is where its bottom goes. */
+  at: { left: number; top: number; above?: boolean };
   /** The text element: typing there goes to the popover. */
   textRoot: HTMLElement | null;
   /** What gets focus back when the popover closes (the text, or the find bar that opened it). */
@@ -33,7 +36,7 @@ export interface CodePickerProps {
 
 export function CodePicker({ span, at, textRoot, returnFocusTo, autoFocus, currentSpan }: CodePickerProps) {
   const codes = useGloss(selectCodesByName);
-  const recent = useGloss((s) => s.recentCodeIds);
+  const digits = useDigitKeys();
   const project = useGloss((s) => s.project);
   const readOnly = useGloss((s) => s.readOnly);
   const setPending = useGloss((s) => s.setPending);
@@ -44,8 +47,14 @@ export function CodePicker({ span, at, textRoot, returnFocusTo, autoFocus, curre
   const box = useRef<HTMLDivElement>(null);
   const listId = useId();
 
-  const options = useMemo(() => pickerOptions(codes, recent, query), [codes, recent, query]);
+  const options = useMemo(
+    () => pickerOptions(codes, digits, query, (code) => (project ? codePath(project, code.id) : code.name)),
+    [codes, digits, query, project],
+  );
   const activeIndex = Math.min(active, options.length - 1);
+  const activeOption = options[activeIndex];
+  const description = activeOption?.kind === 'code' ? activeOption.code.description.trim() : '';
+  const descriptionId = `${listId}-description`;
 
   const close = () => {
     setPending(null);
@@ -60,7 +69,8 @@ export function CodePicker({ span, at, textRoot, returnFocusTo, autoFocus, curre
   const apply = async (option: PickerOption | undefined, passage: Span = span) => {
     if (!option || busy.current) return;
     busy.current = true;
-    const target = option.kind === 'code' ? { codeId: option.code.id } : { newCodeName: option.name };
+    const target =
+      option.kind === 'code' ? { codeId: option.code.id } : { newCodeName: option.name, ...(option.parent ? { newCodeParentId: option.parent.id } : {}) };
     const response = await run({ type: 'applyCode', documentId: passage.documentId, start: passage.start, end: passage.end, ...target });
     busy.current = false;
     if (response) close();
@@ -139,7 +149,7 @@ export function CodePicker({ span, at, textRoot, returnFocusTo, autoFocus, curre
 
   const optionId = (i: number) => `${listId}-${i}`;
   return (
-    <div ref={box} className="code-picker" style={{ left: at.left, top: at.top }} data-testid="code-picker">
+    <div ref={box} className="code-picker" style={{ left: at.left, top: at.top, transform: at.above ? 'translateY(-100%)' : undefined }} data-testid="code-picker">
       <input
         ref={input}
         className="code-picker-input"
@@ -149,6 +159,7 @@ export function CodePicker({ span, at, textRoot, returnFocusTo, autoFocus, curre
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={options.length ? optionId(activeIndex) : undefined}
+        aria-describedby={description ? descriptionId : undefined}
         placeholder="Type a code name…"
         autoComplete="off"
         spellCheck={false}
@@ -181,14 +192,23 @@ export function CodePicker({ span, at, textRoot, returnFocusTo, autoFocus, curre
                 {option.shortcut && <kbd>{option.shortcut}</kbd>}
               </>
             ) : (
-              <span className="option-name">Create “{visibleName(option.name)}”</span>
+              <span className="option-name">
+                Create “{visibleName(option.name)}”{option.parent && project && ` under “${visibleName(codePath(project, option.parent.id))}”`}
+              </span>
             )}
           </li>
         ))}
       </ul>
-      {options.length === 0 && <p className="hint">Type a name to create your first code.</p>}
+      {description && (
+        <p id={descriptionId} className="code-picker-description">
+          {description}
+        </p>
+      )}
+      {options.length === 0 && (
+        <p className="hint">{query.includes('>') ? 'Type “Parent > new code” with the name of an existing code before “>”.' : 'Type a name to create your first code.'}</p>
+      )}
       <p className="hint" aria-hidden="true">
-        Enter applies · 1–9 recent codes · Esc closes
+        Enter applies · 1–9 numbered codes · Parent &gt; child · Esc closes
       </p>
     </div>
   );

@@ -31,10 +31,14 @@ export function CoverageTooltip({ coverage }: { coverage: Coverage }) {
           return (
             <li key={coding.id}>
               <span className="swatch" style={{ background: code?.color }} aria-hidden="true" />
-              <span className="coverage-code">{code?.name ?? 'Unknown code'}</span>
-              <span className="coverage-coder">
-                {' — '}
-                {coder && <span className="coder-dot" style={{ background: shownColor.get(coder.id) ?? coder.color }} aria-hidden="true" />} {coder?.name ?? 'unknown coder'}
+              {/* One run of text, so a long code name wraps with the coder's name after it, not above it. */}
+              <span className="coverage-line">
+                <span className="coverage-code">{code?.name ?? 'Unknown code'}</span>
+                <span className="coverage-coder">
+                  {' — '}
+                  {coder && <span className="coder-dot" style={{ background: shownColor.get(coder.id) ?? coder.color }} aria-hidden="true" />}{' '}
+                  {coder?.name ?? 'unknown coder'}
+                </span>
               </span>
               {coding.needsReview && <span className="coverage-review">needs review (its text was edited)</span>}
               {(memos.get(coding.id) ?? []).map((memo) => (

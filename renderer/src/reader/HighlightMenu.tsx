@@ -1,4 +1,8 @@
-/** Right-click on coded text: remove one of the codings there, or write a memo about it. */
+/**
+ * Right-click on coded text: review, write a memo about, or remove one of the codings there.
+ * The menu opens with focus on its first item, so safe actions come first and removal last:
+ * a reflexive Enter must never delete a coding.
+ */
 import type { Memo } from '../../../shared/model/schema';
 import type { CodingEntry } from '../../../shared/model/coding-columns';
 import { Menu, type MenuItem } from '../common/Menu';
@@ -37,18 +41,19 @@ export function HighlightMenu({ codings, at, onClose, onMemo, returnFocusTo }: H
         ]
       : [],
   );
-  items.push(
-    ...codings.map((coding, i) => ({
-      label: `Remove ${label(coding, i)}`,
-      onSelect: () => void run({ type: 'removeCoding', codingId: coding.id }),
-    })),
-  );
   codings.forEach((coding, i) => {
     items.push({ label: codings.length === 1 ? 'Add memo…' : `Add memo to ${label(coding, i)}…`, onSelect: () => onMemo(coding, null) });
     for (const memo of memos.get(coding.id) ?? []) {
       items.push({ label: `Edit memo “${memo.title || memo.text.slice(0, 30)}”…`, onSelect: () => onMemo(coding, memo) });
     }
   });
+  items.push(
+    ...codings.map((coding, i) => ({
+      label: `Remove ${label(coding, i)}`,
+      danger: true,
+      onSelect: () => void run({ type: 'removeCoding', codingId: coding.id }),
+    })),
+  );
 
   return <Menu label="Coded passage" items={items} at={at} onClose={onClose} returnFocusTo={returnFocusTo} />;
 }

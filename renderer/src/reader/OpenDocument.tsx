@@ -36,6 +36,8 @@ import { visibleName } from '../../../shared/text/safe-names';
 
 /** Width of the code popover in px (kept in step with .code-picker in styles.css). */
 const PICKER_WIDTH = 300;
+/** Height the popover needs above a selection to open there (input, a few codes, hints). */
+const PICKER_ROOM = 240;
 /** How long a passage reached from the Excerpts view stays flashed. */
 const FLASH_MS = 1600;
 
@@ -75,14 +77,20 @@ export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: Do
     if (text) markReaderPainted(doc.id);
   }, [text, doc.id]);
 
-  // A passage reached from the Excerpts view: scroll to it and flash it.
+  // A passage reached from the Excerpts view: scroll to it, flash it and focus it.
+  const textNow = useRef(text);
+  textNow.current = text;
   const [flashed, setFlashed] = useState<readonly Spanned[]>(NONE);
   useLayoutEffect(() => {
     if (!flash || flash.documentId !== doc.id) return;
     reveal(flash.start, flash.end);
     setFlashed([{ start: flash.start, end: flash.end }]);
     const timer = setTimeout(() => setFlashed(NONE), FLASH_MS);
-    return () => clearTimeout(timer);
+    const stopFocus = focusPassage(() => textNow.current, flash.start);
+    return () => {
+      clearTimeout(timer);
+      stopFocus();
+    };
   }, [flash, doc.id, reveal]);
 
   // Find in document.
@@ -147,17 +155,26 @@ export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: Do
   );
   useSpecialHighlights(text, registry, layers);
 
-  // Where the code popover goes: under the last line of the selection, inside the page.
-  const [pickerAt, setPickerAt] = useState<{ left: number; top: number } | null>(null);
+  // Where the code popover goes: under the last line of the selection, inside the page; but
+  // while Shift+Arrow keys extend the selection forward, above its first line, so the popover
+  // never covers the lines still being selected.
+  const [pickerAt, setPickerAt] = useState<{ left: number; top: number; above?: boolean } | null>(null);
+  const extendingForward = useRef(false);
   useLayoutEffect(() => {
     if (!text || !pendingHere || !page.current) return setPickerAt(null);
     const rects = rangeOfOffsets(text, pendingHere.start, pendingHere.end)?.getClientRects();
+    const first = rects?.[0];
     const last = rects?.[rects.length - 1];
     const origin = page.current.getBoundingClientRect();
-    if (!last) return setPickerAt(null);
+    if (!first || !last) return setPickerAt(null);
+    const roomAbove = first.top - (scroller?.getBoundingClientRect().top ?? 0);
+    if (extendingForward.current && roomAbove >= PICKER_ROOM) {
+      const left = Math.max(0, Math.min(first.left - origin.left, origin.width - PICKER_WIDTH));
+      return setPickerAt({ left, top: first.top - origin.top - 6, above: true });
+    }
     const left = Math.max(0, Math.min(last.right - origin.left - 40, origin.width - PICKER_WIDTH));
     setPickerAt({ left, top: last.bottom - origin.top + 6 });
-  }, [text, pendingHere]);
+  }, [text, pendingHere, scroller]);
 
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [menu, setMenu] = useState<{ codings: CodingEntry[]; at: { x: number; y: number } } | null>(null);
@@ -170,7 +187,8 @@ export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: Do
   };
 
   const onMouseMove = (event: MouseEvent) => {
-    if (event.buttons !== 0 || coverage?.pinned || menu) return;
+    // No tooltip while the code popover is open: it would cover the popover's input.
+    if (event.buttons !== 0 || coverage?.pinned || menu || pendingHere) return;
     const { clientX: x, clientY: y } = event;
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
@@ -197,7 +215,10 @@ export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: Do
   const latest = useRef({ text, codings, docText });
   latest.current = { text, codings, docText };
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLElement>) => {
-    if (extendSelectionByKey(event)) return;
+    if (extendSelectionByKey(event)) {
+      extendingForward.current = ['ArrowRight', 'ArrowDown', 'End'].includes(event.key);
+      return;
+    }
     if (event.key === 'Escape') setCoverage(null);
     // The keyboard's way to the right-click menu: the Menu key or Shift+F10, at the selection.
     if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
@@ -280,6 +301,7 @@ export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: Do
           ref={page}
           className={layout.hasPages ? 'reader-page has-pages' : 'reader-page'}
           onMouseMove={onMouseMove}
+          onMouseDown={() => (extendingForward.current = false)}
           onMouseLeave={() => !coverage?.pinned && setCoverage(null)}
           onClick={onClick}
           onContextMenu={onContextMenu}
@@ -313,7 +335,7 @@ export function OpenDocument({ doc, content }: { doc: DocumentEntry; content: Do
           )}
         </div>
       </div>
-      {coverage && !menu && <CoverageTooltip coverage={coverage} />}
+      {coverage && !menu && !pendingHere && <CoverageTooltip coverage={coverage} />}
       {menu && <HighlightMenu codings={menu.codings} at={menu.at} onClose={closeMenu} onMemo={startMemo} returnFocusTo={text?.root ?? null} />}
     </section>
   );
@@ -329,4 +351,29 @@ function codingsAtSelection(text: TextLayout, codings: readonly CodingEntry[]): 
   const rect = rangeOfOffsets(text, offset, offset)?.getBoundingClientRect();
   if (!rect) return null;
   return { codings: under, at: { x: rect.left, y: rect.bottom + 4 } };
+}
+
+/** Frames to wait for a revealed passage's chunk to be rendered before giving up on focusing it. */
+const FOCUS_TRIES = 30;
+
+/**
+ * Keyboard users carry on where they jumped to (from an excerpt): the text gets focus with
+ * the caret at the passage's start (collapsed, so no code popover opens), so Shift+Arrow keys
+ * select from there and Shift+F10 opens the passage's menu. Returns a stop function.
+ */
+function focusPassage(textOf: () => TextLayout | null, offset: number): () => void {
+  let frame = 0;
+  let tries = 0;
+  const step = () => {
+    const text = textOf();
+    const range = text && rangeOfOffsets(text, offset, offset);
+    if (text && range) {
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      text.root.focus({ preventScroll: true });
+    } else if (++tries < FOCUS_TRIES) frame = requestAnimationFrame(step);
+  };
+  frame = requestAnimationFrame(step);
+  return () => cancelAnimationFrame(frame);
 }

@@ -3,8 +3,7 @@ import { useGloss } from '../store';
 import { selectDocument } from '../store/selectors';
 import { OpenDocument } from './OpenDocument';
 import { useDocumentText } from './document-text';
-import { ImportButton } from '../documents/ImportButton';
-import { IMPORT_FORMATS_TEXT } from '../files/accept';
+import { HowToStart } from './HowToStart';
 
 export function ReaderPane() {
   const documentId = useGloss((s) => s.documentId);
@@ -37,11 +36,7 @@ export function ReaderPane() {
       {hasDocuments ? (
         <p>Choose a document on the left to read and code it.</p>
       ) : (
-        <>
-          <h2>No documents yet</h2>
-          <p>Import transcripts and reports ({IMPORT_FORMATS_TEXT}) with Import, or drop files here.</p>
-          <ImportButton />
-        </>
+        <HowToStart />
       )}
     </section>
   );

@@ -50,8 +50,13 @@ const PRIORITY: Record<SpecialHighlight | typeof REVIEW_HIGHLIGHT, number> = {
 /** Coders' underlines sit above the codes' colours and below the reader's own layers. */
 const CODER_PRIORITY = 1;
 
-/** Opacity of code highlights: strong enough to see, light enough to read through and to blend. */
-const HIGHLIGHT_ALPHA = 0.35;
+/**
+ * Opacity of code highlights: strong enough to see, light enough to read through and to
+ * blend. Lower in the dark scheme, where a bright code colour (a yellow) under light text
+ * would fall below WCAG AA's 4.5:1; at these values any colour keeps the text AA.
+ */
+export const HIGHLIGHT_ALPHA = 0.35;
+export const HIGHLIGHT_ALPHA_DARK = 0.2;
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -122,9 +127,12 @@ export function removeChunkPaint(paint: ChunkPaint): void {
 /** Writes the `::highlight(code-n)` rule of every code in its colour, and the underline of every marked coder. */
 export function paintCodeColors(codes: ReadonlyMap<string, { color: string }>, coders: ReadonlyMap<string, { color: string }> | null = null): void {
   const rules: string[] = [];
+  const dark: string[] = [];
   for (const [codeId, { color }] of codes) {
     rules.push(`::highlight(${highlightName(codeId)}) { background-color: ${rgba(color, HIGHLIGHT_ALPHA)}; }`);
+    dark.push(`::highlight(${highlightName(codeId)}) { background-color: ${rgba(color, HIGHLIGHT_ALPHA_DARK)}; }`);
   }
+  if (dark.length) rules.push(`@media (prefers-color-scheme: dark) {\n${dark.join('\n')}\n}`);
   for (const [coderId, { color }] of coders ?? []) {
     rules.push(`::highlight(${coderHighlightName(coderId)}) { text-decoration: underline 2px ${color}; text-underline-offset: 3px; }`);
   }

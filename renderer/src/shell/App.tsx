@@ -1,5 +1,5 @@
 /** The whole window: toolbar, messages, the frame of the current view (or the welcome screen), status line, dialogs. */
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { useGloss } from '../store';
 import { IMPORT_FORMATS_TEXT } from '../files/accept';
 import { CodesPane } from '../codes/CodesPane';
@@ -15,15 +15,21 @@ import { Welcome } from './Welcome';
 import { useFileDrop } from './use-file-drop';
 import { useHostEvents } from './use-host-events';
 import { useShortcuts } from './use-shortcuts';
+import { PaneSplitter } from './PaneSplitter';
+import { usePaneWidths } from './pane-widths';
 
-/** The current view, flanked by the Documents and Codes panes when it wants them. */
+/** The current view, flanked by the Documents and Codes panes (resizable, widths remembered) when it wants them. */
 function Workspace() {
   const view = useGloss((s) => s.view);
   const { component: View, panes } = VIEW_REGISTRY[view];
+  const widths = usePaneWidths((s) => s.widths);
+  const style = { '--documents-width': `${widths.documents}px`, '--codes-width': `${widths.codes}px` } as CSSProperties;
   return (
-    <main className={panes ? 'workspace' : 'workspace alone'}>
+    <main className={panes ? 'workspace' : 'workspace alone'} style={panes ? style : undefined}>
       {panes && <DocumentsPane />}
+      {panes && <PaneSplitter pane="documents" label="Width of the Documents pane" />}
       <View />
+      {panes && <PaneSplitter pane="codes" label="Width of the Codes pane" />}
       {panes && <CodesPane />}
     </main>
   );

@@ -41,6 +41,7 @@ export const COMMAND_HANDLERS: { readonly [C in MenuCommand]: () => void } = {
   'search-project': openSearch,
   anonymise: () => startAnonymise(store().documentId),
   'coder-name': askCoderName,
+  shortcuts: () => store().openDialog({ kind: 'shortcuts' }),
   ...viewHandlers(),
   ...exportHandlers(),
 };

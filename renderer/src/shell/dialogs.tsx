@@ -22,6 +22,7 @@ import { DeleteDocumentDialog } from '../documents/DeleteDocumentDialog';
 import { MemoDialog } from '../memos/MemoDialog';
 import { MergeDialog } from '../team/MergeDialog';
 import { ProjectProblemsDialog } from '../problems/ProjectProblemsDialog';
+import { ShortcutSheet } from './ShortcutSheet';
 
 export interface DialogEntry {
   /** Shown with the request's props and onClose (each entry's own props are checked through DialogRequest). */
@@ -53,6 +54,8 @@ export const DIALOGS = {
   'codebook-preview': { component: CodebookPreviewDialog, needsProject: true },
   /** What the project check found when the project was opened, with Repair. */
   'project-problems': { component: ProjectProblemsDialog, needsProject: true },
+  /** Every key Gloss answers (`?`, Help ▸ Keyboard Shortcuts). */
+  shortcuts: { component: ShortcutSheet, needsProject: false },
 } satisfies Record<string, DialogEntry>;
 
 export type DialogKind = keyof typeof DIALOGS;

@@ -38,14 +38,25 @@ export interface CoderEntry {
 
 /** The project's coders by name, each in a colour that cannot be mistaken for another's. */
 const selectCodersByName = derived(
-  (s) => [s.project, s.versions.coders],
+  (s) => [s.project, s.versions.coders, s.versions.codes],
   (s): Coder[] => {
     if (!s.project) return [];
     const coders = [...s.project.coders.values()].sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
-    // Coders pick their colour alone (at random, on first run): two may look alike side by side.
-    const colors = distinctColors(coders.map((c) => c.color));
+    // Coders pick their colour alone (at random, on first run): two may look alike side by
+    // side, or like a code. These colours are the only ones any view shows for a coder.
+    const codeColors = [...new Set([...s.project.codes.values()].map((c) => c.color))];
+    const colors = distinctColors(
+      coders.map((c) => c.color),
+      codeColors,
+    );
     return coders.map((coder, i) => (colors[i] === coder.color ? coder : { ...coder, color: colors[i]! }));
   },
+);
+
+/** Each coder's colour as every view shows it (toolbar, legend, filter, tooltip, agreement): one colour per coder. */
+export const selectCoderColors = derived(
+  (s) => [selectCodersByName(s)],
+  (s): ReadonlyMap<string, string> => new Map(selectCodersByName(s).map((coder) => [coder.id, coder.color])),
 );
 
 /** The project's coders by name, with their codings and whether they are shown. */

@@ -6,11 +6,14 @@ import { useState } from 'react';
 import { Dialog } from '../common/Dialog';
 import { useGloss } from '../store';
 import { saveCoderName } from './actions';
+import { isRealFullName } from '../../../shared/model/full-name';
 import './team.css';
 
 export function CoderNameDialog({ firstRun, onClose }: { firstRun: boolean; onClose: () => void }) {
   const current = useGloss((s) => s.coder?.name ?? '');
-  const [name, setName] = useState(current);
+  // On first run the name so far is only a guess from the computer: offer it only when it is
+  // a person's full name, never an account name like "root" that one Enter would record.
+  const [name, setName] = useState(firstRun && !isRealFullName(current) ? '' : current);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -27,7 +30,7 @@ export function CoderNameDialog({ firstRun, onClose }: { firstRun: boolean; onCl
       title={firstRun ? 'What is your name?' : 'Change my coder name'}
       submitLabel="Save"
       submitDisabled={saving}
-      // On first run the question has to be answered (the name is prefilled, so Save is one key).
+      // On first run the question has to be answered.
       cancelLabel={firstRun ? null : 'Cancel'}
       onSubmit={() => void save()}
       onClose={firstRun ? () => {} : onClose}

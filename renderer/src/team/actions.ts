@@ -36,7 +36,7 @@ export function showAgreement(): void {
 export function teamMenuItems(readOnly: boolean): MenuItem[] {
   return [
     { label: 'Merge another copy of this project…', onSelect: startMerge, disabled: readOnly },
-    { label: 'Inter-coder agreement', onSelect: showAgreement },
+    { label: 'Agreement', onSelect: showAgreement },
     { label: 'Change my coder name…', onSelect: askCoderName },
   ];
 }

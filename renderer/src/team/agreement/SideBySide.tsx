@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { AgreementRow } from '../../../../shared/agreement/types';
 import { useGloss } from '../../store';
+import { selectCoderColors } from '../../store/selectors';
 import { useDocumentText } from '../../reader/document-text';
 import { sideBySide, verdict, type Passage, type Span } from '../../../../shared/analysis/side-by-side';
 import { formatStatistic } from './table-rows';
@@ -15,8 +16,6 @@ import { visibleName } from '../../../../shared/text/safe-names';
 /** Characters of context shown either side of a coded stretch. */
 const CONTEXT = 60;
 
-/** Colours by position, not by the coders' own colours: two coders with similar colours must still be told apart (Okabe–Ito palette). */
-export const COMPARE_COLOURS = ['#0072b2', '#e69f00', '#cc79a7', '#009e73', '#d55e00', '#56b4e9'];
 
 export interface CompareProps {
   codeId: string;
@@ -26,12 +25,13 @@ export interface CompareProps {
   onBack: () => void;
 }
 
-function underline(coded: boolean[]): string | undefined {
+/** Each coder's underline, stacked, in the coder's colour (the one every view shows: selectCoderColors). */
+function underline(coded: boolean[], colors: readonly string[]): string | undefined {
   const shadows: string[] = [];
   let depth = 0;
   coded.forEach((on, i) => {
     depth += 3;
-    if (on) shadows.push(`inset 0 -${depth}px 0 ${COMPARE_COLOURS[i % COMPARE_COLOURS.length]}`);
+    if (on) shadows.push(`inset 0 -${depth}px 0 ${colors[i]}`);
   });
   return shadows.length ? shadows.join(', ') : undefined;
 }
@@ -56,6 +56,8 @@ export function SideBySide({ codeId, documentId, coderIds, row, onBack }: Compar
   useEffect(() => heading.current?.focus(), []);
 
   const names = coderIds.map((id) => project?.coders.get(id)?.name ?? 'Unknown coder');
+  const coderColors = useGloss(selectCoderColors);
+  const colors = coderIds.map((id) => coderColors.get(id) ?? 'currentColor');
   const shown = useMemo(
     () => (project ? sideBySide(project, { documentId, codeId, coderIds }, CONTEXT) : null),
     // revision: the project's maps change in place.
@@ -90,7 +92,7 @@ export function SideBySide({ codeId, documentId, coderIds, row, onBack }: Compar
           <ul className="agreement-legend" aria-label="Legend">
             {names.map((name, i) => (
               <li key={i}>
-                <span className="agreement-legend-line" style={{ background: COMPARE_COLOURS[i % COMPARE_COLOURS.length] }} aria-hidden="true" />
+                <span className="agreement-legend-line" style={{ background: colors[i] }} aria-hidden="true" />
                 {name} ({shown.codings[i]} coding{shown.codings[i] === 1 ? '' : 's'})
               </li>
             ))}
@@ -120,7 +122,7 @@ export function SideBySide({ codeId, documentId, coderIds, row, onBack }: Compar
                       <span
                         key={r.start}
                         className={all ? 'cov all' : coders.length ? 'cov' : undefined}
-                        style={coders.length ? { boxShadow: underline(r.coded) } : undefined}
+                        style={coders.length ? { boxShadow: underline(r.coded, colors) } : undefined}
                         title={coders.length ? `Coded by ${coders.join(' and ')}` : undefined}
                       >
                         {content.text.slice(r.start, r.end)}
