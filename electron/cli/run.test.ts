@@ -30,8 +30,8 @@ describe('runCli', () => {
 
   it('answers usage errors with exit code 2 and one line', async () => {
     const cases: [string[], string][] = [
-      [[], 'gloss: name a command: new, import, code, edit, anonymise, export, info, import-qdpx, import-codebook, merge, git-setup, agreement, repair, search, autocode, suggest, analyse, attribute, case, memo, summary (see gloss --help)'],
-      [['frobnicate'], 'gloss: there is no command "frobnicate" (commands: new, import, code, edit, anonymise, export, info, import-qdpx, import-codebook, merge, git-setup, agreement, repair, search, autocode, suggest, analyse, attribute, case, memo, summary; see gloss --help)'],
+      [[], 'gloss: name a command: new, import, code, edit, anonymise, export, info, history, import-qdpx, import-codebook, merge, git-setup, agreement, repair, search, autocode, suggest, analyse, attribute, case, memo, summary (see gloss --help)'],
+      [['frobnicate'], 'gloss: there is no command "frobnicate" (commands: new, import, code, edit, anonymise, export, info, history, import-qdpx, import-codebook, merge, git-setup, agreement, repair, search, autocode, suggest, analyse, attribute, case, memo, summary; see gloss --help)'],
       [['info', 'p.gloss', '--verbose'], 'gloss: info: unknown option --verbose (see gloss info --help)'],
       [['code', 'p.gloss', '--doc'], 'gloss: code: --doc needs a value (see gloss code --help)'],
       [['code', 'p.gloss', '--code', 'c', '--quote', 'q'], 'gloss: code: --doc is required (see gloss code --help)'],

@@ -177,7 +177,7 @@ describe('the cloud-sync warning in the snapshot', () => {
     await fs.mkdir(path.join(dir, 'Dropbox'), { recursive: true });
     const synced = await ProjectService.create(path.join(dir, 'Dropbox', 'study.gloss'), 'Study', { coder: ana });
     open.push(synced);
-    expect(synced.snapshot('browser').cloudSync).toMatch(/^study\.gloss is in a folder Dropbox syncs .*Merge Project/);
+    expect(synced.snapshot('browser').cloudSync).toMatch(/^study\.gloss is in a folder Dropbox syncs .*Merge another copy of this project/);
     const plain = await create();
     expect(plain.snapshot('browser').cloudSync).toBeUndefined();
   });
