@@ -112,9 +112,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await check(`${view.label} view`);
       }
 
-      await page.setViewportSize({ width: 1024, height: 700 });
+      await page.setViewportSize({ width: 700, height: 700 });
       await page.getByRole('button', { name: 'Reader', exact: true }).click();
-      await menu('More menu (1024 wide)', () => page.getByRole('button', { name: 'More: exchange, export, team and help' }).click());
+      await menu('More menu (700 wide)', () => page.getByRole('button', { name: 'More: exchange, export, team and help' }).click());
       expect(found).toEqual([]);
     });
   });

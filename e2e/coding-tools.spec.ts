@@ -19,7 +19,8 @@ async function highlightedBy(page: import('@playwright/test').Page, codeName: st
     const rules = [...document.querySelectorAll('style[data-gloss="highlights"]')].map((s) => s.textContent ?? '').join('\n');
     const n = Number.parseInt(wanted.slice(1), 16);
     const rgb = `rgb(${(n >> 16) & 255} ${(n >> 8) & 255} ${n & 255} `;
-    return [...rules.matchAll(/::highlight\((code-\d+)\) \{ background-color: ([^;]+);/g)].filter((m) => m[2]!.startsWith(rgb)).map((m) => m[1]!);
+    // A code has a rule for light and one for dark (@media): its name once.
+    return [...new Set([...rules.matchAll(/::highlight\((code-\d+)\) \{ background-color: ([^;]+);/g)].filter((m) => m[2]!.startsWith(rgb)).map((m) => m[1]!))];
   }, color);
   return names.flatMap((name) => byName[name] ?? []).sort();
 }

@@ -414,7 +414,7 @@ for (const size of [{ width: 1024, height: 700 }, { width: 1280, height: 800 }])
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ windowSize: size });
 
-    test('item 2: the toolbar stays one row, folding what does not fit into a More menu', async ({ page }) => {
+    test('item 2: the toolbar stays one row with the views beneath, folding what does not fit into a More menu', async ({ page }) => {
       await openInterview(page);
       const toolbar = page.locator('header.toolbar');
       const buttons = toolbar.getByRole('button');
@@ -423,8 +423,15 @@ for (const size of [{ width: 1024, height: 700 }, { width: 1280, height: 800 }])
       // Nothing cut off at the right edge.
       const right = await toolbar.evaluate((el) => el.getBoundingClientRect().right);
       for (const box of await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(right);
+      // The views are tabs on a row of their own, so at 1024 and up every menu fits the toolbar.
+      for (const name of ['Exchange', 'Export', 'Team', 'Help']) await expect(toolbar.getByRole('button', { name, exact: true })).toBeVisible();
       const more = toolbar.getByRole('button', { name: 'More: exchange, export, team and help' });
+      await expect(more).toBeHidden();
       if (size.width === 1024) {
+        // Narrower still (a window beside another), the menus fold into More rather than wrap.
+        await page.setViewportSize({ width: 700, height: size.height });
+        const folded = await buttons.evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().top)))]);
+        expect(folded).toHaveLength(1);
         await more.click();
         await expect(page.getByRole('menuitem', { name: 'Merge another copy of this project…' })).toBeVisible();
         await expect(page.getByRole('menuitem', { name: 'Keyboard shortcuts (?)' })).toBeVisible();

@@ -37,7 +37,7 @@ const QUOTE_SHOWN = 40;
 /** The tables memoList reads; documents need only their names (the renderer holds no texts). */
 type MemoTables = Pick<ProjectState<{ id: string; name: string }, CodingEntry>, 'memos' | 'documents' | 'codes' | 'codings' | 'coders' | 'project'>;
 
-function about(state: MemoTables, target: MemoTarget): string {
+function about(state: MemoTables, target: MemoTarget, textOf: TextOf): string {
   switch (target.kind) {
     case 'project':
       return 'Project journal';
@@ -49,9 +49,11 @@ function about(state: MemoTables, target: MemoTarget): string {
       const coding = state.codings.get(target.id);
       if (!coding) return '(missing coding)';
       const document = state.documents.get(coding.documentId)?.name ?? '(missing document)';
-      // The renderer's index holds no words (they are the document's text); say where the passage is instead.
-      if (coding.quote === undefined) return `${document}: characters ${coding.start}–${coding.end}`;
-      const quote = coding.quote.replace(/\s+/g, ' ').trim();
+      // The renderer's index holds no words: they are the document's text, when it is at hand;
+      // until then the passage is named by where it is.
+      const text = coding.quote ?? textOf(coding.documentId)?.slice(coding.start, coding.end);
+      if (text === undefined) return `${document}: characters ${coding.start}–${coding.end}`;
+      const quote = text.replace(/\s+/g, ' ').trim();
       let cut = QUOTE_SHOWN - 1;
       // Never half a surrogate pair (an emoji) before the ellipsis.
       if (/[\uD800-\uDBFF]/.test(quote[cut - 1] ?? '')) cut--;
@@ -64,8 +66,11 @@ function about(state: MemoTables, target: MemoTarget): string {
 /** The end of the day `to` names, when it is a date without a time, so "to 2026-03-01" includes that day. */
 const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? `${to}T23:59:59.999Z` : to);
 
-/** The memos that pass `filter`, newest change first (ties by id). */
-export function memoList(state: MemoTables, filter: MemoFilter = {}): MemoRow[] {
+/** A document's text by its id, when it is at hand (the renderer fetches texts on demand). */
+export type TextOf = (documentId: string) => string | undefined;
+
+/** The memos that pass `filter`, newest change first (ties by id); a coding memo is named by its passage's words, from `textOf` when the coding carries none. */
+export function memoList(state: MemoTables, filter: MemoFilter = {}, textOf: TextOf = () => undefined): MemoRow[] {
   const words = fold(filter.words ?? '').split(/\s+/).filter((w) => w !== '');
   const kinds = filter.kinds ? new Set(filter.kinds) : null;
   const coders = filter.coderIds ? new Set(filter.coderIds) : null;
@@ -80,7 +85,7 @@ export function memoList(state: MemoTables, filter: MemoFilter = {}): MemoRow[] 
       const text = fold(`${memo.title}\n${memo.text}`);
       if (!words.every((w) => text.includes(w))) continue;
     }
-    out.push({ memo, kind: memo.target.kind, about: about(state, memo.target), coderName: state.coders.get(memo.coderId)?.name ?? 'unknown coder' });
+    out.push({ memo, kind: memo.target.kind, about: about(state, memo.target, textOf), coderName: state.coders.get(memo.coderId)?.name ?? 'unknown coder' });
   }
   return out.sort((a, b) => (a.memo.modifiedAt < b.memo.modifiedAt ? 1 : a.memo.modifiedAt > b.memo.modifiedAt ? -1 : a.memo.id < b.memo.id ? -1 : 1));
 }

@@ -121,6 +121,8 @@ export function Menu({ label, items, at, onClose, returnFocusTo }: MenuProps) {
         </button>
       ))}
     </div>,
-    document.body,
+    // Inside the page's main landmark, so assistive technology (and axe) find it in one; it
+    // is placed with fixed coordinates, so where it sits in the DOM does not move it.
+    document.querySelector('main') ?? document.body,
   );
 }

@@ -9,6 +9,7 @@ import { memoList, type MemoFilter, type MemoRow } from '../../../shared/analysi
 import { VirtualList } from '../common/VirtualList';
 import { useGloss } from '../store';
 import { MemoEditor } from './MemoEditor';
+import { useCodingMemoTexts } from './coding-memo-texts';
 import './memos.css';
 
 const KINDS: { kind: MemoTarget['kind']; label: string }[] = [
@@ -36,7 +37,11 @@ export function MemosView() {
     () => ({ words, ...(kind ? { kinds: [kind] } : {}), ...(coderId ? { coderIds: [coderId] } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }),
     [words, kind, coderId, from, to],
   );
-  const rows = useMemo(() => (project ? memoList(project, filter) : []), [project, filter, versions.memos, versions.documents, versions.codes, versions.codings, versions.coders]);
+  const texts = useCodingMemoTexts();
+  const rows = useMemo(
+    () => (project ? memoList(project, filter, (id) => texts.get(id)) : []),
+    [project, filter, texts, versions.memos, versions.documents, versions.codes, versions.codings, versions.coders],
+  );
   const total = project?.memos.size ?? 0;
   const coders = useMemo(() => (project ? [...project.coders.values()].sort((a, b) => a.name.localeCompare(b.name)) : []), [project, versions.coders]);
   if (!project) return null;

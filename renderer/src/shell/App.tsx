@@ -10,6 +10,7 @@ import { DialogHost } from './DialogHost';
 import { MessageArea } from './MessageArea';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
+import { ViewSwitch } from './ViewSwitch';
 import { VIEW_REGISTRY } from './views';
 import { Welcome } from './Welcome';
 import { useFileDrop } from './use-file-drop';
@@ -62,7 +63,11 @@ export function App() {
 
   return (
     <div className="app">
-      <Toolbar />
+      {/* One row of the app's grid: the toolbar, and the views as tabs beneath it. */}
+      <div className="app-top">
+        <Toolbar />
+        {hasProject && <ViewSwitch />}
+      </div>
       <MessageArea />
       <Frame />
       <StatusLine />

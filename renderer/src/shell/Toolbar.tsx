@@ -16,7 +16,6 @@ import { redo, undo } from '../project/actions';
 import { CoderBadge } from '../team/CoderBadge';
 import { teamMenuItems } from '../team/actions';
 import { shortcutHint } from './shortcut-hint';
-import { ViewSwitch } from './ViewSwitch';
 import { visibleName } from '../../../shared/text/safe-names';
 
 /**
@@ -119,7 +118,6 @@ export function Toolbar() {
               Redo
             </button>
           </div>
-          <ViewSwitch />
         </>
       )}
     </header>
