@@ -499,3 +499,18 @@ test('item 10: a long document name is whole on hover and in the reader header; 
   expect(Math.round((await page.getByRole('region', { name: 'Documents' }).boundingBox())!.width)).toBe(widened);
   await expect(page.getByRole('separator', { name: 'Width of the Codes pane' })).toHaveAttribute('aria-valuenow', '322');
 });
+
+test('item 7: an excerpt that spans paragraphs keeps its breaks, and counts are written one way', async ({ page }) => {
+  await openInterview(page);
+  // From the first answer into the next question: the passage holds a blank line.
+  await selectWithMouse(page, 'mistakes were made', 'affect how quickly');
+  await codeSelectionAs(page, 'training gaps');
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Excerpts', exact: true }).click();
+  await page.getByRole('checkbox', { name: 'training gaps' }).check();
+  const card = page.getByRole('list', { name: 'Coded passages' }).getByRole('listitem').first();
+  const passage = card.locator('mark');
+  await expect(passage).toContainText('mistakes were made');
+  // innerText shows what is painted: the line breaks of the text, not one run-on line.
+  expect(await passage.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/along the way\.\n\nInterviewer: Did that affect how quickly/);
+  await expect(page.locator('.excerpt-heading')).toHaveText('1 excerpt');
+});
