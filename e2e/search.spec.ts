@@ -103,8 +103,11 @@ test.describe('a pattern that backtracks without end', () => {
     // A stopped search's worker is gone; the next one starts a new worker (seconds from the sources on a busy machine).
     test.setTimeout(120_000);
     await importThroughChooser(page, [{ name: 'Long line.txt', content: `${'a'.repeat(60)}b\n` }]);
+    // The import done and its document open before the shortcut (it was pressed into the import's last moments once).
+    await expect(page.getByRole('heading', { name: 'Long line' })).toBeVisible();
     await page.keyboard.press('Control+Shift+F');
     const view = page.getByRole('region', { name: 'Search', exact: true });
+    await expect(view).toBeVisible();
     await view.getByRole('button', { name: 'Regular expression' }).click();
     await search(page, '(a+)+$');
     // Stop, at once.
