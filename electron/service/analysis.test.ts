@@ -3,21 +3,11 @@ import ExcelJS from 'exceljs';
 import { analyse, runAnalysis } from './analysis';
 import { analysisRequestSchema, unpackCooccurrence } from '../../shared/ipc/analysis-request';
 import { cooccurrence } from '../../shared/analysis/cooccurrence';
-import { analysisProject, type ProjectSpec } from '../../shared/analysis/fixtures/analysis-project';
+import { analysisProject, TWO_INTERVIEWS, type ProjectSpec } from '../../shared/analysis/fixtures/analysis-project';
 import type { ProjectService } from './project-service';
 
 /** Codings are numbered c00000… in the order listed. */
-const spec: ProjectSpec = {
-  documents: { 'Interview 1': 'We never had training, and data took weeks.', 'Interview 2': 'Data sharing took weeks.' },
-  codes: { Barriers: null, Training: 'Barriers', Delay: null },
-  codings: [
-    ['Interview 1', 'Training', 9, 21],
-    ['Interview 1', 'Barriers', 0, 10],
-    ['Interview 1', 'Delay', 5, 15],
-    ['Interview 2', 'Barriers', 0, 12],
-    ['Interview 2', 'Delay', 10, 24],
-  ],
-};
+const spec: ProjectSpec = TWO_INTERVIEWS;
 
 describe('the analysis channel', () => {
   const state = analysisProject(spec);

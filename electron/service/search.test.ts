@@ -31,6 +31,15 @@ function handlers() {
   return createHandlers(ctx);
 }
 
+/** Codes "No training at all." with a new code, Gaps, in the transcript: where it starts, and the ids. */
+function codeNoTrainingAsGaps(): { documentId: string; start: number; codeId: string } {
+  const documentId = [...service.current.documents.keys()][0]!;
+  const start = TRANSCRIPT.indexOf('No training');
+  const applied = service.run({ type: 'applyCode', documentId, start, end: start + 'No training at all.'.length, newCodeName: 'Gaps' });
+  if (!applied.ok) throw new Error(applied.error);
+  return { documentId, start, codeId: applied.created.codeId! };
+}
+
 describe('search, auto-code and suggestion channels', () => {
   it('speakers:list names each document’s speakers and the project’s, with their turns', async () => {
     await service.importFiles([{ name: 'second.txt', bytes: new TextEncoder().encode('OFFICER: Yes.\nChief: No.\nOfficer: Maybe.\n') }]);
@@ -87,11 +96,7 @@ describe('search, auto-code and suggestion channels', () => {
 
   it('suggest:forCode lists passages like the code’s, and accepting one codes it', async () => {
     const h = handlers();
-    const documentId = [...service.current.documents.keys()][0]!;
-    const start = TRANSCRIPT.indexOf('No training');
-    const applied = service.run({ type: 'applyCode', documentId, start, end: start + 'No training at all.'.length, newCodeName: 'Gaps' });
-    if (!applied.ok) throw new Error(applied.error);
-    const codeId = applied.created.codeId!;
+    const { documentId, start, codeId } = codeNoTrainingAsGaps();
     const found = (await invokeChannel(h, 'suggest:forCode', { codeId, unit: 'sentence' })) as { start: number; end: number; score: number; terms: string[] }[];
     expect(found.map((s) => TRANSCRIPT.slice(s.start, s.end))).toEqual(['Any training?', 'Training is monthly now.']);
     expect(found[0]!.terms).toEqual(['training']);
@@ -104,11 +109,7 @@ describe('search, auto-code and suggestion channels', () => {
 
   it('search:run passes the scope on to the worker: inside codings of a code, and uncoded only', async () => {
     const h = handlers();
-    const documentId = [...service.current.documents.keys()][0]!;
-    const start = TRANSCRIPT.indexOf('No training');
-    const applied = service.run({ type: 'applyCode', documentId, start, end: start + 'No training at all.'.length, newCodeName: 'Gaps' });
-    if (!applied.ok) throw new Error(applied.error);
-    const codeId = applied.created.codeId!;
+    const { documentId, start, codeId } = codeNoTrainingAsGaps();
     const inside = (await invokeChannel(h, 'search:run', { query: literalQuery('training'), where: { insideCode: { codeId, withSubcodes: true } } })) as { hits: { start: number }[]; total: number };
     expect(inside.hits.map((hit) => hit.start)).toEqual([start + 3]);
     const outside = (await invokeChannel(h, 'search:run', { query: literalQuery('training'), where: { uncodedOnly: true } })) as { hits: { start: number }[]; total: number };

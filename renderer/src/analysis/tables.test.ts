@@ -4,21 +4,10 @@ import { codeFrequencies } from '../../../shared/analysis/frequencies';
 import { cooccurrence } from '../../../shared/analysis/cooccurrence';
 import { codeMatrix } from '../../../shared/analysis/matrix';
 import { frameworkMatrix } from '../../../shared/analysis/framework';
-import { analysisProject, type ProjectSpec } from '../../../shared/analysis/fixtures/analysis-project';
+import { analysisProject, TWO_INTERVIEWS, type ProjectSpec } from '../../../shared/analysis/fixtures/analysis-project';
 import type { Summary } from '../../../shared/model/schema';
 
-const spec: ProjectSpec = {
-  documents: { 'Interview 1': 'We never had training, and data took weeks.', 'Interview 2': 'Data sharing took weeks.' },
-  codes: { Barriers: null, Training: 'Barriers', Delay: null },
-  codings: [
-    ['Interview 1', 'Training', 9, 21],
-    ['Interview 1', 'Barriers', 0, 10],
-    ['Interview 1', 'Delay', 5, 15],
-    ['Interview 2', 'Barriers', 0, 12],
-    ['Interview 2', 'Delay', 10, 24],
-  ],
-  cases: { Zoe: { documents: ['Interview 1', 'Interview 2'] } },
-};
+const spec: ProjectSpec = { ...TWO_INTERVIEWS, cases: { Zoe: { documents: ['Interview 1', 'Interview 2'] } } };
 const state = analysisProject(spec);
 
 describe('analysis views as tables', () => {
