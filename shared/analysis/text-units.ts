@@ -59,11 +59,21 @@ export function segmentSentences(text: string, language: string): SentenceList {
   const starts: number[] = [];
   const trimmedStarts: number[] = [];
   const trimmedEnds: number[] = [];
-  for (const part of segmenter(language).segment(text)) {
-    const { start, end } = trimSpan(text, part.index, part.index + part.segment.length);
-    starts.push(part.index);
-    trimmedStarts.push(start);
-    trimmedEnds.push(end);
+  const sentences = segmenter(language);
+  // Line by line: UAX #29 always breaks after a line feed (rule SB4) and no rule looks
+  // across one, so each line with its line feed segments as it would in the whole text;
+  // ICU does it about a third faster on lines than on a 10,000-character text.
+  for (let line = 0; line < text.length; ) {
+    const feed = text.indexOf('\n', line);
+    const next = feed < 0 ? text.length : feed + 1;
+    for (const part of sentences.segment(text.slice(line, next))) {
+      const at = line + part.index;
+      const { start, end } = trimSpan(text, at, at + part.segment.length);
+      starts.push(at);
+      trimmedStarts.push(start);
+      trimmedEnds.push(end);
+    }
+    line = next;
   }
   return { starts: Int32Array.from(starts), trimmedStarts: Int32Array.from(trimmedStarts), trimmedEnds: Int32Array.from(trimmedEnds) };
 }
