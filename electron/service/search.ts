@@ -1,7 +1,8 @@
 /**
  * The search, auto-code preview and suggestion channels: project search with context and
  * pages, what an auto-code would do, and "more like this" for a code. The suggestion index
- * is kept per session and unit, and rebuilt only when a document's text changed.
+ * is built and kept in a task worker of its own (the 'suggest' lane), never on the host's
+ * main thread, and built again there when a document changed (see tasks/suggest-index.ts).
  *
  * Search and the auto-code preview run a person's pattern, and a regular expression such
  * as `(a+)+$` on a long run of a's backtracks for longer than anyone will wait. Run on the
@@ -16,13 +17,15 @@ import { byDocumentOrder, hitContext, planSearch } from '../../shared/analysis/s
 import { projectSpeakers } from '../../shared/analysis/speaker-turns';
 import { compileQuery, describeProblem } from '../../shared/analysis/search-query';
 import { previewAutocode, type AutocodePreview, type AutocodeRequest } from '../../shared/ops/autocode';
-import type { SuggestionIndex, SuggestionRecall, SuggestionUnit } from '../../shared/analysis/suggest';
+import type { SuggestionRecall } from '../../shared/analysis/suggest';
 import type { ProjectState } from '../../shared/model/state';
 import type { ProjectService } from './project-service';
 import { HandlerError } from './handler-error';
 import { autocodeTables } from './tasks/autocode-tables';
 import { PROGRESS_EVERY_MS, runLaneTask, TaskTimedOut, type TaskControl } from './tasks/pool';
 import { textEntries } from './tasks/worker-texts';
+import { suggestEntries } from './tasks/suggest-documents';
+import type { SuggestRecallTask, SuggestTask, TaskResult } from './tasks/protocol';
 import type { RunningTask } from './tasks/running-tasks';
 
 /** Hits per page when the request names no limit. */
@@ -149,31 +152,84 @@ export async function guardAutocode(service: Pick<ProjectService, 'current' | 'p
   }
 }
 
-const indexes = new WeakMap<ProjectService, Map<SuggestionUnit, SuggestionIndex>>();
+/** Suggestions have a worker of their own, which keeps the texts and the index built from them (tasks/suggest-index.ts). */
+export const SUGGEST_LANE = 'suggest';
+const SUGGESTING = 'Finding passages like these';
 
-/** The session's index for `unit`, built on first use and again after a text changed. */
-async function indexFor(service: ProjectService, request: SuggestRequest) {
-  // The stemmer and the stop-word lists load when suggestions are first asked for.
-  const suggest = await import('../../shared/analysis/suggest');
-  const state = service.current as ProjectState;
-  if (!state.codes.has(request.codeId)) throw new HandlerError('That code no longer exists.');
-  let byUnit = indexes.get(service);
-  if (!byUnit) indexes.set(service, (byUnit = new Map()));
-  let index = byUnit.get(request.unit);
-  if (!index || !suggest.indexIsCurrent(index, state)) byUnit.set(request.unit, (index = suggest.buildSuggestionIndex(state, request.unit)));
-  return { suggest, state, index };
+/**
+ * Suggestion tasks, one after another: the Suggestions panel asks for suggestions and
+ * recall at once, and both should use the one index in the lane's worker (a task that
+ * found the lane busy would get a worker of its own and build another index).
+ */
+let suggestQueue: Promise<unknown> = Promise.resolve();
+
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const turn = suggestQueue.then(work, work);
+  suggestQueue = turn.catch(() => undefined);
+  return turn;
 }
 
-/** Suggestions for a code, best first. */
-export async function suggestionsFor(service: ProjectService, request: SuggestRequest): Promise<SuggestionWithText[]> {
-  const { suggest, state, index } = await indexFor(service, request);
-  return suggest.suggestFor(state, index, request.codeId, request.limit ?? 20).map((s) => ({ ...s, text: state.documents.get(s.documentId)!.text.slice(s.start, s.end) }));
+type Suggesting = Pick<ProjectService, 'current' | 'progress'>;
+
+/**
+ * Runs a suggestion task for `request` in the suggest lane's worker, when its turn comes,
+ * on the project as it is then: the documents (texts the worker lacks), the code's codings
+ * and dismissals. The index is built there, off this thread, when the documents changed;
+ * progress while it builds (after the first PROGRESS_EVERY_MS), cancelled by the task's signal.
+ */
+async function askWorker<T extends SuggestTask | SuggestRecallTask>(
+  service: Suggesting,
+  kind: T['kind'],
+  request: SuggestRequest,
+  task: Partial<RunningTask>,
+): Promise<{ sent: ProjectState['documents']; result: TaskResult<T> }> {
+  // The code is loaded on first use only; the stemmer and stop-word lists load in the worker.
+  const { codeQuery } = await import('../../shared/analysis/suggest');
+  return inTurn(async () => {
+    const state = service.current as ProjectState;
+    const query = codeQuery(state, request.codeId);
+    if (!query) throw new HandlerError('That code no longer exists.');
+    const sent = new Map(state.documents);
+    let reported = false;
+    try {
+      const result = await runLaneTask(
+        SUGGEST_LANE,
+        (memo) => ({ kind, unit: request.unit, documents: suggestEntries(state, memo), query, limit: request.limit ?? 20 }) as T,
+        {
+          label: SUGGESTING,
+          progressEveryMs: PROGRESS_EVERY_MS,
+          onProgress: (done, total) => {
+            reported = true;
+            service.progress({ task: SUGGESTING, done, total, ...(task.id ? { taskId: task.id } : {}) });
+          },
+          ...(task.signal ? { signal: task.signal } : {}),
+        },
+      );
+      return { sent, result };
+    } finally {
+      if (reported) service.progress(null);
+    }
+  });
 }
 
-/** How many hand-made codings of the code the top suggestions per document would have found. */
-export async function recallFor(service: ProjectService, request: SuggestRequest): Promise<SuggestionRecall> {
-  const { suggest, state, index } = await indexFor(service, request);
-  return suggest.suggestionRecall(state, index, request.codeId, request.limit ?? 20);
+/**
+ * Suggestions for a code, best first, worked out in the suggest lane's worker. The project
+ * may have changed while the worker answered: a suggestion in a document that has gone or
+ * changed, or that a coding of the code now overlaps, is left out rather than shown wrong.
+ */
+export async function suggestionsFor(service: Suggesting, request: SuggestRequest, task: Partial<RunningTask> = {}): Promise<SuggestionWithText[]> {
+  const { sent, result } = await askWorker<SuggestTask>(service, 'suggest', request, task);
+  const now = service.current as ProjectState;
+  const coded = [...(now.codingsByCode.get(request.codeId) ?? [])].map((id) => now.codings.get(id)).filter((c) => c !== undefined);
+  return result
+    .filter((s) => now.documents.get(s.documentId) === sent.get(s.documentId))
+    .filter((s) => !coded.some((c) => c.documentId === s.documentId && c.start < s.end && s.start < c.end))
+    .map((s) => ({ ...s, text: now.documents.get(s.documentId)!.text.slice(s.start, s.end) }));
+}
+
+/** How many hand-made codings of the code the top suggestions per document would have found (in the suggest lane's worker). */
+export async function recallFor(service: Suggesting, request: SuggestRequest, task: Partial<RunningTask> = {}): Promise<SuggestionRecall> {
+  return (await askWorker<SuggestRecallTask>(service, 'suggestRecall', request, task)).result;
 }
 
 /** Speakers per document and for the project. */

@@ -153,7 +153,7 @@ export async function measureSearch(size: SyntheticOptions, dir: string, progres
     autocode_hits: only.length,
     autocode_created: created,
     suggest_index_ms: indexMs,
-    suggest_passages: index.passages.length,
+    suggest_passages: index.size,
     suggest_query_ms: median(queries.slice(1)),
     suggest_code_codings: most,
   };

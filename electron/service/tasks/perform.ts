@@ -15,6 +15,8 @@ import { previewAutocode, type AutocodePreview } from '../../../shared/ops/autoc
 import { autocodeState } from './autocode-tables';
 import { textsOf } from './worker-texts';
 import type { AgreementTask, AutocodePreviewTask, MergeOutcome, MergeTask, SearchTask, Task, TaskResult } from './protocol';
+import { recallWith, suggestWith } from '../../../shared/analysis/suggest';
+import { currentIndex } from './suggest-index';
 
 export type Report = (done: number, total: number) => void;
 
@@ -70,5 +72,9 @@ export function perform<T extends Task>(task: T, report: Report): TaskResult<T> 
       return search(task, report) as TaskResult<T>;
     case 'autocodePreview':
       return autocodePreview(task) as TaskResult<T>;
+    case 'suggest':
+      return suggestWith(currentIndex(task.unit, task.documents, report), task.query, task.limit) as TaskResult<T>;
+    case 'suggestRecall':
+      return recallWith(currentIndex(task.unit, task.documents, report), task.query, task.limit) as TaskResult<T>;
   }
 }

@@ -15,6 +15,8 @@ import type { AutocodePreview, AutocodeRequest } from '../../../shared/ops/autoc
 import type { PackedAgreementTables } from './agreement-tables';
 import type { AutocodeTables } from './autocode-tables';
 import type { TextEntry } from './worker-texts';
+import type { CodeQuery, Suggestion, SuggestionRecall, SuggestionUnit } from '../../../shared/analysis/suggest';
+import type { SuggestDocumentEntry } from './suggest-documents';
 
 /** A copy of a project sent for merging: its name (for messages) and its bytes. */
 export interface CopyBytes {
@@ -57,7 +59,29 @@ export interface AutocodePreviewTask {
   coderId: string;
 }
 
-export type Task = AgreementTask | MergeTask | SearchTask | AutocodePreviewTask;
+/**
+ * "More like this" for a code, from the index the worker of the 'suggest' lane keeps
+ * (suggest-index.ts): built there, or built again when the documents changed. 'suggest'
+ * answers the suggestions, 'suggestRecall' how many hand-made codings they would have found.
+ */
+interface SuggestQuestion {
+  unit: SuggestionUnit;
+  /** Every document of the project, its text only where the worker lacks it. */
+  documents: SuggestDocumentEntry[];
+  /** The code's codings and dismissals, as they are now. */
+  query: CodeQuery;
+  limit: number;
+}
+
+export interface SuggestTask extends SuggestQuestion {
+  kind: 'suggest';
+}
+
+export interface SuggestRecallTask extends SuggestQuestion {
+  kind: 'suggestRecall';
+}
+
+export type Task = AgreementTask | MergeTask | SearchTask | AutocodePreviewTask | SuggestTask | SuggestRecallTask;
 
 /** What a merge sends back: everything but the merged file itself, which the host does not need. */
 export interface MergeOutcome {
@@ -74,6 +98,8 @@ export interface TaskResults {
   merge: MergeOutcome;
   search: SearchResult;
   autocodePreview: AutocodePreview;
+  suggest: Suggestion[];
+  suggestRecall: SuggestionRecall;
 }
 
 export type TaskResult<T extends Task> = TaskResults[T['kind']];
