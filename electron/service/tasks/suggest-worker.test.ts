@@ -63,7 +63,7 @@ function putText(state: ProjectState, id: string, text: string): void {
 
 function addCoding(state: ProjectState, id: string, documentId: string, codeId: string, start: number, end: number): void {
   const text = state.documents.get(documentId)!.text;
-  const coding: Coding = { id, documentId, codeId, coderId: 'u', start, end, quote: text.slice(start, end), prefix: '', suffix: '', createdAt: NOW };
+  const coding: Coding = { id, documentId, codeId, coderId: 'u', start, end, quote: text.slice(start, end), prefix: '', suffix: '', createdAt: NOW, needsReview: false };
   applyChange(state, { patches: [{ table: 'codings', op: 'put', value: coding }] });
 }
 
