@@ -13,7 +13,12 @@
  *
  * The index covers every unit of every document and is built once for a state of the
  * documents; what is excluded for a code (passages already coded with it, suggestions
- * dismissed for it) is decided per query, so one index serves every code.
+ * dismissed for it) is decided per query, so one index serves every code. Terms are
+ * numbered (suggest-terms.ts) and the postings are typed arrays indexed by term number;
+ * each document's passages and terms are kept per document object, so building again
+ * after an edit reads only the edited documents. The app builds and keeps the index in a
+ * task worker (electron/service/tasks/suggest-index.ts), which answers with suggestWith
+ * and recallWith from a CodeQuery the host sends; `gloss suggest` builds it in-process.
  */
 import type { GlossDocument } from '../model/schema';
 import type { ProjectState } from '../model/state';
