@@ -18,10 +18,6 @@ import type { SuggestDocumentEntry } from './suggest-documents';
 const kept = new Map<string, { version: number; doc: GlossDocument }>();
 const indexes = new Map<SuggestionUnit, SuggestionIndex>();
 
-/** How many times an index was built in this worker (for the tests: a question answered from a kept index builds none). */
-let builds = 0;
-export const indexBuilds = () => builds;
-
 /** The index of `unit` over exactly the documents `entries` describe: the kept one if it is current, else one built now. */
 export function currentIndex(unit: SuggestionUnit, entries: readonly SuggestDocumentEntry[], report?: (done: number, total: number) => void): SuggestionIndex {
   const texts = textsOf(entries);
@@ -39,7 +35,6 @@ export function currentIndex(unit: SuggestionUnit, entries: readonly SuggestDocu
   }
   const index = indexes.get(unit);
   if (index && indexHolds(index, documents)) return index;
-  builds++;
   const built = buildIndexOf(
     documents.sort((a, b) => byDocumentOrder(a.doc, b.doc)),
     unit,
