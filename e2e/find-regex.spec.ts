@@ -15,7 +15,7 @@ const TEXT = `${LINE}\nTraining was cut. training again, and Training.\n`;
 /** Counts the find bar's matches drawn in the text. */
 const drawnMatches = (page: Page) => page.evaluate(() => [...(CSS.highlights.get('gloss-find') ?? [])].map((r) => (r as Range).toString()));
 
-test('a runaway pattern edited in the find bar is stopped with a message, and the page keeps answering', async ({ page }) => {
+test('a runaway pattern edited in the find bar is stopped with a message, and the page keeps answering', async ({ page }, testInfo) => {
   // The pattern is stopped at the find bar's time limit (seconds), then more finds follow.
   test.setTimeout(90_000);
   await importThroughChooser(page, [{ name: 'Long line.txt', content: TEXT }]);
@@ -43,6 +43,7 @@ test('a runaway pattern edited in the find bar is stopped with a message, and th
   expect(await page.evaluate(() => 1 + 1)).toBe(2);
   await expect(bar.getByRole('alert')).toContainText('stopped after', { timeout: 30_000 });
   await expect(bar.getByRole('alert')).toContainText('(a+)+');
+  await page.screenshot({ path: testInfo.outputPath('find-bar-stopped.png') });
   await expect(bar.locator('.find-count')).toHaveText('');
   await expect.poll(() => drawnMatches(page)).toEqual([]);
 
