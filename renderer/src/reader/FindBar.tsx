@@ -1,7 +1,8 @@
 /**
  * The find bar above the text (Ctrl+F): the query, "3 of 12", previous/next (Shift+Enter /
- * Enter, or the buttons), match case and whole-word toggles, and "Code this match", which
- * opens the code popover on the current match.
+ * Enter, or the buttons), match case, whole-word and regular-expression toggles, and "Code
+ * this match", which opens the code popover on the current match. A regular expression that
+ * does not compile, or that runs past its time limit, is said under the bar.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { matchCountText } from './find-count';
@@ -40,7 +41,7 @@ export function FindBar({ find, onCode, onClosed, inputRef }: FindBarProps) {
     }
   };
 
-  const count = find.query ? matchCountText(find.current, find.matches.length) : '';
+  const count = !find.query || find.problem ? '' : find.searching && find.matches.length === 0 ? 'Finding…' : matchCountText(find.current, find.matches.length);
   return (
     <div className="find-bar" role="search" aria-label="Find in document">
       <input
@@ -87,28 +88,28 @@ export function FindBar({ find, onCode, onClosed, inputRef }: FindBarProps) {
       >
         <span aria-hidden="true">“ab”</span>
       </button>
-      {/* Only a query handed over from the Search view is a regular expression here (checked
-          there, in the host's task worker, under a time limit); the toggle lets the person
-          turn it back into plain text, never on, since a pattern typed here would run in
-          the window with no limit. */}
-      {find.options.regex && (
-        <button
-          type="button"
-          className="small"
-          aria-label="Regular expression"
-          title="Regular expression, from the Search view: press for plain text"
-          aria-pressed={true}
-          onClick={() => find.setOptions({ ...find.options, regex: false })}
-        >
-          <span aria-hidden="true">.*</span>
-        </button>
-      )}
+      {/* Run in a worker with a time limit (regex-finder.ts): a pattern that backtracks without end is stopped there. */}
+      <button
+        type="button"
+        className="small"
+        aria-label="Regular expression"
+        title="Regular expression (JavaScript syntax)"
+        aria-pressed={!!find.options.regex}
+        onClick={() => find.setOptions({ ...find.options, regex: !find.options.regex })}
+      >
+        <span aria-hidden="true">.*</span>
+      </button>
       <button type="button" className="small" disabled={!onCode || find.current < 0} onClick={() => onCode?.()}>
         Code this match
       </button>
       <button type="button" className="icon-button" aria-label="Close find bar" title="Close (Esc)" onClick={close}>
         <span aria-hidden="true">×</span>
       </button>
+      {find.problem && (
+        <p className="error-text find-problem" role="alert">
+          {find.problem}
+        </p>
+      )}
     </div>
   );
 }

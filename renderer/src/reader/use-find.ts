@@ -1,17 +1,25 @@
 /**
  * The state of the find bar for one open document: the query and options, the matches
  * (computed from the deferred query, so typing stays responsive in a long text) and which
- * match is current. Moving to a match calls `onGo` so the reader can scroll to it.
+ * match is current. Moving to a match calls `onGo` so the reader can scroll to it. Plain
+ * text is found here at once (it cannot take long); a regular expression is found in a
+ * worker under a time limit (regex-finder.ts), so one that would run for ever is stopped
+ * with a message instead of freezing the window.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { findMatches, matchAtOrAfter, type FindOptions, type Match } from '../../../shared/text/find';
 import { useGloss } from '../store';
+import { RegexFinder } from './regex-finder';
 
 export interface FindState {
   open: boolean;
   query: string;
   options: FindOptions;
   matches: readonly Match[];
+  /** Why a regular expression finds nothing: it does not compile (saying where), or it ran past the time limit. */
+  problem: string | null;
+  /** A regular expression is being matched in its worker (the matches shown are the last ones found). */
+  searching: boolean;
   /** Index of the current match, -1 when there is none. */
   current: number;
   /** Bumped each time the find bar should take focus (Ctrl+F while it is open, too). */
@@ -28,6 +36,41 @@ export interface FindState {
 
 const NO_MATCHES: readonly Match[] = [];
 
+interface RegexFound {
+  matches: readonly Match[];
+  problem: string | null;
+  searching: boolean;
+}
+
+const NOTHING_FOUND: RegexFound = { matches: NO_MATCHES, problem: null, searching: false };
+
+/** The matches of a regular expression, found in a worker under a time limit; nothing while `on` is false. */
+function useRegexMatches(on: boolean, text: string, query: string, options: FindOptions): RegexFound {
+  const [found, setFound] = useState<RegexFound>(NOTHING_FOUND);
+  const finder = useRef<RegexFinder | null>(null);
+  useEffect(() => () => finder.current?.dispose(), []);
+  useEffect(() => {
+    if (!on || query === '') {
+      // A find still running (perhaps never to end) is not wanted any more.
+      finder.current?.dispose();
+      setFound(NOTHING_FOUND);
+      return;
+    }
+    let wanted = true;
+    const running = (finder.current ??= new RegexFinder()).find(text, query, options);
+    // The last matches stay drawn until the new ones come (no flicker while typing).
+    setFound((was) => (was.searching ? was : { ...was, searching: true }));
+    void running.then((outcome) => {
+      if (!wanted || !outcome) return;
+      setFound(outcome.ok ? { matches: outcome.matches, problem: null, searching: false } : { matches: NO_MATCHES, problem: outcome.problem, searching: false });
+    });
+    return () => {
+      wanted = false;
+    };
+  }, [on, text, query, options]);
+  return found;
+}
+
 export function useFind(text: string, startOffset: () => number, onGo: (match: Match) => void): FindState {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -35,7 +78,9 @@ export function useFind(text: string, startOffset: () => number, onGo: (match: M
   const [current, setCurrent] = useState(-1);
   const [focusRequest, setFocusRequest] = useState(0);
   const deferred = useDeferredValue(query);
-  const matches = useMemo(() => (open ? findMatches(text, deferred, options) : NO_MATCHES), [open, text, deferred, options]);
+  const plain = useMemo(() => (open && !options.regex ? findMatches(text, deferred, options) : NO_MATCHES), [open, text, deferred, options]);
+  const regex = useRegexMatches(open && !!options.regex, text, deferred, options);
+  const matches = options.regex ? regex.matches : plain;
 
   const latest = useRef({ startOffset, onGo, matches, current });
   latest.current = { startOffset, onGo, matches, current };
@@ -66,6 +111,8 @@ export function useFind(text: string, startOffset: () => number, onGo: (match: M
     query,
     options,
     matches,
+    problem: options.regex ? regex.problem : null,
+    searching: !!options.regex && regex.searching,
     current: current < matches.length ? current : -1,
     focusRequest,
     show: useCallback(() => {

@@ -31,18 +31,20 @@ export interface AutocodeFormProps {
   /** What the confirmation's heading calls the passages ("hits", "turns of Officer A"). */
   what: string;
   label: string;
+  /** What each of the preview's hits is, one and many (a speaker's turns, coded without a search, are turns). */
+  hitNoun?: readonly [string, string];
 }
 
 /** What the preview says, in plain words. */
-export function previewLines(preview: AutocodePreview): string[] {
-  const lines = [`${countOf(preview.created, 'coding', 'codings')} with “${preview.codeName}” in ${countOf(preview.documents, 'document', 'documents')}, from ${countOf(preview.hits, 'hit', 'hits')}.`];
+export function previewLines(preview: AutocodePreview, [one, many]: readonly [string, string] = ['hit', 'hits']): string[] {
+  const lines = [`${countOf(preview.created, 'coding', 'codings')} with “${preview.codeName}” in ${countOf(preview.documents, 'document', 'documents')}, from ${countOf(preview.hits, one, many)}.`];
   if (preview.alreadyCoded) lines.push(`${countOf(preview.alreadyCoded, 'hit lies', 'hits lie')} in passages you have already coded with it: nothing new for ${preview.alreadyCoded === 1 ? 'it' : 'them'}.`);
   if (preview.merged) lines.push(`${countOf(preview.merged, 'hit shares', 'hits share')} a coding with a neighbouring hit (they overlap or touch).`);
   if (preview.skipped) lines.push(`${countOf(preview.skipped, 'hit has', 'hits have')} no passage at this scope (no sentence, paragraph or speaker turn there) and ${preview.skipped === 1 ? 'is' : 'are'} left out.`);
   return lines;
 }
 
-export function AutocodeForm({ base, scope: fixedScope, what, label }: AutocodeFormProps) {
+export function AutocodeForm({ base, scope: fixedScope, what, label, hitNoun }: AutocodeFormProps) {
   const id = useId();
   const codeRows = useGloss(selectCodeRows);
   const readOnly = useGloss((s) => s.readOnly);
@@ -138,7 +140,7 @@ export function AutocodeForm({ base, scope: fixedScope, what, label }: AutocodeF
       </div>
       {preview && (
         <div className="autocode-preview" role="region" aria-label={`What auto-coding ${what} will do`}>
-          {previewLines(preview).map((line) => (
+          {previewLines(preview, hitNoun).map((line) => (
             <p key={line}>{line}</p>
           ))}
           <div className="autocode-actions">

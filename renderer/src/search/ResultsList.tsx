@@ -27,6 +27,13 @@ export function jumpToHit(hit: Pick<Hit, 'documentId' | 'start' | 'end'>, query:
   useGloss.getState().jumpTo({ documentId: hit.documentId, start: hit.start, end: hit.end });
 }
 
+/** A document's heading row opens the document in the reader (the view switches to it, too). */
+function openInReader(documentId: string): void {
+  const ui = useGloss.getState();
+  ui.openDocument(documentId);
+  ui.setView('reader');
+}
+
 function MoreRow({ remaining }: { remaining: number }) {
   // Coming into view is asking for more: the list goes on as the person scrolls.
   useEffect(() => void loadMore(), []);
@@ -62,7 +69,7 @@ export function ResultsList({ rows, query, scroller }: { rows: readonly ResultRo
           const name = nameOf(row.documentId);
           return (
             <li {...props} className="search-doc-row">
-              <button type="button" className="row-main search-doc" onClick={() => useGloss.getState().openDocument(row.documentId)} title="Open in the reader">
+              <button type="button" className="row-main search-doc" onClick={() => openInReader(row.documentId)} title="Open in the reader">
                 <span className="search-doc-name">{name}</span>
                 <span className="search-doc-count">{countOf(row.count, 'hit', 'hits')}</span>
               </button>

@@ -1,7 +1,8 @@
 /**
  * Where the search looks: some documents, document sets, documents with chosen values of a
  * variable, only inside codings of a code (with its sub-codes or not), or only text no
- * coding touches. Every filter narrows; none searches the whole project.
+ * coding touches. Every filter narrows; none searches the whole project. Changing a filter
+ * while results are shown searches again.
  */
 import { useMemo } from 'react';
 import { useGloss } from '../store';
@@ -9,6 +10,7 @@ import { selectCodeRows } from '../store/selectors';
 import { visibleName } from '../../../shared/text/safe-names';
 import type { VariableValue } from '../../../shared/model/schema';
 import { NO_SCOPE, useSearch, type ScopeChoice } from './search-store';
+import { runSearch } from './actions';
 
 const valueLabel = (value: VariableValue) => (value === null ? '(no value)' : String(value));
 
@@ -44,7 +46,15 @@ export function ScopeFilters() {
   const codeRows = useGloss(selectCodeRows);
   const scope = useSearch((s) => s.scope);
   const set = useSearch((s) => s.set);
-  const change = (patch: Partial<ScopeChoice>) => set({ scope: { ...scope, ...patch } });
+  // A filter changes what the results mean, as a toggle does: search again when results are shown.
+  const searchAgain = () => {
+    const { results, query } = useSearch.getState();
+    if (results && query.text !== '') queueMicrotask(() => void runSearch());
+  };
+  const change = (patch: Partial<ScopeChoice>) => {
+    set({ scope: { ...scope, ...patch } });
+    searchAgain();
+  };
 
   const documents = useMemo(
     () => (project ? [...project.documents.values()].sort((a, b) => a.name.localeCompare(b.name)).map((d) => ({ id: d.id, name: visibleName(d.name) })) : []),
@@ -129,7 +139,14 @@ export function ScopeFilters() {
           Uncoded text only
         </label>
         {count > 0 && (
-          <button type="button" className="small" onClick={() => set({ scope: NO_SCOPE })}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              set({ scope: NO_SCOPE });
+              searchAgain();
+            }}
+          >
             Clear filters
           </button>
         )}

@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { compileQuery, describeProblem } from '../../../shared/analysis/search-query';
 import { countOf } from '../common/format-count';
 import { useGloss } from '../store';
-import { runSearch, stopSearch } from './actions';
+import { refreshSearch, runSearch, stopSearch } from './actions';
 import { AutocodeForm } from './AutocodeForm';
 import { ResultsList } from './ResultsList';
 import { resultRows } from './result-rows';
@@ -18,7 +18,27 @@ import { ScopeFilters } from './ScopeFilters';
 import { SpeakersPanel } from './SpeakersPanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { useSearch, type Panel } from './search-store';
+import { isStale } from './staleness';
 import './search.css';
+
+/**
+ * How long the results wait after a change before searching again: a burst of changes (an
+ * auto-code, a few codings in a row, undo pressed twice) is searched once.
+ */
+const REFRESH_DELAY_MS = 300;
+
+/** Searches again when the project moved past what the shown results read, on coming back to the view too. */
+function useFreshResults(): boolean {
+  const results = useSearch((s) => s.results);
+  const running = useSearch((s) => s.running);
+  const stale = useGloss((s) => !!results && isStale(results.where, results.stamp, s.versions));
+  useEffect(() => {
+    if (!stale || running) return;
+    const timer = setTimeout(() => void refreshSearch(), REFRESH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [stale, running, results]);
+  return stale;
+}
 
 const PANELS: { id: Panel; label: string }[] = [
   { id: 'autocode', label: 'Auto-code' },
@@ -70,6 +90,7 @@ export function SearchView() {
   const { query, results, running, error, stopped, panel, focusRequest, set } = useSearch();
   const input = useRef<HTMLInputElement>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const stale = useFreshResults();
 
   useEffect(() => {
     input.current?.focus();
@@ -144,7 +165,7 @@ export function SearchView() {
       <ScopeFilters />
       <div className="search-body">
         <div className="search-results" ref={setScroller}>
-          <h2 className="search-summary" aria-live="polite" aria-busy={!!running}>
+          <h2 className="search-summary" aria-live="polite" aria-busy={!!running || stale}>
             {running && !results
               ? 'Searching…'
               : results

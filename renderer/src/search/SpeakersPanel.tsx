@@ -78,7 +78,7 @@ export function SpeakersPanel() {
         <input type="checkbox" checked={withSearch} disabled={query.text === ''} onChange={(e) => setWithSearch(e.target.checked)} />
         {query.text === '' ? 'Only turns holding the search (type one first)' : `Only turns holding “${query.text}”`}
       </label>
-      <AutocodeForm base={base} scope="speaker" what={speaker ? `the turns of ${speaker}` : 'turns'} label={speaker ? `Code all turns of ${speaker}` : 'Code all turns of a speaker'} />
+      <AutocodeForm base={base} scope="speaker" what={speaker ? `the turns of ${speaker}` : 'turns'} label={speaker ? `Code all turns of ${speaker}` : 'Code all turns of a speaker'} hitNoun={searching ? undefined : ['turn', 'turns']} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import type { AutocodePreview, AutocodeRequest } from '../../../shared/ops/autoc
 import type { SearchRequest } from '../../../shared/ipc/contract';
 import { scopeRequest, useSearch } from './search-store';
 import { hitKey } from './result-rows';
+import { isStale, keptSelection, stampOf } from './staleness';
 
 /** Hits fetched per page: more than any screen shows, few enough to arrive at once. */
 export const PAGE = 500;
@@ -46,16 +47,44 @@ export async function runSearch(): Promise<void> {
   }
   const taskId = newTaskId('search');
   const where = scopeRequest(scope);
+  const stamp = stampOf(useGloss.getState().versions);
   search().set({ running: taskId, error: null, stopped: false });
   const page = await fetchPage({ query, where, offset: 0, limit: PAGE }, taskId);
   if (!page) return;
-  search().set({ running: null, selected: new Set(), results: { query, where, hits: page.hits, total: page.total, perDocument: page.perDocument } });
+  search().set({ running: null, selected: new Set(), results: { query, where, hits: page.hits, total: page.total, perDocument: page.perDocument, stamp } });
+}
+
+/** The most hits one refresh fetches again (the channel's largest page). */
+const REFRESH_MOST = 10_000;
+
+/**
+ * The shown results searched again after the project changed (a passage coded, a text
+ * edited, a document deleted): the same query and scope, as many hits as were loaded, the
+ * selection kept where its hits still are. The results stay on screen meanwhile.
+ */
+export async function refreshSearch(): Promise<void> {
+  const { results, running } = search();
+  if (!results || running) return;
+  const taskId = newTaskId('search');
+  const stamp = stampOf(useGloss.getState().versions);
+  search().set({ running: taskId, error: null, stopped: false });
+  const limit = Math.min(REFRESH_MOST, Math.max(PAGE, results.hits.length));
+  const page = await fetchPage({ query: results.query, where: results.where, offset: 0, limit }, taskId);
+  if (!page) {
+    // Stopped or refused (its message is shown): out-of-date hits are not left looking current.
+    if (search().results === results && search().running === null) search().set({ results: null, selected: new Set() });
+    return;
+  }
+  const selected = keptSelection(search().selected, page.hits.map(hitKey));
+  search().set({ running: null, selected, results: { ...results, hits: page.hits, total: page.total, perDocument: page.perDocument, stamp } });
 }
 
 /** The next page of the current results, appended. */
 export async function loadMore(): Promise<void> {
   const { results, running } = search();
   if (!results || running || results.hits.length >= results.total) return;
+  // Pages of a search the project has moved past would not fit the first: search again instead.
+  if (isStale(results.where, results.stamp, useGloss.getState().versions)) return refreshSearch();
   const taskId = newTaskId('search');
   search().set({ running: taskId });
   const page = await fetchPage({ query: results.query, where: results.where, offset: results.hits.length, limit: PAGE }, taskId);

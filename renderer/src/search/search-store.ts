@@ -10,6 +10,7 @@ import type { SearchRequest } from '../../../shared/ipc/contract';
 /** The scope as the host's request carries it. */
 export type SearchScope = NonNullable<SearchRequest['where']>;
 import type { Hit } from './result-rows';
+import type { SearchStamp } from './staleness';
 
 export interface ScopeChoice {
   /** Only these documents (none: every document). */
@@ -41,6 +42,8 @@ export interface Results {
   hits: Hit[];
   total: number;
   perDocument: Record<string, number>;
+  /** The versions of what the search read, when it was asked (staleness.ts): a change past them searches again. */
+  stamp: SearchStamp;
 }
 
 export type Panel = 'autocode' | 'speakers' | 'suggestions';
