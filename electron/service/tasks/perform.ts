@@ -14,6 +14,7 @@ import { compileQuery, describeProblem } from '../../../shared/analysis/search-q
 import { previewAutocode, type AutocodePreview } from '../../../shared/ops/autocode';
 import { autocodeState } from './autocode-tables';
 import { textsOf } from './worker-texts';
+import { performAnalysis } from './analysis-task';
 import type { AgreementTask, AutocodePreviewTask, MergeOutcome, MergeTask, SearchTask, Task, TaskResult } from './protocol';
 
 export type Report = (done: number, total: number) => void;
@@ -70,5 +71,7 @@ export function perform<T extends Task>(task: T, report: Report): TaskResult<T> 
       return search(task, report) as TaskResult<T>;
     case 'autocodePreview':
       return autocodePreview(task) as TaskResult<T>;
+    case 'analysis':
+      return performAnalysis(task, report) as TaskResult<T>;
   }
 }

@@ -15,6 +15,8 @@ import type { AutocodePreview, AutocodeRequest } from '../../../shared/ops/autoc
 import type { PackedAgreementTables } from './agreement-tables';
 import type { AutocodeTables } from './autocode-tables';
 import type { TextEntry } from './worker-texts';
+import type { PackedAnalysisTables } from './analysis-tables';
+import type { ComputedReply, ComputedRequest } from './analysis-task';
 
 /** A copy of a project sent for merging: its name (for messages) and its bytes. */
 export interface CopyBytes {
@@ -57,7 +59,20 @@ export interface AutocodePreviewTask {
   coderId: string;
 }
 
-export type Task = AgreementTask | MergeTask | SearchTask | AutocodePreviewTask;
+/**
+ * An analysis view's figures (analysis-task.ts). The tables come only when the worker does
+ * not hold `version` of them (the lane's memo says), the texts only for a request that
+ * reads them.
+ */
+export interface AnalysisTask {
+  kind: 'analysis';
+  version: number;
+  tables: PackedAnalysisTables | null;
+  texts: TextEntry[] | null;
+  request: ComputedRequest;
+}
+
+export type Task = AgreementTask | MergeTask | SearchTask | AutocodePreviewTask | AnalysisTask;
 
 /** What a merge sends back: everything but the merged file itself, which the host does not need. */
 export interface MergeOutcome {
@@ -74,6 +89,7 @@ export interface TaskResults {
   merge: MergeOutcome;
   search: SearchResult;
   autocodePreview: AutocodePreview;
+  analysis: ComputedReply;
 }
 
 export type TaskResult<T extends Task> = TaskResults[T['kind']];
