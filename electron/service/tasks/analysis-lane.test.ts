@@ -26,7 +26,7 @@ let b: string;
 
 beforeAll(() => {
   state = stateFromFile(syntheticProject(SIZE));
-  [a, b] = [...state.codingsByCode.entries()].sort((x, y) => y[1].size - x[1].size).map(([id]) => id);
+  [a, b] = [...state.codingsByCode.entries()].sort((x, y) => y[1].size - x[1].size).map(([id]) => id) as [string, string];
 });
 
 afterEach(() => {
