@@ -99,6 +99,10 @@ async function inWorker(service: AnalysisService, request: ComputedRequest, task
       {
         label,
         progressEveryMs: PROGRESS_EVERY_MS,
+        // A cancelled count stops at its next document and the worker keeps its tables; the
+        // request that replaced it waits for that instead of starting a worker that holds nothing.
+        stopBetweenSteps: true,
+        waitForLane: true,
         onProgress: (done, total) => {
           reported = true;
           service.progress({ task: label, done, total, ...(task.id ? { taskId: task.id } : {}) });

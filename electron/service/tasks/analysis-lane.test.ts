@@ -108,6 +108,31 @@ describe('the analysis lane', () => {
     expect(await runAnalysis(service, request)).toEqual(analyse(state, request));
   });
 
+  it('stops a cancelled count at its next document, keeping the worker and the tables it holds', async () => {
+    process.env.GLOSS_TEST_TASK_STEP_DELAY_MS = '20';
+    const { tables } = packAnalysisTables(state);
+    const request: ComputedRequest = { view: 'matrix', columns: { kind: 'cases' }, withSubcodes: true, filter: {} };
+    const controller = new AbortController();
+    const steps: number[] = [];
+    const control = { label: 'Counting', progressEveryMs: 0, stopBetweenSteps: true, waitForLane: true };
+    const cancelled = runLaneTask(ANALYSIS_LANE, () => ({ kind: 'analysis', version: -10, tables, texts: null, request }), {
+      ...control,
+      signal: controller.signal,
+      onProgress: (done) => {
+        steps.push(done);
+        if (steps.length === 3) controller.abort();
+      },
+    });
+    // Asked while the first is stopping: it waits for the lane's worker rather than starting another.
+    const next = runLaneTask(ANALYSIS_LANE, () => ({ kind: 'analysis', version: -10, tables: null, texts: null, request }), control);
+    await expect(cancelled).rejects.toBeInstanceOf(TaskCancelled);
+    expect(steps.length).toBeLessThan(SIZE.documents);
+    delete process.env.GLOSS_TEST_TASK_STEP_DELAY_MS;
+    // No tables sent with it: the worker that was stopped still held them.
+    const reply = await next;
+    expect(reply).toEqual(analyse(state, request));
+  });
+
   it('refuses a task for tables the worker does not hold, rather than counting other ones', async () => {
     const { tables } = packAnalysisTables(state);
     const request: ComputedRequest = { view: 'frequencies', filter: {} };

@@ -105,6 +105,12 @@ export interface TaskMessage {
    * a task that is surely still running, however fast the machine.
    */
   stepDelayMs?: number;
+  /**
+   * For a task that stops between steps when asked (TaskControl.stopBetweenSteps): one
+   * Int32 over shared memory the host sets to 1; the worker checks it at each step, stops,
+   * and stays alive with what it holds (an analysis lane's tables and texts).
+   */
+  stopFlag?: Int32Array;
 }
 
 export type WorkerReply =
@@ -114,5 +120,7 @@ export type WorkerReply =
   | { type: 'done'; value: TaskResults[Task['kind']] }
   /** A refusal the user should read (a HandlerError: bad request, unreadable copy). */
   | { type: 'refused'; message: string }
+  /** The task saw its stop flag and stopped; the worker is ready for the next one. */
+  | { type: 'stopped' }
   /** A bug: logged with its stack, shown plainly. */
   | { type: 'failed'; message: string; stack: string | undefined };
