@@ -19,6 +19,10 @@
  *                               --json works with it too
  *   npm run bench -- --only search  only search, auto-code and suggestions (issue 11, see
  *                               bench/search.ts); --json works with it too
+ *   npm run bench -- --only analysis  only the analysis views (issue 12 §7, see
+ *                               bench/analysis.ts: frequencies_ms, cooccurrence_ms, matrix_ms
+ *                               against 300/1000/500 ms, ratios to a bare pass, and the views
+ *                               through the task worker); --json works with it too
  *   npm run bench -- --only ui      only the UI in Chromium (ui_* keys; --json and --quick
  *                               work with it); --ui-only is the same
  *
@@ -49,8 +53,8 @@ const args = new Set(argv);
 const json = args.has('--json');
 /** `--only export`, `--only search`, `--only ui` (or `--only=…`; `--ui-only` for ui): run one scenario instead of all. */
 const only = args.has('--ui-only') ? 'ui' : (argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined));
-if (only !== undefined && only !== 'export' && only !== 'search' && only !== 'ui') {
-  process.stderr.write(`bench: --only takes "export", "search" or "ui" (the scenarios that run alone), not ${JSON.stringify(only)}\n`);
+if (only !== undefined && only !== 'export' && only !== 'search' && only !== 'ui' && only !== 'analysis') {
+  process.stderr.write(`bench: --only takes "export", "search", "analysis" or "ui" (the scenarios that run alone), not ${JSON.stringify(only)}\n`);
   process.exit(2);
 }
 const size: SyntheticOptions = args.has('--quick')
@@ -209,6 +213,13 @@ async function main(): Promise<void> {
     if (only === 'ui') return await uiOnly(dir);
     if (only === 'export') {
       process.stdout.write((await benchExport(dir)) + '\n');
+      return;
+    }
+    if (only === 'analysis') {
+      const load = os.loadavg()[0] ?? 0;
+      const analysis = await step('analysis', () => measureAnalysis(size, progress));
+      const rounded = Object.fromEntries(Object.entries(analysis).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+      process.stdout.write((json ? JSON.stringify({ ...rounded, node: process.versions.node, load_avg: load }) : `${analysisTable(analysis)}\n  (load average ${load.toFixed(1)} at the start)`) + '\n');
       return;
     }
     if (only === 'search') {

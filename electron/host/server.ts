@@ -24,6 +24,7 @@ import { handleInvoke } from './invoke';
 import { sendJson, sendText } from './responses';
 import { serveStatic } from './static-files';
 import { warmLane, warmTaskWorker } from '../service/tasks/pool';
+import { ANALYSIS_LANE } from '../service/analysis';
 import { SEARCH_LANE } from '../service/search';
 
 /** Where `npm run build:renderer` puts the renderer. */
@@ -144,6 +145,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await swap.replace((onEvent) => openProject(projectFile, serviceOptions(options.readOnly, onEvent)));
     warmTaskWorker();
     warmLane(SEARCH_LANE);
+    warmLane(ANALYSIS_LANE);
   } catch (e) {
     events.close();
     throw e;

@@ -33,6 +33,7 @@ import { setCoderName } from './team';
 import { guardAutocode, listSpeakers, previewAutocodeFor, recallFor, runSearch, suggestionsFor } from './search';
 import { RunningTasks } from './tasks/running-tasks';
 import { runAnalysis } from './analysis';
+import { withoutTaskId } from '../../shared/ipc/analysis-request';
 
 export interface HostContext {
   kind: Snapshot['host'];
@@ -234,7 +235,7 @@ export function createHandlers(ctx: HostContext): Handlers {
     'suggest:forCode': async (request) => tasks.run(undefined, (task) => suggestionsFor(need(ctx), request, task)),
     'suggest:recall': async (request) => tasks.run(undefined, (task) => recallFor(need(ctx), request, task)),
     'speakers:list': async () => listSpeakers(need(ctx)),
-    'analysis:run': async (request) => runAnalysis(need(ctx), request),
+    'analysis:run': async (request) => tasks.run(request.taskId, (task) => runAnalysis(need(ctx), withoutTaskId(request), task)),
     'task:cancel': async (taskId) => ({ cancelled: tasks.cancel(taskId) }),
     'audit:list': async () => need(ctx).auditTrail(),
     'backups:list': async () => need(ctx).listBackups(),

@@ -13,7 +13,7 @@
  */
 import type { Coding, GlossDocument } from '../model/schema';
 import { paragraphStarts, paragraphsOf } from '../text/paragraphs';
-import { analysisScope, codeRow, codingsByDocumentIn, type AnalysisFilter, type AnalysisState, type CodeRow, type Scope } from './scope';
+import { analysisScope, codeRow, codingsByDocumentIn, type AnalysisFilter, type AnalysisProgress, type AnalysisState, type CodeRow, type Scope } from './scope';
 
 /** What "together" means: sharing a character, or touching a common paragraph. */
 export type Proximity = 'overlap' | 'paragraph';
@@ -120,18 +120,20 @@ function shownIndexOf(scope: Scope): Map<string, number> {
 }
 
 /** The co-occurrence of every pair of shown codes. */
-export function cooccurrence(state: AnalysisState, options: CooccurrenceOptions = {}, filter: AnalysisFilter = {}): Cooccurrence {
+export function cooccurrence(state: AnalysisState, options: CooccurrenceOptions = {}, filter: AnalysisFilter = {}, report?: AnalysisProgress): Cooccurrence {
   const scope = analysisScope(state, filter);
   const within = options.within ?? 'overlap';
   const shownIndex = shownIndexOf(scope);
   const m = scope.shown.length;
   const codings = new Float64Array(m);
   const counts = pairCounter(m);
-  for (const { doc, codings: inDoc } of codingsByDocumentIn(state, scope)) {
+  const byDocument = codingsByDocumentIn(state, scope);
+  byDocument.forEach(({ doc, codings: inDoc }, d) => {
     const items = placed(doc, inDoc, shownIndex, within);
     for (const item of items) codings[item.code]!++;
     sweepPairs(items, (x, y) => counts.add(x.code < y.code ? x.code * m + y.code : y.code * m + x.code));
-  }
+    report?.(d + 1, byDocument.length);
+  });
   const codes = scope.shown.map((treeIndex, i) => ({ ...codeRow(state, scope, treeIndex), codings: codings[i]! }));
   const pairs = counts
     .entries()
@@ -165,13 +167,16 @@ export interface CooccurringPassages {
 }
 
 /** The pairs of codings behind one cell, in document order then by where they start: what opens side by side. */
-export function cooccurringPassages(state: AnalysisState, codeA: string, codeB: string, options: CooccurrenceOptions = {}, filter: AnalysisFilter = {}): CooccurringPassages[] {
+export function cooccurringPassages(state: AnalysisState, codeA: string, codeB: string, options: CooccurrenceOptions = {}, filter: AnalysisFilter = {}, report?: AnalysisProgress): CooccurringPassages[] {
   if (codeA === codeB) return [];
   const scope = analysisScope(state, filter);
   const within = options.within ?? 'overlap';
   const index = new Map([[codeA, 0], [codeB, 1]]);
   const out: CooccurringPassages[] = [];
-  for (const { doc, codings } of codingsByDocumentIn(state, scope)) {
+  const byDocument = codingsByDocumentIn(state, scope);
+  for (let d = 0; d < byDocument.length; d++) {
+    report?.(d, byDocument.length);
+    const { doc, codings } = byDocument[d]!;
     if (!codings.some((c) => c.codeId === codeA) || !codings.some((c) => c.codeId === codeB)) continue;
     const found: CooccurringPassages[] = [];
     sweepPairs(placed(doc, codings, index, within), (x, y) => {

@@ -9,7 +9,7 @@ import type { Coding, Summary, SummaryRow } from '../model/schema';
 import type { ProjectState } from '../model/state';
 import { codePath } from '../model/codes';
 import { cellKey } from '../merge/summaries';
-import { analysisScope, codeRow, codingsByDocumentIn, codingsOfCodes, subtreeIds, type AnalysisFilter, type AnalysisState, type CodeRow } from './scope';
+import { analysisScope, codeRow, codingsByDocumentIn, codingsOfCodes, subtreeIds, type AnalysisFilter, type AnalysisProgress, type AnalysisState, type CodeRow } from './scope';
 
 export type FrameworkState = AnalysisState & Pick<ProjectState, 'summaries' | 'project'>;
 
@@ -41,7 +41,7 @@ export interface FrameworkMatrix {
 }
 
 /** The framework matrix of the project under `filter`. */
-export function frameworkMatrix(state: FrameworkState, options: FrameworkOptions, filter: AnalysisFilter = {}): FrameworkMatrix {
+export function frameworkMatrix(state: FrameworkState, options: FrameworkOptions, filter: AnalysisFilter = {}, report?: AnalysisProgress): FrameworkMatrix {
   const scope = analysisScope(state, filter);
   const codeIds = (options.codeIds ?? scope.shown.map((i) => scope.tree[i]!.id)).filter((id) => scope.index.has(id));
   const codes = codeIds.map((id) => codeRow(state, scope, scope.index.get(id)!));
@@ -81,7 +81,10 @@ export function frameworkMatrix(state: FrameworkState, options: FrameworkOptions
     for (const id of row.documentIds) rowsOf.set(id, [...(rowsOf.get(id) ?? []), r]);
   });
   const counts = rows.map(() => new Array<number>(codes.length).fill(0));
-  for (const { doc, codings } of codingsByDocumentIn(state, scope)) {
+  const byDocument = codingsByDocumentIn(state, scope);
+  for (let d = 0; d < byDocument.length; d++) {
+    report?.(d, byDocument.length);
+    const { doc, codings } = byDocument[d]!;
     const inRows = rowsOf.get(doc.id);
     if (!inRows) continue;
     for (const coding of codings) {

@@ -8,7 +8,7 @@
  */
 import type { Coding } from '../model/schema';
 import { CodeCoverage } from './coverage';
-import { analysisScope, codeRow, codingsByDocumentIn, codingsOfCodes, subtreeIds, type AnalysisFilter, type AnalysisState, type CodeRow } from './scope';
+import { analysisScope, codeRow, codingsByDocumentIn, codingsOfCodes, subtreeIds, type AnalysisFilter, type AnalysisProgress, type AnalysisState, type CodeRow } from './scope';
 
 export interface FrequencyRow extends CodeRow {
   codings: number;
@@ -20,13 +20,15 @@ export interface FrequencyRow extends CodeRow {
 }
 
 /** The frequency of every shown code, in tree order. */
-export function codeFrequencies(state: AnalysisState, filter: AnalysisFilter = {}): FrequencyRow[] {
+export function codeFrequencies(state: AnalysisState, filter: AnalysisFilter = {}, report?: AnalysisProgress): FrequencyRow[] {
   const scope = analysisScope(state, filter);
   const n = scope.tree.length;
   const own = new CodeCoverage(n);
   const rolled = new CodeCoverage(n);
   const totals = { own: total(n), rolled: total(n) };
-  for (const { codings } of codingsByDocumentIn(state, scope)) {
+  const byDocument = codingsByDocumentIn(state, scope);
+  for (let d = 0; d < byDocument.length; d++) {
+    const { codings } = byDocument[d]!;
     for (const coding of codings) {
       const i = scope.index.get(coding.codeId);
       if (i === undefined) continue;
@@ -35,6 +37,7 @@ export function codeFrequencies(state: AnalysisState, filter: AnalysisFilter = {
     }
     addDocument(own, totals.own);
     addDocument(rolled, totals.rolled);
+    report?.(d + 1, byDocument.length);
   }
   return scope.shown.map((i) => ({
     ...codeRow(state, scope, i),

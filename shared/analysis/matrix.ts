@@ -13,7 +13,7 @@
 import type { Coding, VariableValue } from '../model/schema';
 import { valueText } from '../model/variable-values';
 import { CodeCoverage } from './coverage';
-import { analysisScope, casesByDocument, codeRow, codingsByDocumentIn, codingsOfCodes, documentValues, subtreeIds, valueKey, type AnalysisFilter, type AnalysisState, type CodeRow } from './scope';
+import { analysisScope, casesByDocument, codeRow, codingsByDocumentIn, codingsOfCodes, documentValues, subtreeIds, valueKey, type AnalysisFilter, type AnalysisProgress, type AnalysisState, type CodeRow } from './scope';
 
 /** What the columns are. */
 export type MatrixColumns = { kind: 'documents' } | { kind: 'cases' } | { kind: 'variable'; variableId: string };
@@ -96,7 +96,7 @@ function columnsOf(state: AnalysisState, documents: ReturnType<typeof analysisSc
 const grid = (rows: number, columns: number) => Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
 
 /** The matrix of the shown codes against the chosen columns. */
-export function codeMatrix(state: AnalysisState, options: MatrixOptions, filter: AnalysisFilter = {}): CodeMatrix {
+export function codeMatrix(state: AnalysisState, options: MatrixOptions, filter: AnalysisFilter = {}, report?: AnalysisProgress): CodeMatrix {
   const scope = analysisScope(state, filter);
   const { list: columns, of } = columnsOf(state, scope.documents, options.columns);
   const n = scope.tree.length;
@@ -108,7 +108,10 @@ export function codeMatrix(state: AnalysisState, options: MatrixOptions, filter:
   const documents = grid(rows.length, columns.length);
   const characters = grid(rows.length, columns.length);
   const coverage = new CodeCoverage(n);
-  for (const { doc, codings: inDoc } of codingsByDocumentIn(state, scope)) {
+  const byDocument = codingsByDocumentIn(state, scope);
+  for (let d = 0; d < byDocument.length; d++) {
+    report?.(d, byDocument.length);
+    const { doc, codings: inDoc } = byDocument[d]!;
     const inColumns = of.get(doc.id);
     if (!inColumns) continue;
     for (const coding of inDoc) {

@@ -10,7 +10,7 @@
  * can show whole coded segments around an overlap and open their memos.
  */
 import type { Coding, GlossDocument } from '../model/schema';
-import { analysisScope, codingsByDocumentIn, subtreeIds, type AnalysisFilter, type AnalysisState } from './scope';
+import { analysisScope, codingsByDocumentIn, subtreeIds, type AnalysisFilter, type AnalysisProgress, type AnalysisState } from './scope';
 import { complementOf, intersectionOf, spanSet, unionOf, type Span } from './span-sets';
 
 export type CodeQuery =
@@ -54,12 +54,15 @@ function evaluate(query: CodeQuery, length: number, spansOf: (leaf: CodeQuery) =
 }
 
 /** The passages that satisfy `query`, in document order (documents by name), each with the codings behind it. */
-export function retrieve(state: AnalysisState, query: CodeQuery, filter: AnalysisFilter = {}): RetrievedPassage[] {
+export function retrieve(state: AnalysisState, query: CodeQuery, filter: AnalysisFilter = {}, report?: AnalysisProgress): RetrievedPassage[] {
   const scope = analysisScope(state, filter);
   const byLeaf = leaves(query, (codeId) => subtreeIds(scope, codeId));
   const named = new Set([...byLeaf.values()].flatMap((ids) => [...ids]));
   const out: RetrievedPassage[] = [];
-  for (const { doc, codings } of codingsByDocumentIn(state, scope)) {
+  const byDocument = codingsByDocumentIn(state, scope);
+  for (let d = 0; d < byDocument.length; d++) {
+    report?.(d, byDocument.length);
+    const { doc, codings } = byDocument[d]!;
     const spans = evaluate(query, doc.text.length, (leaf) => spanSet(codings.filter((c) => byLeaf.get(leaf)!.has(c.codeId))));
     if (spans.length === 0) continue;
     const relevant = codings.filter((c) => named.has(c.codeId));

@@ -30,6 +30,13 @@ export interface AnalysisFilter {
   codeIds?: readonly string[];
 }
 
+/**
+ * Told how far a computation has got, as documents done of those counted: a view that
+ * runs in a worker reports it (and is cancelled between calls). Never called when the
+ * computation is given none.
+ */
+export type AnalysisProgress = (done: number, total: number) => void;
+
 /** The state an analysis reads: the tables and the codings index. */
 export type AnalysisState = Pick<ProjectState, 'documents' | 'codes' | 'codings' | 'codingsByDocument' | 'codingsByCode' | 'cases' | 'sets' | 'variables' | 'coders'>;
 

@@ -60,6 +60,20 @@ export const analysisRequestSchema = z.union([
 ]);
 export type AnalysisRequest = z.infer<typeof analysisRequestSchema>;
 
+/**
+ * A request as the channel takes it: with the id of its task, under which its progress is
+ * reported and by which 'task:cancel' stops it (the renderer cancels a request a newer
+ * one has replaced).
+ */
+export const analysisRunSchema = z.intersection(analysisRequestSchema, z.object({ taskId: id.optional() }));
+export type AnalysisRun = AnalysisRequest & { taskId?: string };
+
+/** The request without its task id. */
+export function withoutTaskId(run: AnalysisRun): AnalysisRequest {
+  const { taskId: _id, ...request } = run;
+  return request as AnalysisRequest;
+}
+
 /** A passage AND/OR/NOT retrieval found, by document id. */
 export interface RetrievedSpan {
   documentId: string;

@@ -23,7 +23,7 @@ import type { MenuCommand } from '../app/commands';
 import type { FilePurpose } from '../app/file-choosers';
 import { FILE_PURPOSES } from '../app/file-choosers';
 import { EXPORT_IDS } from '../export/registry';
-import { analysisRequestSchema, type AnalysisReply, type AnalysisRequest } from './analysis-request';
+import { analysisRunSchema, type AnalysisReply, type AnalysisRun } from './analysis-request';
 
 export type { MenuCommand, FilePurpose };
 
@@ -203,8 +203,8 @@ export interface Channels {
   'suggest:recall': (request: SuggestRequest) => SuggestionRecall;
   /** The speakers of each document (labels such as "Officer A:", or SRT/VTT voices) with their turn counts, and of the project. */
   'speakers:list': () => SpeakersList;
-  /** An analysis view's figures, or the codings behind one of its numbers (shared/ipc/analysis-request.ts). */
-  'analysis:run': (request: AnalysisRequest) => AnalysisReply;
+  /** An analysis view's figures, or the codings behind one of its numbers (shared/ipc/analysis-request.ts); cancellable by its taskId. */
+  'analysis:run': (request: AnalysisRun) => AnalysisReply;
   /**
    * Cancels a long task (agreement, a merge) by the id its progress events carry (or its
    * request named): the task's own request then fails with "… was cancelled.". False when
@@ -366,7 +366,7 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'suggest:forCode': suggestRequestSchema,
   'suggest:recall': suggestRequestSchema,
   'speakers:list': none,
-  'analysis:run': analysisRequestSchema,
+  'analysis:run': analysisRunSchema,
   'task:cancel': taskIdSchema,
   'audit:list': none,
   'backups:list': none,

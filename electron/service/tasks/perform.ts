@@ -14,6 +14,7 @@ import { compileQuery, describeProblem } from '../../../shared/analysis/search-q
 import { previewAutocode, type AutocodePreview } from '../../../shared/ops/autocode';
 import { autocodeState } from './autocode-tables';
 import { textsOf } from './worker-texts';
+import { performAnalysis } from './analysis-task';
 import type { AgreementTask, AutocodePreviewTask, MergeOutcome, MergeTask, SearchTask, Task, TaskResult } from './protocol';
 import { recallWith, suggestWith } from '../../../shared/analysis/suggest';
 import { currentIndex } from './suggest-index';
@@ -76,5 +77,7 @@ export function perform<T extends Task>(task: T, report: Report): TaskResult<T> 
       return suggestWith(currentIndex(task.unit, task.documents, report), task.query, task.limit) as TaskResult<T>;
     case 'suggestRecall':
       return recallWith(currentIndex(task.unit, task.documents, report), task.query, task.limit) as TaskResult<T>;
+    case 'analysis':
+      return performAnalysis(task, report) as TaskResult<T>;
   }
 }

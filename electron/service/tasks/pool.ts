@@ -28,7 +28,18 @@ export interface TaskControl {
    * the person cannot foresee, such as a regular expression that backtracks without end.
    */
   timeLimit?: { ms: number; message: string };
+  /**
+   * Cancel by asking the task to stop at its next step (a flag in shared memory) instead of
+   * terminating its worker, which then keeps what it holds for the next task (a lane's
+   * tables and texts). A worker that has not stopped within STOP_GRACE_MS is terminated.
+   */
+  stopBetweenSteps?: boolean;
+  /** In a lane whose worker is busy, wait for it rather than start a worker of its own (which holds nothing yet). */
+  waitForLane?: boolean;
 }
+
+/** How long a task asked to stop between steps may take to stop before its worker is terminated. */
+export const STOP_GRACE_MS = 2_000;
 
 /** The task was cancelled by its caller: a refusal with a plain message, not a failure. */
 export class TaskCancelled extends HandlerError {
@@ -114,6 +125,8 @@ interface Lane {
   worker: Worker;
   memo: Map<string, number>;
   busy: boolean;
+  /** Settles when the task running in the lane has ended (see TaskControl.waitForLane). */
+  running?: Promise<unknown>;
 }
 
 const lanes = new Map<string, Lane>();
@@ -136,13 +149,19 @@ export function runLaneTask<T extends Task>(name: string, build: (memo: Map<stri
   if (control.signal?.aborted) return Promise.reject(new TaskCancelled(`${control.label} was cancelled.`));
   let lane = lanes.get(name);
   if (!lane) lanes.set(name, (lane = { worker: spawn(), memo: new Map(), busy: false }));
+  if (lane.busy && control.waitForLane) {
+    return (lane.running ?? Promise.resolve()).then(
+      () => runLaneTask(name, build, control),
+      () => runLaneTask(name, build, control),
+    );
+  }
   if (lane.busy) {
     const worker = spawn();
     return runOn(worker, build(new Map()), control, () => void worker.terminate());
   }
   const own = lane;
   own.busy = true;
-  return runOn(own.worker, build(own.memo), control, (alive) => {
+  const running = runOn(own.worker, build(own.memo), control, (alive) => {
     own.busy = false;
     if (alive) own.worker.unref();
     else if (lanes.get(name) === own) {
@@ -151,11 +170,14 @@ export function runLaneTask<T extends Task>(name: string, build: (memo: Map<stri
       warmLane(name);
     }
   });
+  own.running = running;
+  return running;
 }
 
 /** Runs `task` on `worker`; `afterwards` hears whether the worker is still alive for another task. */
 function runOn<T extends Task>(worker: Worker, task: T, control: TaskControl, afterwards: (alive: boolean) => void): Promise<TaskResult<T>> {
-  const { signal, onProgress, progressEveryMs = PROGRESS_EVERY_MS, label, timeLimit } = control;
+  const { signal, onProgress, progressEveryMs = PROGRESS_EVERY_MS, label, timeLimit, stopBetweenSteps } = control;
+  const stopFlag = stopBetweenSteps ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
   worker.ref();
   return new Promise<TaskResult<T>>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -177,8 +199,11 @@ function runOn<T extends Task>(worker: Worker, task: T, control: TaskControl, af
       }
       finish();
       afterwards(true);
-      if (reply.type === 'done') resolve(reply.value as TaskResult<T>);
+      // Asked to stop: whatever came back (it may have finished first), the caller wanted none of it.
+      if (stopFlag && Atomics.load(stopFlag, 0) === 1) reject(new TaskCancelled(`${label} was cancelled.`));
+      else if (reply.type === 'done') resolve(reply.value as TaskResult<T>);
       else if (reply.type === 'refused') reject(new HandlerError(reply.message));
+      else if (reply.type === 'stopped') reject(new TaskCancelled(`${label} was cancelled.`));
       else reject(Object.assign(new Error(`${label} failed: ${reply.message}`), { stack: reply.stack }));
     };
     // The worker could not start or crashed (out of memory, say): it is gone, and so is the task.
@@ -194,6 +219,19 @@ function runOn<T extends Task>(worker: Worker, task: T, control: TaskControl, af
       reject(new Error(`${label} failed: its worker stopped (exit code ${code}).`));
     };
     const onAbort = () => {
+      if (stopFlag) {
+        // Asked to stop at its next step; the worker answers 'stopped' and stays. One that does not is ended.
+        Atomics.store(stopFlag, 0, 1);
+        signal?.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          finish();
+          void worker.terminate();
+          afterwards(false);
+          reject(new TaskCancelled(`${label} was cancelled.`));
+        }, STOP_GRACE_MS);
+        return;
+      }
       finish();
       void worker.terminate();
       afterwards(false);
@@ -211,7 +249,7 @@ function runOn<T extends Task>(worker: Worker, task: T, control: TaskControl, af
     worker.once('exit', onExit);
     signal?.addEventListener('abort', onAbort, { once: true });
     const stepDelayMs = Number(process.env.GLOSS_TEST_TASK_STEP_DELAY_MS) || 0;
-    const message: TaskMessage = { task, progressEveryMs, ...(stepDelayMs > 0 ? { stepDelayMs } : {}) };
+    const message: TaskMessage = { task, progressEveryMs, ...(stepDelayMs > 0 ? { stepDelayMs } : {}), ...(stopFlag ? { stopFlag } : {}) };
     worker.postMessage(message);
   });
 }

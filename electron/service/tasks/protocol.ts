@@ -17,6 +17,8 @@ import type { AutocodeTables } from './autocode-tables';
 import type { TextEntry } from './worker-texts';
 import type { CodeQuery, Suggestion, SuggestionRecall, SuggestionUnit } from '../../../shared/analysis/suggest';
 import type { SuggestDocumentEntry } from './suggest-documents';
+import type { PackedAnalysisTables } from './analysis-tables';
+import type { ComputedReply, ComputedRequest } from './analysis-task';
 
 /** A copy of a project sent for merging: its name (for messages) and its bytes. */
 export interface CopyBytes {
@@ -81,7 +83,20 @@ export interface SuggestRecallTask extends SuggestQuestion {
   kind: 'suggestRecall';
 }
 
-export type Task = AgreementTask | MergeTask | SearchTask | AutocodePreviewTask | SuggestTask | SuggestRecallTask;
+/**
+ * An analysis view's figures (analysis-task.ts). The tables come only when the worker does
+ * not hold `version` of them (the lane's memo says), the texts only for a request that
+ * reads them.
+ */
+export interface AnalysisTask {
+  kind: 'analysis';
+  version: number;
+  tables: PackedAnalysisTables | null;
+  texts: TextEntry[] | null;
+  request: ComputedRequest;
+}
+
+export type Task = AgreementTask | MergeTask | SearchTask | AutocodePreviewTask | SuggestTask | SuggestRecallTask | AnalysisTask;
 
 /** What a merge sends back: everything but the merged file itself, which the host does not need. */
 export interface MergeOutcome {
@@ -100,6 +115,7 @@ export interface TaskResults {
   autocodePreview: AutocodePreview;
   suggest: Suggestion[];
   suggestRecall: SuggestionRecall;
+  analysis: ComputedReply;
 }
 
 export type TaskResult<T extends Task> = TaskResults[T['kind']];
@@ -115,6 +131,12 @@ export interface TaskMessage {
    * a task that is surely still running, however fast the machine.
    */
   stepDelayMs?: number;
+  /**
+   * For a task that stops between steps when asked (TaskControl.stopBetweenSteps): one
+   * Int32 over shared memory the host sets to 1; the worker checks it at each step, stops,
+   * and stays alive with what it holds (an analysis lane's tables and texts).
+   */
+  stopFlag?: Int32Array;
 }
 
 export type WorkerReply =
@@ -124,5 +146,7 @@ export type WorkerReply =
   | { type: 'done'; value: TaskResults[Task['kind']] }
   /** A refusal the user should read (a HandlerError: bad request, unreadable copy). */
   | { type: 'refused'; message: string }
+  /** The task saw its stop flag and stopped; the worker is ready for the next one. */
+  | { type: 'stopped' }
   /** A bug: logged with its stack, shown plainly. */
   | { type: 'failed'; message: string; stack: string | undefined };

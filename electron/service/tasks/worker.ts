@@ -17,7 +17,10 @@ if (!port) throw new Error('the task worker must be started as a worker thread')
 /** Blocks this thread for `ms` (the test-only step delay; a worker may block, it has nothing else to do). */
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-port.on('message', ({ task, progressEveryMs, stepDelayMs = 0 }: TaskMessage) => {
+/** Thrown at a step when the host set the task's stop flag. */
+class Stopped extends Error {}
+
+port.on('message', ({ task, progressEveryMs, stepDelayMs = 0, stopFlag }: TaskMessage) => {
   const post = (reply: WorkerReply) => port.postMessage(reply);
   // Nothing is said before the first interval: a task that ends sooner shows no progress line at all.
   let last = performance.now();
@@ -25,6 +28,7 @@ port.on('message', ({ task, progressEveryMs, stepDelayMs = 0 }: TaskMessage) => 
   try {
     const value = perform(task, (done, total) => {
       if (stepDelayMs > 0) pause(stepDelayMs);
+      if (stopFlag && Atomics.load(stopFlag, 0) === 1) throw new Stopped();
       const now = performance.now();
       if (now - last < progressEveryMs) return;
       last = now;
@@ -32,7 +36,8 @@ port.on('message', ({ task, progressEveryMs, stepDelayMs = 0 }: TaskMessage) => 
     });
     post({ type: 'done', value });
   } catch (e) {
-    if (e instanceof HandlerError) post({ type: 'refused', message: e.message });
+    if (e instanceof Stopped) post({ type: 'stopped' });
+    else if (e instanceof HandlerError) post({ type: 'refused', message: e.message });
     else post({ type: 'failed', message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined });
   }
 });

@@ -19,7 +19,8 @@ import { Spacer, useColumnPage, useRowWindow } from './grid-window';
 
 export function CooccurrencePanel({ filter, onOpen, scroller }: { filter: AnalysisFilter; onOpen: (e: Evidence) => void; scroller: HTMLElement | null }) {
   const [within, setWithin] = useState<Proximity>('overlap');
-  const { reply, error, busy } = useAnalysis({ view: 'cooccurrence', within, filter });
+  const answer = useAnalysis({ view: 'cooccurrence', within, filter });
+  const { reply } = answer;
   const result = reply?.result;
   const codes = result?.codes ?? [];
   // The square of counts and coefficients, by code index (20,000 pairs of 200 codes: typed arrays, not objects).
@@ -54,7 +55,7 @@ export function CooccurrencePanel({ filter, onOpen, scroller }: { filter: Analys
         </label>
         {result && <ExportButtons what="Co-occurrence" names={COOCCURRENCE_NAMES} tables={() => cooccurrenceTables(unpackCooccurrence(result))} />}
       </div>
-      <AnalysisStatus busy={busy} error={error} empty={result && result.codes.length < 2 ? 'Co-occurrence needs at least two codes with codings.' : null} />
+      <AnalysisStatus answer={answer} empty={result && result.codes.length < 2 ? 'Co-occurrence needs at least two codes with codings.' : null} />
       {result && result.codes.length >= 2 && (
         <>
           <p className="hint">

@@ -25,7 +25,7 @@ export interface Evidence {
 export function EvidencePanel({ evidence, onClose }: { evidence: Evidence; onClose: () => void }) {
   const project = useGloss((s) => s.project);
   const memosVersion = useGloss((s) => s.versions.memos);
-  const { reply, error, busy } = useAnalysis(evidence.request);
+  const { reply, error, busy, stopped, again } = useAnalysis(evidence.request);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const memos = useMemo(() => (project ? memoLinesByCoding(project) : new Map<string, string[]>()), [project, memosVersion]);
   const codings = useMemo(() => {
@@ -54,6 +54,13 @@ export function EvidencePanel({ evidence, onClose }: { evidence: Evidence; onClo
         <p role="alert">The excerpts could not be listed: {error}</p>
       ) : busy ? (
         <p className="muted">Listing the excerpts…</p>
+      ) : stopped ? (
+        <p role="status">
+          Listing was stopped before it finished.{' '}
+          <button type="button" className="small" onClick={again}>
+            List again
+          </button>
+        </p>
       ) : (
         <p className="muted">{reply?.view === 'pairs' ? countOf(count, 'pair of co-occurring passages', 'pairs of co-occurring passages') : countOf(count, 'excerpt', 'excerpts')}</p>
       )}

@@ -36,7 +36,8 @@ export function FrameworkPanel({ filter, scroller }: { filter: AnalysisFilter; s
   const codeIds = chosen ?? tree.filter((t) => t.depth === 0).slice(0, FIRST_CODES).map((t) => t.code.id);
   const [withSubcodes, setWithSubcodes] = useState(false);
   const [cell, setCell] = useState<{ row: number; code: number } | null>(null);
-  const { reply, error, busy } = useAnalysis(codeIds.length > 0 ? { view: 'framework', rows, codeIds, withSubcodes, filter } : null);
+  const answer = useAnalysis(codeIds.length > 0 ? { view: 'framework', rows, codeIds, withSubcodes, filter } : null);
+  const { reply } = answer;
   const matrix = reply?.matrix;
   const body = useRef<HTMLTableSectionElement>(null);
   const shown = useRowWindow(matrix?.rows.length ?? 0, body, scroller, 72);
@@ -74,8 +75,7 @@ export function FrameworkPanel({ filter, scroller }: { filter: AnalysisFilter; s
         {matrix && project && <ExportButtons what="Framework" names={FRAMEWORK_NAMES} tables={() => [frameworkTable(matrix, (r, c) => summary(matrix, r, c))]} markdown={() => frameworkMarkdown(project, live(matrix))} />}
       </div>
       <AnalysisStatus
-        busy={busy}
-        error={error}
+        answer={answer}
         empty={codeIds.length === 0 ? 'Choose the codes of the matrix.' : matrix && matrix.rows.length === 0 ? (rows === 'cases' ? 'No documents belong to a case yet: choose Documents as rows, or make cases.' : 'No documents to show.') : null}
       />
       {matrix && matrix.rows.length > 0 && (

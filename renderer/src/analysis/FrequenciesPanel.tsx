@@ -24,7 +24,8 @@ const CHART_BARS = 40;
 const what = (key: FrequencyKey) => (key.startsWith('codings') ? 'codings' : key.startsWith('documents') ? 'documents' : 'characters');
 
 export function FrequenciesPanel({ filter, onOpen, scroller }: { filter: AnalysisFilter; onOpen: (e: Evidence) => void; scroller: HTMLElement | null }) {
-  const { reply, error, busy } = useAnalysis({ view: 'frequencies', filter: filter });
+  const answer = useAnalysis({ view: 'frequencies', filter: filter });
+  const { reply } = answer;
   const [sort, setSort] = useState<SortState<Column>>({ key: 'code', direction: 'ascending' });
   const chart = useRef<SVGSVGElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
@@ -53,7 +54,7 @@ export function FrequenciesPanel({ filter, onOpen, scroller }: { filter: Analysi
       <div className="analysis-options">
         <ExportButtons what="Frequencies" names={FREQUENCIES_NAMES} tables={() => [frequenciesTable(sorted)]} chart={chart} />
       </div>
-      <AnalysisStatus busy={busy} error={error} empty={rows?.length === 0 ? 'No codes to count: create codes and code some text first.' : null} />
+      <AnalysisStatus answer={answer} empty={rows?.length === 0 ? 'No codes to count: create codes and code some text first.' : null} />
       {rows && rows.length > 0 && (
         <>
           <div className="analysis-table-wrap">

@@ -29,7 +29,8 @@ export function MatrixPanel({ filter, onOpen, scroller }: { filter: AnalysisFilt
   const [columns, setColumns] = useState<MatrixColumns>({ kind: 'documents' });
   const [measure, setMeasure] = useState<MatrixMeasure>('codings');
   const [withSubcodes, setWithSubcodes] = useState(false);
-  const { reply, error, busy } = useAnalysis({ view: 'matrix', columns, withSubcodes, filter });
+  const answer = useAnalysis({ view: 'matrix', columns, withSubcodes, filter });
+  const { reply } = answer;
   const matrix = reply?.matrix;
   const values = matrix?.[measure];
   const max = values ? values.reduce((m, line) => line.reduce((a, v) => Math.max(a, v), m), 0) : 0;
@@ -69,8 +70,7 @@ export function MatrixPanel({ filter, onOpen, scroller }: { filter: AnalysisFilt
         {matrix && <ExportButtons what="Matrix" names={MATRIX_NAMES} tables={() => [matrixTable(matrix, measure)]} />}
       </div>
       <AnalysisStatus
-        busy={busy}
-        error={error}
+        answer={answer}
         empty={matrix && (matrix.rows.length === 0 || matrix.columns.length === 0) ? (columns.kind === 'cases' ? 'No documents belong to a case yet.' : 'Nothing to count yet: no codes, or no documents.') : null}
       />
       {matrix && values && matrix.rows.length > 0 && matrix.columns.length > 0 && (

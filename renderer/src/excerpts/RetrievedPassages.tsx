@@ -17,7 +17,7 @@ const CARD_CHARS = 600;
 
 export function RetrievedPassages({ query, description, scroller }: { query: CodeQuery; description: string; scroller: HTMLElement | null }) {
   const coderFilter = useGloss((s) => s.coderFilter);
-  const { reply, error, busy } = useAnalysis({ view: 'retrieve', query, filter: coderFilter ? { coderIds: coderFilter } : {} });
+  const { reply, error, busy, stopped, again } = useAnalysis({ view: 'retrieve', query, filter: coderFilter ? { coderIds: coderFilter } : {} });
   const passages = reply?.passages ?? [];
   return (
     <>
@@ -26,7 +26,15 @@ export function RetrievedPassages({ query, description, scroller }: { query: Cod
       </h2>
       <p className="hint">{description}</p>
       {error && <p role="alert">The passages could not be found: {error}</p>}
-      {!busy && !error && passages.length === 0 && <p className="pane-empty">No passage is coded so.</p>}
+      {stopped && (
+        <p role="status">
+          Retrieval was stopped before it finished.{' '}
+          <button type="button" className="small" onClick={again}>
+            Retrieve again
+          </button>
+        </p>
+      )}
+      {!busy && !error && !stopped && passages.length === 0 && <p className="pane-empty">No passage is coded so.</p>}
       {!busy && passages.length > 0 && (
         <VirtualList
           as="ol"
