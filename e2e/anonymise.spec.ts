@@ -3,6 +3,8 @@
  * them, with a preview of occurrences, documents and codings before anything changes;
  * codings on the replaced text follow; one undoable step.
  */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { allHighlightedTexts, codeSelectionAs, importThroughChooser, readerText, selectWithMouse } from './helpers';
 
@@ -56,3 +58,48 @@ test('anonymising a name previews what changes, replaces whole words only, moves
   await expect(readerText(page)).toContainText('Sarah said the training');
   await expect.poll(() => allHighlightedTexts(page)).toEqual(['Sarah said the training was cancelled']);
 });
+
+test('after anonymising, the older copies that still hold the name can be deleted, and none of them is left on disk', async ({ page, app }) => {
+  await importThroughChooser(page, [
+    { name: 'Interview 1.txt', content: ONE },
+    { name: 'Interview 2.txt', content: TWO },
+  ]);
+  // Deleting a document makes a backup holding the name.
+  await page.getByRole('button', { name: 'More actions for Interview 2' }).click();
+  await page.getByRole('menuitem', { name: /^Delete/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /^Delete/ }).click();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: 'Interview 2', exact: true })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'More actions for Interview 1' }).click();
+  await page.getByRole('menuitem', { name: 'Anonymise…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Anonymise a name' });
+  await dialog.getByLabel('Name to replace').fill('Sarah');
+  await dialog.getByLabel('Replace with').fill('[P1]');
+  await dialog.getByRole('checkbox', { name: 'Match case' }).uncheck();
+  await dialog.getByRole('button', { name: 'Replace 3 occurrences' }).click();
+  const done = page.getByRole('dialog', { name: 'Names replaced' });
+  const copies = done.getByRole('group', { name: 'Older copies' });
+  await expect(copies).toContainText("Copies made before this still hold “Sarah”: 1 backup in Gloss's data folder and the previous save kept beside the project file.");
+  const holding = async () => (await filesUnder(app.dir)).filter((f) => f.text.toLowerCase().includes('sarah')).map((f) => f.name);
+  await expect.poll(holding).toContainEqual(expect.stringMatching(/^data\/backups\//));
+
+  // Asked first; "Keep them" leaves them.
+  await copies.getByRole('button', { name: 'Delete older copies…' }).click();
+  await copies.getByRole('button', { name: 'Keep them' }).click();
+  await copies.getByRole('button', { name: 'Delete older copies…' }).click();
+  await copies.getByRole('button', { name: 'Delete older copies', exact: true }).click();
+  await expect(copies).toHaveText(/^Deleted 1 backup( and the previous save)?\. The project itself is saved\.$/);
+  expect(await holding()).toEqual([]);
+  expect((await app.readProject()).documents.map((d) => d.text)).toEqual([ONE.replace(/sarah/gi, '[P1]')]);
+});
+
+/** Every file under `root`, its path relative to root (with /) and its text. */
+async function filesUnder(root: string): Promise<{ name: string; text: string }[]> {
+  const out: { name: string; text: string }[] = [];
+  for (const entry of await fs.readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out.push({ name: path.relative(root, file).split(path.sep).join('/'), text: await fs.readFile(file, 'utf8') });
+  }
+  return out;
+}

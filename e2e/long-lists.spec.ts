@@ -10,7 +10,14 @@ import { syntheticProject } from '../scripts/bench/synthetic-project';
 
 const DOCUMENTS = 300;
 const CODINGS = 3_000;
-test.use({ projectContent: syntheticProject({ documents: DOCUMENTS, characters: 300_000, codings: CODINGS, codes: 40, memos: 0, seed: 15 }) });
+function project() {
+  const file = syntheticProject({ documents: DOCUMENTS, characters: 300_000, codings: CODINGS, codes: 40, memos: 0, seed: 15 });
+  // A variable with a value on every tenth document (by name), for the values table.
+  file.variables.push({ id: 'var-site', name: 'Site', type: 'text', description: '' });
+  for (const doc of file.documents) if (Number(doc.name.slice(-4)) % 10 === 1) doc.attributes['var-site'] = `Site of ${doc.name}`;
+  return file;
+}
+test.use({ projectContent: project() });
 
 const name = (n: number) => `Interview ${String(n).padStart(4, '0')}`;
 
@@ -102,4 +109,36 @@ test('Excerpts of every code: only some of the 3,000 cards are built, and End re
   expect(documentName).toMatch(/^Interview \d{4}$/);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 2 })).toHaveText(documentName!);
+});
+
+test('the values table renders a screenful of its 300 rows; the keyboard reaches, edits and leaves the last', async ({ page }) => {
+  await page.getByRole('button', { name: 'Cases & Variables', exact: true }).click();
+  const grid = page.getByRole('grid', { name: 'Values of documents' });
+  await expect(grid).toHaveAttribute('aria-rowcount', String(DOCUMENTS + 1));
+  const bodyRows = grid.locator('tbody tr[role="row"]');
+  await expect(bodyRows.first()).toBeVisible();
+  expect(await bodyRows.count()).toBeLessThan(80);
+  const siteOf = (n: number) => grid.getByRole('row', { name: new RegExp(`^${name(n)}`) }).getByRole('gridcell').first();
+  await expect(siteOf(1)).toHaveText(`Site of ${name(1)}`);
+  await expect(siteOf(2)).toHaveText('');
+
+  // Ctrl+End: the last row is rendered, scrolled to, focused; it says where it stands.
+  await siteOf(1).click();
+  await page.keyboard.press('Control+End');
+  const last = grid.locator(`tr[aria-rowindex="${DOCUMENTS + 1}"]`);
+  await expect(last.getByRole('gridcell').first()).toBeFocused();
+  await expect(last.getByRole('gridcell').first()).toBeInViewport();
+  await expect(last.getByRole('rowheader')).toHaveText(name(DOCUMENTS));
+  expect(await bodyRows.count()).toBeLessThan(80);
+
+  // Typed there, saved with Enter; Page Up walks back ten rows at a time.
+  await page.keyboard.type('Harbour');
+  await page.keyboard.press('Enter');
+  await expect(siteOf(DOCUMENTS)).toHaveText('Harbour');
+  await page.keyboard.press('PageUp');
+  await expect(grid.locator(`tr[aria-rowindex="${DOCUMENTS + 1 - 10}"]`).getByRole('gridcell').first()).toBeFocused();
+  await page.keyboard.press('Control+Home');
+  await expect(siteOf(1)).toBeFocused();
+  await expect(siteOf(1)).toBeInViewport();
+  await expect(siteOf(DOCUMENTS)).toHaveCount(0);
 });

@@ -69,6 +69,7 @@ const api = {
   'audit:list': () => invoke('audit:list'),
   'backups:list': () => invoke('backups:list'),
   'backups:restore': (id) => invoke('backups:restore', id),
+  'backups:forget': () => invoke('backups:forget'),
   on<E extends HostEvent>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
     const forward = (_event: unknown, ...args: unknown[]) => {
       const message = args[0] as EventMessage | undefined;

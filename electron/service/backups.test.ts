@@ -121,6 +121,49 @@ describe('ProjectService backups', () => {
   });
 });
 
+describe('ProjectService.forgetOlderCopies', () => {
+  /** Every file under `root` whose bytes contain `words`. */
+  async function filesHolding(root: string, words: string): Promise<string[]> {
+    const found: string[] = [];
+    for (const entry of await fs.readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      if ((await fs.readFile(file, 'utf8')).includes(words)) found.push(path.relative(root, file));
+    }
+    return found.sort();
+  }
+
+  it('after an anonymise, saves and deletes the backups and the previous save that still hold the name', async () => {
+    const service = await create({ dataDir });
+    const { codeId } = await coded(service);
+    await service.importFiles([{ name: 'officer-2.txt', bytes: enc('Sarah said no. Ask Sarah.') }]);
+    expect(service.run({ type: 'deleteCode', codeId }).ok).toBe(true);
+    await service.flush();
+    expect(service.run({ type: 'anonymise', name: 'Sarah', placeholder: '[P1]', caseSensitive: true, wholeWord: true }).ok).toBe(true);
+    await service.flush();
+    // The project is clean; the backup before the deletion and the previous save are not.
+    expect(await filesHolding(dir, 'Sarah')).toEqual([expect.stringMatching(/^data\/backups\/p-[0-9a-f]{10}\/.* Delete code 'training gaps'\.gloss$/), 'p.gloss.bak']);
+
+    expect(await service.forgetOlderCopies()).toEqual({ ok: true, backups: 1, previousSave: true });
+    expect(await filesHolding(dir, 'Sarah')).toEqual([]);
+    expect(service.listBackups()).toEqual([]);
+    expect((await loadProjectFile(service.file)).documents.find((d) => d.name === 'officer-2')!.text).toBe('[P1] said no. Ask [P1].');
+    // The project goes on: the next destructive step is backed up again.
+    expect(service.run({ type: 'deleteDocument', documentId: service.current.documents.keys().next().value! }).ok).toBe(true);
+    expect(service.listBackups()).toHaveLength(1);
+  });
+
+  it('deletes nothing in a project opened read-only', async () => {
+    const service = await create({ dataDir });
+    await coded(service);
+    await service.close();
+    const reader = await ProjectService.open(service.file, { coder: ana, readOnly: true, dataDir });
+    open.push(reader);
+    const reply = await reader.forgetOlderCopies();
+    expect(reply).toEqual({ ok: false, error: 'p.gloss is open read-only; its older copies are left as they are.' });
+  });
+});
+
 describe('ProjectService audit trail', () => {
   it('records who did what, on which code and document, written to the file and read back on open', async () => {
     const service = await create();

@@ -159,6 +159,20 @@ export class Backups {
     }
   }
 
+  /** Removes every backup of this project (after an anonymise, at the person's word); how many went. */
+  removeAll(): number {
+    let removed = 0;
+    for (const backup of this.listSync()) {
+      try {
+        fsSync.rmSync(path.join(this.dir, backup.id));
+        removed++;
+      } catch (e) {
+        throw new BackupError(`Gloss could not delete the backup “${backup.id}” in ${this.dir} (${fileErrorReason(e)}); ${removed} of them were deleted`);
+      }
+    }
+    return removed;
+  }
+
   /** Removes the oldest backups beyond the number kept. */
   private rotate(): void {
     for (const old of this.listSync().slice(this.keep)) fsSync.rmSync(path.join(this.dir, old.id), { force: true });

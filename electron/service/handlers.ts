@@ -240,6 +240,7 @@ export function createHandlers(ctx: HostContext): Handlers {
     'audit:list': async () => need(ctx).auditTrail(),
     'backups:list': async () => need(ctx).listBackups(),
     'backups:restore': async (id) => forRenderer(await need(ctx).restoreBackup(id)),
+    'backups:forget': async () => need(ctx).forgetOlderCopies(),
   };
 }
 

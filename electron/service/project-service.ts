@@ -10,6 +10,7 @@
  * snapshot the renderer loads, and exports.
  */
 import { randomUUID } from 'node:crypto';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import type { Coder, ProjectFile } from '../../shared/model/schema';
 import { fileFromState, stateFromFile, type Change, type ProjectState } from '../../shared/model/state';
@@ -22,6 +23,7 @@ import { exportFile, toExportContent, type ExportFile, type ExportOptions } from
 import type {
   ExportContent,
   ExportKind,
+  ForgetReply,
   HistoryInfo,
   HostEvents,
   ImportResponse,
@@ -30,7 +32,8 @@ import type {
   SaveState,
   Snapshot,
 } from '../../shared/ipc/contract';
-import { loadProjectFile } from './durable-file';
+import { backupPath, loadProjectFile } from './durable-file';
+import { fileErrorReason } from './fs-reasons';
 import { documentContent, indexOfState, type DocumentContent } from '../../shared/model/document-index';
 import { checkProject, type ProjectCheck } from '../../shared/model/check-project';
 import { History } from './session/history';
@@ -380,6 +383,38 @@ export class ProjectService {
     const refused = this.backUp(label);
     if (refused) return refused;
     return this.commit(label, changeBetween(this.state, file), undefined, { op: 'restore', ...(file.audit ? { trail: file.audit } : {}) });
+  }
+
+  /**
+   * Deletes the copies of the project made before now: its backups in the data folder and
+   * the previous save kept beside the file (NAME.gloss.bak). After an anonymise they still
+   * hold the name the person took out. The project is saved first, so the file on disk is
+   * whole and current before its older copies go; nothing is deleted if that save fails.
+   */
+  async forgetOlderCopies(): Promise<ForgetReply> {
+    if (this.readOnly) return { ok: false, error: `${path.basename(this.file)} is open read-only; its older copies are left as they are.` };
+    try {
+      await this.flush();
+    } catch (e) {
+      return { ok: false, error: `${path.basename(this.file)} could not be saved first (${e instanceof Error ? e.message : String(e)}), so no older copy was deleted.` };
+    }
+    let backups = 0;
+    try {
+      backups = this.backups?.removeAll() ?? 0;
+    } catch (e) {
+      if (!(e instanceof BackupError)) throw e;
+      return { ok: false, error: `${e.message}.` };
+    }
+    const previous = backupPath(this.file);
+    const previousSave = fsSync.existsSync(previous);
+    if (previousSave) {
+      try {
+        fsSync.rmSync(previous);
+      } catch (e) {
+        return { ok: false, error: `${backups === 1 ? '1 backup was' : `${backups} backups were`} deleted, but ${path.basename(previous)} could not be (${fileErrorReason(e)}).` };
+      }
+    }
+    return { ok: true, backups, previousSave };
   }
 
   /** Long work under way, for the status line; null when it is over. */

@@ -217,7 +217,15 @@ export interface Channels {
   'backups:list': () => BackupListing[];
   /** Puts the project back as it was in a backup, as one undoable step, after backing up the present. */
   'backups:restore': (id: string) => IndexReply;
+  /**
+   * Deletes the project's older copies (its backups and the previous save beside the file),
+   * after saving it: offered after an anonymise, as those copies still hold the name.
+   */
+  'backups:forget': () => ForgetReply;
 }
+
+/** What 'backups:forget' deleted, or why it deleted nothing (or stopped part way). */
+export type ForgetReply = { ok: true; backups: number; previousSave: boolean } | { ok: false; error: string };
 
 /** One backup of the open project, as the History view lists it. */
 export interface BackupListing {
@@ -371,6 +379,7 @@ export const payloadSchemas: { [C in Channel]: z.ZodType<ChannelArg<C>> } = {
   'audit:list': none,
   'backups:list': none,
   'backups:restore': z.string().min(1).max(1000),
+  'backups:forget': none,
 };
 
 export const CHANNELS = Object.keys(payloadSchemas) as Channel[];

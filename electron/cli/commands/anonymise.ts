@@ -1,4 +1,4 @@
-/** gloss anonymise FILE --name NAME --placeholder TEXT [--doc NAME] [--case-sensitive] [--dry-run] [--coder NAME] */
+/** gloss anonymise FILE --name NAME --placeholder TEXT [--doc NAME] [--case-sensitive] [--dry-run] [--forget-copies] [--coder NAME] */
 import type { AnonymisePreview } from '../../../shared/ops/edit-text';
 import type { AnonymiseRequest } from '../../../shared/ops/requests';
 import { normalizeNewlines } from '../../../shared/import/decode-text';
@@ -34,10 +34,23 @@ function printDocuments(io: CliIo, found: AnonymisePreview): void {
   for (const d of found.documents) io.out(`  ${String(d.occurrences).padStart(width)}  ${terminalSafe(d.name)}`);
 }
 
+/** Deletes the copies made before the anonymise when asked to; otherwise says where they are. */
+async function olderCopies(service: ProjectService, io: CliIo, label: string, name: string, forget: boolean): Promise<void> {
+  if (forget) {
+    const forgot = await service.forgetOlderCopies();
+    if (!forgot.ok) throw new CliError(`${label}: ${forgot.error}`);
+    const parts = [forgot.backups > 0 ? plural(forgot.backups, 'backup') : '', forgot.previousSave ? `the previous save (${label}.bak)` : ''].filter(Boolean);
+    io.out(`${label}: ${parts.length > 0 ? `deleted ${parts.join(' and ')}, which held ${quoted(name)}` : 'there were no older copies to delete'}`);
+    return;
+  }
+  const backups = service.listBackups().length;
+  if (backups > 0) io.err(`gloss: ${plural(backups, 'backup')} of ${label} made before this still hold ${quoted(name)}, as may ${label}.bak; --forget-copies deletes them`);
+}
+
 export const anonymiseCommand: Command = {
   name: 'anonymise',
   summary: 'replace a name with a placeholder in every document',
-  help: `Usage: gloss anonymise FILE --name NAME --placeholder TEXT [--doc NAME] [--case-sensitive] [--dry-run]
+  help: `Usage: gloss anonymise FILE --name NAME --placeholder TEXT [--doc NAME] [--case-sensitive] [--dry-run] [--forget-copies]
 
 Replaces every occurrence of NAME that stands as a whole word with TEXT, in all documents
 or only in --doc, as one step Gloss can undo. "Sarah's" contains the name Sarah; "Sarahs"
@@ -54,6 +67,9 @@ Options:
   --case-sensitive     only occurrences written with the same capitals (default: any case)
   --dry-run            only count the occurrences and the codings containing them;
                        nothing is changed (works while Gloss has the project open)
+  --forget-copies      then save the project and delete its older copies, which still
+                       hold the name: the backups in Gloss's data folder and the
+                       previous save beside the file (FILE.bak)
   --coder NAME         ${CODER_HELP}`,
   options: {
     name: { type: 'string' },
@@ -61,6 +77,7 @@ Options:
     doc: { type: 'string' },
     'case-sensitive': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    'forget-copies': { type: 'boolean' },
     coder: { type: 'string' },
   },
   async run(positionals, values, io) {
@@ -84,7 +101,7 @@ Options:
       return 0;
     }
 
-    await changeProject(file, chosenCoder(values), (service) => {
+    await changeProject(file, chosenCoder(values), async (service) => {
       const request = resolve(service, base, docName, label);
       const found = preview(service, request, label);
       const flagged = codingsNeedingReview(service.current);
@@ -96,6 +113,7 @@ Options:
       io.out(`${label}: replaced ${plural(found.occurrences, 'occurrence')} of ${what} in ${where(found)}`);
       printDocuments(io, found);
       printCodingReport(io, service.current, response, flagged);
+      await olderCopies(service, io, label, base.name, values['forget-copies'] === true);
     }, { io });
     return 0;
   },

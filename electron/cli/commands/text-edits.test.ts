@@ -170,6 +170,17 @@ describe('gloss anonymise', () => {
     expect(after.codings.filter((c) => c.needsReview)).toHaveLength(2);
   });
 
+  it('--forget-copies saves, then deletes the previous save that still holds the name', async () => {
+    const bak = path.join(dir, 'study.gloss.bak');
+    // Earlier commands saved the project, so the previous save is beside it, with Tom in it.
+    expect(await fs.readFile(bak, 'utf8')).toContain('Tom:');
+    const run = await gloss('anonymise', 'study.gloss', '--name', 'Tom', '--placeholder', '[P2]', '--forget-copies');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/\nstudy\.gloss: deleted (\d+ backups? and )?the previous save \(study\.gloss\.bak\), which held "Tom"\n$/);
+    await expect(fs.access(bak)).rejects.toThrow();
+    expect((await readProject()).documents.find((d) => d.name === 'council')!.text).toMatch(/^\[P2\]: /);
+  });
+
   it('says so when the name does not occur, and refuses a missing placeholder or an unknown document', async () => {
     const before = await fs.readFile(path.join(dir, 'study.gloss'));
     const none = await gloss('anonymise', 'study.gloss', '--name', 'Beatrice', '--placeholder', '[P2]');

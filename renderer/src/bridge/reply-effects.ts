@@ -62,6 +62,7 @@ export const REPLY_EFFECTS: { [C in Channel]: (reply: ChannelResult<C>) => Reply
   'audit:list': nothing,
   'backups:list': nothing,
   'backups:restore': (response) => ({ op: response }),
+  'backups:forget': nothing,
   'task:cancel': nothing,
 };
 

@@ -13,6 +13,7 @@ import { useGloss } from '../store';
 import { selectDocument } from '../store/selectors';
 import { reportLines } from './edit-report';
 import { ReviewThemButton } from './ReviewThemButton';
+import { OlderCopies } from './OlderCopies';
 import { run } from '../project/actions';
 import { previewAnonymise } from './actions';
 import { grouped, plural } from '../../../shared/plural';
@@ -30,7 +31,7 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
   const [scope, setScope] = useState<'one' | 'all'>(doc ? 'one' : 'all');
   const [caseSensitive, setCaseSensitive] = useState(true);
   const [preview, setPreview] = useState<{ for: string; value: AnonymisePreview } | { for: string; error: string } | null>(null);
-  const [report, setReport] = useState<{ replaced: string; value: EditReport } | null>(null);
+  const [report, setReport] = useState<{ replaced: string; name: string; value: EditReport } | null>(null);
   const [busy, setBusy] = useState(false);
   const scopeName = useId();
 
@@ -78,6 +79,7 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
           ))}
         </ul>
         <p className="hint">You can undo this with Undo (Ctrl+Z).</p>
+        <OlderCopies name={report.name} />
       </Dialog>
     );
   }
@@ -94,6 +96,7 @@ export function AnonymiseDialog({ documentId, onClose }: { documentId: string | 
     const replaced = response.report?.replacements ?? occurrences;
     setReport({
       replaced: `Replaced ${plural(replaced, 'occurrence', 'occurrences', grouped)} of “${request.name}” with “${placeholder}”.`,
+      name: request.name,
       value: response.report ?? { kept: 0, moved: 0, edited: 0, unplaced: 0 },
     });
   };

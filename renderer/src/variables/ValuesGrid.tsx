@@ -6,8 +6,14 @@
  * (Shift+Tab left), Escape cancels. A value that does not fit its variable is not saved:
  * the message under the table says why and the cell stays open. Ctrl+V pastes a block
  * copied from a spreadsheet at the active cell, as one undo step; Ctrl+C copies the cell.
+ *
+ * A project of thousands of documents is not put in the DOM whole: rows are windowed as the
+ * analysis tables are (grid-window.tsx), aria-rowindex saying where each row stands, and
+ * moving the active cell scrolls its row into the window first, so the keyboard reaches
+ * every row.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { Spacer, useRowWindow } from '../analysis/grid-window';
 import type { Variable, VariableValue } from '../../../shared/model/schema';
 import { parseVariableValue, valueText } from '../../../shared/model/variable-values';
 import { MenuButton } from '../common/MenuButton';
@@ -35,6 +41,8 @@ export interface ValuesGridProps {
 const cellText = (value: VariableValue | undefined) => (value === undefined || value === null ? '' : valueText(value));
 
 const PAGE = 10;
+/** A row's height before one is measured, px (a cell is 2rem high plus its border). */
+const ROW_ESTIMATE = 33;
 
 export function ValuesGrid({ kind, rows, variables, readOnly, onEditVariable, onDeleteVariable, onStatus }: ValuesGridProps) {
   const [active, setActive] = useState({ row: 0, column: 0 });
@@ -47,6 +55,10 @@ export function ValuesGrid({ kind, rows, variables, readOnly, onEditVariable, on
   };
   const [error, setError] = useState<string | null>(null);
   const table = useRef<HTMLTableElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE);
+  const windowed = useRowWindow(rows.length, body, scroller, rowHeight);
   const focusCell = useRef(false);
   const errorId = useId();
   const listId = useId();
@@ -56,16 +68,39 @@ export function ValuesGrid({ kind, rows, variables, readOnly, onEditVariable, on
   const column = Math.min(active.column, Math.max(0, variables.length - 1));
 
   useLayoutEffect(() => {
+    // The estimate becomes the rows' real height once one is on screen.
+    const measured = body.current?.querySelector('tr[data-row]')?.getBoundingClientRect().height;
+    if (measured && Math.abs(measured - rowHeight) > 0.5) setRowHeight(measured);
     if (!focusCell.current || editing !== null) return;
-    focusCell.current = false;
-    table.current?.querySelector<HTMLElement>(`[data-cell="${row}:${column}"]`)?.focus();
+    const target = table.current?.querySelector<HTMLElement>(`[data-cell="${row}:${column}"]`);
+    // A row outside the window is rendered once its scroll lands; focus waits for it.
+    if (target) target.focus();
+    if (target || windowed.rows.includes(row)) focusCell.current = false;
   });
 
   useEffect(() => setError(null), [kind]);
 
+  // An open cell whose row is scrolled out of the window is saved as if it lost focus (its
+  // editor leaves the DOM, and a removed input sends no blur).
+  const rowShown = windowed.rows.includes(row);
+  useEffect(() => {
+    if (!rowShown && draft.current !== null) void commit(true);
+  });
+
+  /** Scrolls the row at `r` into view below the sticky header, when it is not. */
+  const reveal = (r: number) => {
+    const head = body.current?.offsetTop ?? 0;
+    if (!scroller) return;
+    const top = head + r * rowHeight;
+    if (top < scroller.scrollTop + head) scroller.scrollTop = top - head;
+    else if (top + rowHeight > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + rowHeight - scroller.clientHeight;
+  };
+
   const moveTo = (r: number, c: number) => {
     focusCell.current = true;
-    setActive({ row: Math.max(0, Math.min(rows.length - 1, r)), column: Math.max(0, Math.min(variables.length - 1, c)) });
+    const next = { row: Math.max(0, Math.min(rows.length - 1, r)), column: Math.max(0, Math.min(variables.length - 1, c)) };
+    reveal(next.row);
+    setActive(next);
   };
 
   const startEditing = (text: string) => {
@@ -171,7 +206,7 @@ export function ValuesGrid({ kind, rows, variables, readOnly, onEditVariable, on
 
   const noun = kind === 'document' ? 'Document' : 'Case';
   return (
-    <div className="values-grid-wrap">
+    <div className="values-grid-wrap" ref={setScroller}>
       <table
         ref={table}
         role="grid"
@@ -206,53 +241,58 @@ export function ValuesGrid({ kind, rows, variables, readOnly, onEditVariable, on
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr role="row" key={r.id} aria-rowindex={i + 2}>
-              <th role="rowheader" scope="row">
-                {r.name}
-              </th>
-              {variables.map((v, c) => {
-                const isActive = i === row && c === column;
-                const value = Object.hasOwn(r.values, v.id) ? r.values[v.id]! : null;
-                const text = cellText(value);
-                return (
-                  <td
-                    key={v.id}
-                    role="gridcell"
-                    data-cell={`${i}:${c}`}
-                    tabIndex={isActive && editing === null ? 0 : -1}
-                    aria-selected={isActive}
-                    className={`${isActive ? 'active' : ''}${typeof value === 'number' ? ' number' : ''}`}
-                    onClick={() => {
-                      // An open cell elsewhere was saved (or closed) as its editor lost focus.
-                      if (!isActive) moveTo(i, c);
-                    }}
-                    onDoubleClick={() => startEditing(text)}
-                    onKeyDown={onCellKey}
-                  >
-                    {isActive && editing !== null ? (
-                      <input
-                        className="cell-editor"
-                        aria-label={`${v.name} of ${r.name}`}
-                        aria-invalid={error !== null}
-                        aria-describedby={error ? errorId : undefined}
-                        placeholder={cellHint(v)}
-                        list={v.choices || v.type === 'boolean' ? `${listId}-${v.id}` : undefined}
-                        value={editing}
-                        autoFocus
-                        onChange={(e) => setEditing(e.target.value)}
-                        onKeyDown={onEditorKey}
-                        onBlur={() => void commit(true)}
-                      />
-                    ) : (
-                      text
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
+        <tbody ref={body}>
+          <Spacer height={windowed.before} columns={variables.length + 1} />
+          {windowed.rows.map((i) => {
+            const r = rows[i]!;
+            return (
+              <tr role="row" key={r.id} aria-rowindex={i + 2} data-row={i}>
+                <th role="rowheader" scope="row">
+                  {r.name}
+                </th>
+                {variables.map((v, c) => {
+                  const isActive = i === row && c === column;
+                  const value = Object.hasOwn(r.values, v.id) ? r.values[v.id]! : null;
+                  const text = cellText(value);
+                  return (
+                    <td
+                      key={v.id}
+                      role="gridcell"
+                      data-cell={`${i}:${c}`}
+                      tabIndex={isActive && editing === null ? 0 : -1}
+                      aria-selected={isActive}
+                      className={`${isActive ? 'active' : ''}${typeof value === 'number' ? ' number' : ''}`}
+                      onClick={() => {
+                        // An open cell elsewhere was saved (or closed) as its editor lost focus.
+                        if (!isActive) moveTo(i, c);
+                      }}
+                      onDoubleClick={() => startEditing(text)}
+                      onKeyDown={onCellKey}
+                    >
+                      {isActive && editing !== null ? (
+                        <input
+                          className="cell-editor"
+                          aria-label={`${v.name} of ${r.name}`}
+                          aria-invalid={error !== null}
+                          aria-describedby={error ? errorId : undefined}
+                          placeholder={cellHint(v)}
+                          list={v.choices || v.type === 'boolean' ? `${listId}-${v.id}` : undefined}
+                          value={editing}
+                          autoFocus
+                          onChange={(e) => setEditing(e.target.value)}
+                          onKeyDown={onEditorKey}
+                          onBlur={() => void commit(true)}
+                        />
+                      ) : (
+                        text
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+          <Spacer height={windowed.after} columns={variables.length + 1} />
         </tbody>
       </table>
       {variables.map((v) =>

@@ -11,7 +11,7 @@ import { QdeGuids } from './qde-guids';
 import type { PositionUnit } from './qde-positions';
 import { memoDescription } from './memo-descriptions';
 import { writeSources, writeVariableValues, type SourceText } from './qde-sources';
-import { variableTypes } from './qde-variables';
+import { describeVariable, variableTypes } from './qde-variables';
 import { XmlWriter } from './qde-writer';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -128,7 +128,8 @@ function writeVariables({ state, xml, guids, variableTypes }: QdeContext): void 
     for (const variable of variables) {
       const guid = guids.define(guids.of('variables', variable.id), `variable “${variable.name}”`);
       xml.element('Variable', { guid, name: variable.name, typeOfVariable: variableTypes.get(variable.id) }, () => {
-        if (variable.description) xml.textElement('Description', variable.description);
+        const description = describeVariable(variable);
+        if (description) xml.textElement('Description', description);
       });
     }
   });

@@ -78,3 +78,35 @@ function isCalendarDate(text: string): boolean {
   date.setUTCFullYear(year, month - 1, day);
   return year > 0 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/**
+ * REFI-QDA has no place for a variable's fixed list of choices, so Gloss writes the list as
+ * the last line of the variable's `Description`: `Choices: ["Rural","Urban"]`, the list in
+ * JSON so any choice (commas, quotes, line breaks) survives, after a blank line when there
+ * is a description. Another tool shows the line as part of the description, where a reader
+ * still learns the list; Gloss reads it back as the list.
+ */
+const CHOICES_LINE = 'Choices: ';
+
+/** The `Description` text for a variable: its description, then its choices' line when it has a list. */
+export function describeVariable(variable: Pick<Variable, 'description' | 'choices'>): string {
+  if (!variable.choices || variable.choices.length === 0) return variable.description;
+  const line = CHOICES_LINE + JSON.stringify(variable.choices);
+  return variable.description ? `${variable.description}\n\n${line}` : line;
+}
+
+/** A `Description` split into the description and, when its last line is a choices' line, the list. */
+export function readVariableDescription(text: string): { description: string; choices?: string[] } {
+  const at = text.lastIndexOf('\n') + 1;
+  const last = text.slice(at);
+  if (!last.startsWith(CHOICES_LINE)) return { description: text };
+  let listed: unknown;
+  try {
+    listed = JSON.parse(last.slice(CHOICES_LINE.length));
+  } catch {
+    return { description: text };
+  }
+  if (!Array.isArray(listed) || listed.length === 0 || !listed.every((c) => typeof c === 'string' && c.trim() !== '')) return { description: text };
+  const choices = [...new Set((listed as string[]).map((c) => c.trim()))];
+  return { description: text.slice(0, at).trimEnd(), choices };
+}

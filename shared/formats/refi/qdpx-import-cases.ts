@@ -7,6 +7,7 @@ import type { Case, GlossDocument, GlossSet, Variable, VariableValue } from '../
 import { short, type ImportContext } from './qdpx-import-context';
 import type { ImportedCodes } from './qdpx-import-codes';
 import { normalGuid, type QdeProject, type QdeVariableValue } from './qde-read';
+import { readVariableDescription } from './qde-variables';
 
 const TYPES: Record<string, Variable['type']> = {
   text: 'text',
@@ -56,7 +57,11 @@ export function importCases(
     const name = qv.name?.trim() || 'Unnamed variable';
     const type = TYPES[qv.type?.trim().toLowerCase() ?? ''];
     if (!type) ctx.warn(`Variable “${short(name)}” has the type “${qv.type ?? ''}”, which REFI-QDA does not define; it was imported as text.`);
-    const variable: Variable = { id: ctx.idFor('variables', qv.guid, `Variable “${short(name)}”`), name, type: type ?? 'text', description: qv.description?.trim() ?? '' };
+    const described = qv.description?.trim() ?? '';
+    // A list of choices only fits a text variable, as in Gloss itself; any other keeps the line as words.
+    const { description, choices } = (type ?? 'text') === 'text' ? readVariableDescription(described) : { description: described, choices: undefined };
+    const variable: Variable = { id: ctx.idFor('variables', qv.guid, `Variable “${short(name)}”`), name, type: type ?? 'text', description };
+    if (choices) variable.choices = choices;
     if (qv.type?.trim().toLowerCase() === 'datetime') timesDropped++;
     variables.push(variable);
     const guid = normalGuid(qv.guid);
@@ -125,9 +130,31 @@ export function importCases(
   if (missingSources > 0) ctx.warn(`${missingSources} case member${missingSources === 1 ? '' : 's'} refer to sources that were not imported; they were left out.`);
   if (codeRefs > 0) ctx.skip(`${codeRefs} code${codeRefs === 1 ? '' : 's'} linked to cases`, 'Gloss cases hold documents, not codes');
   if (selectionRefs > 0) ctx.skip(`${selectionRefs} selection${selectionRefs === 1 ? '' : 's'} linked to cases`, 'Gloss cases hold whole documents, not passages');
+  widenChoices(ctx, variables, [...documents.map((d) => d.attributes), ...cases.map((c) => c.values)]);
   if (badValues > 0) ctx.warn(`${badValues} variable value${badValues === 1 ? '' : 's'} refer to no variable of the project; they were left out.`);
 
   return { variables, cases, sets: importSets(ctx, project, codes, documentByGuid, skippedSources) };
+}
+
+/**
+ * A value the file holds outside its variable's list of choices (another tool edited it)
+ * joins the list, with a warning, rather than being dropped or leaving a value Gloss would
+ * refuse to keep.
+ */
+function widenChoices(ctx: ImportContext, variables: readonly Variable[], valueSets: readonly Record<string, VariableValue>[]): void {
+  for (const variable of variables) {
+    if (!variable.choices) continue;
+    const added: string[] = [];
+    for (const values of valueSets) {
+      const value = values[variable.id];
+      if (value === undefined || value === null) continue;
+      const text = String(value);
+      if (!variable.choices.includes(text) && !added.includes(text)) added.push(text);
+    }
+    if (added.length === 0) continue;
+    variable.choices = [...variable.choices, ...added];
+    ctx.warn(`Variable “${short(variable.name)}”: ${added.length} value${added.length === 1 ? ' was' : 's were'} not among its choices and joined the list (${added.map((a) => `“${short(a, 30)}”`).join(', ')}).`);
+  }
 }
 
 function importSets(

@@ -26,6 +26,7 @@ const V_ROLE = u(40);
 const V_AGE = u(41);
 const V_CONSENT = u(42);
 const V_DATE = u(43);
+const V_AREA = u(44);
 
 const TEXT1 = 'Intro 😀😀 line.\nWe waited weeks for the data 🙂 and nobody trusted it.\nLast line.';
 const TEXT2 = 'Council minutes: data sharing is slow.\n\nTrust was low.';
@@ -97,10 +98,11 @@ function project(): ProjectFile {
     memo(u(53), { kind: 'coding', id: u(31) }, 'Key passage', 'This is the turning point.', BEN),
   ];
   file.variables = [
-    { id: V_ROLE, name: 'Role', type: 'text', description: 'Job title' },
+    { id: V_ROLE, name: 'Role', type: 'text', description: 'Job title', choices: ['Clerk', 'Sergeant', 'Chief “inspector”, night'] },
     { id: V_AGE, name: 'Age', type: 'number', description: '' },
     { id: V_CONSENT, name: 'Consent', type: 'boolean', description: '' },
     { id: V_DATE, name: 'Interviewed', type: 'date', description: '' },
+    { id: V_AREA, name: 'Area', type: 'text', description: '', choices: ['Rural', 'Urban'] },
   ];
   file.cases = [
     {
