@@ -44,6 +44,17 @@ export const EXPORT_FLAGS_TEXT = listed(
 /** What --csv-raw applies to, for its message: "--excerpts and --codebook". */
 export const CSV_RAW_TARGETS_TEXT = listed(CSV_FLAGS, 'and');
 
+/** Words wrapped into lines of the help's description column (at most 72 characters). */
+function wrapped(text: string): string {
+  const lines = [''];
+  for (const word of text.split(' ')) {
+    const line = lines.at(-1)!;
+    if (line === '' || `${line} ${word}`.length <= 72) lines[lines.length - 1] = line === '' ? word : `${line} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
 /** An option of the command's own that qualifies a format's option. */
 interface Qualifier {
   /** As the help's option list shows it. */
@@ -61,7 +72,7 @@ const QUALIFIERS: Readonly<Partial<Record<ExportId, Qualifier>>> = {
     option: '--csv-raw',
     usage: '[--csv-raw]',
     inside: false,
-    help: `with ${CSV_RAW_TARGETS_TEXT}: no ' before a cell that begins\nwith =, +, -, @, TAB or CR (the text exactly as in the project)`,
+    help: wrapped(`with ${CSV_RAW_TARGETS_TEXT}: no ' before a cell that begins with =, +, -, @, TAB or CR (the text exactly as in the project)`),
   },
   'project-qdpx': {
     option: '--positions UNIT',
