@@ -6,7 +6,17 @@
  * counts nothing.
  */
 import type { AnalysisFilter } from './scope';
-import type { ProjectState } from '../model/state';
+
+/** The tables whose names a filter's words name: a project state, or the renderer's index of one. */
+type Named = ReadonlyMap<string, { name: string }>;
+export interface NamedTables {
+  documents: Named;
+  sets: Named;
+  cases: Named;
+  variables: Named;
+  coders: Named;
+  codes: Named;
+}
 import { valueText } from '../model/variable-values';
 
 /** "“a”", "“a” or “b”", "“a”, “b” or “c”". */
@@ -15,13 +25,13 @@ function either(names: readonly string[]): string {
   return quoted.length < 2 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
-const nameOf = (table: ReadonlyMap<string, { name: string }>, id: string) => table.get(id)?.name ?? `(missing ${id})`;
+const nameOf = (table: Named, id: string) => table.get(id)?.name ?? `(missing ${id})`;
 
 /**
  * The conditions of `filter`, each as a phrase ("documents in set “Pilots”"), in the order
  * the analysis bar shows them; empty when the filter counts everything.
  */
-export function filterPhrases(state: Pick<ProjectState, 'documents' | 'sets' | 'cases' | 'variables' | 'coders' | 'codes'>, filter: AnalysisFilter): string[] {
+export function filterPhrases(state: NamedTables, filter: AnalysisFilter): string[] {
   const out: string[] = [];
   if (filter.documentIds) out.push(`${filter.documentIds.length === 1 ? 'document' : 'documents'} ${either(filter.documentIds.map((id) => nameOf(state.documents, id)))}`);
   if (filter.documentSetIds) out.push(`documents in set ${either(filter.documentSetIds.map((id) => nameOf(state.sets, id)))}`);
@@ -37,7 +47,7 @@ export function filterPhrases(state: Pick<ProjectState, 'documents' | 'sets' | '
 }
 
 /** "Counted only: documents in set “Pilots”; codings by “Ana”." or null when nothing is filtered out. */
-export function filterSentence(state: Pick<ProjectState, 'documents' | 'sets' | 'cases' | 'variables' | 'coders' | 'codes'>, filter: AnalysisFilter | undefined): string | null {
+export function filterSentence(state: NamedTables, filter: AnalysisFilter | undefined): string | null {
   const phrases = filter ? filterPhrases(state, filter) : [];
   return phrases.length === 0 ? null : `Counted only: ${phrases.join('; ')}.`;
 }

@@ -14,7 +14,7 @@ import { codeMatrix, type CodeMatrix } from '../analysis/matrix';
 import { frameworkMarkdown, frameworkMatrix, type FrameworkMatrix } from '../analysis/framework';
 import type { AnalysisFilter } from '../analysis/scope';
 import { filterSentence } from '../analysis/filter-words';
-import { csvCell, csvText } from './csv';
+import { analysisCsv, markdownWithCaption } from './analysis-csv';
 import type { Cell, SheetSpec, Workbook } from './workbook';
 import type { BuildOptions, ExportBuilder } from './registry';
 
@@ -72,18 +72,6 @@ export function frameworkOf(state: ProjectState, filter: AnalysisFilter = {}): F
   return frameworkMatrix(state, { rows: frameworkRows(state) }, filter);
 }
 
-/**
- * A table as CSV: under a filter its first line is the filter in words (one cell), then the
- * header and rows; text cells a spreadsheet would run get a ' unless `raw`.
- */
-export function analysisCsv(table: AnalysisTable, caption: string | null, raw: boolean): string {
-  const field = csvCell({ raw });
-  const lines = table.rows.map((row) => row.map(field).join(','));
-  lines.unshift(table.header.map(field).join(','));
-  if (caption !== null) lines.unshift(field(caption));
-  return csvText(lines);
-}
-
 const captionOf = (state: ProjectState, options: Pick<BuildOptions, 'filter'>) => filterSentence(state, options.filter);
 
 export const frequenciesCsvExport: ExportBuilder = (state, options) => ok(analysisCsv(frequenciesTable(state, options.filter), captionOf(state, options), options.csvRaw));
@@ -94,14 +82,7 @@ export const cooccurrenceCsvExport: ExportBuilder = (state, options) =>
 export const matrixCsvExport: ExportBuilder = (state, options) => ok(analysisCsv(matrixTable(codesByDocuments(state, options.filter)), captionOf(state, options), options.csvRaw));
 
 /** The framework matrix as Markdown: a section per case (or document), a sub-section per code with its summary; the filter said under the title. */
-export const frameworkMarkdownExport: ExportBuilder = (state, options) => {
-  const markdown = frameworkMarkdown(state, frameworkOf(state, options.filter));
-  const caption = captionOf(state, options);
-  if (caption === null) return ok(markdown);
-  const [title, ...rest] = markdown.split('\n');
-  const escaped = caption.replace(/\s+/g, ' ').replace(/([\\`*_[\]#<|])/g, '\\$1');
-  return ok([title, '', `_${escaped}_`, ...rest].join('\n'));
-};
+export const frameworkMarkdownExport: ExportBuilder = (state, options) => ok(markdownWithCaption(frameworkMarkdown(state, frameworkOf(state, options.filter)), captionOf(state, options)));
 
 export const ANALYSIS_SHEETS = {
   frequencies: 'Code frequencies',

@@ -65,7 +65,8 @@ a { color: #0b5394; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
-  section.code, section.analysis { break-before: page; }
+  section.code { break-before: page; }
+  section.analysis { break-before: page; }
   .table-wrap { overflow: visible; }
   h2, h3 { break-after: avoid; }
   figure { break-inside: avoid; }
