@@ -174,8 +174,23 @@ test.describe('in a project with a coded document', () => {
     expect(qde).toContain('name="training"');
     expect(Object.keys(entries).filter((n) => n.startsWith('sources/')).map((n) => strFromU8(entries[n]!))).toEqual([TEXT]);
 
-    const report = await download(page, 'html-report');
+    // The report asks which analysis tables go in it; one is ticked, by keyboard.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: `${EXPORT_LABELS['html-report']}…` }).click();
+    const options = page.getByRole('dialog', { name: 'Export report (HTML)' });
+    await options.getByRole('checkbox', { name: /Code frequencies/ }).focus();
+    await page.keyboard.press('Space');
+    await expect(options.getByRole('checkbox', { name: /Code frequencies/ })).toBeChecked();
+    await expect(options.getByRole('checkbox', { name: /Codes × documents/ })).not.toBeChecked();
+    await page.screenshot({ path: '.tmp/shots/exchange-report-options.png' });
+    await axeClean(page, 'report options');
+    const [file] = await Promise.all([page.waitForEvent('download'), options.getByRole('button', { name: 'Export' }).click()]);
+    const report = { name: file.suggestedFilename(), bytes: await fs.readFile((await file.path())!) };
     expect(report.name).toMatch(/\.html$/);
+    // The frequencies table: training's one coding in one document, 18 characters ("no training at all"); data sharing none.
+    expect(report.bytes.toString('utf8')).toContain('<tr><th scope="row">training</th><td class="number">1</td><td class="number">1</td><td class="number">18</td>');
+    expect(report.bytes.toString('utf8')).toContain('<tr><th scope="row">data sharing</th><td class="number">0</td>');
+    expect(report.bytes.toString('utf8')).not.toContain('id="analysis-matrix"');
     const html = report.bytes.toString('utf8');
     expect(html).toContain('training');
     expect(html).toContain('Said they had no training');

@@ -153,7 +153,7 @@ describe('gloss export usage', () => {
       [['export', 'p.gloss', '--qdpx', 'o.qdpx', '--positions', 'bytes'], 'gloss: export: --positions must be utf16 or codepoints, not "bytes"'],
       [['export', 'p.gloss', '--xlsx', 'o.xlsx', '--positions', 'utf16'], 'gloss: export: --positions applies to --qdpx; add --qdpx OUT.qdpx'],
       [['export', 'p.gloss', '--html', 'o.html', '--force'], 'gloss: export: --force applies to --markdown DIR'],
-      [['export', 'p.gloss', '--xlsx', 'o.xlsx', '--csv-raw'], 'gloss: export: --csv-raw applies to --excerpts and --codebook'],
+      [['export', 'p.gloss', '--xlsx', 'o.xlsx', '--csv-raw'], 'gloss: export: --csv-raw applies to --excerpts, --codebook, --frequencies, --cooccurrence and --matrix'],
       [['export', 'p.gloss', '--markdown', 'p.gloss'], 'gloss: export: p.gloss is the project itself; choose another file for the export'],
       [['export', 'p.gloss', '--xlsx', 'same', '--markdown', 'same'], 'gloss: export: two outputs name the same file'],
     ];

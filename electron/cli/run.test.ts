@@ -41,7 +41,7 @@ describe('runCli', () => {
       [['code', 'p.gloss', '--doc', 'd', '--code', 'c', '--quote', 'q', '--occurrence', '0'], 'gloss: code: --occurrence must be a whole number of at least 1, not "0"'],
       [['code', 'p.gloss', '--doc', 'd', '--code', ' > ', '--quote', 'q'], 'gloss: code: --code needs a name'],
       [['import', 'p.gloss'], 'gloss: import: name at least one file to import (see gloss import --help)'],
-      [['export', 'p.gloss'], 'gloss: export: say what to write with --excerpts, --codebook, --qdc, --qdpx, --xlsx, --html, --markdown or --web-annotations (see gloss export --help)'],
+      [['export', 'p.gloss'], 'gloss: export: say what to write with --excerpts, --codebook, --qdc, --qdpx, --xlsx, --html, --markdown, --web-annotations, --frequencies, --cooccurrence, --matrix, --framework or --analysis-xlsx (see gloss export --help)'],
       [['export', 'p.gloss', '--excerpts', 'p.gloss'], 'gloss: export: p.gloss is the project itself; choose another file for the export'],
       [['export', 'p.gloss', '--excerpts', 'other.GLOSS'], 'gloss: export: other.GLOSS names a Gloss project; choose another file for the export'],
       [['info'], 'gloss: info: name the project file (see gloss info --help)'],

@@ -57,8 +57,10 @@ function asDate(value: Cell): Written {
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): void {
   const { header, footer = [] } = spec;
   const rows: Written[][] = spec.dates?.length ? spec.rows.map((row) => row.map((v, i) => (spec.dates!.includes(i) ? asDate(v) : v))) : spec.rows;
+  // A caption takes the first row; the header, frozen and filtered, comes after it.
+  const top = spec.caption ? 2 : 1;
   const sheet = workbook.addWorksheet(spec.name, {
-    views: [{ state: 'frozen', xSplit: spec.frozenColumns ?? 0, ySplit: 1 }],
+    views: [{ state: 'frozen', xSplit: spec.frozenColumns ?? 0, ySplit: top }],
   });
   const widths = header.map((h) => h.length);
   for (const row of [...rows, ...footer]) row.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(v))));
@@ -69,7 +71,12 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec)
     if (spec.wrap?.includes(i)) column.alignment = { wrapText: true, vertical: 'top' };
     if (spec.dates?.includes(i)) column.numFmt = DATE_FORMAT;
   });
-  if (header.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: header.length } };
+  if (header.length > 0) sheet.autoFilter = { from: { row: top, column: 1 }, to: { row: top + rows.length, column: header.length } };
+  if (spec.caption) {
+    const caption = sheet.addRow([fitCell(spec.caption)]);
+    caption.font = { italic: true };
+    caption.commit();
+  }
   const headerRow = sheet.addRow([...header]);
   headerRow.font = { bold: true };
   headerRow.commit();

@@ -10,6 +10,8 @@ import { exportFileName, exportFormat, type ExportBody } from '../../shared/expo
 import { exportBaseName } from '../../shared/export/file-names';
 import { workbookBytes } from '../export/xlsx';
 import { HandlerError } from './handler-error';
+import type { AnalysisFilter } from '../../shared/analysis/scope';
+import type { ReportSection } from '../../shared/export/report-sections';
 
 /** An export ready to write: its suggested file name, type, and text or bytes. */
 export interface ExportFile {
@@ -19,9 +21,15 @@ export interface ExportFile {
   content: string | Uint8Array;
 }
 
-/** How an export is written: `csvRaw` leaves CSV cells that a spreadsheet would run as formulas as they are. */
+/**
+ * How an export is written: `csvRaw` leaves CSV cells that a spreadsheet would run as
+ * formulas as they are; `filter` is what the analysis tables count, `sections` the
+ * analysis tables the HTML report holds (registry.ts BuildOptions).
+ */
 export interface ExportOptions {
   csvRaw?: boolean;
+  filter?: AnalysisFilter;
+  sections?: readonly ReportSection[];
 }
 
 /** A builder's text or bytes as they are; a workbook written as .xlsx bytes. */
@@ -37,7 +45,7 @@ async function contentOf(body: ExportBody): Promise<string | Uint8Array> {
 export async function exportFile(state: Readonly<ProjectState>, kind: ExportKind, options: ExportOptions = {}): Promise<ExportFile> {
   const base = exportBaseName(state.project.name);
   const build = await exportFormat(kind).load();
-  const built = build(state, { base, csvRaw: options.csvRaw === true });
+  const built = build(state, { base, csvRaw: options.csvRaw === true, ...(options.filter ? { filter: options.filter } : {}), ...(options.sections ? { sections: options.sections } : {}) });
   if (!built.ok) throw new HandlerError(built.error);
   return { kind, fileName: exportFileName(kind, base), mimeType: exportFormat(kind).mimeType, content: await contentOf(built.value) };
 }

@@ -93,7 +93,9 @@ function needDialogs(ctx: HostContext): NonNullable<HostContext['dialogs']> {
 
 /** A kind alone (the form before options existed) asks for the safe defaults. */
 function exportRequest(request: ExportRequest): { kind: ExportKind; options: ExportOptions } {
-  return typeof request === 'string' ? { kind: request, options: {} } : { kind: request.kind, options: { csvRaw: request.csvRaw === true } };
+  if (typeof request === 'string') return { kind: request, options: {} };
+  const { kind, csvRaw, sections, filter } = request;
+  return { kind, options: { csvRaw: csvRaw === true, ...(sections ? { sections } : {}), ...(filter ? { filter } : {}) } };
 }
 
 function emptySnapshot(ctx: HostContext): Snapshot {

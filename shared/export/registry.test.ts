@@ -99,15 +99,26 @@ describe('export registry', () => {
     expect(COMMANDS['export-excerpts-csv'].keys).toEqual(['Mod+E']);
     expect(exportFileName('project-qdpx-utf16', 'Pilot')).toBe('Pilot (NVivo).qdpx');
     expect(exportFileName('excerpts-csv', 'Pilot')).toBe('Pilot - excerpts.csv');
+    expect(exportFileName('frequencies-csv', 'Pilot')).toBe('Pilot - frequencies.csv');
+    expect(exportFileName('cooccurrence-csv', 'Pilot')).toBe('Pilot - co-occurrence.csv');
+    expect(exportFileName('matrix-csv', 'Pilot')).toBe('Pilot - matrix.csv');
+    expect(exportFileName('framework-md', 'Pilot')).toBe('Pilot - framework.md');
+    expect(exportFileName('analysis-xlsx', 'Pilot')).toBe('Pilot - analysis.xlsx');
+    expect(COMMANDS['export-frequencies-csv'].label).toBe('Code frequencies (CSV)…');
   });
 
-  it('lists the menus by group: the everyday exports, then exchange with other QDA tools, then the rest', () => {
+  it('lists the menus by group: the everyday exports, the analysis tables, then exchange with other QDA tools, then the rest', () => {
     expect(EXPORT_ORDER).toEqual([
       'excerpts-csv',
       'codebook-csv',
       'xlsx',
       'html-report',
       'markdown-zip',
+      'frequencies-csv',
+      'cooccurrence-csv',
+      'matrix-csv',
+      'framework-md',
+      'analysis-xlsx',
       'codebook-qdc',
       'project-qdpx',
       'project-qdpx-utf16',

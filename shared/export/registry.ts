@@ -23,6 +23,8 @@
 import type { ProjectState } from '../model/state';
 import type { Result } from '../result';
 import type { Workbook } from './workbook';
+import type { AnalysisFilter } from '../analysis/scope';
+import type { ReportSection } from './report-sections';
 
 /** What a builder makes: text, bytes, or a workbook for the host to write as .xlsx. */
 export type ExportBody = string | Uint8Array | Workbook;
@@ -32,6 +34,10 @@ export interface BuildOptions {
   base: string;
   /** CSV cells exactly as they are, without the ' that keeps a spreadsheet from running a formula. */
   csvRaw: boolean;
+  /** What the analysis exports count (the Analysis view's filter, `gloss export --set …`); everything when absent. */
+  filter?: AnalysisFilter;
+  /** The analysis sections the HTML report holds besides its codebook and excerpts; none when absent. */
+  sections?: readonly ReportSection[];
 }
 
 /**
@@ -52,8 +58,8 @@ export interface ExportCliOption {
   folder?: boolean;
 }
 
-/** Where the Export menus list a format: the everyday exports, exchange with other QDA tools, the rest. */
-export type ExportMenuGroup = 'everyday' | 'exchange' | 'other';
+/** Where the Export menus list a format: the everyday exports, the analysis tables, exchange with other QDA tools, the rest. */
+export type ExportMenuGroup = 'everyday' | 'analysis' | 'exchange' | 'other';
 
 export interface ExportFormat {
   /** The export kind channels and commands name it by (`export-<id>`). */
@@ -204,6 +210,80 @@ export const EXPORT_FORMATS = [
       help: 'every coding as a W3C Web Annotation (JSON-LD), codes as tags,\npositions in code points',
     },
     load: async () => (await import('./web-annotation')).webAnnotationsExport,
+  },
+  {
+    // The analysis tables (shared/export/analysis-tables.ts): the rows `gloss analyse VIEW --csv` writes, under the Analysis view's filter in the app.
+    id: 'frequencies-csv',
+    label: 'Code frequencies (CSV)',
+    nameSuffix: ' - frequencies',
+    extension: '.csv',
+    mimeType: 'text/csv',
+    menu: 'analysis',
+    csv: true,
+    cli: {
+      flag: 'frequencies',
+      value: 'OUT.csv',
+      help: 'one row per code, as gloss analyse frequencies --csv: code,code_path,\ncodings,documents,characters and the same three with sub-codes',
+    },
+    load: async () => (await import('./analysis-tables')).frequenciesCsvExport,
+  },
+  {
+    id: 'cooccurrence-csv',
+    label: 'Code co-occurrence (CSV)',
+    nameSuffix: ' - co-occurrence',
+    extension: '.csv',
+    mimeType: 'text/csv',
+    menu: 'analysis',
+    csv: true,
+    cli: {
+      flag: 'cooccurrence',
+      value: 'OUT.csv',
+      help: 'one row per pair of codes that co-occur, as gloss analyse\ncooccurrence --csv: code_a,code_b,count,c_coefficient',
+    },
+    load: async () => (await import('./analysis-tables')).cooccurrenceCsvExport,
+  },
+  {
+    id: 'matrix-csv',
+    label: 'Codes × documents matrix (CSV)',
+    nameSuffix: ' - matrix',
+    extension: '.csv',
+    mimeType: 'text/csv',
+    menu: 'analysis',
+    csv: true,
+    cli: {
+      flag: 'matrix',
+      value: 'OUT.csv',
+      help: 'codings of each code in each document, as gloss analyse matrix\n--csv: code_path, then a column per document',
+    },
+    load: async () => (await import('./analysis-tables')).matrixCsvExport,
+  },
+  {
+    id: 'framework-md',
+    label: 'Framework matrix (Markdown)',
+    nameSuffix: ' - framework',
+    extension: '.md',
+    mimeType: 'text/markdown',
+    menu: 'analysis',
+    cli: {
+      flag: 'framework',
+      value: 'OUT.md',
+      help: 'the framework matrix as Markdown: a section per case (per\ndocument when there are no cases), its summary per code',
+    },
+    load: async () => (await import('./analysis-tables')).frameworkMarkdownExport,
+  },
+  {
+    id: 'analysis-xlsx',
+    label: 'Analysis tables (Excel .xlsx)',
+    nameSuffix: ' - analysis',
+    extension: '.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    menu: 'analysis',
+    cli: {
+      flag: 'analysis-xlsx',
+      value: 'OUT.xlsx',
+      help: 'the analysis tables as one workbook: sheets Code frequencies,\nCo-occurrence (codes × codes), Co-occurring pairs, Codes ×\ndocuments and Framework matrix',
+    },
+    load: async () => (await import('./analysis-tables')).analysisWorkbookExport,
   },
 ] as const satisfies readonly ExportFormat[];
 

@@ -35,6 +35,8 @@ export interface SheetSpec {
   footer?: Cell[][];
   /** A line under the table (not counted for column widths). */
   note?: string;
+  /** A line above the header (not counted for column widths): what the table counts, when it counts only part of the project. */
+  caption?: string;
 }
 
 /** A workbook to write: its sheets in order and the project's own times. */

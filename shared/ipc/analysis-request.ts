@@ -53,7 +53,15 @@ export const analysisRequestSchema = z.union([
   z.object({
     view: z.literal('xlsx'),
     sheets: z
-      .array(z.object({ name: z.string().min(1).max(31), header: z.array(z.string()).max(20_000), rows: z.array(z.array(z.union([z.string(), z.number()])).max(20_000)).max(1_000_000) }))
+      .array(
+        z.object({
+          name: z.string().min(1).max(31),
+          header: z.array(z.string()).max(20_000),
+          rows: z.array(z.array(z.union([z.string(), z.number()])).max(20_000)).max(1_000_000),
+          /** A line above the header: what the table counts under the view's filter. */
+          caption: z.string().max(10_000).optional(),
+        }),
+      )
       .min(1)
       .max(20),
   }),

@@ -23,7 +23,8 @@ import type { MenuCommand } from '../app/commands';
 import type { FilePurpose } from '../app/file-choosers';
 import { FILE_PURPOSES } from '../app/file-choosers';
 import { EXPORT_IDS } from '../export/registry';
-import { analysisRunSchema, type AnalysisReply, type AnalysisRun } from './analysis-request';
+import { REPORT_SECTIONS } from '../export/report-sections';
+import { analysisFilterSchema, analysisRunSchema, type AnalysisReply, type AnalysisRun } from './analysis-request';
 
 export type { MenuCommand, FilePurpose };
 
@@ -128,7 +129,17 @@ export type ExportKind = z.infer<typeof exportKindSchema>;
  * the kind with options. `csvRaw` writes CSV cells byte-exact, without the ' that keeps a
  * spreadsheet from running a cell starting with =, +, -, @, TAB or CR.
  */
-export const exportRequestSchema = z.union([exportKindSchema, z.object({ kind: exportKindSchema, csvRaw: z.boolean().optional() })]);
+export const exportRequestSchema = z.union([
+  exportKindSchema,
+  z.object({
+    kind: exportKindSchema,
+    csvRaw: z.boolean().optional(),
+    /** The HTML report's analysis sections (shared/export/report-sections.ts). */
+    sections: z.array(z.enum(REPORT_SECTIONS)).max(REPORT_SECTIONS.length).optional(),
+    /** What the analysis tables count: the Analysis view's filter. */
+    filter: analysisFilterSchema.optional(),
+  }),
+]);
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
 /** Export settings kept in the app's settings (the Export menu's "raw CSV cells" item). */

@@ -7,9 +7,9 @@ import type { ExportKind } from './contract';
 
 export const EXPORT_LABELS: Record<ExportKind, string> = Object.fromEntries(EXPORT_FORMATS.map((f) => [f.id, f.label])) as Record<ExportKind, string>;
 
-const MENU_GROUPS: readonly NonNullable<ExportFormat['menu']>[] = ['everyday', 'exchange', 'other'];
+const MENU_GROUPS: readonly NonNullable<ExportFormat['menu']>[] = ['everyday', 'analysis', 'exchange', 'other'];
 
-/** Menu order, grouped: the everyday exports, then exchange with other QDA tools, then the rest. */
+/** Menu order, grouped: the everyday exports, the analysis tables, then exchange with other QDA tools, then the rest. */
 export const EXPORT_ORDER: readonly OfferedExportId[] = MENU_GROUPS.flatMap((group) =>
   EXPORT_FORMATS.filter((f: ExportFormat) => f.menu === group).map((f) => f.id as OfferedExportId),
 );

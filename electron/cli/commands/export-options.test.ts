@@ -21,11 +21,14 @@ describe('gloss export options, from the export registry', () => {
 
   it('lays the help out as before: descriptions from column 22, a long option on a line of its own, qualifiers after what they qualify', () => {
     expect(exportCommand.help).toContain(
-      '  --codebook OUT.csv  one row per code:\n                      code,code_path,parent,description,color,codings,documents\n  --csv-raw           with --excerpts and --codebook:',
+      '  --codebook OUT.csv  one row per code:\n                      code,code_path,parent,description,color,codings,documents\n  --csv-raw           with --excerpts, --codebook, --frequencies, --cooccurrence and --matrix:\n',
     );
     expect(exportCommand.help).toContain('  --qdpx OUT.qdpx     the whole project as REFI-QDA');
     expect(exportCommand.help).toContain('(without it, gloss refuses and writes nothing)\n  --web-annotations OUT.jsonld\n                      every coding as a W3C');
-    expect(EXPORT_FLAGS_TEXT).toBe('--excerpts, --codebook, --qdc, --qdpx, --xlsx, --html, --markdown or --web-annotations');
+    expect(exportCommand.help).toContain('  --html OUT.html     a report in one self-contained, printable file: the codebook and\n                      every code\'s excerpts grouped by document\n  --with SECTIONS     with --html: add these analysis tables');
+    expect(EXPORT_FLAGS_TEXT).toBe(
+      '--excerpts, --codebook, --qdc, --qdpx, --xlsx, --html, --markdown, --web-annotations, --frequencies, --cooccurrence, --matrix, --framework or --analysis-xlsx',
+    );
   });
 
   it('wraps the usage within 95 columns, continuation lines under the first option', () => {
@@ -33,7 +36,10 @@ describe('gloss export options, from the export registry', () => {
     expect(usage.split('\n')).toEqual([
       'Usage: gloss export FILE [--excerpts OUT.csv] [--codebook OUT.csv] [--csv-raw] [--qdc OUT.qdc]',
       '                   [--qdpx OUT.qdpx [--positions utf16|codepoints]] [--xlsx OUT.xlsx]',
-      '                   [--html OUT.html] [--markdown DIR [--force]] [--web-annotations OUT.jsonld]',
+      '                   [--html OUT.html [--with frequencies,cooccurrence,matrix,framework]]',
+      '                   [--markdown DIR [--force]] [--web-annotations OUT.jsonld]',
+      '                   [--frequencies OUT.csv] [--cooccurrence OUT.csv] [--matrix OUT.csv]',
+      '                   [--framework OUT.md] [--analysis-xlsx OUT.xlsx]',
     ]);
   });
 });

@@ -6,6 +6,8 @@
  */
 import { EXPORT_LINES, exportFormat, type ExportCliOption, type ExportId } from '../../../shared/export/registry';
 import type { OptionSpec } from '../command';
+import { REPORT_SECTIONS } from '../../../shared/export/report-sections';
+import { FILTER_OPTIONS } from '../analysis-options';
 
 /** A format `gloss export` writes, with its option. */
 export interface CliExport {
@@ -24,6 +26,12 @@ function listed(items: readonly string[], last: string): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 }
 
+/** The formats that count under a filter: the analysis tables, and the HTML report's analysis sections (with --with). */
+export const FILTERED_FLAGS = CLI_EXPORTS.filter((f) => exportFormat(f.id).menu === 'analysis').map((f) => `--${f.cli.flag}`);
+
+/** "--frequencies, … or --analysis-xlsx, or --html with --with": what the filter options apply to, for their message. */
+export const FILTER_TARGETS_TEXT = `${listed(FILTERED_FLAGS, 'or')}, or --html with --with`;
+
 /** The single-file outputs: option name and the export kind it writes. */
 export const FILE_OPTIONS: readonly [string, ExportId][] = CLI_EXPORTS.filter((f) => !f.cli.folder).map((f) => [f.cli.flag, f.id]);
 
@@ -35,6 +43,17 @@ export const EXPORT_FLAGS_TEXT = listed(
 
 /** What --csv-raw applies to, for its message: "--excerpts and --codebook". */
 export const CSV_RAW_TARGETS_TEXT = listed(CSV_FLAGS, 'and');
+
+/** Words wrapped into lines of the help's description column (at most 72 characters). */
+function wrapped(text: string): string {
+  const lines = [''];
+  for (const word of text.split(' ')) {
+    const line = lines.at(-1)!;
+    if (line === '' || `${line} ${word}`.length <= 72) lines[lines.length - 1] = line === '' ? word : `${line} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
 
 /** An option of the command's own that qualifies a format's option. */
 interface Qualifier {
@@ -53,13 +72,19 @@ const QUALIFIERS: Readonly<Partial<Record<ExportId, Qualifier>>> = {
     option: '--csv-raw',
     usage: '[--csv-raw]',
     inside: false,
-    help: `with ${CSV_RAW_TARGETS_TEXT}: no ' before a cell that begins\nwith =, +, -, @, TAB or CR (the text exactly as in the project)`,
+    help: wrapped(`with ${CSV_RAW_TARGETS_TEXT}: no ' before a cell that begins with =, +, -, @, TAB or CR (the text exactly as in the project)`),
   },
   'project-qdpx': {
     option: '--positions UNIT',
     usage: '[--positions utf16|codepoints]',
     inside: true,
     help: 'positions in the .qdpx: codepoints (the standard, the default) or\nutf16 (what NVivo reads)',
+  },
+  'html-report': {
+    option: '--with SECTIONS',
+    usage: `[--with ${REPORT_SECTIONS.join(',')}]`,
+    inside: true,
+    help: `with --html: add these analysis tables after the codebook, comma-\nseparated: ${REPORT_SECTIONS.join(', ')} (or all)`,
   },
   'markdown-zip': {
     option: '--force',
@@ -75,6 +100,8 @@ export const EXPORT_OPTION_SPECS: Record<string, OptionSpec> = {
   positions: { type: 'string' },
   force: { type: 'boolean' },
   'csv-raw': { type: 'boolean' },
+  with: { type: 'string' },
+  ...FILTER_OPTIONS,
 };
 
 /** Usage lines are wrapped to this width. */

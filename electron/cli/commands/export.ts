@@ -8,11 +8,13 @@ import { FolderFileExistsError, FolderWriteError, writeFolderAtomically } from '
 import { fileErrorReason, fileErrorWayOut } from '../../service/fs-reasons';
 import { isProjectPath } from '../../service/project-lock';
 import { fileExists } from '../../service/free-path';
-import { CliError, listNames, toCliError, UsageError } from '../errors';
+import { CliError, listNames, quoted, toCliError, UsageError } from '../errors';
 import { readProject } from '../project-session';
-import { noExtraArguments, optionalString, projectArgument, type Command, type OptionValues } from '../command';
-import { CSV_RAW_TARGETS_TEXT, EXPORT_FLAGS_TEXT, EXPORT_OPTION_SPECS, exportOptionsHelp, exportUsage, FILE_OPTIONS } from './export-options';
+import { labelOf, noExtraArguments, optionalString, projectArgument, type Command, type OptionValues } from '../command';
+import { CSV_RAW_TARGETS_TEXT, EXPORT_FLAGS_TEXT, EXPORT_OPTION_SPECS, exportOptionsHelp, exportUsage, FILE_OPTIONS, FILTER_TARGETS_TEXT } from './export-options';
 import { exportFormat } from '../../../shared/export/registry';
+import { REPORT_SECTIONS, orderedSections, type ReportSection } from '../../../shared/export/report-sections';
+import { analysisFilter, FILTER_HELP, FILTER_OPTIONS } from '../analysis-options';
 
 /** A failed write of an output file as the CLI says it: the reason and the way out. */
 export function writeFailure(out: string, e: unknown): CliError {
@@ -46,6 +48,23 @@ export function qdpxKind(values: OptionValues): ExportKind {
   throw new UsageError(`export: --positions must be utf16 or codepoints, not ${JSON.stringify(positions)}`);
 }
 
+/** The HTML report's analysis sections named by --with ("frequencies,matrix", or "all"). */
+export function reportSections(values: OptionValues): ReportSection[] | undefined {
+  const raw = optionalString(values, 'with');
+  if (raw === undefined) return undefined;
+  if (optionalString(values, 'html') === undefined) throw new UsageError('export: --with applies to --html; add --html OUT.html');
+  const names = raw.split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
+  if (names.length === 1 && names[0] === 'all') return [...REPORT_SECTIONS];
+  const unknown = names.filter((n) => !(REPORT_SECTIONS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new UsageError(`export: --with takes ${REPORT_SECTIONS.join(', ')} or all, separated by commas, not ${quoted(unknown[0] ?? raw)}`);
+  }
+  return orderedSections(names as ReportSection[]);
+}
+
+/** Whether the command line names a filter (--doc, --case, --set, --where, --coded-by). */
+const hasFilter = (values: OptionValues) => Object.keys(FILTER_OPTIONS).some((name) => values[name] !== undefined);
+
 /** The single-file outputs the command line asks for, in option order. */
 function fileTargets(values: OptionValues): [ExportKind, string][] {
   const targets: [ExportKind, string][] = [];
@@ -59,6 +78,9 @@ function fileTargets(values: OptionValues): [ExportKind, string][] {
   }
   if (values.positions !== undefined && optionalString(values, 'qdpx') === undefined) {
     throw new UsageError('export: --positions applies to --qdpx; add --qdpx OUT.qdpx');
+  }
+  if (hasFilter(values) && !targets.some(([kind]) => exportFormat(kind).menu === 'analysis') && values.with === undefined) {
+    throw new UsageError(`export: the filters (--doc, --case, --set, --where, --coded-by) apply to ${FILTER_TARGETS_TEXT}`);
   }
   return targets;
 }
@@ -126,13 +148,20 @@ In the CSV files a text cell that begins with =, +, -, @, TAB or CR (a code name
 shows it instead of running it as a formula. --csv-raw writes every cell exactly as it
 is, for programs that read the CSV.
 
+The analysis tables (--frequencies, --cooccurrence, --matrix, --framework, --analysis-xlsx,
+and the report's --with sections) are computed as gloss analyse computes them. The filters
+below count only part of the project; a file made under one says so on its first line.
+
 Options:
-${exportOptionsHelp()}`,
+${exportOptionsHelp()}
+
+${FILTER_HELP}`,
   options: EXPORT_OPTION_SPECS,
   async run(positionals, values, io) {
     const file = projectArgument(positionals, 'export');
     noExtraArguments(positionals, 1, 'export');
     const targets = fileTargets(values);
+    const sections = reportSections(values);
     const markdown = optionalString(values, 'markdown');
     if (targets.length === 0 && markdown === undefined) {
       throw new UsageError(`export: say what to write with ${EXPORT_FLAGS_TEXT} (see gloss export --help)`);
@@ -152,10 +181,16 @@ ${exportOptionsHelp()}`,
       throw new UsageError('export: two outputs name the same file');
     }
     const { contents, notes } = await readProject(file, async (service) => {
+      const filter = hasFilter(values) ? analysisFilter(service.current, values, labelOf(file)) : undefined;
       const contents = await Promise.all(
         targets.map(async ([kind, out]) => {
           try {
-            return { out, content: (await service.exportFile(kind, { csvRaw: values['csv-raw'] === true })).content };
+            const options = {
+              csvRaw: values['csv-raw'] === true,
+              ...(filter ? { filter } : {}),
+              ...(sections && kind === 'html-report' ? { sections } : {}),
+            };
+            return { out, content: (await service.exportFile(kind, options)).content };
           } catch (e) {
             // A project the format cannot express (a codebook with no codes): nothing is written.
             throw toCliError(e, { label: path.basename(file) }) ?? e;

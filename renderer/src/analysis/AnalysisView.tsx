@@ -10,7 +10,8 @@ import { CooccurrencePanel } from './CooccurrencePanel';
 import { MatrixPanel } from './MatrixPanel';
 import { FrameworkPanel } from './FrameworkPanel';
 import { EvidencePanel, type Evidence } from './EvidencePanel';
-import { AnalysisFilterBar, filterOf, NO_CHOICE, valuesOf, type FilterChoice } from './AnalysisFilterBar';
+import { AnalysisFilterBar, filterOf, valuesOf } from './AnalysisFilterBar';
+import { useAnalysisChoice } from './filter-state';
 import './analysis.css';
 
 const TABS = [
@@ -26,7 +27,8 @@ export function AnalysisView() {
   const coderFilter = useGloss((s) => s.coderFilter);
   const variablesVersion = useGloss((s) => `${s.versions.documents}.${s.versions.cases}.${s.versions.variables}`);
   const [tab, setTab] = useState<Tab>('frequencies');
-  const [choice, setChoice] = useState<FilterChoice>(NO_CHOICE);
+  // Kept beyond the view, so the Export menus' analysis tables count what it counts.
+  const [choice, setChoice] = useAnalysisChoice();
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const values = useMemo(() => (project ? valuesOf(project, choice.variableId) : new Map()), [project, choice.variableId, variablesVersion]);

@@ -53,7 +53,7 @@ export function CooccurrencePanel({ filter, onOpen, scroller }: { filter: Analys
             <option value="paragraph">within the same paragraph</option>
           </select>
         </label>
-        {result && <ExportButtons what="Co-occurrence" names={COOCCURRENCE_NAMES} tables={() => cooccurrenceTables(unpackCooccurrence(result))} />}
+        {result && <ExportButtons filter={filter} what="Co-occurrence" names={COOCCURRENCE_NAMES} tables={() => cooccurrenceTables(unpackCooccurrence(result))} />}
       </div>
       <AnalysisStatus answer={answer} empty={result && result.codes.length < 2 ? 'Co-occurrence needs at least two codes with codings.' : null} />
       {result && result.codes.length >= 2 && (

@@ -2,6 +2,10 @@
 import { useState, type RefObject } from 'react';
 import type { ExportTable } from './tables';
 import { saveCsv, saveMarkdown, savePng, saveSvg, saveXlsx } from './export-files';
+import type { AnalysisFilter } from '../../../shared/analysis/scope';
+import { filterSentence } from '../../../shared/analysis/filter-words';
+import { useGloss } from '../store';
+import { markdownWithCaption } from '../../../shared/export/analysis-csv';
 
 export function ExportButtons({
   what,
@@ -9,6 +13,7 @@ export function ExportButtons({
   tables,
   markdown,
   chart,
+  filter,
 }: {
   /** The view's name in buttons and file names ("Frequencies"). */
   what: string;
@@ -18,21 +23,27 @@ export function ExportButtons({
   tables: () => ExportTable[];
   markdown?: () => string;
   chart?: RefObject<SVGSVGElement | null>;
+  /** What the view counts: a file made under a filter says so on its first line. */
+  filter: AnalysisFilter;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const caption = () => {
+    const project = useGloss.getState().project;
+    return project ? filterSentence(project, filter) : null;
+  };
   const lower = what.toLowerCase();
   return (
     <div className="analysis-exports" role="group" aria-label={`Export ${lower}`}>
       {names.map((name, i) => (
-        <button key={name} type="button" className="small" onClick={() => saveCsv(tables()[i]!)}>
+        <button key={name} type="button" className="small" onClick={() => saveCsv(tables()[i]!, caption())}>
           {names.length > 1 ? `${name} as CSV` : 'CSV'}
         </button>
       ))}
-      <button type="button" className="small" onClick={() => void saveXlsx(what, tables()).then(setProblem)}>
+      <button type="button" className="small" onClick={() => void saveXlsx(what, tables(), caption()).then(setProblem)}>
         XLSX
       </button>
       {markdown && (
-        <button type="button" className="small" onClick={() => saveMarkdown(what, markdown())}>
+        <button type="button" className="small" onClick={() => saveMarkdown(what, markdownWithCaption(markdown(), caption()))}>
           Markdown
         </button>
       )}

@@ -72,7 +72,7 @@ export function FrameworkPanel({ filter, scroller }: { filter: AnalysisFilter; s
             ))}
           </fieldset>
         </details>
-        {matrix && project && <ExportButtons what="Framework" names={FRAMEWORK_NAMES} tables={() => [frameworkTable(matrix, (r, c) => summary(matrix, r, c))]} markdown={() => frameworkMarkdown(project, live(matrix))} />}
+        {matrix && project && <ExportButtons filter={filter} what="Framework" names={FRAMEWORK_NAMES} tables={() => [frameworkTable(matrix, (r, c) => summary(matrix, r, c))]} markdown={() => frameworkMarkdown(project, live(matrix))} />}
       </div>
       <AnalysisStatus
         answer={answer}

@@ -52,7 +52,7 @@ export function FrequenciesPanel({ filter, onOpen, scroller }: { filter: Analysi
   return (
     <div className="analysis-panel">
       <div className="analysis-options">
-        <ExportButtons what="Frequencies" names={FREQUENCIES_NAMES} tables={() => [frequenciesTable(sorted)]} chart={chart} />
+        <ExportButtons filter={filter} what="Frequencies" names={FREQUENCIES_NAMES} tables={() => [frequenciesTable(sorted)]} chart={chart} />
       </div>
       <AnalysisStatus answer={answer} empty={rows?.length === 0 ? 'No codes to count: create codes and code some text first.' : null} />
       {rows && rows.length > 0 && (

@@ -67,7 +67,7 @@ export function MatrixPanel({ filter, onOpen, scroller }: { filter: AnalysisFilt
         <label>
           <input type="checkbox" checked={withSubcodes} onChange={(e) => setWithSubcodes(e.target.checked)} /> Include sub-codes
         </label>
-        {matrix && <ExportButtons what="Matrix" names={MATRIX_NAMES} tables={() => [matrixTable(matrix, measure)]} />}
+        {matrix && <ExportButtons filter={filter} what="Matrix" names={MATRIX_NAMES} tables={() => [matrixTable(matrix, measure)]} />}
       </div>
       <AnalysisStatus
         answer={answer}

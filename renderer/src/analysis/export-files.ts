@@ -4,7 +4,7 @@
  */
 import { useGloss } from '../store';
 import { downloadExport, downloadText } from '../files/download';
-import { toCsv } from '../../../shared/export/csv';
+import { analysisCsv } from '../../../shared/export/analysis-csv';
 import { exportBaseName } from '../../../shared/export/file-names';
 import type { ExportTable } from './tables';
 import { ask } from './use-analysis';
@@ -14,14 +14,17 @@ export function fileStem(what: string): string {
   return `${exportBaseName(useGloss.getState().project?.project.name ?? 'gloss')} - ${what}`;
 }
 
-/** The table as CSV (spreadsheet-safe cells unless the export settings say raw). */
-export function saveCsv(table: ExportTable): void {
-  downloadText(`${fileStem(table.name)}.csv`, 'text/csv', toCsv(table.header, table.rows, { raw: useGloss.getState().csvRaw }));
+/**
+ * The table as CSV (spreadsheet-safe cells unless the export settings say raw); under a
+ * filter, its first line says what the table counts (`caption`, filter-words.ts).
+ */
+export function saveCsv(table: ExportTable, caption: string | null = null): void {
+  downloadText(`${fileStem(table.name)}.csv`, 'text/csv', analysisCsv(table, caption, useGloss.getState().csvRaw));
 }
 
-/** The tables as one workbook, a sheet each; the error in words when the host could not write it. */
-export async function saveXlsx(what: string, tables: readonly ExportTable[]): Promise<string | null> {
-  const outcome = await ask({ view: 'xlsx', sheets: tables.map((t) => ({ name: t.name.slice(0, 31), header: t.header, rows: t.rows })) });
+/** The tables as one workbook, a sheet each (the caption above each header); the error in words when the host could not write it. */
+export async function saveXlsx(what: string, tables: readonly ExportTable[], caption: string | null = null): Promise<string | null> {
+  const outcome = await ask({ view: 'xlsx', sheets: tables.map((t) => ({ name: t.name.slice(0, 31), header: t.header, rows: t.rows, ...(caption ? { caption } : {}) })) });
   if (!outcome.ok) return outcome.error;
   downloadExport({ fileName: `${fileStem(what)}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: outcome.value.base64, encoding: 'base64' });
   return null;

@@ -13,6 +13,10 @@ import { fileError, messageOf, nothingWas } from '../common/errors';
 import { chooseFiles, toFileRef } from '../files/choose';
 import { downloadExport } from '../files/download';
 import { useGloss } from '../store';
+import { exportFormat } from '../../../shared/export/registry';
+import type { ReportSection } from '../../../shared/export/report-sections';
+import type { AnalysisFilter } from '../../../shared/analysis/scope';
+import { currentAnalysisFilter } from '../analysis/filter-state';
 
 /** The one file chosen for `purpose`, as the host is sent it; null when none was chosen or it cannot be read (shown). */
 async function chooseOne(purpose: 'qdpx' | 'codebook'): Promise<FileRef | null> {
@@ -78,13 +82,26 @@ export function exchangeImportItems(readOnly: boolean): MenuItem[] {
   ];
 }
 
+/** What an export counts and holds beyond its kind: the report's analysis sections, the analysis filter. */
+export interface ExportChoices {
+  sections?: readonly ReportSection[];
+  filter?: AnalysisFilter;
+}
+
 /**
  * Saves an export: the desktop app asks where with its save dialog; the browser downloads it.
  * The request says whether CSV cells go out raw (the setting as the host last replied it).
+ * The HTML report first asks which analysis tables it holds (its dialog
+ * calls back with `choices`); the analysis tables count what the Analysis view counts.
  */
-export async function exportFile(kind: ExportKind): Promise<void> {
+export async function exportFile(kind: ExportKind, choices?: ExportChoices): Promise<void> {
   const store = useGloss.getState();
-  const request = { kind, csvRaw: store.csvRaw };
+  if (kind === 'html-report' && choices === undefined) {
+    store.openDialog({ kind: 'report-options' });
+    return;
+  }
+  const filter = choices ? choices.filter : exportFormat(kind).menu === 'analysis' ? currentAnalysisFilter() : null;
+  const request = { kind, csvRaw: store.csvRaw, ...(choices?.sections?.length ? { sections: [...choices.sections] } : {}), ...(filter ? { filter } : {}) };
   const describe = (error: string) => `Export failed: ${error}`;
   if (store.host === 'electron') {
     const saved = await callOrNotify('export:save', [request], describe);

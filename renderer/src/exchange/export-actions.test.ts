@@ -73,4 +73,22 @@ describe('the raw CSV setting and exports', () => {
     expect(useGloss.getState().csvRaw).toBe(false);
     expect(useGloss.getState().messages).toEqual([]);
   });
+
+  it('sends the Analysis view’s filter with the analysis tables only, and asks which sections go in the report first', async () => {
+    const host = desktopHost();
+    await exportFile('frequencies-csv');
+    expect(host.sent.at(-1)).toEqual({ channel: 'export:save', arg: { kind: 'frequencies-csv', csvRaw: false } });
+    useGloss.setState({ coderFilter: ['me'] });
+    await exportFile('matrix-csv');
+    expect(host.sent.at(-1)).toEqual({ channel: 'export:save', arg: { kind: 'matrix-csv', csvRaw: false, filter: { coderIds: ['me'] } } });
+    await exportFile('excerpts-csv');
+    expect(host.sent.at(-1)).toEqual({ channel: 'export:save', arg: { kind: 'excerpts-csv', csvRaw: false } });
+    const sent = host.sent.length;
+    await exportFile('html-report');
+    expect(host.sent).toHaveLength(sent);
+    expect(useGloss.getState().dialog).toEqual({ kind: 'report-options' });
+    await exportFile('html-report', { sections: ['frequencies'], filter: { coderIds: ['me'] } });
+    expect(host.sent.at(-1)).toEqual({ channel: 'export:save', arg: { kind: 'html-report', csvRaw: false, sections: ['frequencies'], filter: { coderIds: ['me'] } } });
+    useGloss.setState({ coderFilter: null, dialog: null });
+  });
 });

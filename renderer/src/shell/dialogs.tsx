@@ -9,6 +9,7 @@ import type { ComponentProps, ComponentType } from 'react';
 import { CodebookPreviewDialog } from '../exchange/CodebookPreviewDialog';
 import { ImportReportDialog } from '../exchange/ImportReportDialog';
 import { QdpxImportDialog } from '../exchange/QdpxImportDialog';
+import { ReportDialog } from '../exchange/ReportDialog';
 import { AnonymiseDialog } from '../documents/AnonymiseDialog';
 import { DuplicatesDialog } from '../documents/DuplicatesDialog';
 import { EditTextDialog } from '../documents/EditTextDialog';
@@ -54,6 +55,8 @@ export const DIALOGS = {
   'codebook-preview': { component: CodebookPreviewDialog, needsProject: true },
   /** What the project check found when the project was opened, with Repair. */
   'project-problems': { component: ProjectProblemsDialog, needsProject: true },
+  /** Which analysis tables go in the HTML report. */
+  'report-options': { component: ReportDialog, needsProject: true },
   /** Every key Gloss answers (`?`, Help ▸ Keyboard Shortcuts). */
   shortcuts: { component: ShortcutSheet, needsProject: false },
 } satisfies Record<string, DialogEntry>;
