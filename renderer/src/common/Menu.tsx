@@ -88,6 +88,11 @@ export function Menu({ label, items, at, onClose, returnFocusTo }: MenuProps) {
     event.stopPropagation();
   };
 
+  // Roving tabindex: the first item one can choose is the menu's stop in the tab order, so a
+  // menu taller than a small window, which scrolls, is reachable from the keyboard (the
+  // arrows then move focus, and the focused item scrolls into view).
+  const tabStop = items.findIndex((item) => !item.disabled);
+
   return createPortal(
     <div ref={ref} role="menu" aria-label={label} className="menu" style={{ left: position.x, top: position.y }} onKeyDown={onKeyDown}>
       {items.map((item, i) => (
@@ -98,7 +103,7 @@ export function Menu({ label, items, at, onClose, returnFocusTo }: MenuProps) {
           aria-checked={item.checked}
           className={item.danger ? 'menu-item danger' : 'menu-item'}
           aria-disabled={item.disabled || undefined}
-          tabIndex={-1}
+          tabIndex={i === tabStop ? 0 : -1}
           style={item.indent ? { paddingLeft: `${0.6 + item.indent}rem` } : undefined}
           onClick={() => {
             if (item.disabled) return;
